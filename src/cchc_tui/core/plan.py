@@ -1,0 +1,227 @@
+"""The CCHC plan as data: areas → objectives → tasks → activities, indicators, obligations."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from cchc_tui.core.text import fold
+from cchc_tui.core.timing import Timing, TimingKind
+
+Level = Literal["city", "district", "commune"]
+DEFAULT_PLAN_FILE = "plan-260-2022.toml"
+
+
+class PlanMeta(BaseModel):
+    id: str
+    number: str
+    issued: date
+    year: int
+    issuer: str
+    title: str
+    source: str
+    notes: list[str] = Field(default_factory=list)
+
+
+class Area(BaseModel):
+    id: str
+    number: str
+    title: str
+
+
+class Objective(BaseModel):
+    id: str
+    number: str
+    area: str
+    text: str
+
+
+class Task(BaseModel):
+    id: str
+    number: str
+    area: str
+    objective: str | None = None
+    text: str
+
+
+class Item(BaseModel):
+    """A trackable row of the plan: an activity, or a task that carries its own output."""
+
+    id: str
+    kind: Literal["activity", "task"]
+    number: str
+    area: str
+    objective: str | None = None
+    task: str
+    text: str
+    output: str = ""
+    lead_printed: str
+    lead: list[str]
+    coordinate_printed: str = ""
+    coordinate: list[str] = Field(default_factory=list)
+    timing_printed: str
+    timing_kind: TimingKind
+    start: date | None = None
+    due: list[date] = Field(default_factory=list)
+    condition: str = ""
+    note: str = ""
+
+    @property
+    def timing(self) -> Timing:
+        return Timing(
+            printed=self.timing_printed,
+            kind=self.timing_kind,
+            start=self.start,
+            due=self.due,
+            condition=self.condition,
+        )
+
+    @property
+    def ongoing(self) -> bool:
+        return self.timing_kind == "ongoing"
+
+    def short_text(self, width: int = 60) -> str:
+        return self.text if len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
+
+
+class Indicator(BaseModel):
+    """A numeric target of part I of the plan."""
+
+    id: str
+    part: str
+    objective: str | None = None
+    name: str
+    printed: str
+    unit: str = "%"
+    direction: Literal["at_least", "at_most"] = "at_least"
+    target: float | None = None
+    targets: dict[Level, float] = Field(default_factory=dict)
+
+    def target_for(self, level: str) -> float | None:
+        if self.targets:
+            return self.targets.get(level)  # type: ignore[call-overload]
+        return self.target
+
+
+class Period(BaseModel):
+    """A reporting period: its report's deadline and the data cut-off window (footnote [1])."""
+
+    code: Literal["Q1", "6T", "Q3", "NAM"]
+    name: str
+    due: date
+    cutoff_printed: str
+    cutoff_start: date | None = None
+    cutoff_end: date | None = None
+    note: str = ""
+
+
+class Obligation(BaseModel):
+    """What part III requires of every department and district."""
+
+    id: str
+    kind: Literal["plan", "report"]
+    title: str
+    printed: str
+    applies_to: list[str]
+    recipient: str
+    due: date | None = None
+    due_rule: Literal["before", "by"] = "by"
+    periods: list[str] = Field(default_factory=list)
+    evidence_type: str = ""
+
+
+class Plan(BaseModel):
+    plan: PlanMeta
+    area: list[Area]
+    objective: list[Objective]
+    task: list[Task]
+    item: list[Item]
+    indicator: list[Indicator] = Field(default_factory=list)
+    period: list[Period] = Field(default_factory=list)
+    obligation: list[Obligation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_links(self) -> Plan:
+        ids: set[str] = set()
+        for coll in (self.area, self.objective, self.task):
+            for x in coll:
+                if x.id in ids:
+                    raise ValueError(f"mã trùng trong kế hoạch: {x.id}")
+                ids.add(x.id)
+        item_ids = [i.id for i in self.item]
+        if len(set(item_ids)) != len(item_ids):
+            raise ValueError("mã hoạt động bị trùng trong kế hoạch")
+        areas = {a.id for a in self.area}
+        objectives = {o.id for o in self.objective}
+        tasks = {t.id for t in self.task}
+        for o in self.objective:
+            if o.area not in areas:
+                raise ValueError(f"{o.id}: lĩnh vực {o.area} không có")
+        for t in self.task:
+            if t.area not in areas or (t.objective and t.objective not in objectives):
+                raise ValueError(f"{t.id}: cha không có")
+        for i in self.item:
+            if i.task not in tasks or i.area not in areas:
+                raise ValueError(f"{i.id}: cha không có")
+        return self
+
+    # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def from_toml(cls, text: str) -> Plan:
+        return cls.model_validate(tomllib.loads(text))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Plan:
+        if path is None:
+            text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+        return cls.from_toml(text)
+
+    # -- look-ups --------------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        return {i.id: i for i in self.item}
+
+    @cached_property
+    def nodes_by_id(self) -> dict[str, Area | Objective | Task | Item]:
+        out: dict[str, Area | Objective | Task | Item] = {}
+        for coll in (self.area, self.objective, self.task):
+            for x in coll:
+                out[x.id] = x
+        for i in self.item:
+            out.setdefault(i.id, i)
+        return out
+
+    def find_items(self, ref: str) -> list[Item]:
+        """Items whose id or printed number is ``ref`` ("hd3.18a", "3.18", "2.3")."""
+        key = fold(ref).removesuffix(".")
+        by_id = [i for i in self.item if fold(i.id) == key]
+        if by_id:
+            return by_id
+        return [i for i in self.item if i.number == key]
+
+    def chain(self, item: Item) -> tuple[Area, Objective | None, Task]:
+        nodes = self.nodes_by_id
+        area = nodes[item.area]
+        task = nodes[item.task]
+        objective = nodes[item.objective] if item.objective else None
+        assert isinstance(area, Area) and isinstance(task, Task)
+        assert objective is None or isinstance(objective, Objective)
+        return area, objective, task
+
+    def period_by_code(self, code: str) -> Period:
+        for p in self.period:
+            if p.code == code:
+                return p
+        raise KeyError(code)
