@@ -1,0 +1,43 @@
+"""Dates are typed and shown as dd/mm/yyyy; ISO 8601 (yyyy-mm-dd) is accepted too."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from cchc_tui.core.i18n import UserError
+
+
+class DateError(UserError):
+    """A date the user typed that is not a real date, or not allowed here."""
+
+
+_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(text: str, *, today: date | None = None, allow_future: bool = False) -> date:
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or yyyy-mm-dd."""
+    raw = text.strip()
+    if not raw:
+        raise DateError("date.empty")
+    parsed: date | None = None
+    try:
+        parsed = date.fromisoformat(raw)
+    except ValueError:
+        for fmt in _FORMATS:
+            try:
+                parsed = datetime.strptime(raw, fmt).date()
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        raise DateError("date.invalid", value=raw)
+    if parsed.year < 1945:
+        raise DateError("date.too_early", value=raw, year=parsed.year)
+    today = today or date.today()
+    if not allow_future and parsed > today:
+        raise DateError("date.future", value=format_date(parsed), today=format_date(today))
+    return parsed
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""

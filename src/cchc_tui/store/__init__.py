@@ -1,0 +1,1 @@
+"""Durable storage: SQLModel tables over one SQLite file, Alembic migrations, an audit log."""

@@ -1,0 +1,177 @@
+"""Opening the SQLite file: pragmas, error mapping, version checks and migrations.
+
+Every connection gets ``foreign_keys=ON``, ``journal_mode=WAL`` and ``synchronous=FULL``; the
+driver runs in autocommit mode and SQLAlchemy's ``begin`` emits ``BEGIN`` itself, so that DDL
+(migrations) is transactional too and a write transaction can take the lock up front
+(``BEGIN IMMEDIATE``) instead of failing half-way when another writer is busy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, exc
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool
+
+from cchc_tui.core.i18n import UserError
+
+SCHEMA_HEAD = "0001"
+KNOWN_REVISIONS = ("0001",)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(UserError):
+    exit_code = 3
+
+
+def busy_timeout_ms() -> int:
+    try:
+        return int(os.environ.get("CCHC_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    # NullPool: each unit of work opens its own connection (cheap for SQLite), so a worker
+    # thread never shares a connection with another, and a closed store holds no file handle.
+    engine = create_engine(url, poolclass=NullPool)
+    timeout = busy_timeout_ms()
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {timeout}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, whose transactions take the write lock at BEGIN."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def classify_error(err: BaseException, path: Path) -> StoreError:
+    """Map a driver error to one clear sentence."""
+    orig = err.orig if isinstance(err, exc.DBAPIError) else err
+    text = str(orig).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("db.locked", path=path)
+    if "readonly" in text or "read-only" in text:
+        return StoreError("db.readonly", path=path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError("db.corrupt", path=path)
+    return StoreError("db.unopenable", path=path, detail=str(orig))
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        raise StoreError("db.unopenable", path=path, detail="là thư mục") from None
+    except OSError as e:
+        raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError("db.corrupt", path=path)
+
+
+def schema_revision(conn: Connection) -> str | None:
+    has = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).first()
+    if not has:
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return str(row[0]) if row else None
+
+
+def _table_count(conn: Connection) -> int:
+    row = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).one()
+    return int(row[0])
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """A consistent copy of the database (SQLite backup API, WAL included)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from cchc_tui.store import migrations
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with writer(engine).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | None]:
+    """Open (or create) the database at ``path`` and bring its schema to the head revision.
+
+    Returns the engine and, when a migration ran, the path of the copy taken before it.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise StoreError("db.missing", path=path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
+    else:
+        _check_header(path)
+    engine = make_engine(path)
+    backup: Path | None = None
+    try:
+        with engine.connect() as conn:
+            revision = schema_revision(conn)
+            tables = _table_count(conn)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError("db.newer", path=path, found=revision)
+        if revision is None and tables:
+            raise StoreError("db.corrupt", path=path)
+        if revision != SCHEMA_HEAD:
+            if revision is not None:
+                backup = backup_copy(path, f"pre-{SCHEMA_HEAD}-from-{revision}")
+            migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (exc.DBAPIError, sqlite3.Error) as e:
+        engine.dispose()
+        raise classify_error(e, path) from None
+    return engine, backup

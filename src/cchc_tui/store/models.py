@@ -1,0 +1,148 @@
+"""SQLModel tables. The schema is created and changed only by the Alembic migrations in
+``cchc_tui/store/migrations``; a test checks that these models and the migrated database agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    UniqueConstraint,
+)
+from sqlmodel import Field, SQLModel
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+STATUSES = ("chua_thuc_hien", "dang_thuc_hien", "hoan_thanh", "khong_thuc_hien_duoc")
+
+
+class Officer(SQLModel, table=True):
+    __tablename__ = "officer"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    created_at: datetime
+
+
+class Profile(SQLModel, table=True):
+    """The agency this database belongs to (one row) and the officer using it."""
+
+    __tablename__ = "profile"
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    agency_name: str
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id"), nullable=False))
+    lang: str = "vi"
+    created_at: datetime
+
+
+class PlanRecord(SQLModel, table=True):
+    """A plan imported into this database, with the TOML it came from (self-contained)."""
+
+    __tablename__ = "plan"
+    id: str = Field(primary_key=True)
+    number: str
+    year: int
+    title: str
+    issued: date
+    source_toml: str
+    source_sha256: str
+    imported_at: datetime
+
+
+class PlanItemRecord(SQLModel, table=True):
+    """One trackable item of a plan (activity, or task carrying its own output)."""
+
+    __tablename__ = "plan_item"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    key: str
+    kind: str
+    number: str
+    area: str
+    text: str
+
+
+class Progress(SQLModel, table=True):
+    __tablename__ = "progress"
+    __table_args__ = (
+        UniqueConstraint("agency_code", "plan_item_id"),
+        CheckConstraint(
+            "status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', "
+            "'khong_thuc_hien_duoc')",
+            name="status",
+        ),
+        CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_item_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("plan_item.id"), nullable=False)
+    )
+    status: str
+    reason: str = ""
+    progress_pct: int = 0
+    note: str = ""
+    completed_on: date | None = None
+    updated_at: datetime
+    updated_by: str
+
+
+class Evidence(SQLModel, table=True):
+    """A verification document (tài liệu kiểm chứng), optionally with a managed file."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_agency_code", "agency_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    number: str
+    family: str
+    doc_type: str = ""
+    doc_date: date
+    issuer: str
+    title: str
+    file_name: str = ""
+    file_path: str = ""
+    sha256: str = ""
+    size: int | None = None
+    created_at: datetime
+    created_by: str
+
+
+class EvidenceLink(SQLModel, table=True):
+    __tablename__ = "evidence_link"
+    __table_args__ = (Index("ix_evidence_link_plan_item_id", "plan_item_id"),)
+    evidence_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("evidence.id"), primary_key=True)
+    )
+    plan_item_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("plan_item.id"), primary_key=True)
+    )
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only (database triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity_key", "entity", "entity_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    actor: str
+    agency_code: str
+    action: str
+    entity: str
+    entity_key: str
+    changes: str  # JSON: {"field": [old, new]}

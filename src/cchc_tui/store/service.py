@@ -1,0 +1,632 @@
+"""The store API: every read and write the CLI and the TUI make, each write one transaction
+with its audit entries. Sessions are short-lived and per call, so any thread may use a Store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exc, func
+from sqlmodel import Session, col, select
+
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.assignment import Assignment, Role, assigned_items
+from cchc_tui.core.dates import parse_date
+from cchc_tui.core.docnumber import DocNumber, parse_doc_number
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.periods import is_overdue, next_due
+from cchc_tui.core.plan import Item, Plan
+from cchc_tui.core.progress import DONE, ProgressValues, apply_update
+from cchc_tui.core.text import clean, nfc
+from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
+from cchc_tui.store.models import (
+    AuditEntry,
+    Evidence,
+    EvidenceLink,
+    Officer,
+    PlanItemRecord,
+    PlanRecord,
+    Profile,
+    Progress,
+)
+
+CHUNK = 1024 * 1024
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """One assigned item with what was recorded for it."""
+
+    item: Item
+    role: Role
+    via: str
+    status: str | None
+    progress_pct: int
+    note: str
+    reason: str
+    completed_on: date | None
+    evidence_count: int
+    next_due: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    number: str
+    family: str
+    doc_type: str
+    doc_date: date
+    issuer: str
+    title: str
+    file_name: str
+    file_path: str
+    sha256: str
+    size: int | None
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SavedEvidence:
+    id: int
+    parsed: DocNumber
+    sha256: str
+    size: int | None
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    agency_code: str
+    agency_name: str
+    officer: str
+    lang: str
+
+
+class Store:
+    def __init__(self, path: Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        self.engine, self.migration_backup = open_engine(self.path, create=create)
+        self._plans: dict[str, Plan] = {}
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def files_dir(self) -> Path:
+        return self.path.with_name(self.path.name + ".files")
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except (exc.DBAPIError, OSError) as e:
+            raise classify_error(e, self.path) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT): all of it is saved, or none."""
+        try:
+            with Session(writer(self.engine)) as session, session.begin():
+                yield session
+        except (exc.DBAPIError, OSError) as e:
+            raise classify_error(e, self.path) from None
+
+    @staticmethod
+    def _audit(
+        session: Session,
+        *,
+        actor: str,
+        agency: str,
+        action: str,
+        entity: str,
+        key: str,
+        changes: dict[str, tuple[Any, Any]],
+    ) -> None:
+        session.add(
+            AuditEntry(
+                at=utcnow(),
+                actor=actor,
+                agency_code=agency,
+                action=action,
+                entity=entity,
+                entity_key=key,
+                changes=json.dumps(
+                    {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()},
+                    ensure_ascii=False,
+                ),
+            )
+        )
+
+    # -- profile -----------------------------------------------------------------------------
+    def profile(self) -> ProfileView | None:
+        with self._read() as s:
+            row = s.exec(select(Profile, Officer).join(Officer)).first()
+            if row is None:
+                return None
+            p, o = row
+            return ProfileView(p.agency_code, p.agency_name, o.name, p.lang)
+
+    def require_profile(self) -> ProfileView:
+        prof = self.profile()
+        if prof is None:
+            raise StoreError("db.not_initialised", path=self.path)
+        return prof
+
+    def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:
+        officer = clean(officer)
+        if not officer:
+            raise UserError("evidence.field_required", field="officer")
+        existing = self.profile()
+        if existing is not None:
+            raise StoreError("db.exists", path=self.path, agency=existing.agency_name)
+        with self._write() as s:
+            off = Officer(name=officer, created_at=utcnow())
+            s.add(off)
+            s.flush()
+            assert off.id is not None
+            s.add(
+                Profile(
+                    agency_code=agency_code,
+                    agency_name=nfc(agency_name),
+                    officer_id=off.id,
+                    created_at=utcnow(),
+                )
+            )
+            self._audit(
+                s,
+                actor=officer,
+                agency=agency_code,
+                action="profile.init",
+                entity="profile",
+                key=agency_code,
+                changes={"agency": (None, agency_code), "officer": (None, officer)},
+            )
+        return ProfileView(agency_code, agency_name, officer, "vi")
+
+    # -- plans -------------------------------------------------------------------------------
+    def import_plan(self, toml_text: str, *, actor: str = "", agency: str = "") -> Plan:
+        """Add a plan (idempotent for the same text; a different text under the same id is
+        refused)."""
+        text = nfc(toml_text)
+        plan = Plan.from_toml(text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        with self._write() as s:
+            existing = s.get(PlanRecord, plan.id)
+            if existing is not None:
+                if existing.source_sha256 != digest:
+                    raise UserError("plan.conflict", plan=plan.id)
+                return plan
+            s.add(
+                PlanRecord(
+                    id=plan.id,
+                    number=plan.plan.number,
+                    year=plan.plan.year,
+                    title=plan.plan.title,
+                    issued=plan.plan.issued,
+                    source_toml=text,
+                    source_sha256=digest,
+                    imported_at=utcnow(),
+                )
+            )
+            s.flush()
+            for it in plan.item:
+                s.add(
+                    PlanItemRecord(
+                        plan_id=plan.id,
+                        key=it.id,
+                        kind=it.kind,
+                        number=it.number,
+                        area=it.area,
+                        text=it.text,
+                    )
+                )
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency,
+                action="plan.import",
+                entity="plan",
+                key=plan.id,
+                changes={"sha256": (None, digest)},
+            )
+        self._plans[plan.id] = plan
+        return plan
+
+    def plan_ids(self) -> list[str]:
+        with self._read() as s:
+            rows = s.exec(select(PlanRecord.id, PlanRecord.year).order_by(col(PlanRecord.year)))
+            return [r[0] for r in rows]
+
+    def load_plan(self, plan_id: str | None = None) -> Plan:
+        """A plan stored in this database (the latest year's when ``plan_id`` is None)."""
+        ids = self.plan_ids()
+        if plan_id is None:
+            if not ids:
+                raise StoreError("db.not_initialised", path=self.path)
+            plan_id = ids[-1]
+        if plan_id in self._plans:
+            return self._plans[plan_id]
+        with self._read() as s:
+            rec = s.get(PlanRecord, plan_id)
+            if rec is None:
+                raise UserError("plan.unknown", plan=plan_id, choices=", ".join(ids) or "—")
+            plan = Plan.from_toml(rec.source_toml)
+        self._plans[plan_id] = plan
+        return plan
+
+    def _item_ids(self, s: Session, plan_id: str) -> dict[str, int]:
+        rows = s.exec(
+            select(PlanItemRecord.key, PlanItemRecord.id).where(PlanItemRecord.plan_id == plan_id)
+        )
+        return {k: i for k, i in rows if i is not None}
+
+    # -- progress ----------------------------------------------------------------------------
+    def progress_of(self, plan_id: str, agency: str) -> dict[str, Progress]:
+        with self._read() as s:
+            rows = s.exec(
+                select(PlanItemRecord.key, Progress)
+                .join(Progress, col(Progress.plan_item_id) == col(PlanItemRecord.id))
+                .where(PlanItemRecord.plan_id == plan_id, Progress.agency_code == agency)
+            )
+            return {k: p for k, p in rows}
+
+    def set_progress(
+        self,
+        plan: Plan,
+        item_key: str,
+        *,
+        agency: str,
+        actor: str,
+        status: str,
+        progress_pct: int | None = None,
+        reason: str | None = None,
+        note: str | None = None,
+        completed_on: date | None = None,
+        today: date | None = None,
+    ) -> tuple[ProgressValues, dict[str, tuple[Any, Any]]]:
+        """Save an item's progress in one transaction with its audit entry.
+
+        Returns the values now stored and what changed (empty when nothing did).
+        """
+        today = today or date.today()
+        with self._write() as s:
+            item_id = self._item_ids(s, plan.id).get(item_key)
+            if item_id is None:
+                raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
+            row = s.exec(
+                select(Progress).where(
+                    Progress.agency_code == agency, Progress.plan_item_id == item_id
+                )
+            ).first()
+            old = (
+                ProgressValues(
+                    row.status, row.progress_pct, row.reason, row.note, row.completed_on
+                )
+                if row
+                else None
+            )
+            new = apply_update(
+                old,
+                status=status,
+                progress_pct=progress_pct,
+                reason=reason,
+                note=note,
+                completed_on=completed_on,
+                today=today,
+            )
+            before = old or ProgressValues(status="")
+            changes = {
+                name: (getattr(before, name), getattr(new, name))
+                for name in ("status", "progress_pct", "reason", "note", "completed_on")
+                if getattr(before, name) != getattr(new, name)
+            }
+            if old is not None and not changes:
+                return new, {}
+            if row is None:
+                row = Progress(agency_code=agency, plan_item_id=item_id, updated_at=utcnow(),
+                               updated_by=actor, status=new.status)
+            row.status = new.status
+            row.progress_pct = new.progress_pct
+            row.reason = new.reason
+            row.note = new.note
+            row.completed_on = new.completed_on
+            row.updated_at = utcnow()
+            row.updated_by = actor
+            s.add(row)
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency,
+                action="progress.set",
+                entity="progress",
+                key=f"{plan.id}/{item_key}",
+                changes=changes,
+            )
+        return new, changes
+
+    # -- assigned items ----------------------------------------------------------------------
+    def assigned_status(
+        self, plan: Plan, registry: Registry, agency: str, today: date | None = None
+    ) -> list[ItemStatus]:
+        today = today or date.today()
+        assignments = assigned_items(plan, registry, agency)
+        progress = self.progress_of(plan.id, agency)
+        counts = self.evidence_counts(plan.id, agency)
+        return [self._status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
+
+    @staticmethod
+    def _status_row(
+        a: Assignment, p: Progress | None, counts: dict[str, int], today: date
+    ) -> ItemStatus:
+        status = p.status if p else None
+        return ItemStatus(
+            item=a.item,
+            role=a.role,
+            via=a.via,
+            status=status,
+            progress_pct=p.progress_pct if p else 0,
+            note=p.note if p else "",
+            reason=p.reason if p else "",
+            completed_on=p.completed_on if p else None,
+            evidence_count=counts.get(a.item.id, 0),
+            next_due=next_due(a.item, today),
+            overdue=is_overdue(a.item, today, status == DONE),
+        )
+
+    # -- evidence ----------------------------------------------------------------------------
+    def evidence_counts(self, plan_id: str, agency: str) -> dict[str, int]:
+        with self._read() as s:
+            rows = s.exec(
+                select(PlanItemRecord.key, func.count())
+                .select_from(EvidenceLink)
+                .join(PlanItemRecord, col(PlanItemRecord.id) == col(EvidenceLink.plan_item_id))
+                .join(Evidence, col(Evidence.id) == col(EvidenceLink.evidence_id))
+                .where(PlanItemRecord.plan_id == plan_id, Evidence.agency_code == agency)
+                .group_by(col(PlanItemRecord.key))
+            )
+            return {k: int(n) for k, n in rows}
+
+    def _copy_in(self, source: Path) -> tuple[str, int, Path, bool]:
+        """Copy ``source`` into the managed folder, hashing as it goes.
+
+        Returns (sha256, size, stored path, whether this call created the stored file). The
+        file is written to a temporary name, flushed to disk and renamed into place.
+        """
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        size = 0
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.files_dir)
+        tmp = Path(tmp_name)
+        try:
+            with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+            sha = digest.hexdigest()
+            target = self.files_dir / sha[:2] / (sha + source.suffix.lower())
+            target.parent.mkdir(exist_ok=True)
+            if target.exists():
+                tmp.unlink()
+                return sha, size, target, False
+            os.replace(tmp, target)
+            return sha, size, target, True
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+    def add_evidence(
+        self,
+        *,
+        agency: str,
+        actor: str,
+        number: str,
+        doc_date: str | date,
+        issuer: str,
+        title: str,
+        doc_type: str | None = None,
+        file: Path | None = None,
+        plan: Plan | None = None,
+        items: Sequence[str] = (),
+        today: date | None = None,
+    ) -> SavedEvidence:
+        """Validate, copy the file (if any), then save the record and its links at once."""
+        parsed = parse_doc_number(number)
+        when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
+        if when > (today or date.today()):
+            parse_date(when.isoformat(), today=today)  # raises the "future" message
+        issuer_c, title_c = clean(issuer), clean(title)
+        if not issuer_c:
+            raise UserError("evidence.field_required", field=_field("field.issuer"))
+        if not title_c:
+            raise UserError("evidence.field_required", field=_field("field.title"))
+        source: Path | None = None
+        if file is not None:
+            source = Path(file)
+            if not source.exists():
+                raise UserError("evidence.file_missing", path=source)
+            if not source.is_file():
+                raise UserError("evidence.not_a_file", path=source)
+            try:
+                with source.open("rb"):
+                    pass
+            except OSError as e:
+                raise UserError(
+                    "evidence.file_unreadable", path=source, detail=e.strerror or str(e)
+                ) from None
+        if items and plan is None:
+            raise ValueError("items need a plan")
+        sha, size, stored, created = "", None, None, False
+        if source is not None:
+            try:
+                sha, size, stored, created = self._copy_in(source)
+            except OSError as e:
+                raise UserError(
+                    "evidence.file_unreadable", path=source, detail=e.strerror or str(e)
+                ) from None
+        try:
+            with self._write() as s:
+                item_ids: list[int] = []
+                if plan is not None and items:
+                    known = self._item_ids(s, plan.id)
+                    for key in items:
+                        if key not in known:
+                            raise UserError("item.unknown", ref=key, plan=plan.id, hint="")
+                        item_ids.append(known[key])
+                ev = Evidence(
+                    agency_code=agency,
+                    number=parsed.text,
+                    family=parsed.family,
+                    doc_type=clean(doc_type) if doc_type else (parsed.type_code or ""),
+                    doc_date=when,
+                    issuer=issuer_c,
+                    title=title_c,
+                    file_name=nfc(source.name) if source else "",
+                    file_path=stored.relative_to(self.files_dir).as_posix() if stored else "",
+                    sha256=sha,
+                    size=size,
+                    created_at=utcnow(),
+                    created_by=actor,
+                )
+                s.add(ev)
+                s.flush()
+                assert ev.id is not None
+                for iid in dict.fromkeys(item_ids):
+                    s.add(EvidenceLink(evidence_id=ev.id, plan_item_id=iid))
+                self._audit(
+                    s,
+                    actor=actor,
+                    agency=agency,
+                    action="evidence.add",
+                    entity="evidence",
+                    key=str(ev.id),
+                    changes={
+                        "number": (None, ev.number),
+                        "doc_date": (None, when),
+                        "issuer": (None, issuer_c),
+                        "title": (None, title_c),
+                        "sha256": (None, sha),
+                        "items": (None, list(items)),
+                    },
+                )
+                ev_id = ev.id
+        except BaseException:
+            if created and stored is not None:
+                with contextlib.suppress(OSError):
+                    stored.unlink()
+            raise
+        return SavedEvidence(ev_id, parsed, sha, size)
+
+    def list_evidence(self, agency: str) -> list[EvidenceView]:
+        with self._read() as s:
+            evs = s.exec(
+                select(Evidence)
+                .where(Evidence.agency_code == agency)
+                .order_by(col(Evidence.doc_date), col(Evidence.id))
+            ).all()
+            links: dict[int, list[str]] = {}
+            for ev_id, key in s.exec(
+                select(EvidenceLink.evidence_id, PlanItemRecord.key).join(
+                    PlanItemRecord, col(PlanItemRecord.id) == col(EvidenceLink.plan_item_id)
+                )
+            ):
+                links.setdefault(ev_id, []).append(key)
+            return [
+                EvidenceView(
+                    id=e.id or 0,
+                    number=e.number,
+                    family=e.family,
+                    doc_type=e.doc_type,
+                    doc_date=e.doc_date,
+                    issuer=e.issuer,
+                    title=e.title,
+                    file_name=e.file_name,
+                    file_path=e.file_path,
+                    sha256=e.sha256,
+                    size=e.size,
+                    items=sorted(links.get(e.id or 0, [])),
+                )
+                for e in evs
+            ]
+
+    # -- audit -------------------------------------------------------------------------------
+    def audit_entries(self, entity_key: str | None = None) -> list[AuditEntry]:
+        with self._read() as s:
+            q = select(AuditEntry).order_by(col(AuditEntry.id))
+            if entity_key is not None:
+                q = q.where(AuditEntry.entity_key == entity_key)
+            return list(s.exec(q).all())
+
+    # -- checks ------------------------------------------------------------------------------
+    def check(self) -> dict[str, Any]:
+        """integrity_check, foreign_key_check, and every managed file against its hash."""
+        problems: list[str] = []
+        with self._read() as s:
+            conn = s.connection()
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                problems += [f"integrity_check: {r}" for r in integrity]
+            fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+            problems += [f"foreign_key_check: {tuple(r)}" for r in fk]
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            files = s.exec(select(Evidence).where(Evidence.file_path != "")).all()
+        checked = 0
+        for ev in files:
+            p = self.files_dir / ev.file_path
+            if not p.is_file():
+                problems.append(f"evidence #{ev.id}: thiếu tệp {ev.file_path}")
+                continue
+            if sha256_file(p) != ev.sha256:
+                problems.append(f"evidence #{ev.id}: tệp {ev.file_path} đã bị thay đổi")
+            checked += 1
+        return {
+            "ok": not problems,
+            "path": str(self.path),
+            "schema": revision,
+            "integrity": integrity,
+            "foreign_key_violations": len(fk),
+            "files_checked": checked,
+            "problems": problems,
+        }
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _field(key: str) -> str:
+    return t(key)
