@@ -1,0 +1,634 @@
+"""The ``cchc`` command.
+
+Every listing takes ``--json``. Errors are one sentence on stderr (Vietnamese, or English with
+``--lang en``) and a non-zero exit: 1 bad input, 2 bad command line, 3 database problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable, Sequence
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+from cchc_tui import __version__
+from cchc_tui.core.agencies import Agency, Registry
+from cchc_tui.core.dates import format_date, parse_date
+from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
+from cchc_tui.core.progress import parse_status, status_label
+from cchc_tui.core.text import fold
+from cchc_tui.paths import default_db_path
+
+EXIT_USAGE = 2
+
+_ARGPARSE_VI = [
+    (r"the following arguments are required: (.*)", "thiếu tham số bắt buộc: {0}"),
+    (r"unrecognized arguments: (.*)", "không hiểu tham số: {0}"),
+    (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "{0}: không có lựa chọn {1} (chọn: {2})"),
+    (r"argument (\S+): invalid int value: (.*)", "{0}: {1} không phải số nguyên"),
+]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its complaints in the user's language and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        from cchc_tui.core.i18n import language
+
+        if language() == "vi":
+            for pattern, template in _ARGPARSE_VI:
+                m = re.fullmatch(pattern, message)
+                if m:
+                    message = template.format(*m.groups())
+                    break
+        self.print_usage(sys.stderr)
+        print(f"{t('error.prefix')}: {t('error.usage', detail=message)}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+# -- shared helpers -----------------------------------------------------------------------------
+
+
+def _registry() -> Registry:
+    return Registry.load()
+
+
+def _plan_text() -> str:
+    return resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+
+
+def _emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _width() -> int:
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _table(headers: list[str], rows: list[list[str]], flex: int) -> None:
+    """Print a plain table; column ``flex`` takes the remaining width and is truncated."""
+    if not rows:
+        print(t("list.empty"))
+        return
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    fixed = sum(w + 2 for i, w in enumerate(widths) if i != flex)
+    widths[flex] = max(12, min(widths[flex], _width() - fixed - 1))
+
+    def fmt(cells: list[str]) -> str:
+        out = []
+        for i, c in enumerate(cells):
+            w = widths[i]
+            if len(c) > w:
+                c = c[: w - 1] + "…"
+            out.append(c.ljust(w))
+        return "  ".join(out).rstrip()
+
+    print(fmt(headers))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print(fmt(r))
+
+
+def _agency_arg(registry: Registry, query: str) -> Agency:
+    found = registry.find(query)
+    if found:
+        return found
+    hits = registry.search(query, limit=5)
+    hint = ""
+    if hits:
+        hint = t(
+            "agency.did_you_mean",
+            choices=", ".join(f"{h.agency.code} ({h.agency.name})" for h in hits),
+        )
+    exact = [h for h in hits if h.score >= 2.0]
+    if len(exact) > 1:
+        raise UserError("agency.ambiguous", query=query, hint=hint)
+    raise UserError("agency.unknown", query=query, hint=hint)
+
+
+def _item_arg(plan: Plan, ref: str) -> Item:
+    found = plan.find_items(ref)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise UserError("item.ambiguous", ref=ref, choices=", ".join(i.id for i in found))
+    key = fold(ref).removesuffix(".")
+    for task in plan.task:
+        if key in (fold(task.id), task.number):
+            acts = [i.id for i in plan.item if i.task == task.id]
+            raise UserError(
+                "item.not_trackable", ref=ref, kind=t("show.task").lower(), choices=", ".join(acts)
+            )
+    close = [i.id for i in plan.item if i.number.startswith(key) or fold(i.id).startswith(key)]
+    hint = t("agency.did_you_mean", choices=", ".join(close[:8])) if close else ""
+    raise UserError("item.unknown", ref=ref, plan=plan.id, hint=hint)
+
+
+def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from cchc_tui.store.service import Store
+
+    store = Store(args.db, create=create)
+    if store.migration_backup is not None:
+        print(t("db.migrated", backup=store.migration_backup), file=sys.stderr)
+    return store
+
+
+def _labels(registry: Registry, refs: list[str]) -> list[str]:
+    return [registry.label(r) for r in refs]
+
+
+def _due_text(item: Item) -> str:
+    if item.ongoing:
+        return t("timing.ongoing")
+    return ", ".join(format_date(d) for d in item.due)
+
+
+def _today(args: argparse.Namespace) -> date:
+    as_of: str | None = getattr(args, "as_of", None)
+    return parse_date(as_of, allow_future=True) if as_of else date.today()
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    registry = _registry()
+    agency = _agency_arg(registry, args.agency)
+    store = _open_store(args, create=True)
+    with store:
+        store.init_profile(agency.code, agency.name, args.officer)
+        store.import_plan(_plan_text(), actor=args.officer, agency=agency.code)
+    print(t("db.initialised", path=args.db, agency=f"{agency.name} ({agency.code})",
+            officer=args.officer))
+    return 0
+
+
+def cmd_agencies(args: argparse.Namespace) -> int:
+    registry = _registry()
+    if args.search:
+        agencies = [h.agency for h in registry.search(args.search, limit=50)]
+    else:
+        agencies = list(registry.agencies.values())
+    if args.level:
+        agencies = [a for a in agencies if a.level == args.level]
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "code": a.code,
+                    "name": a.name,
+                    "level": a.level,
+                    "kind": a.kind,
+                    "parent": a.parent,
+                    "gso_code": a.gso_code or None,
+                    "groups": sorted(registry.groups_of(a.code)),
+                }
+                for a in agencies
+            ]
+        )
+        return 0
+    rows = [
+        [
+            a.code,
+            a.name,
+            t(f"level.{a.level}"),
+            registry.agencies[a.parent].name if a.parent in registry.agencies else "",
+        ]
+        for a in agencies
+    ]
+    _table([t("col.code"), t("col.name"), t("col.level"), t("col.parent")], rows, flex=1)
+    return 0
+
+
+def _load_plan_for(args: argparse.Namespace) -> Plan:
+    """The plan from the database when there is one, else the shipped 2022 plan."""
+    db: Path = args.db
+    if db.exists():
+        with _open_store(args) as store:
+            return store.load_plan(args.plan)  # type: ignore[no-any-return]
+    plan = Plan.from_toml(_plan_text())
+    if args.plan and args.plan != plan.id:
+        raise UserError("plan.unknown", plan=args.plan, choices=plan.id)
+    return plan
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    if args.plan_cmd == "show":
+        return cmd_plan_show(args)
+    if args.plan_cmd == "import":
+        return cmd_plan_import(args)
+    plan = _load_plan_for(args)
+    if args.json:
+        _emit_json(plan.model_dump(mode="json"))
+        return 0
+    print(f"{plan.plan.number} ({format_date(plan.plan.issued)}) — {plan.plan.title}")
+    for area in plan.area:
+        print(f"\n{area.number}. {area.title}")
+        for obj in [o for o in plan.objective if o.area == area.id]:
+            print(textwrap.shorten(f"  {obj.number}. {obj.text}", _width() - 2, placeholder="…"))
+        for it in [i for i in plan.item if i.area == area.id]:
+            line = f"    {it.id:<8} {it.number:<5} {_due_text(it):<24} {it.text}"
+            print(textwrap.shorten(line, _width() - 2, placeholder="…"))
+    return 0
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    registry = _registry()
+    plan = _load_plan_for(args)
+    item = _item_arg(plan, args.item)
+    area, objective, task = plan.chain(item)
+    if args.json:
+        data = item.model_dump(mode="json")
+        data["area_title"] = area.title
+        data["objective_text"] = objective.text if objective else None
+        data["task_text"] = task.text
+        data["lead_names"] = _labels(registry, item.lead)
+        data["coordinate_names"] = _labels(registry, item.coordinate)
+        _emit_json(data)
+        return 0
+    width = _width() - 2
+
+    def field(label: str, value: str) -> None:
+        print(textwrap.fill(value or t("show.none"), width, initial_indent=f"{label}: ",
+                            subsequent_indent="    "))
+
+    field(t("show.area"), f"{area.number}. {area.title}")
+    field(t("show.objective"), f"{objective.number}. {objective.text}" if objective else "")
+    field(t("show.task"), f"{task.number}. {task.text}")
+    if item.kind == "activity":
+        field(t("show.activity"), f"{item.number}. {item.text}  [{item.id}]")
+    field(t("show.output"), item.output)
+    field(t("show.lead"), "; ".join(_labels(registry, item.lead)) + f"  («{item.lead_printed}»)")
+    field(
+        t("show.coordinate"),
+        "; ".join(_labels(registry, item.coordinate))
+        + (f"  («{item.coordinate_printed}»)" if item.coordinate_printed else ""),
+    )
+    field(t("show.timing"), f"{item.timing_printed} → {_due_text(item)}")
+    if item.condition:
+        field(t("show.condition"), item.condition)
+    return 0
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+        Plan.from_toml(text)
+    except OSError as e:
+        raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
+    except ValueError as e:
+        first = str(e).strip().splitlines()
+        raise UserError("plan.bad_file", path=path, detail=" ".join(first[:3])) from None
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.import_plan(text, actor=prof.officer, agency=prof.agency_code)
+    print(f"{plan.id}: {plan.plan.number} — {plan.plan.title}")
+    return 0
+
+
+def cmd_assigned(args: argparse.Namespace) -> int:
+    registry = _registry()
+    today = _today(args)
+    db: Path = args.db
+    if db.exists():
+        with _open_store(args) as store:
+            prof = store.require_profile()
+            agency = _agency_arg(registry, args.agency) if args.agency else registry.agencies[
+                prof.agency_code
+            ]
+            plan = store.load_plan(args.plan)
+            rows = store.assigned_status(plan, registry, agency.code, today)
+    else:
+        if not args.agency:
+            raise UserError("db.missing", path=db)
+        from cchc_tui.core.assignment import assigned_items
+        from cchc_tui.core.periods import is_overdue, next_due
+        from cchc_tui.store.service import ItemStatus
+
+        agency = _agency_arg(registry, args.agency)
+        plan = Plan.from_toml(_plan_text())
+        rows = [
+            ItemStatus(a.item, a.role, a.via, None, 0, "", "", None, 0,
+                       next_due(a.item, today), is_overdue(a.item, today, False))
+            for a in assigned_items(plan, registry, agency.code)
+        ]
+    if args.role:
+        rows = [r for r in rows if r.role == args.role]
+    if args.json:
+        _emit_json(
+            {
+                "agency": {"code": agency.code, "name": agency.name},
+                "plan": plan.id,
+                "as_of": today.isoformat(),
+                "items": [
+                    {
+                        "id": r.item.id,
+                        "number": r.item.number,
+                        "kind": r.item.kind,
+                        "role": r.role,
+                        "via": r.via,
+                        "text": r.item.text,
+                        "due": [d.isoformat() for d in r.item.due],
+                        "ongoing": r.item.ongoing,
+                        "next_due": r.next_due.isoformat() if r.next_due else None,
+                        "status": r.status,
+                        "status_label": status_label(r.status),
+                        "progress": r.progress_pct,
+                        "completed_on": r.completed_on.isoformat() if r.completed_on else None,
+                        "evidence_count": r.evidence_count,
+                        "overdue": r.overdue,
+                    }
+                    for r in rows
+                ],
+            }
+        )
+        return 0
+    lead = sum(1 for r in rows if r.role == "lead")
+    print(t("assigned.header", agency=f"{agency.name} ({agency.code})", count=len(rows),
+            plan=plan.plan.number, lead=lead, coord=len(rows) - lead))
+    table = [
+        [
+            r.item.id,
+            t(f"role.{r.role}"),
+            (t("timing.ongoing") if r.item.ongoing else format_date(r.next_due))
+            + (" !" if r.overdue else ""),
+            status_label(r.status),
+            f"{r.progress_pct}%",
+            str(r.evidence_count),
+            r.item.text,
+        ]
+        for r in rows
+    ]
+    _table(
+        [t("col.id"), t("col.role"), t("col.due"), t("col.status"), t("col.progress"),
+         t("col.evidence"), t("col.text")],
+        table,
+        flex=6,
+    )
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    registry = _registry()
+    status = parse_status(args.status)
+    completed = parse_date(args.completed) if args.completed else None
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        item = _item_arg(plan, args.item)
+        from cchc_tui.core.assignment import assigned_items
+
+        if item.id not in {a.item.id for a in assigned_items(plan, registry, prof.agency_code)}:
+            raise UserError("progress.not_assigned", item=item.id, agency=prof.agency_name)
+        values, _changes = store.set_progress(
+            plan,
+            item.id,
+            agency=prof.agency_code,
+            actor=prof.officer,
+            status=status,
+            progress_pct=args.progress,
+            reason=args.reason,
+            note=args.note,
+            completed_on=completed,
+        )
+    if args.json:
+        _emit_json({"id": item.id, "status": values.status, "progress": values.progress_pct,
+                    "reason": values.reason, "note": values.note,
+                    "completed_on": values.completed_on})
+    else:
+        print(t("progress.saved", item=item.id, status=status_label(values.status),
+                pct=values.progress_pct))
+    return 0
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    if args.evidence_cmd == "add":
+        return cmd_evidence_add(args)
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        evs = store.list_evidence(prof.agency_code)
+    if args.json:
+        _emit_json([e.__dict__ for e in evs])
+        return 0
+    rows = [
+        [str(e.id), e.number, format_date(e.doc_date), e.issuer, ", ".join(e.items),
+         e.file_name, e.title]
+        for e in evs
+    ]
+    _table(
+        ["#", t("col.number"), t("col.date"), t("col.issuer"), t("col.items"), t("col.file"),
+         t("col.title")],
+        rows,
+        flex=6,
+    )
+    return 0
+
+
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        keys = [_item_arg(plan, ref).id for ref in args.item or []]
+        saved = store.add_evidence(
+            agency=prof.agency_code,
+            actor=prof.officer,
+            number=args.number,
+            doc_date=args.date,
+            issuer=args.issuer,
+            title=args.title,
+            doc_type=args.type,
+            file=Path(args.file) if args.file else None,
+            plan=plan,
+            items=keys,
+        )
+    for w in saved.parsed.warnings:
+        print(f"{t('warning.prefix')}: {w}", file=sys.stderr)
+    if args.json:
+        _emit_json({"id": saved.id, "number": saved.parsed.text, "family": saved.parsed.family,
+                    "type": saved.parsed.type_code, "sha256": saved.sha256 or None,
+                    "size": saved.size, "items": keys, "warnings": saved.parsed.warnings})
+    else:
+        print(t("evidence.saved", id=saved.id, number=saved.parsed.text))
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        report = store.check()
+    if args.json:
+        _emit_json(report)
+    elif report["ok"]:
+        print(t("db.check_ok") + f" ({report['path']}, schema {report['schema']}, "
+              f"{report['files_checked']} tệp)")
+    else:
+        print(t("db.check_failed", count=len(report["problems"])))
+        for p in report["problems"]:
+            print(f"  - {p}")
+    return 0 if report["ok"] else 1
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        key = None
+        if args.item:
+            plan = store.load_plan(args.plan)
+            key = f"{plan.id}/{_item_arg(plan, args.item).id}"
+        entries = store.audit_entries(key)
+    data = [
+        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "entity": e.entity,
+         "key": e.entity_key, "changes": json.loads(e.changes)}
+        for e in entries
+    ]
+    if args.json:
+        _emit_json(data)
+        return 0
+    for d in data:
+        changes = "; ".join(f"{k}: {a!r} → {b!r}" for k, (a, b) in d["changes"].items())
+        print(f"{d['at'][:19]}  {d['actor']}  {d['action']} {d['key']}  {changes}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cchc_tui.demo import DEMO_AGENCY, DEMO_TODAY, build_demo
+
+    registry = _registry()
+    folder = Path(tempfile.mkdtemp(prefix="cchc-demo-"))
+    path = folder / "demo.sqlite"
+    store, plan = build_demo(path, _plan_text(), registry)
+    store.close()
+    print(t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name))
+    args.db = path
+    args.agency = None
+    args.role = None
+    args.plan = None
+    args.as_of = DEMO_TODAY.isoformat()
+    return cmd_assigned(args)
+
+
+# -- the parser -------------------------------------------------------------------------------
+
+
+def build_parser() -> Parser:
+    p = Parser(
+        prog="cchc",
+        description="cchc-tui: theo dõi Kế hoạch CCHC và tự đánh giá Chỉ số CCHC, ngoại tuyến.",
+    )
+    p.add_argument("--version", action="version", version=f"cchc-tui {__version__}")
+    p.add_argument("--db", type=Path, default=None,
+                   help="tệp cơ sở dữ liệu (mặc định: $CCHC_DB hoặc thư mục dữ liệu người dùng)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi",
+                   help="ngôn ngữ hiển thị (mặc định: vi)")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+            json_: bool = False) -> Parser:
+        sp: Parser = sub.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        if json_:
+            sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        return sp
+
+    sp = add("init", cmd_init, "khởi tạo cơ sở dữ liệu cho cơ quan")
+    sp.add_argument("--agency", required=True, help="mã hoặc tên cơ quan (vd: 918, SNV)")
+    sp.add_argument("--officer", required=True, help="họ tên cán bộ")
+
+    sp = add("agencies", cmd_agencies, "danh mục cơ quan, đơn vị", json_=True)
+    sp.add_argument("--search", help="tìm theo tên, không cần dấu (vd: binh thuy)")
+    sp.add_argument("--level", choices=["city", "district", "commune"], help="lọc theo cấp")
+
+    sp = add("plan", cmd_plan, "xem kế hoạch", json_=True)
+    sp.add_argument("--plan", help="mã kế hoạch (mặc định: kế hoạch mới nhất)")
+    sp.set_defaults(plan_cmd=None)
+    psub = sp.add_subparsers(dest="plan_cmd", metavar="show|import", parser_class=Parser)
+    show = psub.add_parser("show", help="xem một mục của kế hoạch")
+    show.add_argument("item", help="mã (hd3.18a) hoặc số in (3.1)")
+    show.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    imp = psub.add_parser("import", help="thêm một kế hoạch (tệp TOML) vào cơ sở dữ liệu")
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+
+    sp = add("assigned", cmd_assigned, "các mục được giao cho cơ quan", json_=True)
+    sp.add_argument("--agency", help="mã hoặc tên cơ quan (mặc định: cơ quan của CSDL)")
+    sp.add_argument("--role", choices=["lead", "coordinate"], help="chỉ chủ trì / phối hợp")
+    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("--as-of", dest="as_of", help="tính hạn và quá hạn theo ngày này")
+
+    sp = add("progress", cmd_progress, "cập nhật tiến độ một mục", json_=True)
+    sp.add_argument("action", choices=["set"])
+    sp.add_argument("item", help="mã hoặc số của mục (vd: hd3.1, 3.1)")
+    sp.add_argument("--status", required=True,
+                    help="chua_thuc_hien | dang_thuc_hien | hoan_thanh | khong_thuc_hien_duoc")
+    sp.add_argument("--progress", type=int, help="tiến độ, 0-100 (%%)")
+    sp.add_argument("--note", help="ghi chú")
+    sp.add_argument("--reason", help="lý do (bắt buộc khi không thực hiện được)")
+    sp.add_argument("--completed", help="ngày hoàn thành, dd/mm/yyyy")
+    sp.add_argument("--plan", help="mã kế hoạch")
+
+    sp = add("evidence", cmd_evidence, "tài liệu kiểm chứng")
+    esub = sp.add_subparsers(dest="evidence_cmd", metavar="add|list", parser_class=Parser,
+                             required=True)
+    ea = esub.add_parser("add", help="thêm tài liệu kiểm chứng")
+    ea.add_argument("--number", required=True, help="số, ký hiệu (vd: 12/KH-UBND)")
+    ea.add_argument("--date", required=True, help="ngày ban hành, dd/mm/yyyy")
+    ea.add_argument("--issuer", required=True, help="cơ quan ban hành")
+    ea.add_argument("--title", required=True, help="trích yếu")
+    ea.add_argument("--type", help="loại văn bản (mặc định: theo ký hiệu)")
+    ea.add_argument("--file", help="tệp đính kèm (được sao vào thư mục quản lý)")
+    ea.add_argument("--item", action="append", help="mục liên quan (lặp lại được)")
+    ea.add_argument("--plan", help="mã kế hoạch")
+    ea.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    el = esub.add_parser("list", help="danh sách tài liệu kiểm chứng")
+    el.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+    sp = add("db", cmd_db, "kiểm tra cơ sở dữ liệu", json_=True)
+    sp.add_argument("action", choices=["check"])
+
+    sp = add("history", cmd_history, "nhật ký thay đổi", json_=True)
+    sp.add_argument("item", nargs="?", help="chỉ nhật ký của mục này")
+    sp.add_argument("--plan", help="mã kế hoạch")
+
+    sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # the language must be known before argparse can complain
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            set_language(argv[i + 1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    if args.db is None:
+        args.db = default_db_path()
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except UserError as e:
+        print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print(t("error.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
