@@ -34,7 +34,10 @@ _ARGPARSE_VI = [
     (r"the following arguments are required: (.*)", "thiếu tham số bắt buộc: {0}"),
     (r"unrecognized arguments: (.*)", "không hiểu tham số: {0}"),
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
-    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "{0}: không có lựa chọn {1} (chọn: {2})"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        "{0}: không có lựa chọn {1} (chọn: {2})",
+    ),
     (r"argument (\S+): invalid int value: (.*)", "{0}: {1} không phải số nguyên"),
 ]
 
@@ -169,8 +172,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     with store:
         store.init_profile(agency.code, agency.name, args.officer)
         store.import_plan(_plan_text(), actor=args.officer, agency=agency.code)
-    print(t("db.initialised", path=args.db, agency=f"{agency.name} ({agency.code})",
-            officer=args.officer))
+    print(
+        t(
+            "db.initialised",
+            path=args.db,
+            agency=f"{agency.name} ({agency.code})",
+            officer=args.officer,
+        )
+    )
     return 0
 
 
@@ -260,8 +269,14 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
     width = _width() - 2
 
     def field(label: str, value: str) -> None:
-        print(textwrap.fill(value or t("show.none"), width, initial_indent=f"{label}: ",
-                            subsequent_indent="    "))
+        print(
+            textwrap.fill(
+                value or t("show.none"),
+                width,
+                initial_indent=f"{label}: ",
+                subsequent_indent="    ",
+            )
+        )
 
     field(t("show.area"), f"{area.number}. {area.title}")
     field(t("show.objective"), f"{objective.number}. {objective.text}" if objective else "")
@@ -305,9 +320,11 @@ def cmd_assigned(args: argparse.Namespace) -> int:
     if db.exists():
         with _open_store(args) as store:
             prof = store.require_profile()
-            agency = _agency_arg(registry, args.agency) if args.agency else registry.agencies[
-                prof.agency_code
-            ]
+            agency = (
+                _agency_arg(registry, args.agency)
+                if args.agency
+                else registry.agencies[prof.agency_code]
+            )
             plan = store.load_plan(args.plan)
             rows = store.assigned_status(plan, registry, agency.code, today)
     else:
@@ -320,8 +337,19 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         agency = _agency_arg(registry, args.agency)
         plan = Plan.from_toml(_plan_text())
         rows = [
-            ItemStatus(a.item, a.role, a.via, None, 0, "", "", None, 0,
-                       next_due(a.item, today), is_overdue(a.item, today, False))
+            ItemStatus(
+                a.item,
+                a.role,
+                a.via,
+                None,
+                0,
+                "",
+                "",
+                None,
+                0,
+                next_due(a.item, today),
+                is_overdue(a.item, today, False),
+            )
             for a in assigned_items(plan, registry, agency.code)
         ]
     if args.role:
@@ -356,8 +384,16 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         )
         return 0
     lead = sum(1 for r in rows if r.role == "lead")
-    print(t("assigned.header", agency=f"{agency.name} ({agency.code})", count=len(rows),
-            plan=plan.plan.number, lead=lead, coord=len(rows) - lead))
+    print(
+        t(
+            "assigned.header",
+            agency=f"{agency.name} ({agency.code})",
+            count=len(rows),
+            plan=plan.plan.number,
+            lead=lead,
+            coord=len(rows) - lead,
+        )
+    )
     table = [
         [
             r.item.id,
@@ -372,8 +408,15 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         for r in rows
     ]
     _table(
-        [t("col.id"), t("col.role"), t("col.due"), t("col.status"), t("col.progress"),
-         t("col.evidence"), t("col.text")],
+        [
+            t("col.id"),
+            t("col.role"),
+            t("col.due"),
+            t("col.status"),
+            t("col.progress"),
+            t("col.evidence"),
+            t("col.text"),
+        ],
         table,
         flex=6,
     )
@@ -404,12 +447,25 @@ def cmd_progress(args: argparse.Namespace) -> int:
             completed_on=completed,
         )
     if args.json:
-        _emit_json({"id": item.id, "status": values.status, "progress": values.progress_pct,
-                    "reason": values.reason, "note": values.note,
-                    "completed_on": values.completed_on})
+        _emit_json(
+            {
+                "id": item.id,
+                "status": values.status,
+                "progress": values.progress_pct,
+                "reason": values.reason,
+                "note": values.note,
+                "completed_on": values.completed_on,
+            }
+        )
     else:
-        print(t("progress.saved", item=item.id, status=status_label(values.status),
-                pct=values.progress_pct))
+        print(
+            t(
+                "progress.saved",
+                item=item.id,
+                status=status_label(values.status),
+                pct=values.progress_pct,
+            )
+        )
     return 0
 
 
@@ -423,13 +479,27 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         _emit_json([e.__dict__ for e in evs])
         return 0
     rows = [
-        [str(e.id), e.number, format_date(e.doc_date), e.issuer, ", ".join(e.items),
-         e.file_name, e.title]
+        [
+            str(e.id),
+            e.number,
+            format_date(e.doc_date),
+            e.issuer,
+            ", ".join(e.items),
+            e.file_name,
+            e.title,
+        ]
         for e in evs
     ]
     _table(
-        ["#", t("col.number"), t("col.date"), t("col.issuer"), t("col.items"), t("col.file"),
-         t("col.title")],
+        [
+            "#",
+            t("col.number"),
+            t("col.date"),
+            t("col.issuer"),
+            t("col.items"),
+            t("col.file"),
+            t("col.title"),
+        ],
         rows,
         flex=6,
     )
@@ -456,9 +526,18 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     for w in saved.parsed.warnings:
         print(f"{t('warning.prefix')}: {w}", file=sys.stderr)
     if args.json:
-        _emit_json({"id": saved.id, "number": saved.parsed.text, "family": saved.parsed.family,
-                    "type": saved.parsed.type_code, "sha256": saved.sha256 or None,
-                    "size": saved.size, "items": keys, "warnings": saved.parsed.warnings})
+        _emit_json(
+            {
+                "id": saved.id,
+                "number": saved.parsed.text,
+                "family": saved.parsed.family,
+                "type": saved.parsed.type_code,
+                "sha256": saved.sha256 or None,
+                "size": saved.size,
+                "items": keys,
+                "warnings": saved.parsed.warnings,
+            }
+        )
     else:
         print(t("evidence.saved", id=saved.id, number=saved.parsed.text))
     return 0
@@ -470,8 +549,10 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(report)
     elif report["ok"]:
-        print(t("db.check_ok") + f" ({report['path']}, schema {report['schema']}, "
-              f"{report['files_checked']} tệp)")
+        print(
+            t("db.check_ok") + f" ({report['path']}, schema {report['schema']}, "
+            f"{report['files_checked']} tệp)"
+        )
     else:
         print(t("db.check_failed", count=len(report["problems"])))
         for p in report["problems"]:
@@ -487,8 +568,14 @@ def cmd_history(args: argparse.Namespace) -> int:
             key = f"{plan.id}/{_item_arg(plan, args.item).id}"
         entries = store.audit_entries(key)
     data = [
-        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "entity": e.entity,
-         "key": e.entity_key, "changes": json.loads(e.changes)}
+        {
+            "at": e.at.isoformat(),
+            "actor": e.actor,
+            "action": e.action,
+            "entity": e.entity,
+            "key": e.entity_key,
+            "changes": json.loads(e.changes),
+        }
         for e in entries
     ]
     if args.json:
@@ -506,7 +593,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     registry = _registry()
     folder = Path(tempfile.mkdtemp(prefix="cchc-demo-"))
     path = folder / "demo.sqlite"
-    store, plan = build_demo(path, _plan_text(), registry)
+    store, _plan = build_demo(path, _plan_text(), registry)
     store.close()
     print(t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name))
     args.db = path
@@ -526,14 +613,20 @@ def build_parser() -> Parser:
         description="cchc-tui: theo dõi Kế hoạch CCHC và tự đánh giá Chỉ số CCHC, ngoại tuyến.",
     )
     p.add_argument("--version", action="version", version=f"cchc-tui {__version__}")
-    p.add_argument("--db", type=Path, default=None,
-                   help="tệp cơ sở dữ liệu (mặc định: $CCHC_DB hoặc thư mục dữ liệu người dùng)")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi",
-                   help="ngôn ngữ hiển thị (mặc định: vi)")
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="tệp cơ sở dữ liệu (mặc định: $CCHC_DB hoặc thư mục dữ liệu người dùng)",
+    )
+    p.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ hiển thị (mặc định: vi)"
+    )
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
-            json_: bool = False) -> Parser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str, json_: bool = False
+    ) -> Parser:
         sp: Parser = sub.add_parser(name, help=help_, description=help_)
         sp.set_defaults(func=func)
         if json_:
@@ -568,8 +661,11 @@ def build_parser() -> Parser:
     sp = add("progress", cmd_progress, "cập nhật tiến độ một mục", json_=True)
     sp.add_argument("action", choices=["set"])
     sp.add_argument("item", help="mã hoặc số của mục (vd: hd3.1, 3.1)")
-    sp.add_argument("--status", required=True,
-                    help="chua_thuc_hien | dang_thuc_hien | hoan_thanh | khong_thuc_hien_duoc")
+    sp.add_argument(
+        "--status",
+        required=True,
+        help="chua_thuc_hien | dang_thuc_hien | hoan_thanh | khong_thuc_hien_duoc",
+    )
     sp.add_argument("--progress", type=int, help="tiến độ, 0-100 (%%)")
     sp.add_argument("--note", help="ghi chú")
     sp.add_argument("--reason", help="lý do (bắt buộc khi không thực hiện được)")
@@ -577,8 +673,9 @@ def build_parser() -> Parser:
     sp.add_argument("--plan", help="mã kế hoạch")
 
     sp = add("evidence", cmd_evidence, "tài liệu kiểm chứng")
-    esub = sp.add_subparsers(dest="evidence_cmd", metavar="add|list", parser_class=Parser,
-                             required=True)
+    esub = sp.add_subparsers(
+        dest="evidence_cmd", metavar="add|list", parser_class=Parser, required=True
+    )
     ea = esub.add_parser("add", help="thêm tài liệu kiểm chứng")
     ea.add_argument("--number", required=True, help="số, ký hiệu (vd: 12/KH-UBND)")
     ea.add_argument("--date", required=True, help="ngày ban hành, dd/mm/yyyy")

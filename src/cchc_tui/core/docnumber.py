@@ -171,7 +171,9 @@ def parse_doc_number(text: str) -> DocNumber:
         first, _, rest = symbol.partition("-")
         found = _lookup(first, ADMIN_TYPES)
         if found and rest:
-            return DocNumber(raw, "administrative", number, None, found[0], found[1], rest, warnings)
+            return DocNumber(
+                raw, "administrative", number, None, found[0], found[1], rest, warnings
+            )
         if first.upper() == "CV":
             warnings.append(t("docno.cv"))
         elif rest and any(
@@ -181,7 +183,9 @@ def parse_doc_number(text: str) -> DocNumber:
             warnings.append(t("docno.unknown_type", code=first))
             return DocNumber(raw, "administrative", number, None, first, None, rest, warnings)
         # no type code: an official letter (công văn) whose symbol is ORG[-UNIT]
-        return DocNumber(raw, "administrative", number, None, None, OFFICIAL_LETTER, symbol, warnings)
+        return DocNumber(
+            raw, "administrative", number, None, None, OFFICIAL_LETTER, symbol, warnings
+        )
 
     warnings.append(t("docno.unrecognised"))
     return DocNumber(raw, "unknown", warnings=warnings)

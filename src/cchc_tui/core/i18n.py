@@ -198,8 +198,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- database --------------------------------------------------------------------------
     "db.missing": {
         "vi": "Chưa có cơ sở dữ liệu ở «{path}». Hãy chạy: cchc init --agency MÃ --officer "
-        "\"Họ tên\".",
-        "en": "No database at “{path}”. Run: cchc init --agency CODE --officer \"Full name\".",
+        '"Họ tên".',
+        "en": 'No database at “{path}”. Run: cchc init --agency CODE --officer "Full name".',
     },
     "db.exists": {
         "vi": "Cơ sở dữ liệu «{path}» đã được khởi tạo cho {agency}.",

@@ -105,7 +105,10 @@ class Indicator(BaseModel):
 
     def target_for(self, level: str) -> float | None:
         if self.targets:
-            return self.targets.get(level)  # type: ignore[call-overload]
+            for key, value in self.targets.items():
+                if key == level:
+                    return value
+            return None
         return self.target
 
 

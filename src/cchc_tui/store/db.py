@@ -20,8 +20,8 @@ from sqlalchemy.pool import NullPool
 
 from cchc_tui.core.i18n import UserError
 
-SCHEMA_HEAD = "0001"
-KNOWN_REVISIONS = ("0001",)
+SCHEMA_HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -104,8 +104,10 @@ def schema_revision(conn: Connection) -> str | None:
 
 
 def _table_count(conn: Connection) -> int:
+    """Tables other than SQLite's own and Alembic's bookkeeping."""
     row = conn.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != 'alembic_version'"
     ).one()
     return int(row[0])
 
@@ -139,6 +141,21 @@ def migrate(engine: Engine, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
+def _record_version(engine: Engine, *, created: bool) -> None:
+    from cchc_tui import __version__
+
+    with writer(engine).begin() as conn:
+        if created:
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO app_meta (key, value) VALUES ('created_by_version', ?)",
+                (__version__,),
+            )
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO app_meta (key, value) VALUES ('written_by_version', ?)",
+            (__version__,),
+        )
+
+
 def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | None]:
     """Open (or create) the database at ``path`` and bring its schema to the head revision.
 
@@ -168,6 +185,7 @@ def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | Non
             if revision is not None:
                 backup = backup_copy(path, f"pre-{SCHEMA_HEAD}-from-{revision}")
             migrate(engine)
+            _record_version(engine, created=revision is None)
     except StoreError:
         engine.dispose()
         raise

@@ -81,17 +81,14 @@ class Progress(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("agency_code", "plan_item_id"),
         CheckConstraint(
-            "status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', "
-            "'khong_thuc_hien_duoc')",
+            "status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', 'khong_thuc_hien_duoc')",
             name="status",
         ),
         CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct"),
     )
     id: int | None = Field(default=None, primary_key=True)
     agency_code: str
-    plan_item_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("plan_item.id"), nullable=False)
-    )
+    plan_item_id: int = Field(sa_column=Column(Integer, ForeignKey("plan_item.id"), nullable=False))
     status: str
     reason: str = ""
     progress_pct: int = 0
@@ -125,9 +122,7 @@ class Evidence(SQLModel, table=True):
 class EvidenceLink(SQLModel, table=True):
     __tablename__ = "evidence_link"
     __table_args__ = (Index("ix_evidence_link_plan_item_id", "plan_item_id"),)
-    evidence_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("evidence.id"), primary_key=True)
-    )
+    evidence_id: int = Field(sa_column=Column(Integer, ForeignKey("evidence.id"), primary_key=True))
     plan_item_id: int = Field(
         sa_column=Column(Integer, ForeignKey("plan_item.id"), primary_key=True)
     )
@@ -146,3 +141,11 @@ class AuditEntry(SQLModel, table=True):
     entity: str
     entity_key: str
     changes: str  # JSON: {"field": [old, new]}
+
+
+class AppMeta(SQLModel, table=True):
+    """Facts about the database itself: created_by_version, written_by_version."""
+
+    __tablename__ = "app_meta"
+    key: str = Field(primary_key=True)
+    value: str

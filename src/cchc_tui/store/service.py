@@ -326,9 +326,7 @@ class Store:
                 )
             ).first()
             old = (
-                ProgressValues(
-                    row.status, row.progress_pct, row.reason, row.note, row.completed_on
-                )
+                ProgressValues(row.status, row.progress_pct, row.reason, row.note, row.completed_on)
                 if row
                 else None
             )
@@ -350,8 +348,13 @@ class Store:
             if old is not None and not changes:
                 return new, {}
             if row is None:
-                row = Progress(agency_code=agency, plan_item_id=item_id, updated_at=utcnow(),
-                               updated_by=actor, status=new.status)
+                row = Progress(
+                    agency_code=agency,
+                    plan_item_id=item_id,
+                    updated_at=utcnow(),
+                    updated_by=actor,
+                    status=new.status,
+                )
             row.status = new.status
             row.progress_pct = new.progress_pct
             row.reason = new.reason

@@ -75,8 +75,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("updated_by", sa.String(), nullable=False),
         sa.CheckConstraint(
-            "status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', "
-            "'khong_thuc_hien_duoc')",
+            "status IN ('chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', 'khong_thuc_hien_duoc')",
             name="ck_progress_status",
         ),
         sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="ck_progress_progress_pct"),
