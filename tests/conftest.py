@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.i18n import set_language
+from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
+from cchc_tui.store.service import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_896c6acf9bc33f08.txt"
+UNITS_CSV = ROOT.parent / "shared" / "reference" / "can-tho-units-2022.csv"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Iterator[None]:
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return Registry.load()
+
+
+@pytest.fixture(scope="session")
+def plan_text() -> str:
+    return resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def plan(plan_text: str) -> Plan:
+    return Plan.from_toml(plan_text)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the plan's text is not beside the repository ({SEED})")
+    return unicodedata.normalize("NFC", SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def store(tmp_path: Path, plan_text: str) -> Iterator[Store]:
+    s = Store(tmp_path / "cchc.sqlite", create=True)
+    s.init_profile("918", "Quận Bình Thuỷ", "Nguyễn Văn An")
+    s.import_plan(plan_text)
+    yield s
+    s.close()
