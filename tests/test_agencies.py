@@ -10,7 +10,9 @@ from cchc_tui.core.agencies import Registry, UnresolvedPhrase
 from cchc_tui.core.assignment import assigned_items, units_assigned
 from cchc_tui.core.plan import Plan
 
-UNITS_CSV = Path(__file__).resolve().parent.parent.parent / "shared/reference/can-tho-units-2022.csv"
+UNITS_CSV = (
+    Path(__file__).resolve().parent.parent.parent / "shared/reference/can-tho-units-2022.csv"
+)
 
 
 def test_registry_shape(registry: Registry) -> None:
@@ -18,11 +20,29 @@ def test_registry_shape(registry: Registry) -> None:
     communes = registry.by_level(["commune"])
     assert len(districts) == 9
     assert len(communes) == 83
-    assert {a.code for a in districts} == {"916", "917", "918", "919", "923", "924", "925",
-                                           "926", "927"}  # fmt: skip
+    assert {a.code for a in districts} == {
+        "916",
+        "917",
+        "918",
+        "919",
+        "923",
+        "924",
+        "925",
+        "926",
+        "927",
+    }
     per_district = {d.code: len(registry.children(d.code)) for d in districts}
-    assert per_district == {"916": 11, "917": 7, "918": 8, "919": 7, "923": 9, "924": 11,
-                            "925": 10, "926": 7, "927": 13}  # fmt: skip
+    assert per_district == {
+        "916": 11,
+        "917": 7,
+        "918": 8,
+        "919": 7,
+        "923": 9,
+        "924": 11,
+        "925": 10,
+        "926": 7,
+        "927": 13,
+    }
     kinds = [a.kind for a in communes]
     assert (kinds.count("phuong"), kinds.count("xa"), kinds.count("thi-tran")) == (42, 36, 5)
     assert len(registry.expand("group:co-quan-chuyen-mon")) == 19
@@ -39,7 +59,9 @@ def test_registry_matches_the_gso_list(registry: Registry) -> None:
         assert a.parent == r["parent_gso_code"]
 
 
-@pytest.mark.parametrize("query", ["binh thuy", "Bình Thuỷ", "Bình Thủy", "BINH THUY", "binh thuyy"])
+@pytest.mark.parametrize(
+    "query", ["binh thuy", "Bình Thuỷ", "Bình Thủy", "BINH THUY", "binh thuyy"]
+)
 def test_search_is_accent_insensitive_and_spelling_tolerant(registry: Registry, query: str) -> None:
     hits = registry.search(query)
     # the district comes first; the ward of the same name is there too
@@ -49,10 +71,19 @@ def test_search_is_accent_insensitive_and_spelling_tolerant(registry: Registry, 
 
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("Quận Bình Thủy", "918"), ("quan binh thuy", "918"), ("SNV", "SNV"), ("snv", "SNV"),
-     ("Sở Nội vụ", "SNV"), ("so noi vu", "SNV"), ("31168", "31168"), ("Phường Bình Thủy", "31168"),
-     ("huyen co do", "925"), ("Ninh Kiều", "916")],
-)  # fmt: skip
+    [
+        ("Quận Bình Thủy", "918"),
+        ("quan binh thuy", "918"),
+        ("SNV", "SNV"),
+        ("snv", "SNV"),
+        ("Sở Nội vụ", "SNV"),
+        ("so noi vu", "SNV"),
+        ("31168", "31168"),
+        ("Phường Bình Thủy", "31168"),
+        ("huyen co do", "925"),
+        ("Ninh Kiều", "916"),
+    ],
+)
 def test_find_names_one_unit(registry: Registry, query: str, code: str) -> None:
     found = registry.find(query)
     assert found is not None and found.code == code
@@ -76,15 +107,20 @@ def test_search_unrelated_text_finds_nothing(registry: Registry) -> None:
         ("Sở, ngành TP, UBND các cấp", ["group:so-ban-nganh", "group:ubnd-cac-cap"]),
         ("UBND xã, phường, thị trấn", ["group:ubnd-cap-xa"]),
         ("Đơn vị sự nghiệp công lập", ["group:don-vi-su-nghiep"]),
-        ("Cơ quan chuyên môn thuộc UBND TP, Văn phòng UBND TP",
-         ["group:co-quan-chuyen-mon", "VPUB"]),
+        (
+            "Cơ quan chuyên môn thuộc UBND TP, Văn phòng UBND TP",
+            ["group:co-quan-chuyen-mon", "VPUB"],
+        ),
         ("Sở ngành TP và UBND quận, huyện", ["group:so-ban-nganh", "group:ubnd-cap-huyen"]),
-        ("Ủy ban nhân dân thành phố Cần Thơ".replace("Ủy ban nhân dân thành phố Cần Thơ",
-                                                     "Văn phòng Ủy ban nhân dân thành phố"),
-         ["VPUB"]),
+        (
+            "Ủy ban nhân dân thành phố Cần Thơ".replace(
+                "Ủy ban nhân dân thành phố Cần Thơ", "Văn phòng Ủy ban nhân dân thành phố"
+            ),
+            ["VPUB"],
+        ),
         ("UBND cấp huyện, Sở Nội vụ", ["group:ubnd-cap-huyen", "SNV"]),
     ],
-)  # fmt: skip
+)
 def test_resolve_phrase(registry: Registry, phrase: str, refs: list[str]) -> None:
     assert registry.resolve_phrase(phrase) == refs
 

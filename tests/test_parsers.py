@@ -48,8 +48,10 @@ def test_bad_timing(bad: str) -> None:
         parse_timing(bad, 2022)
 
 
-@given(st.lists(st.integers(1, 4), min_size=1, max_size=4, unique=True).map(sorted),
-       st.sampled_from([" ", ", ", " Quý "]))  # fmt: skip
+@given(
+    st.lists(st.integers(1, 4), min_size=1, max_size=4, unique=True).map(sorted),
+    st.sampled_from([" ", ", ", " Quý "]),
+)
 def test_any_quarter_list_gives_one_due_date_each(quarters: list[int], sep: str) -> None:
     printed = "Quý " + sep.join(ROMAN[q - 1] for q in quarters)
     t = parse_timing(printed, 2022)
@@ -58,20 +60,29 @@ def test_any_quarter_list_gives_one_due_date_each(quarters: list[int], sep: str)
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("31/03/2022", date(2022, 3, 31)), ("1/2/2022", date(2022, 2, 1)),
-     ("2022-03-31", date(2022, 3, 31)), ("05-06-2022", date(2022, 6, 5)),
-     (" 29/02/2024 ", date(2024, 2, 29))],
-)  # fmt: skip
+    [
+        ("31/03/2022", date(2022, 3, 31)),
+        ("1/2/2022", date(2022, 2, 1)),
+        ("2022-03-31", date(2022, 3, 31)),
+        ("05-06-2022", date(2022, 6, 5)),
+        (" 29/02/2024 ", date(2024, 2, 29)),
+    ],
+)
 def test_dates(text: str, expected: date) -> None:
     assert parse_date(text, today=date(2025, 1, 1)) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("31/02/2022", "date.invalid"), ("29/02/2023", "date.invalid"), ("", "date.empty"),
-     ("hôm qua", "date.invalid"), ("01/01/1900", "date.too_early"),
-     ("02/01/2025", "date.future")],
-)  # fmt: skip
+    [
+        ("31/02/2022", "date.invalid"),
+        ("29/02/2023", "date.invalid"),
+        ("", "date.empty"),
+        ("hôm qua", "date.invalid"),
+        ("01/01/1900", "date.too_early"),
+        ("02/01/2025", "date.future"),
+    ],
+)
 def test_bad_dates(text: str, key: str) -> None:
     with pytest.raises(DateError) as err:
         parse_date(text, today=date(2025, 1, 1))
@@ -101,8 +112,9 @@ def test_date_round_trip(d: date) -> None:
         ("không số", "unknown", None, "", True),
     ],
 )
-def test_doc_numbers(number: str, family: str, type_code: str | None, issuer: str,
-                     warn: bool) -> None:  # fmt: skip
+def test_doc_numbers(
+    number: str, family: str, type_code: str | None, issuer: str, warn: bool
+) -> None:
     d = parse_doc_number(number)
     assert (d.family, d.type_code, d.issuer, bool(d.warnings)) == (family, type_code, issuer, warn)
 
@@ -125,11 +137,18 @@ def test_doc_numbers_are_never_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("hoan_thanh", "hoan_thanh"), ("hoàn thành", "hoan_thanh"), ("Hoan Thanh", "hoan_thanh"),
-     ("done", "hoan_thanh"), ("đang thực hiện", "dang_thuc_hien"), ("dang", "dang_thuc_hien"),
-     ("chưa thực hiện", "chua_thuc_hien"), ("không thực hiện được", "khong_thuc_hien_duoc"),
-     ("khong-thuc-hien-duoc", "khong_thuc_hien_duoc")],
-)  # fmt: skip
+    [
+        ("hoan_thanh", "hoan_thanh"),
+        ("hoàn thành", "hoan_thanh"),
+        ("Hoan Thanh", "hoan_thanh"),
+        ("done", "hoan_thanh"),
+        ("đang thực hiện", "dang_thuc_hien"),
+        ("dang", "dang_thuc_hien"),
+        ("chưa thực hiện", "chua_thuc_hien"),
+        ("không thực hiện được", "khong_thuc_hien_duoc"),
+        ("khong-thuc-hien-duoc", "khong_thuc_hien_duoc"),
+    ],
+)
 def test_status(text: str, status: str) -> None:
     assert parse_status(text) == status
 

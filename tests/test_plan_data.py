@@ -52,8 +52,17 @@ def test_3_18_printed_twice_both_exist(plan: Plan) -> None:
 def test_tasks_without_activity_carry_their_own_fields(plan: Plan) -> None:
     carrying = {i.number for i in plan.item if i.kind == "task"}
     assert carrying == {
-        "2.3", "2.5", "2.8", "2.9", "2.10", "2.11", "2.13", "2.25", "2.26", "2.28",
-    }  # fmt: skip
+        "2.3",
+        "2.5",
+        "2.8",
+        "2.9",
+        "2.10",
+        "2.11",
+        "2.13",
+        "2.25",
+        "2.26",
+        "2.28",
+    }
     t23 = plan.items_by_id["nv2.3"]
     assert t23.output == "Số văn bản được cập nhật"
     assert t23.lead == ["STP"]
@@ -112,7 +121,11 @@ def test_indicators_come_from_part_one(plan: Plan, seed_text: str) -> None:
     for ind in plan.indicator:
         assert ind.printed in seed, ind.id
     digit = next(i for i in plan.indicator if i.id == "so-hoa-ket-qua-tthc")
-    assert (digit.target_for("city"), digit.target_for("district"), digit.target_for("commune")) == (
+    assert (
+        digit.target_for("city"),
+        digit.target_for("district"),
+        digit.target_for("commune"),
+    ) == (
         50,
         40,
         35,
@@ -158,8 +171,14 @@ def test_extraction_reproduces_the_shipped_file(seed_text: str, registry: Regist
 
 @pytest.mark.parametrize(
     ("ref", "ids"),
-    [("3.1", ["hd3.1"]), ("hd3.18b", ["hd3.18b"]), ("HD3.18A", ["hd3.18a"]), ("2.3", ["nv2.3"]),
-     ("3.18", ["hd3.18a", "hd3.18b"]), ("9.9", [])],
-)  # fmt: skip
+    [
+        ("3.1", ["hd3.1"]),
+        ("hd3.18b", ["hd3.18b"]),
+        ("HD3.18A", ["hd3.18a"]),
+        ("2.3", ["nv2.3"]),
+        ("3.18", ["hd3.18a", "hd3.18b"]),
+        ("9.9", []),
+    ],
+)
 def test_find_items(plan: Plan, ref: str, ids: list[str]) -> None:
     assert [i.id for i in plan.find_items(ref)] == ids

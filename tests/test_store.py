@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import sqlite3
+import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 import tomli_w
-import tomllib
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
@@ -46,10 +46,25 @@ def test_pragmas_on_every_connection(store: Store) -> None:
 
 
 def test_progress_round_trip_and_audit(store: Store, plan: Plan) -> None:
-    store.set_progress(plan, "hd3.8", agency="918", actor="An", status="dang_thuc_hien",
-                       progress_pct=40, note="Số hoá 1.240 kết quả", today=TODAY)  # fmt: skip
-    store.set_progress(plan, "hd3.8", agency="918", actor="An", status="hoan_thanh",
-                       completed_on=date(2022, 9, 1), today=TODAY)  # fmt: skip
+    store.set_progress(
+        plan,
+        "hd3.8",
+        agency="918",
+        actor="An",
+        status="dang_thuc_hien",
+        progress_pct=40,
+        note="Số hoá 1.240 kết quả",
+        today=TODAY,
+    )
+    store.set_progress(
+        plan,
+        "hd3.8",
+        agency="918",
+        actor="An",
+        status="hoan_thanh",
+        completed_on=date(2022, 9, 1),
+        today=TODAY,
+    )
     p = store.progress_of(plan.id, "918")["hd3.8"]
     assert (p.status, p.progress_pct, p.completed_on) == ("hoan_thanh", 100, date(2022, 9, 1))
     assert p.note == "Số hóa 1.240 kết quả".replace("hóa", "hoá")  # kept as typed, NFC
@@ -61,8 +76,15 @@ def test_progress_round_trip_and_audit(store: Store, plan: Plan) -> None:
 
 def test_unchanged_save_writes_nothing(store: Store, plan: Plan) -> None:
     for _ in range(2):
-        store.set_progress(plan, "hd3.8", agency="918", actor="An", status="dang_thuc_hien",
-                           progress_pct=40, today=TODAY)  # fmt: skip
+        store.set_progress(
+            plan,
+            "hd3.8",
+            agency="918",
+            actor="An",
+            status="dang_thuc_hien",
+            progress_pct=40,
+            today=TODAY,
+        )
     assert len(store.audit_entries("kh-260-2022/hd3.8")) == 1
 
 
@@ -71,8 +93,15 @@ def test_text_is_stored_nfc(store: Store, plan: Plan) -> None:
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", nfd)
-    store.set_progress(plan, "hd3.8", agency="918", actor="An", status="dang_thuc_hien",
-                       note=decomposed, today=TODAY)  # fmt: skip
+    store.set_progress(
+        plan,
+        "hd3.8",
+        agency="918",
+        actor="An",
+        status="dang_thuc_hien",
+        note=decomposed,
+        today=TODAY,
+    )
     note = store.progress_of(plan.id, "918")["hd3.8"].note
     assert note == unicodedata.normalize("NFC", decomposed) and note != decomposed
 
@@ -91,8 +120,9 @@ def test_audit_log_is_append_only(store: Store) -> None:
 def test_failed_save_leaves_nothing(store: Store, plan: Plan) -> None:
     before = len(store.audit_entries())
     with pytest.raises(ProgressError):
-        store.set_progress(plan, "hd3.8", agency="918", actor="An",
-                           status="khong_thuc_hien_duoc", today=TODAY)  # fmt: skip
+        store.set_progress(
+            plan, "hd3.8", agency="918", actor="An", status="khong_thuc_hien_duoc", today=TODAY
+        )
     assert store.progress_of(plan.id, "918") == {}
     assert len(store.audit_entries()) == before
 
@@ -100,10 +130,18 @@ def test_failed_save_leaves_nothing(store: Store, plan: Plan) -> None:
 def test_evidence_with_file_is_copied_and_hashed(store: Store, plan: Plan, tmp_path: Path) -> None:
     src = tmp_path / "Kế hoạch.PDF"
     src.write_bytes(b"%PDF-1.4 " + b"x" * 3_000_000)
-    saved = store.add_evidence(agency="918", actor="An", number="12/KH-UBND",
-                               doc_date="20/01/2022", issuer="UBND quận Bình Thủy",
-                               title="Kế hoạch CCHC năm 2022", file=src, plan=plan,
-                               items=["hd3.40", "hd3.46"], today=TODAY)  # fmt: skip
+    saved = store.add_evidence(
+        agency="918",
+        actor="An",
+        number="12/KH-UBND",
+        doc_date="20/01/2022",
+        issuer="UBND quận Bình Thủy",
+        title="Kế hoạch CCHC năm 2022",
+        file=src,
+        plan=plan,
+        items=["hd3.40", "hd3.46"],
+        today=TODAY,
+    )
     import hashlib
 
     assert saved.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
@@ -125,9 +163,18 @@ def test_failed_evidence_save_leaves_no_file_and_no_row(
     src = tmp_path / "a.pdf"
     src.write_bytes(b"data")
     with pytest.raises(UserError) as err:
-        store.add_evidence(agency="918", actor="An", number="12/KH-UBND", doc_date="20/01/2022",
-                           issuer="UBND", title="KH", file=src, plan=plan, items=["hd9.99"],
-                           today=TODAY)  # fmt: skip
+        store.add_evidence(
+            agency="918",
+            actor="An",
+            number="12/KH-UBND",
+            doc_date="20/01/2022",
+            issuer="UBND",
+            title="KH",
+            file=src,
+            plan=plan,
+            items=["hd9.99"],
+            today=TODAY,
+        )
     assert err.value.key == "item.unknown"
     assert store.list_evidence("918") == []
     assert [p for p in store.files_dir.rglob("*") if p.is_file()] == []
@@ -145,8 +192,12 @@ def test_failed_evidence_save_leaves_no_file_and_no_row(
     ],
 )
 def test_bad_evidence(store: Store, plan: Plan, kwargs: dict[str, object], key: str) -> None:
-    args: dict[str, object] = {"number": "12/KH-UBND", "doc_date": "20/01/2022",
-                               "issuer": "UBND quận", "title": "Kế hoạch"}  # fmt: skip
+    args: dict[str, object] = {
+        "number": "12/KH-UBND",
+        "doc_date": "20/01/2022",
+        "issuer": "UBND quận",
+        "title": "Kế hoạch",
+    }
     args.update(kwargs)
     with pytest.raises(UserError) as err:
         store.add_evidence(agency="918", actor="An", plan=plan, today=TODAY, **args)  # type: ignore[arg-type]
@@ -154,8 +205,9 @@ def test_bad_evidence(store: Store, plan: Plan, kwargs: dict[str, object], key: 
     assert store.list_evidence("918") == []
 
 
-def test_several_plans_live_in_one_database(store: Store, plan_text: str,
-                                            registry: Registry) -> None:  # fmt: skip
+def test_several_plans_live_in_one_database(
+    store: Store, plan_text: str, registry: Registry
+) -> None:
     doc = tomllib.loads(plan_text)
     doc["plan"]["id"] = "kh-2023"
     doc["plan"]["year"] = 2023
@@ -176,8 +228,15 @@ def test_several_plans_live_in_one_database(store: Store, plan_text: str,
 
 
 def test_assigned_status(store: Store, plan: Plan, registry: Registry) -> None:
-    store.set_progress(plan, "hd3.7", agency="918", actor="An", status="hoan_thanh",
-                       completed_on=date(2022, 3, 28), today=TODAY)  # fmt: skip
+    store.set_progress(
+        plan,
+        "hd3.7",
+        agency="918",
+        actor="An",
+        status="hoan_thanh",
+        completed_on=date(2022, 3, 28),
+        today=TODAY,
+    )
     rows = {r.item.id: r for r in store.assigned_status(plan, registry, "918", TODAY)}
     assert rows["hd3.7"].status == "hoan_thanh" and not rows["hd3.7"].overdue
     assert rows["hd3.42"].overdue is False  # last due 30/09/2022, after TODAY
@@ -281,8 +340,9 @@ def test_locked_database_gives_one_sentence(
     blocker.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StoreError) as err:
-            other.set_progress(plan, "hd3.8", agency="918", actor="An",
-                               status="dang_thuc_hien", today=TODAY)  # fmt: skip
+            other.set_progress(
+                plan, "hd3.8", agency="918", actor="An", status="dang_thuc_hien", today=TODAY
+            )
         assert err.value.key == "db.locked"
     finally:
         blocker.execute("ROLLBACK")

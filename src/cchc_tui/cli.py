@@ -329,7 +329,9 @@ def cmd_assigned(args: argparse.Namespace) -> int:
             rows = store.assigned_status(plan, registry, agency.code, today)
     else:
         if not args.agency:
-            raise UserError("db.missing", path=db)
+            from cchc_tui.store.db import StoreError
+
+            raise StoreError("db.missing", path=db)
         from cchc_tui.core.assignment import assigned_items
         from cchc_tui.core.periods import is_overdue, next_due
         from cchc_tui.store.service import ItemStatus
