@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.pool import NullPool
 
 from cchc_tui.core.i18n import UserError
 
@@ -39,9 +38,10 @@ def busy_timeout_ms() -> int:
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-    # NullPool: each unit of work opens its own connection (cheap for SQLite), so a worker
-    # thread never shares a connection with another, and a closed store holds no file handle.
-    engine = create_engine(url, poolclass=NullPool)
+    # The default queue pool: a connection is checked out by one session (so by one thread) at
+    # a time and reused afterwards, which keeps the pragmas and the page cache warm;
+    # check_same_thread is off so that a worker thread may use a pooled connection.
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     timeout = busy_timeout_ms()
 
     @event.listens_for(engine, "connect")

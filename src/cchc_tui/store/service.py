@@ -15,7 +15,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exc, func
+from sqlalchemy import Table, bindparam, exc, func
+from sqlalchemy import select as sa_select
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from cchc_tui.core.agencies import Registry
@@ -40,6 +42,24 @@ from cchc_tui.store.models import (
 )
 
 CHUNK = 1024 * 1024
+
+
+class _Statements:
+    """Core statements of the hot write path, built once (SQLAlchemy then caches their SQL)."""
+
+    def __init__(self) -> None:
+        progress: Table = Progress.__table__  # type: ignore[attr-defined]
+        audit: Table = AuditEntry.__table__  # type: ignore[attr-defined]
+        c = progress.c
+        self.select_progress = sa_select(
+            c.id, c.status, c.progress_pct, c.reason, c.note, c.completed_on
+        ).where(c.agency_code == bindparam("agency"), c.plan_item_id == bindparam("item"))
+        self.insert_progress = progress.insert()
+        self.update_progress = progress.update().where(c.id == bindparam("row_id"))
+        self.insert_audit = audit.insert()
+
+
+_SQL = _Statements()
 
 
 def utcnow() -> datetime:
@@ -106,6 +126,7 @@ class Store:
         self.path = Path(path)
         self.engine, self.migration_backup = open_engine(self.path, create=create)
         self._plans: dict[str, Plan] = {}
+        self._item_id_cache: dict[str, dict[str, int]] = {}
 
     # -- plumbing ----------------------------------------------------------------------------
     def close(self) -> None:
@@ -138,9 +159,18 @@ class Store:
         except (exc.DBAPIError, OSError) as e:
             raise classify_error(e, self.path) from None
 
+    @contextlib.contextmanager
+    def _write_conn(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction, for the hot paths (no ORM flush)."""
+        try:
+            with writer(self.engine).begin() as conn:
+                yield conn
+        except (exc.DBAPIError, OSError) as e:
+            raise classify_error(e, self.path) from None
+
     @staticmethod
     def _audit(
-        session: Session,
+        session: Session | Connection,
         *,
         actor: str,
         agency: str,
@@ -149,20 +179,22 @@ class Store:
         key: str,
         changes: dict[str, tuple[Any, Any]],
     ) -> None:
-        session.add(
-            AuditEntry(
-                at=utcnow(),
-                actor=actor,
-                agency_code=agency,
-                action=action,
-                entity=entity,
-                entity_key=key,
-                changes=json.dumps(
-                    {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()},
-                    ensure_ascii=False,
-                ),
-            )
-        )
+        values: dict[str, Any] = {
+            "at": utcnow(),
+            "actor": actor,
+            "agency_code": agency,
+            "action": action,
+            "entity": entity,
+            "entity_key": key,
+            "changes": json.dumps(
+                {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()},
+                ensure_ascii=False,
+            ),
+        }
+        if isinstance(session, Session):
+            session.add(AuditEntry(**values))
+        else:
+            session.execute(_SQL.insert_audit, values)
 
     # -- profile -----------------------------------------------------------------------------
     def profile(self) -> ProfileView | None:
@@ -281,11 +313,19 @@ class Store:
         self._plans[plan_id] = plan
         return plan
 
-    def _item_ids(self, s: Session, plan_id: str) -> dict[str, int]:
-        rows = s.exec(
-            select(PlanItemRecord.key, PlanItemRecord.id).where(PlanItemRecord.plan_id == plan_id)
+    def _item_ids(self, conn: Session | Connection, plan_id: str) -> dict[str, int]:
+        """Item key → row id for a plan (imported plans never change, so this is cached)."""
+        cached = self._item_id_cache.get(plan_id)
+        if cached is not None:
+            return cached
+        stmt = select(PlanItemRecord.key, PlanItemRecord.id).where(
+            PlanItemRecord.plan_id == plan_id
         )
-        return {k: i for k, i in rows if i is not None}
+        rows = conn.exec(stmt) if isinstance(conn, Session) else conn.execute(stmt)
+        ids = {k: i for k, i in rows if i is not None}
+        if ids:
+            self._item_id_cache[plan_id] = ids
+        return ids
 
     # -- progress ----------------------------------------------------------------------------
     def progress_of(self, plan_id: str, agency: str) -> dict[str, Progress]:
@@ -316,20 +356,12 @@ class Store:
         Returns the values now stored and what changed (empty when nothing did).
         """
         today = today or date.today()
-        with self._write() as s:
-            item_id = self._item_ids(s, plan.id).get(item_key)
+        with self._write_conn() as conn:
+            item_id = self._item_ids(conn, plan.id).get(item_key)
             if item_id is None:
                 raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
-            row = s.exec(
-                select(Progress).where(
-                    Progress.agency_code == agency, Progress.plan_item_id == item_id
-                )
-            ).first()
-            old = (
-                ProgressValues(row.status, row.progress_pct, row.reason, row.note, row.completed_on)
-                if row
-                else None
-            )
+            row = conn.execute(_SQL.select_progress, {"agency": agency, "item": item_id}).first()
+            old = ProgressValues(*row[1:]) if row else None
             new = apply_update(
                 old,
                 status=status,
@@ -347,24 +379,23 @@ class Store:
             }
             if old is not None and not changes:
                 return new, {}
+            values = {
+                "status": new.status,
+                "progress_pct": new.progress_pct,
+                "reason": new.reason,
+                "note": new.note,
+                "completed_on": new.completed_on,
+                "updated_at": utcnow(),
+                "updated_by": actor,
+            }
             if row is None:
-                row = Progress(
-                    agency_code=agency,
-                    plan_item_id=item_id,
-                    updated_at=utcnow(),
-                    updated_by=actor,
-                    status=new.status,
+                conn.execute(
+                    _SQL.insert_progress, {"agency_code": agency, "plan_item_id": item_id, **values}
                 )
-            row.status = new.status
-            row.progress_pct = new.progress_pct
-            row.reason = new.reason
-            row.note = new.note
-            row.completed_on = new.completed_on
-            row.updated_at = utcnow()
-            row.updated_by = actor
-            s.add(row)
+            else:
+                conn.execute(_SQL.update_progress, {"row_id": row[0], **values})
             self._audit(
-                s,
+                conn,
                 actor=actor,
                 agency=agency,
                 action="progress.set",
