@@ -42,9 +42,16 @@ def run_store(store: Store, saves: int, offset: int) -> list[float]:
     for i in range(saves):
         n = offset + i
         t0 = time.perf_counter()
-        store.set_progress(plan, ITEMS[n % len(ITEMS)], agency="918", actor="bench",
-                           status="dang_thuc_hien", progress_pct=n % 100,
-                           note=f"lần {n}", today=TODAY)  # fmt: skip
+        store.set_progress(
+            plan,
+            ITEMS[n % len(ITEMS)],
+            agency="918",
+            actor="bench",
+            status="dang_thuc_hien",
+            progress_pct=n % 100,
+            note=f"lần {n}",
+            today=TODAY,
+        )
         times.append(time.perf_counter() - t0)
     return times
 
@@ -124,12 +131,18 @@ def main() -> None:
     ms = 1000
     med_s, med_p = statistics.median(per_store) * ms, statistics.median(per_plain) * ms
     print(f"saves: {len(per_store)} each, {args.rounds} alternating rounds")
-    print(f"plain sqlite3 : total {total_plain:.2f} s, median {med_p:.3f} ms/save, "
-          f"p95 {statistics.quantiles(per_plain, n=20)[18] * ms:.3f} ms")  # fmt: skip
-    print(f"store API     : total {total_store:.2f} s, median {med_s:.3f} ms/save, "
-          f"p95 {statistics.quantiles(per_store, n=20)[18] * ms:.3f} ms")  # fmt: skip
-    print(f"ratio (store / plain): total {total_store / total_plain:.2f}x, "
-          f"median {med_s / med_p:.2f}x   (aim <= 1.5x)")  # fmt: skip
+    print(
+        f"plain sqlite3 : total {total_plain:.2f} s, median {med_p:.3f} ms/save, "
+        f"p95 {statistics.quantiles(per_plain, n=20)[18] * ms:.3f} ms"
+    )
+    print(
+        f"store API     : total {total_store:.2f} s, median {med_s:.3f} ms/save, "
+        f"p95 {statistics.quantiles(per_store, n=20)[18] * ms:.3f} ms"
+    )
+    print(
+        f"ratio (store / plain): total {total_store / total_plain:.2f}x, "
+        f"median {med_s / med_p:.2f}x   (aim <= 1.5x)"
+    )
 
 
 if __name__ == "__main__":
