@@ -215,6 +215,9 @@ def test_assigned_without_database(db: Path, capsys: pytest.CaptureFixture[str])
     ids = [r["id"] for r in json.loads(out)["items"]]
     assert code == 0 and "hd3.40" in ids and "hd3.1" not in ids
     assert not db.exists()
+    code, out, _ = run(capsys, "assigned", "--agency", "SNV", "--as-of", "05/10/2022")
+    assert "31/03/2022 !" in out
+    assert "! quá hạn: 5 mục chưa hoàn thành đã qua hạn cuối (tính đến 05/10/2022)" in out
     code, _, err = run(capsys, "assigned")
     assert code == 3 and "cchc init" in err
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
-import shutil
 import sys
 import tempfile
 import textwrap
@@ -76,7 +76,15 @@ def _emit_json(data: Any) -> None:
 
 
 def _width() -> int:
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
+    """The terminal's width, even when stdout is piped (``cchc assigned | less``)."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return max(60, int(os.environ["COLUMNS"]))
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return max(60, os.get_terminal_size(stream.fileno()).columns)
+        except (OSError, ValueError, AttributeError):
+            continue
+    return 100
 
 
 def _table(headers: list[str], rows: list[list[str]], flex: int) -> None:
@@ -85,8 +93,11 @@ def _table(headers: list[str], rows: list[list[str]], flex: int) -> None:
         print(t("list.empty"))
         return
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    fixed = sum(w + 2 for i, w in enumerate(widths) if i != flex)
-    widths[flex] = max(12, min(widths[flex], _width() - fixed - 1))
+    total = _width() - 1
+    gap = 2 if sum(widths) + 2 * (len(widths) - 1) <= total or total >= 100 else 1
+    fixed = sum(w + gap for i, w in enumerate(widths) if i != flex)
+    widths[flex] = max(10, min(widths[flex], total - fixed))
+    sep = " " * gap
 
     def fmt(cells: list[str]) -> str:
         out = []
@@ -95,10 +106,10 @@ def _table(headers: list[str], rows: list[list[str]], flex: int) -> None:
             if len(c) > w:
                 c = c[: w - 1] + "…"
             out.append(c.ljust(w))
-        return "  ".join(out).rstrip()
+        return sep.join(out).rstrip()
 
     print(fmt(headers))
-    print("  ".join("-" * w for w in widths))
+    print(sep.join("-" * w for w in widths))
     for r in rows:
         print(fmt(r))
 
@@ -422,6 +433,9 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         table,
         flex=6,
     )
+    overdue = sum(1 for r in rows if r.overdue)
+    if overdue:
+        print(t("assigned.legend", count=overdue, today=format_date(today)))
     return 0
 
 

@@ -269,8 +269,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "level.district": {"vi": "quận, huyện", "en": "district"},
     "level.commune": {"vi": "xã, phường, thị trấn", "en": "commune"},
     "assigned.header": {
-        "vi": "{agency} — {count} mục được giao trong {plan} ({lead} chủ trì, {coord} phối hợp)",
-        "en": "{agency} — {count} items assigned in {plan} ({lead} lead, {coord} coordinate)",
+        "vi": "{agency}: {count} mục được giao ({lead} chủ trì, {coord} phối hợp) — {plan}",
+        "en": "{agency}: {count} items assigned ({lead} lead, {coord} coordinate) — {plan}",
+    },
+    "assigned.legend": {
+        "vi": "! quá hạn: {count} mục chưa hoàn thành đã qua hạn cuối (tính đến {today}).",
+        "en": "! overdue: {count} unfinished items are past their last due date (as of {today}).",
     },
     "show.area": {"vi": "Lĩnh vực", "en": "Area"},
     "show.objective": {"vi": "Mục tiêu", "en": "Objective"},
