@@ -303,3 +303,22 @@ def test_locked_database_from_the_command_line(tmp_path: Path) -> None:
         blocker.close()
     assert r.returncode == 3 and "đang bị một chương trình khác khóa" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_bug_is_still_one_sentence(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cchc_tui.cli as cli
+
+    def boom(_args: object) -> int:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(cli, "cmd_agencies", boom)
+    code, _, err = run(capsys, "agencies")
+    assert code == 1 and "Lỗi không lường trước: RuntimeError: hỏng" in err
+    assert "Traceback" not in err
+
+
+def test_reason_goes_only_with_blocked(ready: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "progress", "set", "hd3.8", "--status", "dang", "--reason", "x")
+    assert code == 1 and "--note" in err

@@ -741,6 +741,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: still one sentence; CCHC_DEBUG=1 shows the traceback
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        detail = f"{type(e).__name__}: {e}"
+        print(f"{t('error.prefix')}: {t('error.unexpected', detail=detail)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -144,6 +144,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Trạng thái «không thực hiện được» cần nêu lý do (--reason).",
         "en": "Status “cannot be done” needs a reason (--reason).",
     },
+    "progress.reason_only_blocked": {
+        "vi": "Chỉ ghi lý do khi trạng thái là «không thực hiện được»; hãy dùng --note.",
+        "en": "A reason goes only with status “cannot be done”; use --note.",
+    },
     "progress.bad_percent": {
         "vi": "Tiến độ phải là số nguyên từ 0 đến 100 (đã nhập {value}).",
         "en": "Progress must be a whole number from 0 to 100 (got {value}).",

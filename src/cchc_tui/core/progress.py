@@ -80,7 +80,7 @@ def apply_update(
 
     - progress is a whole number 0–100; "hoàn thành" means 100, "chưa thực hiện" means 0
       (given when omitted, refused when contradicted);
-    - "không thực hiện được" needs a reason;
+    - "không thực hiện được" needs a reason, and only it takes one;
     - a completion date goes only with "hoàn thành" (today when omitted); leaving "hoàn
       thành" clears it.
     """
@@ -101,11 +101,14 @@ def apply_update(
         raise ProgressError("progress.done_not_100", value=pct)
     if status == NOT_STARTED and pct != 0:
         raise ProgressError("progress.not_started_pct", value=pct)
-    new_reason = clean(reason) if reason is not None else base.reason
-    if status != BLOCKED:
-        new_reason = "" if reason is None else new_reason
-    elif not new_reason:
-        raise ProgressError("progress.reason_required")
+    if status == BLOCKED:
+        new_reason = clean(reason) if reason is not None else base.reason
+        if not new_reason:
+            raise ProgressError("progress.reason_required")
+    else:
+        if reason is not None and clean(reason):
+            raise ProgressError("progress.reason_only_blocked")
+        new_reason = ""
     if completed_on is not None and status != DONE:
         raise ProgressError("progress.completed_without_done")
     done_on = None
