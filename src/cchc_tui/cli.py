@@ -344,27 +344,11 @@ def cmd_assigned(args: argparse.Namespace) -> int:
 
             raise StoreError("db.missing", path=db)
         from cchc_tui.core.assignment import assigned_items
-        from cchc_tui.core.periods import is_overdue, next_due
-        from cchc_tui.store.service import ItemStatus
+        from cchc_tui.store.service import status_row
 
         agency = _agency_arg(registry, args.agency)
         plan = Plan.from_toml(_plan_text())
-        rows = [
-            ItemStatus(
-                a.item,
-                a.role,
-                a.via,
-                None,
-                0,
-                "",
-                "",
-                None,
-                0,
-                next_due(a.item, today),
-                is_overdue(a.item, today, False),
-            )
-            for a in assigned_items(plan, registry, agency.code)
-        ]
+        rows = [status_row(a, None, {}, today) for a in assigned_items(plan, registry, agency.code)]
     if args.role:
         rows = [r for r in rows if r.role == args.role]
     if args.json:

@@ -413,26 +413,7 @@ class Store:
         assignments = assigned_items(plan, registry, agency)
         progress = self.progress_of(plan.id, agency)
         counts = self.evidence_counts(plan.id, agency)
-        return [self._status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
-
-    @staticmethod
-    def _status_row(
-        a: Assignment, p: Progress | None, counts: dict[str, int], today: date
-    ) -> ItemStatus:
-        status = p.status if p else None
-        return ItemStatus(
-            item=a.item,
-            role=a.role,
-            via=a.via,
-            status=status,
-            progress_pct=p.progress_pct if p else 0,
-            note=p.note if p else "",
-            reason=p.reason if p else "",
-            completed_on=p.completed_on if p else None,
-            evidence_count=counts.get(a.item.id, 0),
-            next_due=next_due(a.item, today),
-            overdue=is_overdue(a.item, today, status == DONE),
-        )
+        return [status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
 
     # -- evidence ----------------------------------------------------------------------------
     def evidence_counts(self, plan_id: str, agency: str) -> dict[str, int]:
@@ -501,9 +482,9 @@ class Store:
             parse_date(when.isoformat(), today=today)  # raises the "future" message
         issuer_c, title_c = clean(issuer), clean(title)
         if not issuer_c:
-            raise UserError("evidence.field_required", field=_field("field.issuer"))
+            raise UserError("evidence.field_required", field=t("field.issuer"))
         if not title_c:
-            raise UserError("evidence.field_required", field=_field("field.title"))
+            raise UserError("evidence.field_required", field=t("field.title"))
         source: Path | None = None
         if file is not None:
             source = Path(file)
@@ -662,5 +643,21 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _field(key: str) -> str:
-    return t(key)
+def status_row(
+    a: Assignment, p: Progress | None, counts: dict[str, int], today: date
+) -> ItemStatus:
+    """An assigned item with what was recorded for it (``p`` None: nothing yet)."""
+    status = p.status if p else None
+    return ItemStatus(
+        item=a.item,
+        role=a.role,
+        via=a.via,
+        status=status,
+        progress_pct=p.progress_pct if p else 0,
+        note=p.note if p else "",
+        reason=p.reason if p else "",
+        completed_on=p.completed_on if p else None,
+        evidence_count=counts.get(a.item.id, 0),
+        next_due=next_due(a.item, today),
+        overdue=is_overdue(a.item, today, status == DONE),
+    )
