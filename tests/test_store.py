@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 import tomllib
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -89,10 +90,7 @@ def test_unchanged_save_writes_nothing(store: Store, plan: Plan) -> None:
 
 
 def test_text_is_stored_nfc(store: Store, plan: Plan) -> None:
-    nfd = "Đã hoàn thành tập huấn".encode().decode()
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", nfd)
+    decomposed = unicodedata.normalize("NFD", "Đã hoàn thành tập huấn")
     store.set_progress(
         plan,
         "hd3.8",

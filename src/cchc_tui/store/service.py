@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import Assignment, Role, assigned_items
-from cchc_tui.core.dates import parse_date
+from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.periods import is_overdue, next_due
@@ -477,9 +477,10 @@ class Store:
     ) -> SavedEvidence:
         """Validate, copy the file (if any), then save the record and its links at once."""
         parsed = parse_doc_number(number)
+        today = today or date.today()
         when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
-        if when > (today or date.today()):
-            parse_date(when.isoformat(), today=today)  # raises the "future" message
+        if when > today:
+            raise DateError("date.future", value=format_date(when), today=format_date(today))
         issuer_c, title_c = clean(issuer), clean(title)
         if not issuer_c:
             raise UserError("evidence.field_required", field=t("field.issuer"))
