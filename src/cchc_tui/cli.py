@@ -349,6 +349,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         agency = _agency_arg(registry, args.agency)
         plan = Plan.from_toml(_plan_text())
         rows = [status_row(a, None, {}, today) for a in assigned_items(plan, registry, agency.code)]
+    all_rows = rows
     if args.role:
         rows = [r for r in rows if r.role == args.role]
     if args.json:
@@ -380,15 +381,15 @@ def cmd_assigned(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    lead = sum(1 for r in rows if r.role == "lead")
+    lead = sum(1 for r in all_rows if r.role == "lead")
     print(
         t(
             "assigned.header",
             agency=f"{agency.name} ({agency.code})",
-            count=len(rows),
+            count=len(all_rows),
             plan=plan.plan.number,
             lead=lead,
-            coord=len(rows) - lead,
+            coord=len(all_rows) - lead,
         )
     )
     table = [
