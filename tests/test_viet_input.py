@@ -1,0 +1,93 @@
+"""Vietnamese input methods send ⌫ then the new letter; bursts must not lose characters.
+
+Keys are posted to the app in one go, without awaiting in between, as a terminal delivers an
+IME's burst (pilot.press waits between keys and hides the bug).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input, TextArea
+
+from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+
+BS = "\b"
+# What Unikey sends for each way of typing (⌫ is a backspace key event)
+TELEX = {
+    "tees": ["t", "e", BS, "ê", BS, "ế"],  # tế
+    "vieetj": ["v", "i", "e", BS, "ê", "t", BS, BS, "ệ", "t"],  # việt
+    # đường: dd → đ, uw → ư, ow → ơ, then f rewrites "ơng" as "ờng"
+    "dduwowngf": ["d", BS, "đ", "u", BS, "ư", "o", BS, "ơ", "n", "g", BS, BS, BS, "ờ", "n", "g"],
+}
+VNI = {"te61": ["t", "e", BS, "ê", BS, "ế"], "Vie65t": ["V", "i", "e", BS, "ê", BS, "ệ", "t"]}
+EXPECTED = {"tees": "tế", "vieetj": "việt", "dduwowngf": "đường", "te61": "tế", "Vie65t": "Việt"}
+
+
+def key_event(ch: str) -> events.Key:
+    if ch == BS:
+        return events.Key("backspace", None)
+    return events.Key(ch if ch.isascii() else ch, ch)
+
+
+class OneField(App[None]):
+    def __init__(self, field: Input | TextArea) -> None:
+        super().__init__()
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        yield self.field
+
+
+async def burst(field: Input | TextArea, keys: list[str]) -> str:
+    app = OneField(field)
+    async with app.run_test() as pilot:
+        field.focus()
+        await pilot.pause()
+        for ch in keys:
+            app.post_message(key_event(ch))  # no await: the whole burst is queued at once
+        await pilot.pause()
+        await pilot.pause()
+        return field.value if isinstance(field, Input) else field.text
+
+
+@pytest.mark.parametrize("word", sorted({**TELEX, **VNI}))
+async def test_single_line_keeps_every_character(word: str) -> None:
+    keys = {**TELEX, **VNI}[word]
+    assert await burst(VietInput(), keys) == EXPECTED[word]
+
+
+@pytest.mark.parametrize("word", sorted({**TELEX, **VNI}))
+async def test_multi_line_keeps_every_character(word: str) -> None:
+    keys = {**TELEX, **VNI}[word]
+    assert await burst(VietTextArea(), keys) == EXPECTED[word]
+
+
+async def test_a_sentence_across_lines() -> None:
+    keys = [*TELEX["vieetj"], "enter", *TELEX["tees"]]
+    keys = ["\n" if k == "enter" else k for k in keys]
+    area = VietTextArea()
+    app = OneField(area)
+    async with app.run_test() as pilot:
+        area.focus()
+        await pilot.pause()
+        for ch in keys:
+            app.post_message(events.Key("enter", None) if ch == "\n" else key_event(ch))
+        await pilot.pause()
+        await pilot.pause()
+        assert area.text == "việt\ntế"
+
+
+async def test_plain_textual_input_loses_characters() -> None:
+    """The bug this module exists for: if Textual fixes it, this test tells us to drop ours."""
+    got = await burst(Input(), TELEX["tees"])
+    assert got != "tế"
+
+
+async def test_value_is_nfc() -> None:
+    decomposed = ["t", "e", "\u0302", "\u0301"]  # an NFD-producing keyboard
+    value = await burst(VietInput(), decomposed)
+    import unicodedata
+
+    assert unicodedata.normalize("NFC", value) == "tế"
