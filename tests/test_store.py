@@ -366,3 +366,40 @@ def test_init_twice_is_refused(store: Store) -> None:
         store.init_profile("SNV", "Sở Nội vụ", "B")
     assert err.value.key == "db.exists"
     assert store.require_profile().agency_code == "918"
+
+
+def test_links_and_corrections_are_audited(store: Store, plan: Plan) -> None:
+    saved = store.add_evidence(
+        agency="918",
+        actor="An",
+        number="12/KH-UBND",
+        doc_date="20/01/2022",
+        issuer="UBND quận",
+        title="Kế hoạch",
+        plan=plan,
+        items=["hd3.40"],
+        today=TODAY,
+    )
+    store.set_links(plan, saved.id, ["hd3.40", "hd3.46"], agency="918", actor="An")
+    store.set_links(plan, saved.id, ["hd3.46"], agency="918", actor="An")
+    (ev,) = store.list_evidence("918")
+    assert ev.items == ["hd3.46"]
+    history = [e.action for e in store.audit_entries("kh-260-2022/hd3.40")]
+    assert history == ["evidence.unlink"]
+    assert [e.action for e in store.audit_entries("kh-260-2022/hd3.46")] == ["evidence.link"]
+    store.update_evidence(
+        saved.id,
+        agency="918",
+        actor="An",
+        number="12/KH-UBND",
+        doc_date="21/01/2022",
+        issuer="UBND quận Bình Thủy",
+        title="Kế hoạch",
+        today=TODAY,
+    )
+    (ev,) = store.list_evidence("918")
+    assert ev.doc_date == date(2022, 1, 21) and ev.issuer == "UBND quận Bình Thủy"
+    last = store.audit_entries(str(saved.id))[-1]
+    assert last.action == "evidence.update" and "2022-01-20" in last.changes
+    with pytest.raises(UserError):
+        store.set_links(plan, saved.id, ["hd3.46"], agency="SNV", actor="B")

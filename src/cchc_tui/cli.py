@@ -344,7 +344,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
 
             raise StoreError("db.missing", path=db)
         from cchc_tui.core.assignment import assigned_items
-        from cchc_tui.store.service import status_row
+        from cchc_tui.core.tracking import status_row
 
         agency = _agency_arg(registry, args.agency)
         plan = Plan.from_toml(_plan_text())

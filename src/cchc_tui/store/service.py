@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,14 +21,14 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.assignment import Assignment, Role, assigned_items
+from cchc_tui.core.assignment import assigned_items
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.periods import is_overdue, next_due
-from cchc_tui.core.plan import Item, Plan
-from cchc_tui.core.progress import DONE, ProgressValues, apply_update
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.text import clean, nfc
+from cchc_tui.core.tracking import ItemStatus, status_row
 from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
 from cchc_tui.store.models import (
     AuditEntry,
@@ -70,23 +70,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
-
-
-@dataclass(frozen=True)
-class ItemStatus:
-    """One assigned item with what was recorded for it."""
-
-    item: Item
-    role: Role
-    via: str
-    status: str | None
-    progress_pct: int
-    note: str
-    reason: str
-    completed_on: date | None
-    evidence_count: int
-    next_due: date | None
-    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -428,7 +411,9 @@ class Store:
             )
             return {k: int(n) for k, n in rows}
 
-    def _copy_in(self, source: Path) -> tuple[str, int, Path, bool]:
+    def _copy_in(
+        self, source: Path, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[str, int, Path, bool]:
         """Copy ``source`` into the managed folder, hashing as it goes.
 
         Returns (sha256, size, stored path, whether this call created the stored file). The
@@ -439,12 +424,15 @@ class Store:
         size = 0
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.files_dir)
         tmp = Path(tmp_name)
+        total = source.stat().st_size
         try:
             with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
                     dst.write(chunk)
+                    if progress is not None:
+                        progress(size, total)
                 dst.flush()
                 os.fsync(dst.fileno())
             sha = digest.hexdigest()
@@ -474,6 +462,7 @@ class Store:
         plan: Plan | None = None,
         items: Sequence[str] = (),
         today: date | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> SavedEvidence:
         """Validate, copy the file (if any), then save the record and its links at once."""
         parsed = parse_doc_number(number)
@@ -505,7 +494,7 @@ class Store:
         sha, size, stored, created = "", None, None, False
         if source is not None:
             try:
-                sha, size, stored, created = self._copy_in(source)
+                sha, size, stored, created = self._copy_in(source, progress)
             except OSError as e:
                 raise UserError(
                     "evidence.file_unreadable", path=source, detail=e.strerror or str(e)
@@ -562,6 +551,111 @@ class Store:
                     stored.unlink()
             raise
         return SavedEvidence(ev_id, parsed, sha, size)
+
+    def set_links(
+        self, plan: Plan, evidence_id: int, item_keys: Sequence[str], *, agency: str, actor: str
+    ) -> None:
+        """Make ``item_keys`` the items of ``plan`` this evidence proves (links in other plans
+        stay)."""
+        with self._write() as s:
+            ev = s.get(Evidence, evidence_id)
+            if ev is None or ev.agency_code != agency:
+                raise UserError("evidence.unknown", id=evidence_id)
+            known = self._item_ids(s, plan.id)
+            by_id = {v: k for k, v in known.items()}
+            for key in item_keys:
+                if key not in known:
+                    raise UserError("item.unknown", ref=key, plan=plan.id, hint="")
+            current = {
+                by_id[link.plan_item_id]
+                for link in s.exec(
+                    select(EvidenceLink).where(EvidenceLink.evidence_id == evidence_id)
+                )
+                if link.plan_item_id in by_id
+            }
+            wanted = set(item_keys)
+            if wanted == current:
+                return
+            for key in wanted - current:
+                s.add(EvidenceLink(evidence_id=evidence_id, plan_item_id=known[key]))
+            for key in current - wanted:
+                link = s.get(EvidenceLink, (evidence_id, known[key]))
+                if link is not None:
+                    s.delete(link)
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency,
+                action="evidence.links",
+                entity="evidence",
+                key=str(evidence_id),
+                changes={"items": (sorted(current), sorted(wanted))},
+            )
+            for key in wanted ^ current:
+                self._audit(
+                    s,
+                    actor=actor,
+                    agency=agency,
+                    action="evidence.link" if key in wanted else "evidence.unlink",
+                    entity="progress",
+                    key=f"{plan.id}/{key}",
+                    changes={
+                        "evidence": (None, evidence_id) if key in wanted else (evidence_id, None)
+                    },
+                )
+
+    def update_evidence(
+        self,
+        evidence_id: int,
+        *,
+        agency: str,
+        actor: str,
+        number: str,
+        doc_date: str | date,
+        issuer: str,
+        title: str,
+        doc_type: str | None = None,
+        today: date | None = None,
+    ) -> DocNumber:
+        """Correct an evidence record's metadata (the file, once stored, is not replaced)."""
+        parsed = parse_doc_number(number)
+        today = today or date.today()
+        when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
+        if when > today:
+            raise DateError("date.future", value=format_date(when), today=format_date(today))
+        issuer_c, title_c = clean(issuer), clean(title)
+        if not issuer_c:
+            raise UserError("evidence.field_required", field=t("field.issuer"))
+        if not title_c:
+            raise UserError("evidence.field_required", field=t("field.title"))
+        with self._write() as s:
+            ev = s.get(Evidence, evidence_id)
+            if ev is None or ev.agency_code != agency:
+                raise UserError("evidence.unknown", id=evidence_id)
+            new = {
+                "number": parsed.text,
+                "family": parsed.family,
+                "doc_type": clean(doc_type) if doc_type else (parsed.type_code or ""),
+                "doc_date": when,
+                "issuer": issuer_c,
+                "title": title_c,
+            }
+            changes = {k: (getattr(ev, k), v) for k, v in new.items() if getattr(ev, k) != v}
+            if not changes:
+                return parsed
+            for k, v in new.items():
+                setattr(ev, k, v)
+            s.add(ev)
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency,
+                action="evidence.update",
+                entity="evidence",
+                key=str(evidence_id),
+                changes=changes,
+            )
+        return parsed
 
     def list_evidence(self, agency: str) -> list[EvidenceView]:
         with self._read() as s:
@@ -642,23 +736,3 @@ def sha256_file(path: Path) -> str:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def status_row(
-    a: Assignment, p: Progress | None, counts: dict[str, int], today: date
-) -> ItemStatus:
-    """An assigned item with what was recorded for it (``p`` None: nothing yet)."""
-    status = p.status if p else None
-    return ItemStatus(
-        item=a.item,
-        role=a.role,
-        via=a.via,
-        status=status,
-        progress_pct=p.progress_pct if p else 0,
-        note=p.note if p else "",
-        reason=p.reason if p else "",
-        completed_on=p.completed_on if p else None,
-        evidence_count=counts.get(a.item.id, 0),
-        next_due=next_due(a.item, today),
-        overdue=is_overdue(a.item, today, status == DONE),
-    )
