@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from cchc_tui import __version__
+from cchc_tui.config import THEMES, load_config
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, set_language, t
@@ -588,6 +589,23 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> int:
+    """Open the officer's app (Textual is imported only here: the CLI stays quick)."""
+    from cchc_tui.ui.app import CchcApp
+
+    config = args.config
+    if args.theme:
+        config.theme = args.theme
+    app = CchcApp(db, config, today=today)
+    app.run()
+    return 0
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    today = parse_date(args.today, allow_future=True) if args.today else None
+    return run_tui(args, args.db, today)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from cchc_tui.demo import DEMO_AGENCY, DEMO_TODAY, build_demo
 
@@ -596,6 +614,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = folder / "demo.sqlite"
     store, _plan = build_demo(path, _plan_text(), registry)
     store.close()
+    if not (args.json or args.print):
+        return run_tui(args, path, DEMO_TODAY)
     print(t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name))
     args.db = path
     args.agency = None
@@ -621,8 +641,15 @@ def build_parser() -> Parser:
         help="tệp cơ sở dữ liệu (mặc định: $CCHC_DB hoặc thư mục dữ liệu người dùng)",
     )
     p.add_argument(
-        "--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ hiển thị (mặc định: vi)"
+        "--lang",
+        choices=["vi", "en"],
+        default=None,
+        help="ngôn ngữ hiển thị (mặc định: theo tệp cấu hình, hoặc vi)",
     )
+    p.add_argument(
+        "--theme", choices=list(THEMES), default=None, help="giao diện; ansi-dark cho 16 màu"
+    )
+    p.add_argument("--today", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
 
     def add(
@@ -698,6 +725,7 @@ def build_parser() -> Parser:
     sp.add_argument("--plan", help="mã kế hoạch")
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
+    sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")
     return p
 
 
@@ -710,14 +738,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(argv[i + 1])
     parser = build_parser()
     args = parser.parse_args(argv)
-    set_language(args.lang)
+    try:
+        args.config = load_config()
+    except UserError as e:
+        print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+        return e.exit_code
+    set_language(args.lang or args.config.lang)
     if args.db is None:
         args.db = default_db_path()
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+    func = getattr(args, "func", None) or cmd_tui
     try:
-        return int(args.func(args))
+        return int(func(args))
     except UserError as e:
         print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
         return e.exit_code

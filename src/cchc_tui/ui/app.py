@@ -1,0 +1,209 @@
+"""The officer's app: first run, overview, assigned items, item form, walk-through, evidence."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+
+from cchc_tui.config import Config
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.store.db import StoreError
+from cchc_tui.store.service import Store
+from cchc_tui.ui.context import Context
+
+T = TypeVar("T")
+
+
+class DbFailed(Exception):
+    """A database call failed; the user has been told on screen."""
+
+
+class Navigation(Provider):
+    """Command palette: every screen and app action, by its Vietnamese (or English) name."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, CchcApp)
+        matcher = self.matcher(query)
+        for label, action in app.palette_commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(app.run_action, action))
+
+
+class CchcApp(App[None]):
+    CSS_PATH = "cchc.tcss"
+    TITLE = "cchc-tui"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar = App.COMMANDS | {Navigation}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help", id="app.help"),
+        Binding("f3", "show_overview", "key.overview", id="app.overview"),
+        Binding("f4", "show_items", "key.items", id="app.items"),
+        Binding("f5", "show_evidence", "key.evidence", id="app.evidence"),
+        Binding("f6", "walkthrough", "key.walkthrough", id="app.walkthrough"),
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        config: Config | None = None,
+        *,
+        today: date | None = None,
+        registry: Registry | None = None,
+    ) -> None:
+        self.config = config or Config()
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.today = today or date.today()
+        self.registry = registry or Registry.load()
+        self.ctx: Context | None = None
+        self.theme = self.config.theme
+        self.title = t("ui.title")
+
+    # -- start -----------------------------------------------------------------------------
+    async def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        try:
+            ctx = await self.db(self._open_existing)
+        except DbFailed:
+            ctx = None
+        if ctx is None:
+            from cchc_tui.ui.screens.first_run import FirstRunScreen
+
+            await self.push_screen(FirstRunScreen())
+        else:
+            await self.start(ctx)
+
+    def _open_existing(self) -> Context | None:
+        if not self.db_path.exists():
+            return None
+        store = Store(self.db_path)
+        profile = store.profile()
+        if profile is None:
+            store.close()
+            return None
+        return Context(store, self.registry, store.load_plan(), profile, self.today)
+
+    async def start(self, ctx: Context) -> None:
+        from cchc_tui.ui.screens.overview import OverviewScreen
+
+        self.ctx = ctx
+        self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
+        await self.switch_to(OverviewScreen())
+
+    async def switch_to(self, screen: Screen[Any]) -> None:
+        """Replace everything above the base screen by ``screen``."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.push_screen(screen)
+
+    def on_unmount(self) -> None:
+        if self.ctx is not None:
+            self.ctx.store.close()
+
+    # -- database calls in a worker thread -------------------------------------------------------
+    async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in a thread; a database or input error is a message, not a crash."""
+        try:
+            return await asyncio.to_thread(fn, *args, **kwargs)
+        except StoreError as e:
+            self.notify(e.message(), title=t("error.prefix"), severity="error", timeout=8)
+            raise DbFailed(e.key) from e
+        except UserError:
+            raise
+        except Exception as e:  # a bug: keep the app alive and say so
+            self.notify(
+                t("ui.db_error", detail=f"{type(e).__name__}: {e}"),
+                severity="error",
+                timeout=10,
+            )
+            raise DbFailed(str(e)) from e
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _has_ctx(self) -> bool:
+        return self.ctx is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"show_overview", "show_items", "show_evidence", "walkthrough"}:
+            return self._has_ctx()
+        return True
+
+    def action_show_overview(self) -> None:
+        from cchc_tui.ui.screens.overview import OverviewScreen
+
+        self.run_worker(self._show(OverviewScreen), exclusive=True, group="nav")
+
+    def action_show_items(self) -> None:
+        from cchc_tui.ui.screens.items import ItemsScreen
+
+        self.run_worker(self._show(ItemsScreen), exclusive=True, group="nav")
+
+    def action_show_evidence(self) -> None:
+        from cchc_tui.ui.screens.evidence import EvidenceScreen
+
+        self.run_worker(self._show(EvidenceScreen), exclusive=True, group="nav")
+
+    def action_walkthrough(self) -> None:
+        from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
+
+        self.run_worker(self._show(WalkthroughScreen), exclusive=True, group="nav")
+
+    async def _show(self, cls: type[Screen[Any]]) -> None:
+        if not self._has_ctx():
+            return
+        if isinstance(self.screen, cls):
+            return
+        leave = getattr(self.screen, "can_leave", None)
+        if leave is not None and not await leave():
+            return
+        await self.switch_to(cls())
+
+    def action_help(self) -> None:
+        from cchc_tui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    def palette_commands(self) -> list[tuple[str, str]]:
+        cmds = [
+            (t("key.help"), "help"),
+            (t("key.quit"), "quit"),
+            (t("ui.cmd.theme"), "toggle_ansi"),
+        ]
+        if self._has_ctx():
+            cmds = [
+                (t("ui.overview.title"), "show_overview"),
+                (t("ui.items.title"), "show_items"),
+                (t("ui.evidence.title"), "show_evidence"),
+                (t("key.walkthrough"), "walkthrough"),
+                *cmds,
+            ]
+        return cmds
+
+    def get_system_commands(self, screen: Screen[Any]) -> Any:
+        for cmd in super().get_system_commands(screen):
+            if isinstance(cmd, SystemCommand) and cmd.title in {"Keys", "Quit"}:
+                continue
+            yield cmd
+
+    def action_toggle_ansi(self) -> None:
+        self.theme = "textual-dark" if self.theme.startswith("ansi") else "ansi-dark"
+
+    @property
+    def ascii_bars(self) -> bool:
+        return self.theme.startswith("ansi")

@@ -1,0 +1,407 @@
+"""Tài liệu kiểm chứng: the register, the add/edit form (checked as you type, the file copied
+and hashed in the background with a progress bar), and the picker that links documents to an
+item."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
+from textual.worker import get_current_worker
+
+from cchc_tui.core.dates import format_date, parse_date
+from cchc_tui.core.docnumber import parse_doc_number
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.store.service import EvidenceView
+from cchc_tui.ui.app import CchcApp, DbFailed
+from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+
+class PathSuggester(Suggester):
+    """Completes a file path from what is on disk (the first match, case-insensitive)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        path = Path(os.path.expanduser(value))
+        folder, stem = (path, "") if value.endswith(("/", os.sep)) else (path.parent, path.name)
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        for name in names:
+            if name.lower().startswith(stem.lower()) and name != stem:
+                full = value[: len(value) - len(stem)] + name
+                if (folder / name).is_dir():
+                    full += os.sep
+                return full
+        return None
+
+
+def human_size(n: int | None) -> str:
+    if n is None:
+        return ""
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+class EvidenceForm(ModalScreen[int | None]):
+    """Add (or correct) one evidence document. Returns its id, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "save", "key.save", id="evidence_form.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="evidence_form.cancel"),
+    ]
+
+    def __init__(self, *, items: list[str] | None = None, edit: EvidenceView | None = None):
+        super().__init__()
+        self.items = items or []
+        self.edit = edit
+        self.busy = False
+
+    @property
+    def cchc(self) -> CchcApp:
+        assert isinstance(self.app, CchcApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        title = (
+            t("ui.evidence.form_edit", id=self.edit.id) if self.edit else t("ui.evidence.form_new")
+        )
+        with Vertical(classes="dialog wide", id="evidence-form"):
+            yield Static(title, classes="title")
+            yield Label(t("ui.evidence.number"))
+            yield VietInput(id="ev-number", placeholder="12/KH-UBND")
+            yield Static("", id="ev-number-info", classes="info")
+            yield Label(t("ui.evidence.date"))
+            yield VietInput(id="ev-date", placeholder="dd/mm/yyyy", max_length=10)
+            yield Label(t("ui.evidence.issuer"))
+            yield VietInput(id="ev-issuer")
+            yield Label(t("ui.evidence.title_field"))
+            yield VietInput(id="ev-title")
+            if self.edit is None:
+                yield Label(t("ui.evidence.file"))
+                yield VietInput(id="ev-file", suggester=PathSuggester())
+            else:
+                yield Static(
+                    t(
+                        "ui.evidence.file_kept",
+                        name=self.edit.file_name or "—",
+                        size=human_size(self.edit.size),
+                    ),
+                    classes="info",
+                )
+            yield Static(t("ui.evidence.items", items=", ".join(self.items) or "—"), classes="info")
+            yield Static("", id="ev-error", classes="error")
+            bar = ProgressBar(id="ev-progress", show_eta=False)
+            bar.display = False
+            yield bar
+
+    def on_mount(self) -> None:
+        if self.edit:
+            self.query_one("#ev-number", VietInput).value = self.edit.number
+            self.query_one("#ev-date", VietInput).value = format_date(self.edit.doc_date)
+            self.query_one("#ev-issuer", VietInput).value = self.edit.issuer
+            self.query_one("#ev-title", VietInput).value = self.edit.title
+        self.query_one("#ev-number", VietInput).focus()
+
+    # -- checks as you type --
+    @on(VietInput.Changed)
+    def _changed(self, event: VietInput.Changed) -> None:
+        self.check(final=False)
+
+    def check(self, *, final: bool) -> dict[str, object] | None:
+        """Mark wrong fields and say why; the values when every field is right."""
+        error = self.query_one("#ev-error", Static)
+        info = self.query_one("#ev-number-info", Static)
+        for w in self.query(".invalid"):
+            w.remove_class("invalid")
+        problems: list[tuple[str, str]] = []
+        number = self.query_one("#ev-number", VietInput).nfc_value
+        if number.strip():
+            parsed = parse_doc_number(number)
+            kind = parsed.type_name or (parsed.type_code or "")
+            text = t(f"family.{parsed.family}") + (f" · {kind}" if kind else "")
+            if parsed.warnings:
+                text += " — " + t("warning.prefix").lower() + ": " + "; ".join(parsed.warnings)
+            info.update(text)
+        else:
+            info.update("")
+            if final:
+                problems.append(("#ev-number", t("docno.empty")))
+        date_text = self.query_one("#ev-date", VietInput).value
+        when: date | None = None
+        if date_text.strip():
+            try:
+                when = parse_date(date_text, today=self.cchc.today)
+            except UserError as e:
+                problems.append(("#ev-date", e.message()))
+        elif final:
+            problems.append(("#ev-date", t("date.empty")))
+        issuer = self.query_one("#ev-issuer", VietInput).nfc_value.strip()
+        title = self.query_one("#ev-title", VietInput).nfc_value.strip()
+        if final and not issuer:
+            problems.append(("#ev-issuer", t("evidence.field_required", field=t("field.issuer"))))
+        if final and not title:
+            problems.append(("#ev-title", t("evidence.field_required", field=t("field.title"))))
+        file: Path | None = None
+        if self.edit is None:
+            file_text = self.query_one("#ev-file", VietInput).nfc_value.strip()
+            if file_text:
+                file = Path(os.path.expanduser(file_text))
+                if file.is_dir():
+                    problems.append(("#ev-file", t("ui.evidence.is_dir")))
+                elif not file.exists() and (final or file_text.endswith(tuple("/\\"))):
+                    problems.append(("#ev-file", t("evidence.file_missing", path=file)))
+                elif not file.exists():
+                    problems.append(("#ev-file", t("ui.evidence.no_file")))
+        for selector, _ in problems:
+            self.query_one(selector).add_class("invalid")
+        error.update("\n".join(msg for _, msg in problems))
+        if problems:
+            return None
+        return {"number": number, "doc_date": when, "issuer": issuer, "title": title, "file": file}
+
+    # -- saving --
+    def action_save(self) -> None:
+        if self.busy:
+            return
+        values = self.check(final=True)
+        if values is None:
+            self.notify(t("ui.item.invalid"), severity="warning")
+            return
+        self.busy = True
+        if values["file"] is not None:
+            bar = self.query_one("#ev-progress", ProgressBar)
+            bar.display = True
+            self.query_one("#ev-error", Static).update(t("ui.evidence.copying"))
+        self.save_in_thread(values)
+
+    @work(thread=True, exclusive=True, group="evidence-save")
+    def save_in_thread(self, values: dict[str, object]) -> None:
+        app = self.cchc
+        ctx = app.ctx
+        assert ctx is not None
+        worker = get_current_worker()
+        bar = self.query_one("#ev-progress", ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+
+        try:
+            if self.edit is not None:
+                ctx.store.update_evidence(
+                    self.edit.id,
+                    agency=ctx.agency,
+                    actor=ctx.profile.officer,
+                    number=str(values["number"]),
+                    doc_date=values["doc_date"],  # type: ignore[arg-type]
+                    issuer=str(values["issuer"]),
+                    title=str(values["title"]),
+                    today=ctx.today,
+                )
+                result = self.edit.id
+            else:
+                saved = ctx.store.add_evidence(
+                    agency=ctx.agency,
+                    actor=ctx.profile.officer,
+                    number=str(values["number"]),
+                    doc_date=values["doc_date"],  # type: ignore[arg-type]
+                    issuer=str(values["issuer"]),
+                    title=str(values["title"]),
+                    file=values["file"],  # type: ignore[arg-type]
+                    plan=ctx.plan,
+                    items=self.items,
+                    today=ctx.today,
+                    progress=progress,
+                )
+                result = saved.id
+        except UserError as e:
+            app.call_from_thread(self._failed, e.message())
+            return
+        except Exception as e:  # keep the app alive: the store has rolled back
+            app.call_from_thread(self._failed, t("ui.db_error", detail=f"{type(e).__name__}: {e}"))
+            return
+        app.call_from_thread(self._saved, result)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.query_one("#ev-progress", ProgressBar).display = False
+        self.query_one("#ev-error", Static).update(message)
+        self.notify(message, severity="error")
+
+    def _saved(self, evidence_id: int) -> None:
+        self.notify(t("ui.evidence.saved", id=evidence_id))
+        self.dismiss(evidence_id)
+
+    def action_cancel(self) -> None:
+        if not self.busy:
+            self.dismiss(None)
+
+
+class PickEvidence(ModalScreen[bool]):
+    """Link existing documents to an item: Space toggles, Enter/F2 saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2,enter", "save", "key.save", id="pick.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="pick.cancel"),
+    ]
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.evidence: list[EvidenceView] = []
+
+    @property
+    def cchc(self) -> CchcApp:
+        assert isinstance(self.app, CchcApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(t("ui.evidence.pick_title", id=self.item_id), classes="title")
+            yield SelectionList[int](id="pick")
+
+    async def on_mount(self) -> None:
+        ctx = self.cchc.ctx
+        assert ctx is not None
+        try:
+            self.evidence = await self.cchc.db(ctx.evidence)
+        except DbFailed:
+            self.dismiss(False)
+            return
+        pick = self.query_one("#pick", SelectionList)
+        for e in self.evidence:
+            label = f"{e.number:<18} {format_date(e.doc_date)}  {e.title}"
+            pick.add_option((label, e.id, self.item_id in e.items))
+        pick.focus()
+
+    async def action_save(self) -> None:
+        ctx = self.cchc.ctx
+        assert ctx is not None
+        chosen = set(self.query_one("#pick", SelectionList).selected)
+        changed = False
+        for e in self.evidence:
+            has = self.item_id in e.items
+            if (e.id in chosen) == has:
+                continue
+            keys = [k for k in e.items if k != self.item_id]
+            if e.id in chosen:
+                keys.append(self.item_id)
+            try:
+                await self.cchc.db(
+                    ctx.store.set_links,
+                    ctx.plan,
+                    e.id,
+                    keys,
+                    agency=ctx.agency,
+                    actor=ctx.profile.officer,
+                )
+            except DbFailed:
+                break
+            changed = True
+        self.dismiss(changed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class EvidenceScreen(BaseScreen):
+    HELP_TITLE = "ui.evidence.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "key.new_evidence", id="evidence.new"),
+        Binding("enter", "edit", "key.edit", id="evidence.edit", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.evidence: list[EvidenceView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("ui.evidence.title"), classes="title", id="evidence-heading")
+        yield DataTable(id="register", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="evidence-empty", classes="hint")
+        yield I18nFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#register", DataTable)
+        table.add_column(t("ui.col.number"), key="number", width=16)
+        table.add_column(t("ui.col.type"), key="type", width=5)
+        table.add_column(t("ui.col.date"), key="date", width=10)
+        table.add_column(t("ui.col.issuer"), key="issuer", width=16)
+        table.add_column(t("ui.col.items"), key="items", width=12)
+        table.add_column(t("ui.col.title"), key="title")
+        table.add_column(t("ui.col.file"), key="file", width=12)
+        table.focus()
+
+    async def on_screen_resume(self) -> None:
+        await self.reload()
+
+    async def reload(self) -> None:
+        try:
+            self.evidence = await self.cchc.db(self.ctx.evidence)
+        except DbFailed:
+            return
+        table = self.query_one("#register", DataTable)
+        table.clear()
+        for e in self.evidence:
+            table.add_row(
+                e.number,
+                e.doc_type,
+                format_date(e.doc_date),
+                e.issuer,
+                ", ".join(e.items),
+                e.title,
+                e.file_name,
+                key=str(e.id),
+            )
+        self.query_one("#evidence-empty", Static).update(
+            "" if self.evidence else t("ui.evidence.none")
+        )
+
+    async def action_new(self) -> None:
+        def done(result: int | None) -> None:
+            if result is not None:
+                self.run_worker(self.reload())
+
+        await self.app.push_screen(EvidenceForm(), done)
+
+    @on(DataTable.RowSelected, "#register")
+    async def _selected(self, event: DataTable.RowSelected) -> None:
+        await self._edit(event.row_key.value)
+
+    async def action_edit(self) -> None:
+        table = self.query_one("#register", DataTable)
+        if table.row_count:
+            await self._edit(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    async def _edit(self, key: str | None) -> None:
+        ev = next((e for e in self.evidence if str(e.id) == key), None)
+        if ev is None:
+            return
+
+        def done(result: int | None) -> None:
+            if result is not None:
+                self.run_worker(self.reload())
+
+        await self.app.push_screen(EvidenceForm(items=ev.items, edit=ev), done)

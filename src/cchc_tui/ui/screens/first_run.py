@@ -1,0 +1,118 @@
+"""First run: choose the agency (accent-insensitive search), enter the officer's name."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Header, Label, Static
+
+from cchc_tui.core.agencies import Agency
+from cchc_tui.core.i18n import t
+from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.context import Context
+from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+
+class FirstRunScreen(BaseScreen):
+    HELP_TITLE = "ui.first_run.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "create", "key.create", id="first_run.create"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: Agency | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="first-run"):
+            yield Static(t("ui.first_run.title"), classes="title")
+            yield VietInput(placeholder=t("ui.first_run.search"), id="search")
+            yield DataTable(id="agencies", cursor_type="row", zebra_stripes=True)
+            yield Label(t("ui.first_run.none"), id="chosen")
+            yield Label(t("ui.first_run.officer"))
+            yield VietInput(id="officer")
+            yield Static("", id="first-run-error", classes="error")
+            yield Static(t("ui.first_run.hint"), classes="hint")
+        yield I18nFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agencies", DataTable)
+        table.add_columns(t("col.code"), t("col.name"), t("col.parent"))
+        self._fill("")
+        self.query_one("#search", VietInput).focus()
+
+    def _fill(self, query: str) -> None:
+        registry = self.cchc.registry
+        if query.strip():
+            agencies = [h.agency for h in registry.search(query, limit=30)]
+        else:
+            agencies = registry.by_level(["district"]) + [
+                a for a in registry.by_level(["city"]) if a.kind in ("cqcm", "ban-quan-ly")
+            ]
+        table = self.query_one("#agencies", DataTable)
+        table.clear()
+        for a in agencies:
+            parent = registry.agencies.get(a.parent)
+            table.add_row(a.code, a.name, parent.name if parent else "", key=a.code)
+
+    @on(VietInput.Changed, "#search")
+    def _search(self, event: VietInput.Changed) -> None:
+        self._fill(event.value)
+
+    @on(VietInput.Submitted, "#search")
+    def _to_table(self) -> None:
+        self.query_one("#agencies", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#agencies")
+    def _choose(self, event: DataTable.RowSelected) -> None:
+        code = event.row_key.value
+        assert code is not None
+        self.chosen = self.cchc.registry.agencies[code]
+        self.query_one("#chosen", Label).update(
+            t("ui.first_run.chosen", agency=f"{self.chosen.name} ({self.chosen.code})")
+        )
+        self.query_one("#officer", VietInput).focus()
+
+    @on(VietInput.Submitted, "#officer")
+    async def _officer_done(self) -> None:
+        await self.action_create()
+
+    async def action_create(self) -> None:
+        error = self.query_one("#first-run-error", Static)
+        officer = self.query_one("#officer", VietInput).nfc_value.strip()
+        if self.chosen is None:
+            error.update(t("ui.first_run.none"))
+            self.query_one("#agencies", DataTable).focus()
+            return
+        if not officer:
+            error.update(t("ui.first_run.need_officer"))
+            self.query_one("#officer", VietInput).focus()
+            return
+        error.update("")
+        agency = self.chosen
+        try:
+            ctx = await self.cchc.db(self._create, agency, officer)
+        except DbFailed:
+            return
+        self.notify(t("ui.first_run.created", agency=agency.name))
+        await self.cchc.start(ctx)
+
+    def _create(self, agency: Agency, officer: str) -> Context:
+        from importlib import resources
+
+        from cchc_tui.core.plan import DEFAULT_PLAN_FILE
+        from cchc_tui.store.service import Store
+
+        app = self.cchc
+        store = Store(app.db_path, create=True)
+        text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+        profile = store.init_profile(agency.code, agency.name, officer)
+        plan = store.import_plan(text, actor=officer, agency=agency.code)
+        return Context(store, app.registry, plan, profile, app.today)

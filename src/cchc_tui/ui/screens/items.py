@@ -1,0 +1,221 @@
+"""Nhiệm vụ: every assigned item in a table; single-key filters; / searches as you type."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Header, Static
+
+from cchc_tui.core.dates import format_date
+from cchc_tui.core.i18n import t
+from cchc_tui.core.progress import STATUSES, status_label
+from cchc_tui.core.text import fold
+from cchc_tui.core.tracking import ItemStatus
+from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+ROLES = ("lead", "coordinate")
+
+
+def matches(row: ItemStatus, folded_query: str) -> bool:
+    if not folded_query:
+        return True
+    hay = fold(f"{row.item.id} {row.item.number} {row.item.text} {row.item.output}")
+    return all(word in hay for word in folded_query.split())
+
+
+class ItemsScreen(BaseScreen):
+    HELP_TITLE = "ui.items.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "key.open", id="items.open", show=False),
+        Binding("slash", "search", "key.search", id="items.search"),
+        Binding("a", "cycle_area", "key.filter_area", id="items.area"),
+        Binding("r", "cycle_role", "key.filter_role", id="items.role"),
+        Binding("s", "cycle_status", "key.filter_status", id="items.status"),
+        Binding("o", "toggle_overdue", "key.filter_overdue", id="items.overdue"),
+        Binding("c", "clear_filters", "key.filter_clear", id="items.clear"),
+        Binding("escape", "end_search", "key.back", id="items.end_search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ItemStatus] = []
+        self.area: str | None = None
+        self.role: str | None = None
+        self.status: str | None = "__all__"
+        self.only_overdue = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="filters")
+        search = VietInput(placeholder=t("ui.items.search_placeholder"), id="search")
+        search.display = False
+        yield search
+        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield I18nFooter()
+
+    def on_mount(self) -> None:
+        self._columns()
+        self.query_one("#items", DataTable).focus()
+
+    def _columns(self) -> None:
+        table = self.query_one("#items", DataTable)
+        table.clear(columns=True)
+        table.add_column(t("ui.col.no"), key="id", width=7)
+        table.add_column(t("ui.col.role"), key="role", width=8)
+        table.add_column(t("ui.col.due"), key="due", width=12)
+        table.add_column(t("ui.col.status"), key="status", width=14)
+        table.add_column(t("ui.col.pct"), key="pct", width=3)
+        table.add_column(t("ui.col.evidence"), key="ev", width=4)
+        table.add_column(t("ui.col.text"), key="text", width=self.text_width())
+
+    async def on_screen_resume(self) -> None:
+        await self.reload()
+
+    async def reload(self) -> None:
+        try:
+            self.rows = await self.cchc.db(self.ctx.rows)
+        except DbFailed:
+            return
+        self.refill()
+
+    FIXED_WIDTH = 7 + 8 + 12 + 14 + 3 + 4  # the columns before the text
+
+    def text_width(self) -> int:
+        """What is left for the text column, so the table never scrolls sideways."""
+        width = self.size.width or self.app.size.width
+        return max(12, width - self.FIXED_WIDTH - 2 * 7 - 2)
+
+    def on_resize(self) -> None:
+        self._columns()
+        if self.rows:
+            self.refill()
+
+    # -- filtering --
+    def visible_rows(self) -> list[ItemStatus]:
+        q = fold(self.query_text)
+        return [
+            r
+            for r in self.rows
+            if (self.area is None or r.item.area == self.area)
+            and (self.role is None or r.role == self.role)
+            and (self.status == "__all__" or r.status == self.status)
+            and (not self.only_overdue or r.overdue)
+            and matches(r, q)
+        ]
+
+    def refill(self) -> None:
+        table = self.query_one("#items", DataTable)
+        current = None
+        if table.row_count and table.cursor_row < table.row_count:
+            current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        table.clear()
+        text_width = self.text_width()
+        visible = self.visible_rows()
+        for r in visible:
+            due = t("timing.ongoing") if r.item.ongoing else format_date(r.next_due)
+            if r.overdue:
+                due += " !"
+            status = status_label(r.status)
+            table.add_row(
+                r.item.id,
+                t(f"role.{r.role}"),
+                due,
+                status if len(status) <= 14 else status[:13] + "…",
+                str(r.progress_pct),
+                str(r.evidence_count),
+                r.item.short_text(text_width),
+                key=r.item.id,
+            )
+        if current is not None and any(r.item.id == current for r in visible):
+            table.move_cursor(row=table.get_row_index(current))
+        all_ = t("ui.items.all")
+        self.query_one("#filters", Static).update(
+            t(
+                "ui.items.filters",
+                area=self.area or all_,
+                role=t(f"role.{self.role}") if self.role else all_,
+                status=all_ if self.status == "__all__" else status_label(self.status),
+                overdue=t("ui.items.only_overdue") if self.only_overdue else "",
+                search=t("ui.items.searching", text=self.query_text) if self.query_text else "",
+                shown=len(visible),
+                total=len(self.rows),
+            )
+        )
+
+    def action_cycle_area(self) -> None:
+        areas = [None, *(a.id for a in self.ctx.plan.area)]
+        self.area = areas[(areas.index(self.area) + 1) % len(areas)]
+        self.refill()
+
+    def action_cycle_role(self) -> None:
+        roles = [None, *ROLES]
+        self.role = roles[(roles.index(self.role) + 1) % len(roles)]
+        self.refill()
+
+    def action_cycle_status(self) -> None:
+        statuses: list[str | None] = ["__all__", None, *STATUSES]
+        self.status = statuses[(statuses.index(self.status) + 1) % len(statuses)]
+        self.refill()
+
+    def action_toggle_overdue(self) -> None:
+        self.only_overdue = not self.only_overdue
+        self.refill()
+
+    def action_clear_filters(self) -> None:
+        self.area = self.role = None
+        self.status = "__all__"
+        self.only_overdue = False
+        self.query_text = ""
+        search = self.query_one("#search", VietInput)
+        search.value = ""
+        search.display = False
+        self.refill()
+
+    # -- search as you type --
+    def action_search(self) -> None:
+        search = self.query_one("#search", VietInput)
+        search.display = True
+        search.focus()
+
+    @on(VietInput.Changed, "#search")
+    def _typed(self, event: VietInput.Changed) -> None:
+        self.query_text = event.value
+        self.refill()
+
+    @on(VietInput.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#items", DataTable).focus()
+
+    def action_end_search(self) -> None:
+        search = self.query_one("#search", VietInput)
+        if search.has_focus or self.query_text:
+            search.value = ""
+            self.query_text = ""
+            search.display = False
+            self.query_one("#items", DataTable).focus()
+            self.refill()
+
+    # -- open --
+    @on(DataTable.RowSelected, "#items")
+    async def _selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            await self.open_item(event.row_key.value)
+
+    async def action_open(self) -> None:
+        table = self.query_one("#items", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key is not None:
+                await self.open_item(key)
+
+    async def open_item(self, item_id: str) -> None:
+        from cchc_tui.ui.screens.item import ItemScreen
+
+        await self.app.push_screen(ItemScreen(item_id))

@@ -1,0 +1,128 @@
+"""Tổng quan: period, deadline, counts by status, progress per area, what needs attention."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Header, Static
+
+from cchc_tui.core.dates import format_date
+from cchc_tui.core.i18n import t
+from cchc_tui.core.progress import status_label
+from cchc_tui.core.tracking import ItemStatus, overview, walk_queue
+from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.widgets.bars import bar
+from cchc_tui.ui.widgets.footer import I18nFooter
+
+STATUS_STYLE: dict[str | None, str] = {
+    None: "dim",
+    "chua_thuc_hien": "",
+    "dang_thuc_hien": "yellow",
+    "hoan_thanh": "green",
+    "khong_thuc_hien_duoc": "red",
+}
+
+
+class OverviewScreen(BaseScreen):
+    HELP_TITLE = "ui.overview.title"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="overview"):
+            yield Static("", id="ov-agency", classes="title")
+            yield Static("", id="ov-period")
+            yield Static("", id="ov-deadline")
+            yield Static("", id="ov-counts")
+            yield Static("", id="ov-status")
+            yield Static("", id="ov-walk", classes="hint")
+            yield Static(t("ui.overview.areas"), classes="section")
+            yield Static("", id="ov-areas")
+            with Vertical(id="ov-lists"):
+                yield Static("", id="ov-overdue", classes="section")
+                yield Static("", id="ov-overdue-list")
+                yield Static("", id="ov-noev", classes="section")
+                yield Static("", id="ov-noev-list")
+        yield I18nFooter()
+
+    async def on_screen_resume(self) -> None:
+        await self.refresh_data()
+
+    async def refresh_data(self) -> None:
+        try:
+            rows = await self.cchc.db(self.ctx.rows)
+        except DbFailed:
+            return
+        self.show(rows)
+
+    def show(self, rows: list[ItemStatus]) -> None:
+        ctx = self.ctx
+        ov = overview(ctx.plan, rows, ctx.today)
+        self.query_one("#ov-agency", Static).update(
+            t(
+                "ui.overview.agency",
+                agency=ctx.profile.agency_name,
+                officer=ctx.profile.officer,
+                plan=ctx.plan.plan.number,
+            )
+        )
+        self.query_one("#ov-period", Static).update(
+            t("ui.overview.period", period=ov.period.name, due=format_date(ov.period.due))
+        )
+        if ov.deadline_when is None:
+            deadline = t("ui.overview.no_deadline")
+        elif ov.days_left == 0:
+            deadline = t(
+                "ui.overview.deadline_today",
+                what=ov.deadline_what,
+                when=format_date(ov.deadline_when),
+            )
+        else:
+            deadline = t(
+                "ui.overview.deadline",
+                what=ov.deadline_what,
+                when=format_date(ov.deadline_when),
+                days=ov.days_left,
+            )
+        self.query_one("#ov-deadline", Static).update(deadline)
+        self.query_one("#ov-counts", Static).update(
+            t("ui.overview.counts", total=ov.total, lead=ov.lead)
+        )
+        chips = Text()
+        for s, n in ov.by_status.items():
+            if chips:
+                chips.append(" · ")
+            chips.append(f"{status_label(s)}: {n}", style=STATUS_STYLE[s])
+        self.query_one("#ov-status", Static).update(chips)
+        width = max(10, min(30, self.size.width - 50))
+        lines = Text()
+        for a in ov.areas:
+            frac = a.mean_pct / 100
+            lines.append(f"{a.area:>4} {a.title[:28]:<28} ")
+            lines.append(bar(frac, width, self.cchc.ascii_bars), style="bold")
+            lines.append(f" {a.mean_pct:3.0f}%  {a.done}/{a.items}\n")
+        self.query_one("#ov-areas", Static).update(lines)
+        self.query_one("#ov-overdue", Static).update(
+            t("ui.overview.overdue", count=len(ov.overdue))
+        )
+        self.query_one("#ov-overdue-list", Static).update(self._list(ov.overdue, due=True))
+        self.query_one("#ov-noev", Static).update(
+            t("ui.overview.no_evidence", count=len(ov.done_without_evidence))
+        )
+        self.query_one("#ov-noev-list", Static).update(self._list(ov.done_without_evidence))
+        queue = walk_queue(ctx.plan, rows, ctx.today)
+        self.query_one("#ov-walk", Static).update(
+            t("ui.overview.start_walk", count=len(queue.items))
+        )
+
+    def _list(self, rows: list[ItemStatus], due: bool = False) -> str:
+        if not rows:
+            return "  " + t("ui.overview.none")
+        out = []
+        for r in rows[:8]:
+            when = f" ({format_date(r.item.due[-1])})" if due and r.item.due else ""
+            out.append(f"  {r.item.id:<8} {r.item.short_text(50)}{when}")
+        if len(rows) > 8:
+            out.append(f"  … +{len(rows) - 8}")
+        return "\n".join(out)
