@@ -25,8 +25,8 @@ class WalkthroughScreen(BaseScreen):
     HELP_TITLE = "key.walkthrough"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save_next", "key.save_next", id="walk.save_next", priority=True),
-        Binding("pagedown", "next", "key.next", id="walk.next"),
-        Binding("pageup", "previous", "key.previous", id="walk.previous"),
+        Binding("pagedown", "next", "key.next", id="walk.next", priority=True),
+        Binding("pageup", "previous", "key.previous", id="walk.previous", priority=True),
         Binding("escape", "finish", "key.finish", id="walk.finish"),
     ]
 

@@ -1,0 +1,313 @@
+"""The officer's flow through the app, by keyboard, with Textual's pilot."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Select, Static
+
+from cchc_tui.store.service import Store
+from cchc_tui.ui.screens.evidence import EvidenceForm
+from cchc_tui.ui.screens.first_run import FirstRunScreen
+from cchc_tui.ui.screens.help import HelpScreen
+from cchc_tui.ui.screens.item import ItemScreen
+from cchc_tui.ui.screens.items import ItemsScreen
+from cchc_tui.ui.screens.modals import ConfirmLeave
+from cchc_tui.ui.screens.overview import OverviewScreen
+from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
+from cchc_tui.ui.widgets.item_form import ItemForm
+from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from tests.tui_helpers import demo_db, make_app
+
+OCT = date(2022, 10, 5)  # after 30/09: hd3.5 (Q3, Q4) is not overdue, hd3.42/3.43 are
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def wait_idle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_first_run_creates_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "cchc.sqlite"
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        assert isinstance(app.focused, VietInput) and app.focused.id == "search"
+        await type_text(pilot, "binh thuy")
+        table = app.screen.query_one("#agencies", DataTable)
+        assert table.get_row_at(0)[0] == "918"
+        await pilot.press("enter")  # to the table
+        await pilot.press("f2")  # nothing chosen yet: refused, said on screen
+        error = app.screen.query_one("#first-run-error", Static)
+        assert "Chưa chọn cơ quan" in str(error.render())
+        assert not db.exists()
+        await pilot.press("enter")  # choose Quận Bình Thuỷ
+        assert app.focused is not None and app.focused.id == "officer"
+        await pilot.press("f2")  # no name yet
+        assert "Chưa nhập họ tên" in str(error.render())
+        await type_text(pilot, "Nguyễn Văn An")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)
+    with Store(db) as store:
+        prof = store.require_profile()
+        assert (prof.agency_code, prof.officer) == ("918", "Nguyễn Văn An")
+
+
+async def test_overdue_item_done_with_note_and_evidence(
+    tmp_path: Path, plan_text: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    db = demo_db(tmp_path, plan_text)
+    monkeypatch.chdir(tmp_path)  # the officer types a short relative path
+    pdf = tmp_path / "bien-ban.pdf"
+    pdf.write_bytes(b"%PDF-1.4 " + b"k" * 200_000)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        overview = app.screen.query_one("#ov-overdue", Static)
+        assert "Quá hạn (2)" in str(overview.render())
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+        await pilot.press("o")  # only overdue
+        table = app.screen.query_one("#items", DataTable)
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["hd3.42", "hd3.43"]
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen) and app.screen.item_id == "hd3.42"
+        # status: open the list, go down to "hoàn thành", choose it
+        await pilot.press("enter", "down", "down", "down", "enter")
+        form = app.screen.query_one(ItemForm)
+        assert form.query_one("#status", Select).value == "hoan_thanh"
+        assert form.query_one("#pct", VietInput).value == "100"
+        assert form.query_one("#completed", VietInput).value == "05/10/2022"
+        await pilot.press("tab", "tab", "tab")
+        assert isinstance(app.focused, VietTextArea)
+        await type_text(pilot, "Đã học tập mô hình ở Vĩnh Long")
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        # new evidence, linked to this item
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, EvidenceForm)
+        await type_text(pilot, "45/BC-UBND")
+        await pilot.press("tab")
+        await type_text(pilot, "30/09/2022")
+        await pilot.press("tab")
+        await type_text(pilot, "UBND quận Bình Thủy")
+        await pilot.press("tab")
+        await type_text(pilot, "Báo cáo kết quả học tập kinh nghiệm")
+        await pilot.press("tab")
+        await type_text(pilot, "bien")  # completion offers the rest of the name
+        await pilot.press("right")
+        assert app.screen.query_one("#ev-file", VietInput).value == "bien-ban.pdf"
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen)
+        await wait_idle(app, pilot)
+        ev_table = app.screen.query_one("#evidence", DataTable)
+        assert ev_table.row_count == 1 and ev_table.get_row_at(0)[0] == "45/BC-UBND"
+    with Store(db) as store:
+        plan = store.load_plan()
+        p = store.progress_of(plan.id, "918")["hd3.42"]
+        assert (p.status, p.progress_pct, p.completed_on) == ("hoan_thanh", 100, OCT)
+        assert p.note == "Đã học tập mô hình ở Vĩnh Long"
+        ev = next(e for e in store.list_evidence("918") if e.number == "45/BC-UBND")
+        assert ev.items == ["hd3.42"] and ev.size == pdf.stat().st_size and ev.doc_type == "BC"
+        assert (store.files_dir / ev.file_path).read_bytes() == pdf.read_bytes()
+        log = store.audit_entries("kh-260-2022/hd3.42")
+        assert [e.action for e in log] == ["progress.set"]
+        assert store.audit_entries(str(ev.id))[0].action == "evidence.add"
+
+
+async def test_bad_input_is_named_and_nothing_is_saved(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM audit_log").fetchone()
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("enter")  # hd3.1 (in progress, 60%)
+        await wait_idle(app, pilot)
+        form = app.screen.query_one(ItemForm)
+        await pilot.press("tab")  # progress
+        await pilot.press("backspace", "backspace", "1", "5", "0")
+        error = form.query_one("#form-error", Static)
+        assert "0 đến 100" in str(error.render())
+        assert form.query_one("#pct").has_class("invalid")
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        # blocked without a reason
+        await pilot.press("backspace", "backspace", "backspace", "5")
+        await pilot.press("shift+tab", "enter", "down", "down", "enter")
+        assert form.query_one("#status", Select).value == "khong_thuc_hien_duoc"
+        assert form.query_one("#reason-box").display
+        assert "cần nêu lý do" in str(error.render())
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        # evidence form: impossible date, a file that is not there
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        evform = app.screen
+        assert isinstance(evform, EvidenceForm)
+        await type_text(pilot, "12/KH-UBND")
+        await pilot.press("tab")
+        await type_text(pilot, "31/02/2022")
+        ev_error = evform.query_one("#ev-error", Static)
+        assert "không hợp lệ" in str(ev_error.render())
+        await pilot.press("tab")
+        await type_text(pilot, "UBND")
+        await pilot.press("tab")
+        await type_text(pilot, "KH")
+        await pilot.press("tab")
+        await type_text(pilot, "/khong.pdf")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, EvidenceForm)
+        assert "Không tìm thấy tệp" in str(ev_error.render())
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen)
+        # leaving with unsaved changes asks; "stay" keeps the form, "discard" leaves
+        # (the question waits in a worker: pause, do not wait for workers here)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
+        await pilot.press("escape")  # stay
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen)
+        assert app.screen.query_one(ItemForm).dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # "Bỏ thay đổi"
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+    after = sqlite3.connect(db).execute("SELECT count(*) FROM audit_log").fetchone()
+    assert after == before
+
+
+async def test_search_as_you_type_is_accent_insensitive(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "tuyen truyen")
+        table = app.screen.query_one("#items", DataTable)
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["hd3.45"]
+        await pilot.press("escape")
+        assert table.row_count == 52
+        await pilot.press("r")  # lead only
+        assert table.row_count == 20
+        await pilot.press("a")  # area I, lead only
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == []
+        await pilot.press("a")  # area II
+        assert table.row_count == 8
+        await pilot.press("c")
+        assert table.row_count == 52
+
+
+async def test_walkthrough_end_to_end(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f6")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        ids = [r.item.id for r in screen.items]
+        assert ids[:2] == ["hd3.42", "hd3.43"]  # overdue first
+        assert [r.item.ongoing for r in screen.items][-3:] == [True, True, True]
+        assert all(not r.done for r in screen.items)
+        # first item: in progress 80 %, save and go on
+        await pilot.press("enter", "down", "down", "enter")
+        await pilot.press("tab", "backspace", "8", "0")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert screen.index == 1
+        await pilot.press("pagedown")  # skip hd3.43
+        await wait_idle(app, pilot)
+        assert screen.index == 2
+        await pilot.press("pageup")
+        await wait_idle(app, pilot)
+        assert screen.index == 1
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, WalkSummary)
+        changed = str(app.screen.query_one("#summary-changed", Static).render())
+        assert "hd3.42" in changed and "đang thực hiện" in changed
+        missing = str(app.screen.query_one("#summary-missing", Static).render())
+        assert "hd3.43" in missing and "vẫn quá hạn" in missing
+    with Store(db) as store:
+        p = store.progress_of("kh-260-2022", "918")["hd3.42"]
+        assert (p.status, p.progress_pct) == ("dang_thuc_hien", 80)
+
+
+async def test_help_lists_the_keys_of_the_screen(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("f1")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict((d, k) for k, d in app.screen.keys())
+        assert keys["Lĩnh vực"] == "a" and keys["Trợ giúp"] == "f1" and "Quá hạn" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, ItemsScreen)
+
+
+async def test_keys_can_be_remapped(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    app.config.keymap = {"app.items": "f9"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f9")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+
+
+async def test_a_database_error_is_a_message_not_a_crash(
+    tmp_path: Path, plan_text: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    db = demo_db(tmp_path, plan_text)
+    monkeypatch.setenv("CCHC_BUSY_TIMEOUT_MS", "100")
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        await pilot.press("tab", "backspace", "7")
+        blocker = sqlite3.connect(db, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await wait_idle(app, pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("đang bị một chương trình khác khóa" in m for m in messages)
+            assert isinstance(app.screen, ItemScreen)  # still there, the edit kept
+            assert app.screen.query_one(ItemForm).dirty
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        assert not app.screen.query_one(ItemForm).dirty
