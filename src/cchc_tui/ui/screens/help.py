@@ -23,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.under = under
 
-    def keys(self) -> list[tuple[str, str]]:
+    def key_rows(self) -> list[tuple[str, str]]:
         seen: dict[str, list[str]] = {}
         for key, active in self.under.active_bindings.items():
             binding = active.binding
@@ -47,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
         table.add_columns("", "")
-        for keys, desc in self.keys():
+        for keys, desc in self.key_rows():
             table.add_row(keys, desc)
         table.focus()
 
