@@ -454,11 +454,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.evidence.form_new": {"vi": "Thêm tài liệu kiểm chứng", "en": "New evidence document"},
     "ui.evidence.form_edit": {"vi": "Sửa tài liệu kiểm chứng #{id}", "en": "Edit evidence #{id}"},
     "ui.evidence.number": {"vi": "Số, ký hiệu", "en": "Number"},
-    "ui.evidence.date": {"vi": "Ngày ban hành (dd/mm/yyyy)", "en": "Date (dd/mm/yyyy)"},
+    "ui.evidence.date": {"vi": "Ngày ban hành", "en": "Date"},
     "ui.evidence.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "ui.evidence.title_field": {"vi": "Trích yếu", "en": "Title"},
     "ui.evidence.type": {"vi": "Loại văn bản", "en": "Document type"},
-    "ui.evidence.file": {"vi": "Tệp đính kèm (không bắt buộc)", "en": "Attached file (optional)"},
+    "ui.evidence.file": {"vi": "Tệp (không bắt buộc)", "en": "File (optional)"},
     "ui.evidence.items": {"vi": "Liên kết với: {items}", "en": "Linked to: {items}"},
     "ui.evidence.copying": {
         "vi": "Đang sao chép và tính mã băm…",

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
@@ -88,18 +88,23 @@ class EvidenceForm(ModalScreen[int | None]):
         )
         with Vertical(classes="dialog wide", id="evidence-form"):
             yield Static(title, classes="title")
-            yield Label(t("ui.evidence.number"))
-            yield VietInput(id="ev-number", placeholder="12/KH-UBND")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.evidence.number"))
+                yield VietInput(id="ev-number", placeholder="12/KH-UBND")
             yield Static("", id="ev-number-info", classes="info")
-            yield Label(t("ui.evidence.date"))
-            yield VietInput(id="ev-date", placeholder="dd/mm/yyyy", max_length=10)
-            yield Label(t("ui.evidence.issuer"))
-            yield VietInput(id="ev-issuer")
-            yield Label(t("ui.evidence.title_field"))
-            yield VietInput(id="ev-title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.evidence.date"))
+                yield VietInput(id="ev-date", placeholder="dd/mm/yyyy", max_length=10)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.evidence.issuer"))
+                yield VietInput(id="ev-issuer")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.evidence.title_field"))
+                yield VietInput(id="ev-title")
             if self.edit is None:
-                yield Label(t("ui.evidence.file"))
-                yield VietInput(id="ev-file", suggester=PathSuggester())
+                with Horizontal(classes="row"):
+                    yield Label(t("ui.evidence.file"))
+                    yield VietInput(id="ev-file", suggester=PathSuggester())
             else:
                 yield Static(
                     t(

@@ -18,6 +18,8 @@ from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
+PROVINCE = "Thành phố Cần Thơ"
+
 
 class FirstRunScreen(BaseScreen):
     HELP_TITLE = "ui.first_run.title"
@@ -60,7 +62,7 @@ class FirstRunScreen(BaseScreen):
         table.clear()
         for a in agencies:
             parent = registry.agencies.get(a.parent)
-            table.add_row(a.code, a.name, parent.name if parent else "", key=a.code)
+            table.add_row(a.code, a.name, parent.name if parent else PROVINCE, key=a.code)
 
     @on(VietInput.Changed, "#search")
     def _search(self, event: VietInput.Changed) -> None:

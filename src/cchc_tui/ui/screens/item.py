@@ -23,7 +23,10 @@ from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.item_form import ItemForm
 
 
-def chain_text(plan: Plan, item: Item, registry_labels: dict[str, str]) -> Text:
+def chain_text(
+    plan: Plan, item: Item, registry_labels: dict[str, str], *, compact: bool = False
+) -> Text:
+    """The item in its plan; ``compact`` keeps what a quick update needs."""
     area, objective, task = plan.chain(item)
     text = Text()
 
@@ -31,15 +34,17 @@ def chain_text(plan: Plan, item: Item, registry_labels: dict[str, str]) -> Text:
         text.append(f"{label}: ", style="bold")
         text.append(value + "\n", style=style)
 
-    line(t("show.area"), f"{area.number}. {area.title}")
-    if objective:
-        line(t("show.objective"), f"{objective.number}. {objective.text}")
-    line(t("show.task"), f"{task.number}. {task.text}")
+    if not compact:
+        line(t("show.area"), f"{area.number}. {area.title}")
+        if objective:
+            line(t("show.objective"), f"{objective.number}. {objective.text}")
+    if item.kind == "task" or not compact:
+        line(t("show.task"), f"{task.number}. {task.text}", "bold" if item.kind == "task" else "")
     if item.kind == "activity":
         line(t("show.activity"), f"{item.number}. {item.text}", "bold")
     line(t("show.output"), item.output or t("show.none"))
     line(t("show.lead"), "; ".join(registry_labels[r] for r in item.lead))
-    if item.coordinate:
+    if item.coordinate and not compact:
         line(t("show.coordinate"), "; ".join(registry_labels[r] for r in item.coordinate))
     due = t("timing.ongoing") if item.ongoing else ", ".join(format_date(d) for d in item.due)
     line(t("show.timing"), f"{item.timing_printed} → {due}")

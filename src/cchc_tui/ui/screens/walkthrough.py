@@ -83,7 +83,7 @@ class WalkthroughScreen(BaseScreen):
         )
         self.query_one("#walk-group", Static).update(self.group_of(row))
         self.query_one("#walk-chain", Static).update(
-            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item))
+            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), compact=True)
         )
         form = self.query_one(ItemForm)
         form.load(row)

@@ -1,0 +1,76 @@
+"""SVG snapshots of every screen at 80×24 and 120×40 (pytest-textual-snapshot).
+
+Update after an intended change with:  python -m pytest tests/test_snapshots.py --snapshot-update
+and look at the pictures (snapshot_report.html) before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from tests.tui_helpers import demo_db, make_app
+
+SIZES = [(80, 24), (120, 40)]
+OCT = date(2022, 10, 5)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for w in pilot.app.screen.query("*"):
+        if isinstance(w, Input | TextArea):
+            w.cursor_blink = False
+    await pilot.pause()
+
+
+def keys(*presses: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for k in presses:
+            await pilot.press(k)
+            await settle(pilot)
+
+    return run
+
+
+SCREENS: dict[str, tuple[str, ...]] = {
+    "overview": (),
+    "items": ("f4",),
+    "items_overdue_lead": ("f4", "o", "r"),
+    "item": ("f4", "enter"),
+    "evidence": ("f5",),
+    "evidence_form": ("f5", "n"),
+    "walkthrough": ("f6",),
+    "summary": ("f6", "escape"),
+    "help": ("f4", "f1"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_screen(
+    screen: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path, plan_text: str
+) -> None:
+    app = make_app(demo_db(tmp_path, plan_text), today=OCT)
+    assert snap_compare(app, terminal_size=size, run_before=keys(*SCREENS[screen]))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_first_run(size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
+    app = make_app(tmp_path / "new.sqlite", today=OCT)
+    assert snap_compare(app, terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_sixteen_colours(size: tuple[int, int], snap_compare: Any, tmp_path: Path,
+                         plan_text: str) -> None:  # fmt: skip
+    app = make_app(demo_db(tmp_path, plan_text), today=OCT, theme="ansi-dark")
+    assert snap_compare(app, terminal_size=size, run_before=keys())
