@@ -15,11 +15,16 @@ from cchc_tui.core.progress import DONE, STATUSES
 
 
 class ProgressLike(Protocol):
-    status: str
-    progress_pct: int
-    note: str
-    reason: str
-    completed_on: date | None
+    @property
+    def status(self) -> str: ...
+    @property
+    def progress_pct(self) -> int: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def completed_on(self) -> date | None: ...
 
 
 @dataclass(frozen=True)

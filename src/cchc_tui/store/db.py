@@ -8,7 +8,6 @@ driver runs in autocommit mode and SQLAlchemy's ``begin`` emits ``BEGIN`` itself
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,23 +16,16 @@ from typing import Any
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.store.errors import (
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    SQLITE_MAGIC,
+    StoreError,
+    busy_timeout_ms,
+    classify_error,
+)
 
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
-SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_BUSY_TIMEOUT_MS = 5000
-
-
-class StoreError(UserError):
-    exit_code = 3
-
-
-def busy_timeout_ms() -> int:
-    try:
-        return int(os.environ.get("CCHC_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
-    except ValueError:
-        return DEFAULT_BUSY_TIMEOUT_MS
+__all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "StoreError", "classify_error", "open_engine"]
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -66,19 +58,6 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same engine, whose transactions take the write lock at BEGIN."""
     return engine.execution_options(sqlite_begin="IMMEDIATE")
-
-
-def classify_error(err: BaseException, path: Path) -> StoreError:
-    """Map a driver error to one clear sentence."""
-    orig = err.orig if isinstance(err, exc.DBAPIError) else err
-    text = str(orig).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError("db.locked", path=path)
-    if "readonly" in text or "read-only" in text:
-        return StoreError("db.readonly", path=path)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError("db.corrupt", path=path)
-    return StoreError("db.unopenable", path=path, detail=str(orig))
 
 
 def _check_header(path: Path) -> None:

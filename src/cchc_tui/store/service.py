@@ -10,25 +10,22 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, exc, func
+from sqlalchemy import Table, bindparam, exc
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from cchc_tui.core.agencies import Registry
-from cchc_tui.core.assignment import assigned_items
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.text import clean, nfc
-from cchc_tui.core.tracking import ItemStatus, status_row
 from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
 from cchc_tui.store.models import (
     AuditEntry,
@@ -40,6 +37,7 @@ from cchc_tui.store.models import (
     Profile,
     Progress,
 )
+from cchc_tui.store.reader import ProfileView, Reader
 
 CHUNK = 1024 * 1024
 
@@ -73,22 +71,6 @@ def _jsonable(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class EvidenceView:
-    id: int
-    number: str
-    family: str
-    doc_type: str
-    doc_date: date
-    issuer: str
-    title: str
-    file_name: str
-    file_path: str
-    sha256: str
-    size: int | None
-    items: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class SavedEvidence:
     id: int
     parsed: DocNumber
@@ -96,19 +78,12 @@ class SavedEvidence:
     size: int | None
 
 
-@dataclass(frozen=True)
-class ProfileView:
-    agency_code: str
-    agency_name: str
-    officer: str
-    lang: str
+class Store(Reader):
+    """Reads (inherited, plain sqlite3) and writes (SQLModel), each write one transaction."""
 
-
-class Store:
     def __init__(self, path: Path, *, create: bool = False) -> None:
-        self.path = Path(path)
+        super().__init__(path)
         self.engine, self.migration_backup = open_engine(self.path, create=create)
-        self._plans: dict[str, Plan] = {}
         self._item_id_cache: dict[str, dict[str, int]] = {}
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -180,20 +155,6 @@ class Store:
             session.execute(_SQL.insert_audit, values)
 
     # -- profile -----------------------------------------------------------------------------
-    def profile(self) -> ProfileView | None:
-        with self._read() as s:
-            row = s.exec(select(Profile, Officer).join(Officer)).first()
-            if row is None:
-                return None
-            p, o = row
-            return ProfileView(p.agency_code, p.agency_name, o.name, p.lang)
-
-    def require_profile(self) -> ProfileView:
-        prof = self.profile()
-        if prof is None:
-            raise StoreError("db.not_initialised", path=self.path)
-        return prof
-
     def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:
         officer = clean(officer)
         if not officer:
@@ -274,28 +235,6 @@ class Store:
         self._plans[plan.id] = plan
         return plan
 
-    def plan_ids(self) -> list[str]:
-        with self._read() as s:
-            rows = s.exec(select(PlanRecord.id, PlanRecord.year).order_by(col(PlanRecord.year)))
-            return [r[0] for r in rows]
-
-    def load_plan(self, plan_id: str | None = None) -> Plan:
-        """A plan stored in this database (the latest year's when ``plan_id`` is None)."""
-        ids = self.plan_ids()
-        if plan_id is None:
-            if not ids:
-                raise StoreError("db.not_initialised", path=self.path)
-            plan_id = ids[-1]
-        if plan_id in self._plans:
-            return self._plans[plan_id]
-        with self._read() as s:
-            rec = s.get(PlanRecord, plan_id)
-            if rec is None:
-                raise UserError("plan.unknown", plan=plan_id, choices=", ".join(ids) or "—")
-            plan = Plan.from_toml(rec.source_toml)
-        self._plans[plan_id] = plan
-        return plan
-
     def _item_ids(self, conn: Session | Connection, plan_id: str) -> dict[str, int]:
         """Item key → row id for a plan (imported plans never change, so this is cached)."""
         cached = self._item_id_cache.get(plan_id)
@@ -311,15 +250,6 @@ class Store:
         return ids
 
     # -- progress ----------------------------------------------------------------------------
-    def progress_of(self, plan_id: str, agency: str) -> dict[str, Progress]:
-        with self._read() as s:
-            rows = s.exec(
-                select(PlanItemRecord.key, Progress)
-                .join(Progress, col(Progress.plan_item_id) == col(PlanItemRecord.id))
-                .where(PlanItemRecord.plan_id == plan_id, Progress.agency_code == agency)
-            )
-            return {k: p for k, p in rows}
-
     def set_progress(
         self,
         plan: Plan,
@@ -389,28 +319,6 @@ class Store:
         return new, changes
 
     # -- assigned items ----------------------------------------------------------------------
-    def assigned_status(
-        self, plan: Plan, registry: Registry, agency: str, today: date | None = None
-    ) -> list[ItemStatus]:
-        today = today or date.today()
-        assignments = assigned_items(plan, registry, agency)
-        progress = self.progress_of(plan.id, agency)
-        counts = self.evidence_counts(plan.id, agency)
-        return [status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
-
-    # -- evidence ----------------------------------------------------------------------------
-    def evidence_counts(self, plan_id: str, agency: str) -> dict[str, int]:
-        with self._read() as s:
-            rows = s.exec(
-                select(PlanItemRecord.key, func.count())
-                .select_from(EvidenceLink)
-                .join(PlanItemRecord, col(PlanItemRecord.id) == col(EvidenceLink.plan_item_id))
-                .join(Evidence, col(Evidence.id) == col(EvidenceLink.evidence_id))
-                .where(PlanItemRecord.plan_id == plan_id, Evidence.agency_code == agency)
-                .group_by(col(PlanItemRecord.key))
-            )
-            return {k: int(n) for k, n in rows}
-
     def _copy_in(
         self, source: Path, progress: Callable[[int, int], None] | None = None
     ) -> tuple[str, int, Path, bool]:
@@ -656,46 +564,6 @@ class Store:
                 changes=changes,
             )
         return parsed
-
-    def list_evidence(self, agency: str) -> list[EvidenceView]:
-        with self._read() as s:
-            evs = s.exec(
-                select(Evidence)
-                .where(Evidence.agency_code == agency)
-                .order_by(col(Evidence.doc_date), col(Evidence.id))
-            ).all()
-            links: dict[int, list[str]] = {}
-            for ev_id, key in s.exec(
-                select(EvidenceLink.evidence_id, PlanItemRecord.key).join(
-                    PlanItemRecord, col(PlanItemRecord.id) == col(EvidenceLink.plan_item_id)
-                )
-            ):
-                links.setdefault(ev_id, []).append(key)
-            return [
-                EvidenceView(
-                    id=e.id or 0,
-                    number=e.number,
-                    family=e.family,
-                    doc_type=e.doc_type,
-                    doc_date=e.doc_date,
-                    issuer=e.issuer,
-                    title=e.title,
-                    file_name=e.file_name,
-                    file_path=e.file_path,
-                    sha256=e.sha256,
-                    size=e.size,
-                    items=sorted(links.get(e.id or 0, [])),
-                )
-                for e in evs
-            ]
-
-    # -- audit -------------------------------------------------------------------------------
-    def audit_entries(self, entity_key: str | None = None) -> list[AuditEntry]:
-        with self._read() as s:
-            q = select(AuditEntry).order_by(col(AuditEntry.id))
-            if entity_key is not None:
-                q = q.where(AuditEntry.entity_key == entity_key)
-            return list(s.exec(q).all())
 
     # -- checks ------------------------------------------------------------------------------
     def check(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -17,8 +18,8 @@ from textual.screen import Screen
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.store.db import StoreError
-from cchc_tui.store.service import Store
+from cchc_tui.store.errors import StoreError
+from cchc_tui.store.reader import NeedsUpgrade, Reader
 from cchc_tui.ui.context import Context
 
 T = TypeVar("T")
@@ -90,12 +91,17 @@ class CchcApp(App[None]):
     def _open_existing(self) -> Context | None:
         if not self.db_path.exists():
             return None
-        store = Store(self.db_path)
-        profile = store.profile()
+        reader: Reader
+        try:
+            reader = Reader.open_current(self.db_path)
+        except NeedsUpgrade:
+            from cchc_tui.store.service import Store  # migrates, after a backup copy
+
+            reader = Store(self.db_path)
+        profile = reader.profile()
         if profile is None:
-            store.close()
             return None
-        return Context(store, self.registry, store.load_plan(), profile, self.today)
+        return Context(reader, self.registry, reader.load_plan(), profile, self.today)
 
     async def start(self, ctx: Context) -> None:
         from cchc_tui.ui.screens.overview import OverviewScreen
@@ -103,6 +109,14 @@ class CchcApp(App[None]):
         self.ctx = ctx
         self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
         await self.switch_to(OverviewScreen())
+        # Open the writer (SQLAlchemy) in the background once the first screen has drawn;
+        # started at once, its imports would compete with that first screen for the GIL.
+        self.set_timer(0.5, lambda: self.run_worker(self._warm_up, thread=True, group="warm"))
+
+    def _warm_up(self) -> None:
+        if self.ctx is not None:
+            with contextlib.suppress(StoreError):  # said again, on screen, when a save needs it
+                self.ctx.store  # noqa: B018 - opening it is the point
 
     async def switch_to(self, screen: Screen[Any]) -> None:
         """Replace everything above the base screen by ``screen``."""
@@ -112,7 +126,7 @@ class CchcApp(App[None]):
 
     def on_unmount(self) -> None:
         if self.ctx is not None:
-            self.ctx.store.close()
+            self.ctx.close()
 
     # -- database calls in a worker thread -------------------------------------------------------
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.docnumber import parse_doc_number
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.store.service import EvidenceView
+from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.app import CchcApp, DbFailed
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -313,14 +313,7 @@ class PickEvidence(ModalScreen[bool]):
             if e.id in chosen:
                 keys.append(self.item_id)
             try:
-                await self.cchc.db(
-                    ctx.store.set_links,
-                    ctx.plan,
-                    e.id,
-                    keys,
-                    agency=ctx.agency,
-                    actor=ctx.profile.officer,
-                )
+                await self.cchc.db(ctx.set_links, e.id, keys)
             except DbFailed:
                 break
             changed = True

@@ -117,4 +117,4 @@ class FirstRunScreen(BaseScreen):
         text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
         profile = store.init_profile(agency.code, agency.name, officer)
         plan = store.import_plan(text, actor=officer, agency=agency.code)
-        return Context(store, app.registry, plan, profile, app.today)
+        return Context(store, app.registry, plan, profile, app.today, _store=store)

@@ -16,7 +16,7 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus
-from cchc_tui.store.service import EvidenceView
+from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.app import DbFailed
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -119,19 +119,7 @@ class ItemScreen(BaseScreen):
             return True
         ctx = self.ctx
         try:
-            await self.cchc.db(
-                ctx.store.set_progress,
-                ctx.plan,
-                self.item_id,
-                agency=ctx.agency,
-                actor=ctx.profile.officer,
-                status=values.status,
-                progress_pct=values.progress_pct,
-                reason=values.reason if values.reason else None,
-                note=values.note,
-                completed_on=values.completed_on,
-                today=ctx.today,
-            )
+            await self.cchc.db(ctx.save_progress, self.item_id, values)
         except UserError as e:
             self.notify(e.message(), severity="error")
             return False
@@ -167,7 +155,7 @@ class ItemScreen(BaseScreen):
 
         ctx = self.ctx
         try:
-            entries = await self.cchc.db(ctx.store.audit_entries, f"{ctx.plan.id}/{self.item_id}")
+            entries = await self.cchc.db(ctx.history, self.item_id)
         except DbFailed:
             return
         await self.app.push_screen(HistoryModal(self.item_id, entries))
@@ -201,14 +189,7 @@ class ItemScreen(BaseScreen):
         ctx = self.ctx
         keep = [k for k in ev.items if k != self.item_id]
         try:
-            await self.cchc.db(
-                ctx.store.set_links,
-                ctx.plan,
-                ev.id,
-                keep,
-                agency=ctx.agency,
-                actor=ctx.profile.officer,
-            )
+            await self.cchc.db(ctx.set_links, ev.id, keep)
         except DbFailed:
             return
         await self.reload(load_form=False)

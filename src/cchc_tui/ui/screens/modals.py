@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from cchc_tui.core.i18n import CATALOGUE, t
-from cchc_tui.store.models import AuditEntry
+from cchc_tui.store.reader import AuditRow
 
 Choice = Literal["save", "discard", "stay"]
 
@@ -56,7 +56,7 @@ class HistoryModal(ModalScreen[None]):
         Binding("escape,f7", "close", "key.back", id="history.close"),
     ]
 
-    def __init__(self, item_id: str, entries: list[AuditEntry]) -> None:
+    def __init__(self, item_id: str, entries: list[AuditRow]) -> None:
         super().__init__()
         self.item_id = item_id
         self.entries = entries

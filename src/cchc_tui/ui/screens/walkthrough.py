@@ -109,19 +109,7 @@ class WalkthroughScreen(BaseScreen):
         ctx = self.ctx
         row = self.items[self.index]
         try:
-            await self.cchc.db(
-                ctx.store.set_progress,
-                ctx.plan,
-                row.item.id,
-                agency=ctx.agency,
-                actor=ctx.profile.officer,
-                status=values.status,
-                progress_pct=values.progress_pct,
-                reason=values.reason or None,
-                note=values.note,
-                completed_on=values.completed_on,
-                today=ctx.today,
-            )
+            await self.cchc.db(ctx.save_progress, row.item.id, values)
         except UserError as e:
             self.notify(e.message(), severity="error")
             return False

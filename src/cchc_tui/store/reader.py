@@ -1,0 +1,273 @@
+"""Reading the database with the standard library's sqlite3 only.
+
+Every read of the app goes through here; the Store adds writes (SQLModel/SQLAlchemy) on top.
+Keeping reads free of SQLAlchemy lets the app show its first screen before that large library
+has finished importing, and keeps the listing queries as cheap as plain SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.assignment import assigned_items
+from cchc_tui.core.i18n import UserError
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.tracking import ItemStatus, status_row
+from cchc_tui.store.errors import (
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    SQLITE_MAGIC,
+    StoreError,
+    busy_timeout_ms,
+    classify_error,
+)
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    agency_code: str
+    agency_name: str
+    officer: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    status: str
+    progress_pct: int
+    note: str
+    reason: str
+    completed_on: date | None
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    number: str
+    family: str
+    doc_type: str
+    doc_date: date
+    issuer: str
+    title: str
+    file_name: str
+    file_path: str
+    sha256: str
+    size: int | None
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    agency_code: str
+    action: str
+    entity: str
+    entity_key: str
+    changes: str  # JSON: {"field": [old, new]}
+
+    @property
+    def change_map(self) -> dict[str, list[Any]]:
+        return dict(json.loads(self.changes))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class NeedsUpgrade(Exception):
+    """The database's schema is older than this program's: open it with the Store."""
+
+
+def check_file(path: Path) -> None:
+    """Refuse, with one sentence, what is not there or is not a SQLite file."""
+    if not path.exists():
+        raise StoreError("db.missing", path=path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        raise StoreError("db.unopenable", path=path, detail="là thư mục") from None
+    except OSError as e:
+        raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError("db.corrupt", path=path)
+
+
+class Reader:
+    """Reads of one database file; a fresh sqlite3 connection per call, so any thread may
+    use it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._plans: dict[str, Plan] = {}
+
+    @classmethod
+    def open_current(cls, path: Path) -> Reader:
+        """A reader for a database at the current schema; NeedsUpgrade when older."""
+        path = Path(path)
+        check_file(path)
+        reader = cls(path)
+        revision = reader.revision()
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError("db.newer", path=path, found=revision)
+        if revision != SCHEMA_HEAD:
+            raise NeedsUpgrade(revision)
+        return reader
+
+    @contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
+        try:
+            con = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000)
+        except sqlite3.Error as e:
+            raise classify_error(e, self.path) from None
+        try:
+            yield con
+        except sqlite3.Error as e:
+            raise classify_error(e, self.path) from None
+        finally:
+            con.close()
+
+    def revision(self) -> str | None:
+        with self._conn() as con:
+            has = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has:
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+
+    # -- profile and plans ---------------------------------------------------------------------
+    def profile(self) -> ProfileView | None:
+        with self._conn() as con:
+            row = con.execute(
+                "SELECT p.agency_code, p.agency_name, o.name, p.lang FROM profile p "
+                "JOIN officer o ON o.id = p.officer_id ORDER BY p.id LIMIT 1"
+            ).fetchone()
+        return ProfileView(*row) if row else None
+
+    def require_profile(self) -> ProfileView:
+        prof = self.profile()
+        if prof is None:
+            raise StoreError("db.not_initialised", path=self.path)
+        return prof
+
+    def plan_ids(self) -> list[str]:
+        with self._conn() as con:
+            return [r[0] for r in con.execute("SELECT id FROM plan ORDER BY year, id")]
+
+    def load_plan(self, plan_id: str | None = None) -> Plan:
+        """A plan stored in this database (the latest year's when ``plan_id`` is None)."""
+        ids = self.plan_ids()
+        if plan_id is None:
+            if not ids:
+                raise StoreError("db.not_initialised", path=self.path)
+            plan_id = ids[-1]
+        if plan_id in self._plans:
+            return self._plans[plan_id]
+        with self._conn() as con:
+            row = con.execute("SELECT source_toml FROM plan WHERE id = ?", (plan_id,)).fetchone()
+        if row is None:
+            raise UserError("plan.unknown", plan=plan_id, choices=", ".join(ids) or "—")
+        plan = Plan.from_toml(row[0])
+        self._plans[plan_id] = plan
+        return plan
+
+    # -- progress ------------------------------------------------------------------------------
+    def progress_of(self, plan_id: str, agency: str) -> dict[str, ProgressRow]:
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT i.key, p.status, p.progress_pct, p.note, p.reason, p.completed_on, "
+                "p.updated_at, p.updated_by FROM progress p "
+                "JOIN plan_item i ON i.id = p.plan_item_id "
+                "WHERE i.plan_id = ? AND p.agency_code = ?",
+                (plan_id, agency),
+            ).fetchall()
+        return {
+            key: ProgressRow(status, pct, note, reason, _date(done), _datetime(at), by)
+            for key, status, pct, note, reason, done, at, by in rows
+        }
+
+    def evidence_counts(self, plan_id: str, agency: str) -> dict[str, int]:
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT i.key, count(*) FROM evidence_link l "
+                "JOIN plan_item i ON i.id = l.plan_item_id "
+                "JOIN evidence e ON e.id = l.evidence_id "
+                "WHERE i.plan_id = ? AND e.agency_code = ? GROUP BY i.key",
+                (plan_id, agency),
+            ).fetchall()
+        return {k: int(n) for k, n in rows}
+
+    def assigned_status(
+        self, plan: Plan, registry: Registry, agency: str, today: date | None = None
+    ) -> list[ItemStatus]:
+        today = today or date.today()
+        assignments = assigned_items(plan, registry, agency)
+        progress = self.progress_of(plan.id, agency)
+        counts = self.evidence_counts(plan.id, agency)
+        return [status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
+
+    # -- evidence and history -------------------------------------------------------------------
+    def list_evidence(self, agency: str) -> list[EvidenceView]:
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT id, number, family, doc_type, doc_date, issuer, title, file_name, "
+                "file_path, sha256, size FROM evidence WHERE agency_code = ? "
+                "ORDER BY doc_date, id",
+                (agency,),
+            ).fetchall()
+            links: dict[int, list[str]] = {}
+            for ev_id, key in con.execute(
+                "SELECT l.evidence_id, i.key FROM evidence_link l "
+                "JOIN plan_item i ON i.id = l.plan_item_id "
+                "JOIN evidence e ON e.id = l.evidence_id WHERE e.agency_code = ?",
+                (agency,),
+            ):
+                links.setdefault(ev_id, []).append(key)
+        return [
+            EvidenceView(
+                id=r[0],
+                number=r[1],
+                family=r[2],
+                doc_type=r[3],
+                doc_date=date.fromisoformat(r[4]),
+                issuer=r[5],
+                title=r[6],
+                file_name=r[7],
+                file_path=r[8],
+                sha256=r[9],
+                size=r[10],
+                items=sorted(links.get(r[0], [])),
+            )
+            for r in rows
+        ]
+
+    def audit_entries(self, entity_key: str | None = None) -> list[AuditRow]:
+        sql = (
+            "SELECT id, at, actor, agency_code, action, entity, entity_key, changes FROM audit_log"
+        )
+        params: tuple[str, ...] = ()
+        if entity_key is not None:
+            sql += " WHERE entity_key = ?"
+            params = (entity_key,)
+        with self._conn() as con:
+            rows = con.execute(sql + " ORDER BY id", params).fetchall()
+        return [AuditRow(r[0], _datetime(r[1]), *r[2:]) for r in rows]
