@@ -22,13 +22,6 @@ from cchc_tui.ui.widgets.viet_input import VietInput
 ROLES = ("lead", "coordinate")
 
 
-def matches(row: ItemStatus, folded_query: str) -> bool:
-    if not folded_query:
-        return True
-    hay = fold(f"{row.item.id} {row.item.number} {row.item.text} {row.item.output}")
-    return all(word in hay for word in folded_query.split())
-
-
 class ItemsScreen(BaseScreen):
     HELP_TITLE = "ui.items.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,6 +43,10 @@ class ItemsScreen(BaseScreen):
         self.status: str | None = "__all__"
         self.only_overdue = False
         self.query_text = ""
+        self._hay: dict[str, str] = {}
+        self._cells: dict[str, tuple[str, ...]] = {}
+        self._shown: list[str] = []
+        self._stale = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,6 +64,7 @@ class ItemsScreen(BaseScreen):
     def _columns(self) -> None:
         table = self.query_one("#items", DataTable)
         table.clear(columns=True)
+        self._stale = True
         table.add_column(t("ui.col.no"), key="id", width=7)
         table.add_column(t("ui.col.role"), key="role", width=8)
         table.add_column(t("ui.col.due"), key="due", width=12)
@@ -83,6 +81,7 @@ class ItemsScreen(BaseScreen):
             self.rows = await self.cchc.db(self.ctx.rows)
         except DbFailed:
             return
+        self._prepare()
         self.refill()
 
     FIXED_WIDTH = 7 + 8 + 12 + 14 + 3 + 4  # the columns before the text
@@ -95,11 +94,12 @@ class ItemsScreen(BaseScreen):
     def on_resize(self) -> None:
         self._columns()
         if self.rows:
+            self._prepare()
             self.refill()
 
     # -- filtering --
     def visible_rows(self) -> list[ItemStatus]:
-        q = fold(self.query_text)
+        words = fold(self.query_text).split()
         return [
             r
             for r in self.rows
@@ -107,32 +107,48 @@ class ItemsScreen(BaseScreen):
             and (self.role is None or r.role == self.role)
             and (self.status == "__all__" or r.status == self.status)
             and (not self.only_overdue or r.overdue)
-            and matches(r, q)
+            and all(w in self._hay[r.item.id] for w in words)
         ]
 
-    def refill(self) -> None:
-        table = self.query_one("#items", DataTable)
-        current = None
-        if table.row_count and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        table.clear()
-        text_width = self.text_width()
-        visible = self.visible_rows()
-        for r in visible:
+    def _prepare(self) -> None:
+        """Format every row and fold its searchable text once, not on every key."""
+        self._stale = True
+        width = self.text_width()
+        self._hay = {
+            r.item.id: fold(f"{r.item.id} {r.item.number} {r.item.text} {r.item.output}")
+            for r in self.rows
+        }
+        self._cells = {}
+        for r in self.rows:
             due = t("timing.ongoing") if r.item.ongoing else format_date(r.next_due)
             if r.overdue:
                 due += " !"
             status = status_label(r.status)
-            table.add_row(
+            self._cells[r.item.id] = (
                 r.item.id,
                 t(f"role.{r.role}"),
                 due,
                 status if len(status) <= 14 else status[:13] + "…",
                 str(r.progress_pct),
                 str(r.evidence_count),
-                r.item.short_text(text_width),
-                key=r.item.id,
+                r.item.short_text(width),
             )
+
+    def refill(self) -> None:
+        table = self.query_one("#items", DataTable)
+        current = None
+        if table.row_count and table.cursor_row < table.row_count:
+            current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if len(self._cells) != len(self.rows):
+            self._prepare()
+        visible = self.visible_rows()
+        shown = [r.item.id for r in visible]
+        if shown != self._shown or self._stale:
+            # rebuild only when the set of rows changed (typing often does not change it)
+            table.clear()
+            for r in visible:
+                table.add_row(*self._cells[r.item.id], key=r.item.id)
+            self._shown, self._stale = shown, False
         if current is not None and any(r.item.id == current for r in visible):
             table.move_cursor(row=table.get_row_index(current))
         all_ = t("ui.items.all")

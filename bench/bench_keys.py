@@ -1,0 +1,76 @@
+"""(b) Keystroke to next frame on the items table, and (c) bytes written per key, through a
+real pty (80×24) with the city-scale database (bench/citygen.py; the reviewer's profile).
+
+Timed from writing the key's bytes to the terminal until the first byte of the frame that
+answers it; not with pilot.press, which waits ~63 ms per key by design. Prints p50/p95 per
+kind of key (aim: p95 ≤ 16.7 ms, one frame at 60 Hz) and the bytes each key costs on the
+wire (what a slow remote link feels).
+
+    python bench/bench_keys.py [--repeat 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from citygen import DEFAULT_OUT, generate
+from ptyrun import KEYS, PtyApp
+
+CCHC = str(Path(sys.executable).with_name("cchc"))
+
+
+def summary(name: str, samples: list[tuple[float, int]]) -> str:
+    ms = [s[0] for s in samples]
+    size = [s[1] for s in samples]
+    p95 = statistics.quantiles(ms, n=20)[18] if len(ms) >= 20 else max(ms)
+    return (
+        f"{name:<28} n={len(ms):>3}  p50 {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  "
+        f"bytes/key median {statistics.median(size):7.0f}  max {max(size):7.0f}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=40)
+    args = ap.parse_args()
+    if not DEFAULT_OUT.exists():
+        print("generating", DEFAULT_OUT, generate(DEFAULT_OUT))
+    app = PtyApp([CCHC, "--db", str(DEFAULT_OUT), "--today", "2022-10-05"])
+    try:
+        app.wait_for("mục được giao".encode())
+        app.quiet(0.5)
+        app.key(KEYS["f4"])
+        app.quiet(0.5)
+        results: dict[str, list[tuple[float, int]]] = {}
+        n = args.repeat
+        results["cursor down/up"] = [
+            app.key(KEYS["down"] if i % 10 < 5 else KEYS["up"]) for i in range(n)
+        ]
+        results["filter key (a: next area)"] = [app.key(b"a") for _ in range(n)]
+        app.key(b"c")
+        app.key(b"/")
+        app.quiet(0.3)
+        word = "tuyen truyen cai cach hanh chinh "
+        typed = [app.key(word[i % len(word)].encode()) for i in range(n)]
+        results["typing in the search (filters)"] = typed
+        results["backspace in the search"] = [app.key(KEYS["backspace"]) for _ in range(10)]
+        app.key(KEYS["escape"])
+        app.quiet(0.3)
+        app.key(KEYS["enter"])  # open the first item
+        app.quiet(0.8)
+        results["Tab (focus change, item form)"] = [app.key(KEYS["tab"]) for _ in range(12)]
+        app.key(KEYS["escape"])
+    finally:
+        app.close()
+    print("80x24 pty, city-scale database, items table of Sở Nội vụ")
+    for name, samples in results.items():
+        print(summary(name, samples))
+
+
+if __name__ == "__main__":
+    main()
