@@ -91,3 +91,25 @@ async def test_value_is_nfc() -> None:
     import unicodedata
 
     assert unicodedata.normalize("NFC", value) == "tế"
+
+
+class TwoFields(App[None]):
+    def compose(self) -> ComposeResult:
+        yield VietInput(id="first")
+        yield VietInput(id="second")
+        yield VietTextArea(id="third")
+
+
+async def test_tab_in_a_burst_moves_the_rest_to_the_next_field() -> None:
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        burst = [*"15/KH", "tab", *"20/01", "tab", *TELEX["tees"]]
+        for ch in burst:
+            app.post_message(events.Key("tab", None) if ch == "tab" else key_event(ch))
+        for _ in range(4):
+            await pilot.pause()
+        assert app.query_one("#first", VietInput).value == "15/KH"
+        assert app.query_one("#second", VietInput).value == "20/01"
+        assert app.query_one("#third", VietTextArea).text == "tế"

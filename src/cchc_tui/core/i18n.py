@@ -470,7 +470,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Stored file: {name} ({size})",
     },
     "ui.evidence.is_dir": {"vi": "Đây là thư mục, không phải tệp.", "en": "This is a folder."},
-    "ui.evidence.no_file": {"vi": "Không có tệp này.", "en": "No such file."},
     "ui.evidence.pick_title": {
         "vi": "Chọn TLKC cho {id} (Space: chọn/bỏ, Enter: xong)",
         "en": "Choose evidence for {id} (Space: toggle, Enter: done)",

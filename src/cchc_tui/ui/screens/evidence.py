@@ -174,10 +174,9 @@ class EvidenceForm(ModalScreen[int | None]):
                 file = Path(os.path.expanduser(file_text))
                 if file.is_dir():
                     problems.append(("#ev-file", t("ui.evidence.is_dir")))
-                elif not file.exists() and (final or file_text.endswith(tuple("/\\"))):
+                elif final and not file.exists():
+                    # while typing, a partial name is normal: the completion offers the rest
                     problems.append(("#ev-file", t("evidence.file_missing", path=file)))
-                elif not file.exists():
-                    problems.append(("#ev-file", t("ui.evidence.no_file")))
         for selector, _ in problems:
             self.query_one(selector).add_class("invalid")
         error.update("\n".join(msg for _, msg in problems))

@@ -46,7 +46,9 @@ class FirstRunScreen(BaseScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#agencies", DataTable)
-        table.add_columns(t("col.code"), t("col.name"), t("col.parent"))
+        table.add_column(t("col.code"), width=6)
+        table.add_column(t("col.name"), width=34)
+        table.add_column(t("col.parent"))
         self._fill("")
         self.query_one("#search", VietInput).focus()
 

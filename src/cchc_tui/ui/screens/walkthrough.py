@@ -81,7 +81,9 @@ class WalkthroughScreen(BaseScreen):
                 total=len(self.items),
             )
         )
-        self.query_one("#walk-group", Static).update(self.group_of(row))
+        self.query_one("#walk-group", Static).update(
+            f"{self.group_of(row)} · {t('col.role')}: {t(f'role.{row.role}')}"
+        )
         self.query_one("#walk-chain", Static).update(
             chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), compact=True)
         )

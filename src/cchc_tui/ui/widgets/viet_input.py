@@ -13,13 +13,41 @@ from __future__ import annotations
 import unicodedata
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
+
+
+def _in_order(widget: Widget, event: events.Key) -> bool:
+    """Keep a burst of keys in order across a focus change; True when the key was handled.
+
+    Tab moves focus at once (as a binding it would run after the keys behind it), and a key
+    that was queued to this field before focus left it goes on to the field that has focus
+    now — so "15/KH-UBND⇥20/01/2022" typed or pasted in one go lands in two fields.
+    """
+    focused = widget.screen.focused
+    if focused is not None and focused is not widget:
+        # queued here before focus left: hand it on, in order, to where focus is now
+        event.stop()
+        event.prevent_default()
+        focused.post_message(events.Key(event.key, event.character))
+        return True
+    if event.key in ("tab", "shift+tab"):
+        event.stop()
+        event.prevent_default()
+        if event.key == "tab":
+            widget.screen.focus_next()
+        else:
+            widget.screen.focus_previous()
+        return True
+    return False
 
 
 class VietInput(Input):
     """A single-line field, safe for Vietnamese input methods; its value is NFC."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if _in_order(self, event):
+            return
         if event.key == "backspace":
             event.stop()
             event.prevent_default()
@@ -45,6 +73,8 @@ class VietTextArea(TextArea):
     """A multi-line field, safe for Vietnamese input methods."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if _in_order(self, event):
+            return
         if event.key == "backspace" and not self.read_only:
             event.stop()
             event.prevent_default()
