@@ -311,3 +311,35 @@ async def test_a_database_error_is_a_message_not_a_crash(
         await pilot.press("ctrl+s")
         await wait_idle(app, pilot)
         assert not app.screen.query_one(ItemForm).dirty
+
+
+async def test_english_is_a_setting(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        counts = str(app.screen.query_one("#ov-counts", Static).render())
+        assert counts == "52 assigned items (20 lead)"
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        filters = str(app.screen.query_one("#filters", Static).render())
+        assert filters.startswith("Filter: area all")
+
+
+async def test_command_palette_reaches_screen_actions(tmp_path: Path, plan_text: str) -> None:
+    from textual.command import CommandPalette
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "qua han")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen) and app.screen.only_overdue

@@ -596,6 +596,8 @@ def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> in
     config = args.config
     if args.theme:
         config.theme = args.theme
+    if args.lang:
+        config.lang = args.lang
     app = CchcApp(db, config, today=today)
     app.run()
     return 0

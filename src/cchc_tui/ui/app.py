@@ -13,14 +13,17 @@ from typing import Any, ClassVar, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
 from textual.screen import Screen
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.text import fold
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.reader import NeedsUpgrade, Reader
 from cchc_tui.ui.context import Context
+from cchc_tui.ui.widgets.footer import describe
 
 T = TypeVar("T")
 
@@ -35,11 +38,39 @@ class Navigation(Provider):
     async def search(self, query: str) -> Hits:
         app = self.app
         assert isinstance(app, CchcApp)
-        matcher = self.matcher(query)
+        # accent-insensitive: "qua han" finds "Quá hạn"
+        matcher = self.matcher(fold(query))
+
+        def hit(label: str) -> tuple[float, Content]:
+            folded = fold(label)
+            score = matcher.match(folded)
+            shown = Content(label)
+            if score > 0 and len(folded) == len(label):
+                for span in matcher.highlight(folded).spans:
+                    shown = shown.stylize(span.style, span.start, span.end)
+            return score, shown
+
+        seen: set[str] = set()
         for label, action in app.palette_commands():
-            score = matcher.match(label)
+            seen.add(label)
+            score, shown = hit(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(app.run_action, action))
+                yield Hit(score, shown, partial(app.run_action, action))
+        # and every key of the screen underneath, so that the palette reaches every action
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            label = describe(binding.description) if binding.description else ""
+            if not label or label in seen:
+                continue
+            seen.add(label)
+            score, shown = hit(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    shown,
+                    partial(app.run_action, binding.action, active.node),
+                    help=app.get_key_display(binding),
+                )
 
 
 class CchcApp(App[None]):
@@ -65,6 +96,7 @@ class CchcApp(App[None]):
         registry: Registry | None = None,
     ) -> None:
         self.config = config or Config()
+        set_language(self.config.lang)  # before any screen asks the catalogue
         super().__init__()
         self.db_path = Path(db_path)
         self.today = today or date.today()
