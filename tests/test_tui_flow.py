@@ -343,3 +343,48 @@ async def test_command_palette_reaches_screen_actions(tmp_path: Path, plan_text:
         await pilot.press("enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemsScreen) and app.screen.only_overdue
+
+
+async def test_screen_keeps_running_while_a_large_file_is_hashed(
+    tmp_path: Path, plan_text: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The copy runs in a worker thread: the UI loop sees the progress bar move mid-copy."""
+    from textual.widgets import ProgressBar
+
+    db = demo_db(tmp_path, plan_text)
+    big = tmp_path / "scan.pdf"
+    with big.open("wb") as fh:
+        fh.truncate(120 * 1024 * 1024)  # sparse: cheap to make, real bytes to hash and copy
+    monkeypatch.chdir(tmp_path)
+    app = make_app(db, today=OCT)
+    seen: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f5")
+        await wait_idle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        for field, value in [
+            ("#ev-number", "7/BB-UBND"),
+            ("#ev-date", "01/10/2022"),
+            ("#ev-issuer", "UBND quận"),
+            ("#ev-title", "Biên bản"),
+            ("#ev-file", "scan.pdf"),
+        ]:
+            form.query_one(field, VietInput).value = value
+        bar = form.query_one("#ev-progress", ProgressBar)
+
+        def sample() -> None:
+            if bar.total:
+                seen.append(bar.progress / bar.total)
+
+        timer = app.set_interval(0.005, sample)
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        timer.stop()
+        assert not isinstance(app.screen, EvidenceForm)  # saved and closed
+    assert any(0 < f < 1 for f in seen), seen[:5]
+    with Store(db) as store:
+        ev = next(e for e in store.list_evidence("918") if e.number == "7/BB-UBND")
+        assert ev.size == 120 * 1024 * 1024
