@@ -322,3 +322,10 @@ def test_a_bug_is_still_one_sentence(
 def test_reason_goes_only_with_blocked(ready: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "progress", "set", "hd3.8", "--status", "dang", "--reason", "x")
     assert code == 1 and "--note" in err
+
+
+def test_app_refuses_a_broken_database_before_opening(tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.sqlite"
+    corrupt.write_bytes(b"PK\x03\x04 a zip, not a database" * 10)
+    r = _subprocess([], {"CCHC_DB": str(corrupt)})
+    assert r.returncode == 3 and "bị hỏng" in r.stderr and "Traceback" not in r.stderr

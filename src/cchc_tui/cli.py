@@ -7,6 +7,7 @@ Every listing takes ``--json``. Errors are one sentence on stderr (Vietnamese, o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -604,8 +605,15 @@ def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> in
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    from cchc_tui.store.reader import NeedsUpgrade, Reader
+
     today = parse_date(args.today, allow_future=True) if args.today else None
-    return run_tui(args, args.db, today)
+    db: Path = args.db
+    if db.exists():
+        # a damaged, foreign or newer file is said here, in one sentence, before the app opens
+        with contextlib.suppress(NeedsUpgrade):
+            Reader.open_current(db)
+    return run_tui(args, db, today)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
