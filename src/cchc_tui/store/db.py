@@ -19,11 +19,11 @@ from sqlalchemy.engine import Connection, Engine
 from cchc_tui.store.errors import (
     KNOWN_REVISIONS,
     SCHEMA_HEAD,
-    SQLITE_MAGIC,
     StoreError,
     busy_timeout_ms,
     classify_error,
 )
+from cchc_tui.store.reader import check_file
 
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "StoreError", "classify_error", "open_engine"]
 
@@ -58,18 +58,6 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same engine, whose transactions take the write lock at BEGIN."""
     return engine.execution_options(sqlite_begin="IMMEDIATE")
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except IsADirectoryError:
-        raise StoreError("db.unopenable", path=path, detail="là thư mục") from None
-    except OSError as e:
-        raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
-    if head and head != SQLITE_MAGIC:
-        raise StoreError("db.corrupt", path=path)
 
 
 def schema_revision(conn: Connection) -> str | None:
@@ -149,7 +137,7 @@ def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | Non
         except OSError as e:
             raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
     else:
-        _check_header(path)
+        check_file(path)
     engine = make_engine(path)
     backup: Path | None = None
     try:

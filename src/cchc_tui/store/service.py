@@ -373,16 +373,7 @@ class Store(Reader):
         progress: Callable[[int, int], None] | None = None,
     ) -> SavedEvidence:
         """Validate, copy the file (if any), then save the record and its links at once."""
-        parsed = parse_doc_number(number)
-        today = today or date.today()
-        when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
-        if when > today:
-            raise DateError("date.future", value=format_date(when), today=format_date(today))
-        issuer_c, title_c = clean(issuer), clean(title)
-        if not issuer_c:
-            raise UserError("evidence.field_required", field=t("field.issuer"))
-        if not title_c:
-            raise UserError("evidence.field_required", field=t("field.title"))
+        parsed, when, issuer_c, title_c = check_metadata(number, doc_date, issuer, title, today)
         source: Path | None = None
         if file is not None:
             source = Path(file)
@@ -526,16 +517,7 @@ class Store(Reader):
         today: date | None = None,
     ) -> DocNumber:
         """Correct an evidence record's metadata (the file, once stored, is not replaced)."""
-        parsed = parse_doc_number(number)
-        today = today or date.today()
-        when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
-        if when > today:
-            raise DateError("date.future", value=format_date(when), today=format_date(today))
-        issuer_c, title_c = clean(issuer), clean(title)
-        if not issuer_c:
-            raise UserError("evidence.field_required", field=t("field.issuer"))
-        if not title_c:
-            raise UserError("evidence.field_required", field=t("field.title"))
+        parsed, when, issuer_c, title_c = check_metadata(number, doc_date, issuer, title, today)
         with self._write() as s:
             ev = s.get(Evidence, evidence_id)
             if ev is None or ev.agency_code != agency:
@@ -604,3 +586,20 @@ def sha256_file(path: Path) -> str:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def check_metadata(
+    number: str, doc_date: str | date, issuer: str, title: str, today: date | None
+) -> tuple[DocNumber, date, str, str]:
+    """An evidence document's number, date (not in the future), issuer and title, checked."""
+    parsed = parse_doc_number(number)
+    today = today or date.today()
+    when = doc_date if isinstance(doc_date, date) else parse_date(doc_date, today=today)
+    if when > today:
+        raise DateError("date.future", value=format_date(when), today=format_date(today))
+    issuer_c, title_c = clean(issuer), clean(title)
+    if not issuer_c:
+        raise UserError("evidence.field_required", field=t("field.issuer"))
+    if not title_c:
+        raise UserError("evidence.field_required", field=t("field.title"))
+    return parsed, when, issuer_c, title_c
