@@ -388,3 +388,59 @@ async def test_screen_keeps_running_while_a_large_file_is_hashed(
     with Store(db) as store:
         ev = next(e for e in store.list_evidence("918") if e.number == "7/BB-UBND")
         assert ev.size == 120 * 1024 * 1024
+
+
+async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "cchc.sqlite"
+    (tmp_path / "kh.pdf").write_bytes(b"%PDF-1.4 ke hoach")
+    monkeypatch.chdir(tmp_path)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await type_text(pilot, "918")
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "An")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("o")  # overdue only: the first is hd3.7 (Quý I)
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen) and app.screen.item_id == "hd3.7"
+        await pilot.press("enter", "down", "down", "down", "enter", "tab", "tab", "tab")
+        await type_text(pilot, "Xong")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        await type_text(pilot, "3/KH-UBND")
+        await pilot.press("tab")
+        await type_text(pilot, "10/01/2022")
+        await pilot.press("tab")
+        await type_text(pilot, "UBND")
+        await pilot.press("tab")
+        await type_text(pilot, "KH")
+        await pilot.press("tab")
+        await type_text(pilot, "kh.pdf")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        await wait_idle(app, pilot)
+    con = sqlite3.connect(db)
+    progress = con.execute(
+        "SELECT i.key, p.status, p.progress_pct, p.note, p.completed_on FROM progress p "
+        "JOIN plan_item i ON i.id = p.plan_item_id"
+    ).fetchall()
+    assert progress == [("hd3.7", "hoan_thanh", 100, "Xong", "2022-10-05")]
+    evidence = con.execute("SELECT number, doc_date, issuer, title, file_name FROM evidence")
+    assert evidence.fetchall() == [("3/KH-UBND", "2022-01-10", "UBND", "KH", "kh.pdf")]
+    links = con.execute(
+        "SELECT i.key FROM evidence_link l JOIN plan_item i ON i.id = l.plan_item_id"
+    ).fetchall()
+    assert links == [("hd3.7",)]
+    actions = [r[0] for r in con.execute("SELECT action FROM audit_log ORDER BY id")]
+    assert actions == ["profile.init", "plan.import", "progress.set", "evidence.add"]
+    con.close()
