@@ -315,7 +315,7 @@ def test_older_database_is_copied_then_migrated(tmp_path: Path, plan_text: str) 
     s = Store(path)
     try:
         assert s.migration_backup is not None and s.migration_backup.exists()
-        assert "pre-0002-from-0001" in s.migration_backup.name
+        assert f"pre-{SCHEMA_HEAD}-from-0001" in s.migration_backup.name
         old = sqlite3.connect(s.migration_backup)
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert old.execute("SELECT name FROM officer").fetchall() == [("Cũ",)]

@@ -16,6 +16,7 @@ import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -635,6 +636,249 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_assigned(args)
 
 
+# -- self-assessment ---------------------------------------------------------------------------
+
+
+def _decimal_arg(value: str) -> Decimal:
+    try:
+        return Decimal(value.strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise UserError("score.bad_points", value=value) from None
+
+
+def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
+    """(profile, plan, criteria set, ScoringStore); the shipped template when none is held."""
+    from cchc_tui.store.service import LEVEL_FOR_SET, ScoringStore
+
+    registry = _registry()
+    prof = store.require_profile()
+    plan = store.load_plan(args.plan)
+    scoring = ScoringStore(store)
+    set_id = getattr(args, "set", None)
+    if set_id is None:
+        level = LEVEL_FOR_SET[registry.agencies[prof.agency_code].level]
+        held = [i for i in store.criteria_ids() if i[1] == level]
+        official = [i for i in held if i[3] == "chính thức"]
+        if official:
+            set_id = official[0][0]
+        elif held:
+            set_id = held[0][0]
+        else:
+            text = scoring.template_for(registry.agencies[prof.agency_code].level)
+            set_id = scoring.import_criteria(
+                text, "mẫu", actor=prof.officer, agency=prof.agency_code
+            ).id
+    cset = store.load_criteria(set_id)
+    if not cset.official:
+        print(t("criteria.template_warning", id=cset.id), file=sys.stderr)
+    return prof, plan, cset, scoring
+
+
+def _score_result(store: Any, prof: Any, plan: Plan, cset: Any) -> tuple[Any, Any]:
+    from cchc_tui.core.scoring import score
+
+    inputs = store.scoring_inputs(plan, _registry(), prof.agency_code)
+    found = store.assessment(prof.agency_code, cset.id)
+    selves = store.self_scores(found[0]) if found else {}
+    return score(cset, inputs, selves), found
+
+
+def cmd_criteria(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        if args.criteria_cmd == "import":
+            from cchc_tui.store.service import ScoringStore
+
+            path = Path(args.file)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as e:
+                raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
+            cset = ScoringStore(store).import_criteria(
+                text, path.name, actor=prof.officer, agency=prof.agency_code
+            )
+            print(t("criteria.imported", id=cset.id, status=cset.status, title=cset.title))
+            return 0
+        held = store.criteria_ids()
+    if args.json:
+        _emit_json([{"id": i, "level": lv, "year": y, "status": st} for i, lv, y, st in held])
+    else:
+        _table(
+            [t("col.id"), t("col.level"), "Năm", t("col.status")],
+            [[i, lv, str(y), st] for i, lv, y, st in held],
+            flex=0,
+        )
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from cchc_tui.core.scoring import num
+
+    with _open_store(args) as store:
+        prof, plan, cset, scoring = _scoring(args, store)
+        if args.score_cmd == "set":
+            points = (
+                None
+                if args.suggested
+                else (_decimal_arg(args.points) if args.points is not None else None)
+            )
+            if (
+                points is None
+                and not args.suggested
+                and args.reason is None
+                and args.note is None
+                and args.evidence is None
+            ):
+                raise UserError("score.bad_points", value="")
+            scoring.set_score(
+                cset,
+                plan.id,
+                args.code,
+                agency=prof.agency_code,
+                actor=prof.officer,
+                points=points,
+                reason=args.reason,
+                note=args.note,
+                evidence=args.evidence,
+            )
+            print(t("score.saved", code=args.code))
+            return 0
+        if args.score_cmd in ("finalise", "reopen"):
+            result, _found = _score_result(store, prof, plan, cset)
+            scoring.set_finalised(
+                cset,
+                plan.id,
+                agency=prof.agency_code,
+                actor=prof.officer,
+                final=args.score_cmd == "finalise",
+                blocking=[r.sub.code for r in result.blocking],
+            )
+            print(t("score.done_finalise" if args.score_cmd == "finalise" else "score.done_reopen"))
+            return 0
+        result, found = _score_result(store, prof, plan, cset)
+        docs = {e.id: e.number for e in store.list_evidence(prof.agency_code)}
+        links = store.score_evidence(found[0]) if found else {}
+    documents = {code: [docs[i] for i in ids if i in docs] for code, ids in links.items()}
+    if args.xlsx:
+        from cchc_tui.reports.score_xlsx import write_score_xlsx
+
+        write_score_xlsx(
+            Path(args.xlsx), cset, result, agency=prof.agency_name, documents=documents
+        )
+    finalised = found[2].isoformat() if found and found[2] else None
+    if args.json:
+        _emit_json(
+            {
+                "set": {
+                    "id": cset.id,
+                    "status": cset.status,
+                    "level": cset.level,
+                    "year": cset.year,
+                },
+                "agency": prof.agency_code,
+                "finalised_at": finalised,
+                "subs": [
+                    {
+                        "code": r.sub.code,
+                        "title": r.sub.title,
+                        "max": str(r.sub.max),
+                        "rule": r.sub.rule.kind,
+                        "suggested": None
+                        if r.suggestion.points is None
+                        else str(r.suggestion.points),
+                        "explanation": r.suggestion.explanation,
+                        "self": None if r.self_points is None else str(r.self_points),
+                        "overridden": r.overridden,
+                        "evidence": documents.get(r.sub.code, []),
+                        "note": r.note,
+                        "warnings": list(r.warnings),
+                    }
+                    for r in result.subs
+                ],
+                "criteria": [
+                    {"code": c.code, "max": str(c.max), "points": str(c.points)}
+                    for c in result.criteria
+                ],
+                "areas": [
+                    {"code": a.code, "title": a.title, "max": str(a.max), "points": str(a.points)}
+                    for a in result.areas
+                ],
+                "total": str(result.total),
+                "max_self": str(result.max_self),
+                "survey_max": str(result.survey_max),
+                "bonus": str(result.bonus),
+                "penalty": str(result.penalty),
+                "percent": str(result.percent),
+                "grade": result.grade,
+                "blocking": [r.sub.code for r in result.blocking],
+            }
+        )
+        return 0
+    rows = [
+        [
+            r.sub.code,
+            num(r.sub.max),
+            "" if r.suggestion.points is None else num(r.suggestion.points),
+            "" if r.self_points is None else num(r.self_points),
+            str(r.evidence),
+            "!" if r.warnings else "",
+            f"{r.sub.title} — {r.suggestion.explanation}",
+        ]
+        for r in result.subs
+    ]
+    _table(
+        ["Mã", "Tối đa", "Gợi ý", "Tự chấm", "TLKC", "!", "Tiêu chí thành phần — cách tính"],
+        rows,
+        flex=6,
+    )
+    print(
+        f"\nTổng: {num(result.total)}/{num(result.max_self)} = {num(result.percent)}% "
+        f"— {result.grade}" + (f" (chốt {finalised[:10]})" if finalised else "")
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        prof, plan, _cset, scoring = _scoring(args, store)
+        when = parse_date(args.date)
+        scoring.set_report_date(
+            plan, args.period.upper(), when, agency=prof.agency_code, actor=prof.officer
+        )
+    print(t("report.saved", period=args.period.upper(), date=format_date(when)))
+    return 0
+
+
+def cmd_indicator(args: argparse.Namespace) -> int:
+    from cchc_tui.core.scoring import num
+    from cchc_tui.store.service import LEVEL_FOR_SET  # noqa: F401  (level names)
+
+    with _open_store(args) as store:
+        prof, plan, _cset, scoring = _scoring(args, store)
+        value = scoring.set_indicator(
+            plan,
+            args.indicator,
+            agency=prof.agency_code,
+            actor=prof.officer,
+            value=_decimal_arg(args.value) if args.value else None,
+            numerator=_decimal_arg(args.num) if args.num else None,
+            denominator=_decimal_arg(args.den) if args.den else None,
+            evidence_id=args.evidence,
+        )
+        ind = next(i for i in plan.indicator if i.id == args.indicator)
+        level = _registry().agencies[prof.agency_code].level
+    target = ind.target_for(level)
+    print(
+        t(
+            "indicator.saved",
+            name=ind.name,
+            value=num(value),
+            target="—" if target is None else num(Decimal(str(target))),
+        )
+    )
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -732,6 +976,44 @@ def build_parser() -> Parser:
 
     sp = add("history", cmd_history, "nhật ký thay đổi", json_=True)
     sp.add_argument("item", nargs="?", help="chỉ nhật ký của mục này")
+    sp.add_argument("--plan", help="mã kế hoạch")
+
+    sp = add("criteria", cmd_criteria, "bộ tiêu chí Chỉ số CCHC", json_=True)
+    sp.set_defaults(criteria_cmd=None)
+    csub = sp.add_subparsers(dest="criteria_cmd", metavar="list|import", parser_class=Parser)
+    csub.add_parser("list", help="các bộ tiêu chí đang có")
+    ci = csub.add_parser("import", help="thêm bộ tiêu chí (tệp TOML)")
+    ci.add_argument("file")
+
+    sp = add("score", cmd_score, "tự chấm điểm Chỉ số CCHC", json_=True)
+    sp.add_argument("--set", help="mã bộ tiêu chí (mặc định: bộ chính thức, hoặc bộ mẫu)")
+    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("--xlsx", help="ghi bảng chấm điểm ra tệp .xlsx")
+    sp.set_defaults(score_cmd=None)
+    ssub = sp.add_subparsers(dest="score_cmd", metavar="set|finalise|reopen", parser_class=Parser)
+    ss = ssub.add_parser("set", help="ghi điểm tự chấm của một tiêu chí thành phần")
+    ss.add_argument("code")
+    ss.add_argument("--points", help="điểm (vd: 0,5)")
+    ss.add_argument("--suggested", action="store_true", help="lấy theo điểm gợi ý")
+    ss.add_argument("--reason", help="lý do khi khác điểm gợi ý")
+    ss.add_argument("--note", help="giải trình khi không có TLKC")
+    ss.add_argument("--evidence", type=int, action="append", help="số # của TLKC (lặp lại được)")
+    ssub.add_parser("finalise", help="chốt điểm")
+    ssub.add_parser("reopen", help="mở lại để sửa")
+
+    sp = add("report", cmd_report, "ghi ngày gửi báo cáo định kỳ")
+    sp.add_argument("action", choices=["set"])
+    sp.add_argument("period", help="Q1 | 6T | Q3 | NAM")
+    sp.add_argument("--date", required=True, help="ngày gửi, dd/mm/yyyy")
+    sp.add_argument("--plan", help="mã kế hoạch")
+
+    sp = add("indicator", cmd_indicator, "ghi giá trị một chỉ tiêu của kế hoạch")
+    sp.add_argument("action", choices=["set"])
+    sp.add_argument("indicator", help="mã chỉ tiêu (xem cchc plan --json)")
+    sp.add_argument("--value", help="giá trị (%)")
+    sp.add_argument("--num", help="tử số")
+    sp.add_argument("--den", help="mẫu số")
+    sp.add_argument("--evidence", type=int, help="số # của TLKC")
     sp.add_argument("--plan", help="mã kế hoạch")
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)

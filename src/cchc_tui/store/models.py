@@ -149,3 +149,86 @@ class AppMeta(SQLModel, table=True):
     __tablename__ = "app_meta"
     key: str = Field(primary_key=True)
     value: str
+
+
+class CriteriaSetRecord(SQLModel, table=True):
+    """A criteria set held by this database, with the TOML it came from."""
+
+    __tablename__ = "criteria_set"
+    id: str = Field(primary_key=True)
+    title: str
+    level: str
+    year: int
+    status: str
+    source_toml: str
+    source_sha256: str
+    imported_at: datetime
+
+
+class Assessment(SQLModel, table=True):
+    """An agency's self-assessment under one criteria set, against one plan."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("agency_code", "set_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    set_id: str = Field(sa_column=Column(ForeignKey("criteria_set.id"), nullable=False))
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    finalised_at: datetime | None = None
+    finalised_by: str = ""
+
+
+class Score(SQLModel, table=True):
+    """The self score of one sub-criterion (points as text: exact decimals)."""
+
+    __tablename__ = "score"
+    __table_args__ = (UniqueConstraint("assessment_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assessment.id"), nullable=False)
+    )
+    code: str
+    points: str | None = None
+    reason: str = ""
+    note: str = ""
+    updated_at: datetime
+    updated_by: str
+
+
+class ScoreEvidence(SQLModel, table=True):
+    __tablename__ = "score_evidence"
+    score_id: int = Field(sa_column=Column(Integer, ForeignKey("score.id"), primary_key=True))
+    evidence_id: int = Field(sa_column=Column(Integer, ForeignKey("evidence.id"), primary_key=True))
+
+
+class ReportSubmission(SQLModel, table=True):
+    """When the agency sent a periodic report (until bundles record it themselves)."""
+
+    __tablename__ = "report_submission"
+    __table_args__ = (UniqueConstraint("agency_code", "plan_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    period: str
+    submitted_on: date
+    updated_at: datetime
+    updated_by: str
+
+
+class IndicatorValue(SQLModel, table=True):
+    """The agency's reported value of a plan indicator (exact decimals as text)."""
+
+    __tablename__ = "indicator_value"
+    __table_args__ = (UniqueConstraint("agency_code", "plan_id", "indicator"),)
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    indicator: str
+    value: str
+    numerator: str | None = None
+    denominator: str | None = None
+    evidence_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("evidence.id"), nullable=True)
+    )
+    updated_at: datetime
+    updated_by: str

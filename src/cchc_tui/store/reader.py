@@ -13,13 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import assigned_items
+from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
+from cchc_tui.core.scoring import Inputs, SelfScore
 from cchc_tui.core.tracking import ItemStatus, status_row
 from cchc_tui.store.errors import (
     KNOWN_REVISIONS,
@@ -259,6 +262,106 @@ class Reader:
             )
             for r in rows
         ]
+
+    # -- self-assessment ---------------------------------------------------------------------
+    def criteria_ids(self) -> list[tuple[str, str, int, str]]:
+        """(id, level, year, status) of every criteria set held, newest year first."""
+        with self._conn() as con:
+            return [
+                (r[0], r[1], int(r[2]), r[3])
+                for r in con.execute(
+                    "SELECT id, level, year, status FROM criteria_set ORDER BY year DESC, id"
+                )
+            ]
+
+    def load_criteria(self, set_id: str) -> CriteriaSet:
+        with self._conn() as con:
+            row = con.execute(
+                "SELECT source_toml FROM criteria_set WHERE id = ?", (set_id,)
+            ).fetchone()
+        if row is None:
+            ids = ", ".join(i[0] for i in self.criteria_ids()) or "—"
+            raise UserError("criteria.unknown", id=set_id, choices=ids)
+        return parse_criteria(row[0], set_id)
+
+    def assessment(self, agency: str, set_id: str) -> tuple[int, str, datetime | None] | None:
+        """(id, plan id, finalised at) of the agency's assessment under a set."""
+        with self._conn() as con:
+            row = con.execute(
+                "SELECT id, plan_id, finalised_at FROM assessment "
+                "WHERE agency_code = ? AND set_id = ?",
+                (agency, set_id),
+            ).fetchone()
+        if row is None:
+            return None
+        return int(row[0]), str(row[1]), _datetime(row[2]) if row[2] else None
+
+    def self_scores(self, assessment_id: int) -> dict[str, SelfScore]:
+        with self._conn() as con:
+            counts = dict(
+                con.execute(
+                    "SELECT s.code, count(e.evidence_id) FROM score s LEFT JOIN score_evidence e "
+                    "ON e.score_id = s.id WHERE s.assessment_id = ? GROUP BY s.code",
+                    (assessment_id,),
+                ).fetchall()
+            )
+            rows = con.execute(
+                "SELECT code, points, reason, note FROM score WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchall()
+        return {
+            code: SelfScore(
+                Decimal(points) if points is not None else None,
+                reason,
+                note,
+                int(counts.get(code, 0)),
+            )
+            for code, points, reason, note in rows
+        }
+
+    def score_evidence(self, assessment_id: int) -> dict[str, list[int]]:
+        with self._conn() as con:
+            out: dict[str, list[int]] = {}
+            for code, ev in con.execute(
+                "SELECT s.code, e.evidence_id FROM score_evidence e JOIN score s "
+                "ON s.id = e.score_id WHERE s.assessment_id = ? ORDER BY e.evidence_id",
+                (assessment_id,),
+            ):
+                out.setdefault(code, []).append(int(ev))
+        return out
+
+    def report_dates(self, agency: str, plan_id: str) -> dict[str, date]:
+        with self._conn() as con:
+            return {
+                period: date.fromisoformat(when)
+                for period, when in con.execute(
+                    "SELECT period, submitted_on FROM report_submission "
+                    "WHERE agency_code = ? AND plan_id = ?",
+                    (agency, plan_id),
+                )
+            }
+
+    def indicator_values(self, agency: str, plan_id: str) -> dict[str, Decimal]:
+        with self._conn() as con:
+            return {
+                ind: Decimal(value)
+                for ind, value in con.execute(
+                    "SELECT indicator, value FROM indicator_value "
+                    "WHERE agency_code = ? AND plan_id = ?",
+                    (agency, plan_id),
+                )
+            }
+
+    def scoring_inputs(
+        self, plan: Plan, registry: Registry, agency: str, today: date | None = None
+    ) -> Inputs:
+        return Inputs(
+            plan=plan,
+            rows=self.assigned_status(plan, registry, agency, today),
+            documents=list(self.list_evidence(agency)),
+            reports=self.report_dates(agency, plan.id),
+            indicators=self.indicator_values(agency, plan.id),
+        )
 
     def audit_entries(self, entity_key: str | None = None) -> list[AuditRow]:
         sql = (

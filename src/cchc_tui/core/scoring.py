@@ -1,0 +1,318 @@
+"""Scoring a criteria set: a suggested score per sub-criterion from what was tracked, with a
+one-line explanation; self scores; totals, percentage (rescaled without survey points), grade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
+
+from cchc_tui.core.criteria import Band, CriteriaSet, Sub
+from cchc_tui.core.dates import format_date
+from cchc_tui.core.i18n import language, t
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.tracking import ItemStatus
+
+LEVEL_OF_SET = {"so": "city", "huyen": "district", "xa": "commune"}
+ZERO = Decimal(0)
+
+
+class DocLike(Protocol):
+    @property
+    def number(self) -> str: ...
+    @property
+    def doc_type(self) -> str: ...
+    @property
+    def doc_date(self) -> date: ...
+    @property
+    def title(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What was tracked, as the scoring rules read it."""
+
+    plan: Plan
+    rows: list[ItemStatus]
+    documents: list[DocLike]
+    reports: Mapping[str, date] = field(default_factory=dict)  # period code → date sent
+    indicators: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → value
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    points: Decimal | None  # None: nothing to suggest (scored by hand, or by the survey)
+    explanation: str
+
+
+@dataclass(frozen=True)
+class SelfScore:
+    points: Decimal | None = None  # None: take the suggestion
+    reason: str = ""  # why it differs from the suggestion
+    note: str = ""  # the explanation (giải trình) when there is no document
+    evidence: int = 0  # linked documents
+
+
+@dataclass(frozen=True)
+class SubResult:
+    sub: Sub
+    suggestion: Suggestion
+    self_points: Decimal | None
+    overridden: bool
+    evidence: int
+    note: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Total:
+    code: str
+    title: str
+    max: Decimal
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Result:
+    subs: list[SubResult]
+    criteria: list[Total]
+    areas: list[Total]
+    base: Decimal  # self points within the maximum
+    bonus: Decimal
+    penalty: Decimal
+    total: Decimal
+    max_self: Decimal  # the maximum without survey points
+    survey_max: Decimal
+    percent: Decimal
+    grade: str
+
+    @property
+    def blocking(self) -> list[SubResult]:
+        return [r for r in self.subs if r.warnings]
+
+
+def num(value: Decimal) -> str:
+    """Points and percentages as people write them (decimal comma in Vietnamese)."""
+    text = format(value.normalize(), "f") if value == value.to_integral() else f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if language() == "vi" else text
+
+
+def pct1(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def band_for(bands: Iterable[Band], x: Decimal) -> Band | None:
+    for b in bands:
+        if b.contains(x):
+            return b
+    return None
+
+
+def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
+    rule, source = sub.rule, sub.source
+    if rule.kind == "survey":
+        return Suggestion(None, t("score.survey"))
+    if rule.kind in ("manual", "bonus", "penalty") or source is None:
+        return Suggestion(None, t("score.manual"))
+    p = source.params
+    if source.kind == "activities_completion":
+        role = p.get("role", "lead")
+        at: date = p.get("at") or _year_end(inputs.plan)
+        rows = [r for r in inputs.rows if role == "all" or r.role == "lead"]
+        if not rows:
+            return Suggestion(None, t("score.no_items", role=t(f"score.role.{role}")))
+        done = sum(1 for r in rows if r.done and r.completed_on and r.completed_on <= at)
+        share = Decimal(done) * 100 / Decimal(len(rows))
+        return _banded(
+            sub,
+            share,
+            t(
+                "score.completion",
+                done=done,
+                total=len(rows),
+                role=t(f"score.role.{role}"),
+                at=format_date(at),
+                pct=num(pct1(share)),
+            ),
+        )
+    if source.kind == "indicator":
+        ind_id = str(p["indicator"])
+        indicator = next((i for i in inputs.plan.indicator if i.id == ind_id), None)
+        if indicator is None:
+            return Suggestion(None, t("score.no_indicator", id=ind_id))
+        value = inputs.indicators.get(ind_id)
+        if value is None:
+            return Suggestion(None, t("score.indicator_missing", name=indicator.name))
+        target = indicator.target_for(level)
+        if p.get("measure") == "value" or not target:
+            measure = value
+        elif indicator.direction == "at_most":
+            measure = min(Decimal(100), Decimal(str(target)) * 100 / value) if value else ZERO
+        else:
+            measure = min(Decimal(100), value * 100 / Decimal(str(target)))
+        return _banded(
+            sub,
+            measure,
+            t(
+                "score.indicator",
+                name=indicator.name,
+                value=num(value),
+                target=num(Decimal(str(target or 0))),
+                pct=num(pct1(measure)),
+            ),
+        )
+    if source.kind == "evidence_before":
+        doc_type = str(p["doc_type"]).casefold()
+        deadline: date = p["deadline"]
+        words = str(p.get("title_contains", "")).casefold()
+        docs = sorted(
+            (
+                d
+                for d in inputs.documents
+                if d.doc_type.casefold() == doc_type and words in d.title.casefold()
+            ),
+            key=lambda d: d.doc_date,
+        )
+        if not docs:
+            return _timely(
+                sub,
+                "missing",
+                t("score.doc_missing", type=p["doc_type"], deadline=format_date(deadline)),
+            )
+        first = docs[0]
+        state = "on_time" if first.doc_date <= deadline else "late"
+        return _timely(
+            sub,
+            state,
+            t(
+                f"score.doc_{state}",
+                number=first.number,
+                date=format_date(first.doc_date),
+                deadline=format_date(deadline),
+            ),
+        )
+    # reports_on_time
+    codes = p.get("periods") or [pd.code for pd in inputs.plan.period]
+    periods = [pd for pd in inputs.plan.period if pd.code in codes]
+    on_time = [
+        pd for pd in periods if pd.code in inputs.reports and inputs.reports[pd.code] <= pd.due
+    ]
+    sent = [pd for pd in periods if pd.code in inputs.reports]
+    state = "on_time" if len(on_time) == len(periods) else ("late" if sent else "missing")
+    return _timely(
+        sub, state, t("score.reports", on_time=len(on_time), sent=len(sent), total=len(periods))
+    )
+
+
+def _banded(sub: Sub, x: Decimal, what: str) -> Suggestion:
+    band = band_for(sub.rule.bands, x)
+    if band is None:
+        return Suggestion(None, what + " → " + t("score.no_band"))
+    return Suggestion(
+        band.points, f"{what} → {band.label()} → {num(band.points)} " + t("score.points")
+    )
+
+
+def _timely(sub: Sub, state: str, what: str) -> Suggestion:
+    if sub.rule.kind == "yes_no":
+        pts = sub.rule.points["yes" if state == "on_time" else "no"]
+    else:
+        pts = sub.rule.points[state]
+    return Suggestion(pts, f"{what} → {t('score.state.' + state)} → {num(pts)} {t('score.points')}")
+
+
+def _year_end(plan: Plan) -> date:
+    year_report = next((p for p in plan.period if p.code == "NAM"), None)
+    if year_report and year_report.cutoff_end:
+        return year_report.cutoff_end
+    return date(plan.plan.year, 12, 31)
+
+
+def score(cset: CriteriaSet, inputs: Inputs, selves: Mapping[str, SelfScore]) -> Result:
+    """Suggestions, self scores and totals. Scores do not depend on the order of the data."""
+    level = LEVEL_OF_SET[cset.level]
+    results: list[SubResult] = []
+    for sub in cset.subs:
+        sug = suggest(sub, inputs, level)
+        own = selves.get(sub.code, SelfScore())
+        points = own.points if own.points is not None else sug.points
+        if sub.is_survey:
+            points = None
+        warnings: list[str] = []
+        if points is not None and points > 0 and own.evidence == 0 and not own.note.strip():
+            warnings.append(t("score.warn.no_evidence"))
+        if (
+            own.points is not None
+            and sug.points is not None
+            and own.points != sug.points
+            and not own.reason.strip()
+        ):
+            warnings.append(t("score.warn.no_reason"))
+        results.append(
+            SubResult(
+                sub, sug, points, own.points is not None, own.evidence, own.note, tuple(warnings)
+            )
+        )
+    by_code = {r.sub.code: r for r in results}
+    crit_totals = []
+    for c in cset.criteria:
+        pts = sum(
+            (
+                by_code[s.code].self_points or ZERO
+                for s in cset.subs_of(c.code)
+                if not s.is_extra and not s.is_survey
+            ),
+            ZERO,
+        )
+        crit_totals.append(Total(c.code, c.title, c.max, min(pts, c.max)))
+    area_totals = []
+    for a in cset.areas:
+        pts = sum(
+            (
+                ct.points
+                for ct in crit_totals
+                if any(c.code == ct.code for c in cset.criteria_of(a.code))
+            ),
+            ZERO,
+        )
+        area_totals.append(Total(a.code, a.title, a.max, min(pts, a.max)))
+    survey_max = sum((s.max for s in cset.subs if s.is_survey), ZERO)
+    max_all = sum((a.max for a in cset.areas), ZERO)
+    max_self = max_all - survey_max
+    base = sum((a.points for a in area_totals), ZERO)
+    bonus = sum(
+        (
+            min(by_code[s.code].self_points or ZERO, s.rule.cap)
+            for s in cset.subs
+            if s.rule.kind == "bonus"
+        ),
+        ZERO,
+    )
+    penalty = sum(
+        (
+            min(by_code[s.code].self_points or ZERO, s.rule.cap)
+            for s in cset.subs
+            if s.rule.kind == "penalty"
+        ),
+        ZERO,
+    )
+    total = max(ZERO, min(max_self, base + bonus) - penalty)
+    percent = pct1(total * 100 / max_self) if max_self else ZERO
+    return Result(
+        results,
+        crit_totals,
+        area_totals,
+        base,
+        bonus,
+        penalty,
+        total,
+        max_self,
+        survey_max,
+        percent,
+        cset.grade_for(percent),
+    )

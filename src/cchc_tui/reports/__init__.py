@@ -1,0 +1,1 @@
+"""Documents the app writes for people: the scoring table (XLSX)."""
