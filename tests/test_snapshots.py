@@ -51,6 +51,8 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "walkthrough": ("f6",),
     "summary": ("f6", "escape"),
     "help": ("f4", "f1"),
+    "scoring": ("f7",),
+    "scoring_row": ("f7", "down", "down"),
 }
 
 

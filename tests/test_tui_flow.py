@@ -444,3 +444,52 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
     actions = [r[0] for r in con.execute("SELECT action FROM audit_log ORDER BY id")]
     assert actions == ["profile.init", "plan.import", "progress.set", "evidence.add"]
     con.close()
+
+
+async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_text: str) -> None:
+    from cchc_tui.ui.screens.scoring import PickDocuments, ScoringScreen
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        totals = str(screen.query_one("#score-totals", Static).render())
+        assert totals.startswith("Tổng 1/84,5") and "1 cảnh báo" in totals
+        await pilot.press("f")  # finalising is refused while a point has no document
+        await wait_idle(app, pilot)
+        assert any("Chưa chốt được" in n.message for n in app._notifications)
+        await pilot.press("down", "down")  # 1.1.1
+        await pilot.press("f9")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, PickDocuments)
+        await pilot.press("space", "enter")  # the first document: 12/KH-UBND
+        await wait_idle(app, pilot)
+        assert "0 cảnh báo" in str(screen.query_one("#score-totals", Static).render())
+        # a sub-criterion scored by hand, with its explanation
+        await pilot.press("down")  # 1.1.2 (yes/no, no data source)
+        await pilot.press("enter")
+        await type_text(pilot, "1")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Kế hoạch có đủ nhiệm vụ")
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        assert str(screen.query_one("#score-totals", Static).render()).startswith("Tổng 2/84,5")
+        # a score the rule cannot give is refused, on screen
+        await pilot.press("down", "enter")  # 1.1.3 (bands 0/1/2)
+        await type_text(pilot, "1,5")
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        error = str(screen.query_one("#score-error", Static).render())
+        assert "chỉ cho các mức: 0, 1, 2" in error
+        await pilot.press("escape", "f")
+        await wait_idle(app, pilot)
+        assert "đã chốt" in str(screen.query_one("#score-totals", Static).render())
+    with Store(db) as store:
+        a = store.assessment("918", "mau-huyen-2022")
+        assert a is not None and a[2] is not None
+        assert store.self_scores(a[0])["1.1.2"].note == "Kế hoạch có đủ nhiệm vụ"
+        assert store.score_evidence(a[0]) == {"1.1.1": [1]}

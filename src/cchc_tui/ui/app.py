@@ -84,6 +84,7 @@ class CchcApp(App[None]):
         Binding("f4", "show_items", "key.items", id="app.items"),
         Binding("f5", "show_evidence", "key.evidence", id="app.evidence"),
         Binding("f6", "walkthrough", "key.walkthrough", id="app.walkthrough"),
+        Binding("f7", "show_scoring", "key.scoring", id="app.scoring"),
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True, show=False),
     ]
 
@@ -183,7 +184,13 @@ class CchcApp(App[None]):
         return self.ctx is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"show_overview", "show_items", "show_evidence", "walkthrough"}:
+        if action in {
+            "show_overview",
+            "show_items",
+            "show_evidence",
+            "walkthrough",
+            "show_scoring",
+        }:
             return self._has_ctx()
         return True
 
@@ -201,6 +208,11 @@ class CchcApp(App[None]):
         from cchc_tui.ui.screens.evidence import EvidenceScreen
 
         self.run_worker(self._show(EvidenceScreen), exclusive=True, group="nav")
+
+    def action_show_scoring(self) -> None:
+        from cchc_tui.ui.screens.scoring import ScoringScreen
+
+        self.run_worker(self._show(ScoringScreen), exclusive=True, group="nav")
 
     def action_walkthrough(self) -> None:
         from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
@@ -237,6 +249,7 @@ class CchcApp(App[None]):
                 (t("ui.items.title"), "show_items"),
                 (t("ui.evidence.title"), "show_evidence"),
                 (t("key.walkthrough"), "walkthrough"),
+                (t("ui.score.title"), "show_scoring"),
                 *cmds,
             ]
         return cmds

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.criteria import CriteriaSet
 from cchc_tui.core.plan import Plan
+from cchc_tui.core.scoring import Result, SelfScore
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.reader import AuditRow, EvidenceView, ProfileView, Reader
 
@@ -33,6 +36,15 @@ class FormValuesLike(Protocol):
     def note(self) -> str: ...
     @property
     def completed_on(self) -> date | None: ...
+
+
+@dataclass(frozen=True)
+class ScoringView:
+    cset: CriteriaSet
+    result: Result
+    finalised_at: datetime | None
+    links: dict[str, list[int]]
+    selves: dict[str, SelfScore]
 
 
 @dataclass
@@ -101,6 +113,68 @@ class Context:
     def set_links(self, evidence_id: int, item_ids: list[str]) -> None:
         self.store.set_links(
             self.plan, evidence_id, item_ids, agency=self.agency, actor=self.profile.officer
+        )
+
+    # Self-assessment
+    def scoring_view(self) -> ScoringView:
+        """The agency's criteria set (official, else the template, imported on first use),
+        its scored result, whether it is finalised, and the documents linked per code."""
+        from cchc_tui.core.scoring import score
+        from cchc_tui.store.service import LEVEL_FOR_SET, ScoringStore
+
+        level = LEVEL_FOR_SET[self.registry.agencies[self.agency].level]
+        held = [i for i in self.reader.criteria_ids() if i[1] == level]
+        official = [i for i in held if i[3] == "chính thức"]
+        if official or held:
+            set_id = (official or held)[0][0]
+        else:
+            scoring = ScoringStore(self.store)
+            text = scoring.template_for(self.registry.agencies[self.agency].level)
+            set_id = scoring.import_criteria(
+                text, "mẫu", actor=self.profile.officer, agency=self.agency
+            ).id
+        cset = self.reader.load_criteria(set_id)
+        found = self.reader.assessment(self.agency, cset.id)
+        selves = self.reader.self_scores(found[0]) if found else {}
+        links = self.reader.score_evidence(found[0]) if found else {}
+        inputs = self.reader.scoring_inputs(self.plan, self.registry, self.agency, self.today)
+        return ScoringView(
+            cset, score(cset, inputs, selves), found[2] if found else None, links, selves
+        )
+
+    def save_score(
+        self,
+        view: ScoringView,
+        code: str,
+        points: Decimal | None,
+        reason: str,
+        note: str,
+        evidence: list[int] | None = None,
+    ) -> None:
+        from cchc_tui.store.service import ScoringStore
+
+        ScoringStore(self.store).set_score(
+            view.cset,
+            self.plan.id,
+            code,
+            agency=self.agency,
+            actor=self.profile.officer,
+            points=points,
+            reason=reason,
+            note=note,
+            evidence=evidence,
+        )
+
+    def set_finalised(self, view: ScoringView, final: bool) -> None:
+        from cchc_tui.store.service import ScoringStore
+
+        ScoringStore(self.store).set_finalised(
+            view.cset,
+            self.plan.id,
+            agency=self.agency,
+            actor=self.profile.officer,
+            final=final,
+            blocking=[r.sub.code for r in view.result.blocking],
         )
 
     def history(self, item_id: str) -> list[AuditRow]:
