@@ -412,3 +412,38 @@ def test_score_from_the_command_line_and_the_xlsx(
 
     actions = [e.action for e in Reader(tmp_path / "c.sqlite").audit_entries()]
     assert actions.count("score.finalise") == 1 and actions.count("score.reopen") == 1
+
+
+def test_criteria_import_and_indicators_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_tui.cli import main
+
+    monkeypatch.setenv("CCHC_DB", str(tmp_path / "c.sqlite"))
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    run("init", "--agency", "918", "--officer", "An")
+    bad = tmp_path / "hong.toml"
+    bad.write_text(
+        broken("{ from = 70, to = 90, points = 1 }", "{ from = 70, to = 85, points = 1 }"),
+        encoding="utf-8",
+    )
+    code, _, err = run("criteria", "import", str(bad))
+    assert code == 1 and "dòng" in err and "hở giữa" in err
+    good = tmp_path / "thu.toml"
+    good.write_text(SMALL, encoding="utf-8")
+    code, out, _ = run("criteria", "import", str(good))
+    assert code == 0 and "thu-2022 (chính thức)" in out
+    code, out, err = run("score", "--json")
+    assert json.loads(out)["set"]["id"] == "thu-2022" and "MẪU" not in err  # official first
+    code, out, _ = run("indicator", "set", "so-hoa-ket-qua-tthc", "--num", "420", "--den", "1000")
+    assert code == 0 and "42 (chỉ tiêu 40)" in out
+    code, out, _ = run("indicator", "list", "--json")
+    row = next(r for r in json.loads(out) if r["id"] == "so-hoa-ket-qua-tthc")
+    assert row["target"] == 40 and row["value"] == "42.00" and row["attained"] is True
+    code, _, err = run("indicator", "set", "so-hoa-ket-qua-tthc", "--num", "1", "--den", "0")
+    assert code == 1 and "Mẫu số bằng 0" in err

@@ -851,13 +851,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_indicator(args: argparse.Namespace) -> int:
     from cchc_tui.core.scoring import num
+
+    if args.action == "list":
+        return _indicator_list(args)
     from cchc_tui.store.service import LEVEL_FOR_SET  # noqa: F401  (level names)
 
     with _open_store(args) as store:
         prof, plan, _cset, scoring = _scoring(args, store)
         value = scoring.set_indicator(
             plan,
-            args.indicator,
+            args.indicator or "",
             agency=prof.agency_code,
             actor=prof.officer,
             value=_decimal_arg(args.value) if args.value else None,
@@ -876,6 +879,52 @@ def cmd_indicator(args: argparse.Namespace) -> int:
             target="—" if target is None else num(Decimal(str(target))),
         )
     )
+    return 0
+
+
+def _indicator_list(args: argparse.Namespace) -> int:
+    """Each indicator of the plan: target for the agency's level, value, attainment."""
+    from cchc_tui.core.scoring import num
+
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        values = store.indicator_values(prof.agency_code, plan.id)
+    level = _registry().agencies[prof.agency_code].level
+    out = []
+    for ind in plan.indicator:
+        target = ind.target_for(level)
+        value = values.get(ind.id)
+        attained = None
+        if value is not None and target:
+            tgt = Decimal(str(target))
+            attained = value <= tgt if ind.direction == "at_most" else value >= tgt
+        out.append(
+            {
+                "id": ind.id,
+                "name": ind.name,
+                "unit": ind.unit,
+                "direction": ind.direction,
+                "target": target,
+                "value": None if value is None else str(value),
+                "attained": attained,
+            }
+        )
+    if args.json:
+        _emit_json(out)
+        return 0
+    yes, no = ("đạt", "chưa đạt") if args.lang != "en" else ("met", "not met")
+    rows = [
+        [
+            o["id"],
+            "" if o["target"] is None else num(Decimal(str(o["target"]))),
+            "" if o["value"] is None else num(Decimal(o["value"])),
+            "" if o["attained"] is None else (yes if o["attained"] else no),
+            o["name"],
+        ]
+        for o in out
+    ]
+    _table(["Mã", "Chỉ tiêu", "Giá trị", "Kết quả", "Tên"], rows, flex=4)
     return 0
 
 
@@ -1007,9 +1056,9 @@ def build_parser() -> Parser:
     sp.add_argument("--date", required=True, help="ngày gửi, dd/mm/yyyy")
     sp.add_argument("--plan", help="mã kế hoạch")
 
-    sp = add("indicator", cmd_indicator, "ghi giá trị một chỉ tiêu của kế hoạch")
-    sp.add_argument("action", choices=["set"])
-    sp.add_argument("indicator", help="mã chỉ tiêu (xem cchc plan --json)")
+    sp = add("indicator", cmd_indicator, "chỉ tiêu của kế hoạch: xem, ghi giá trị", json_=True)
+    sp.add_argument("action", choices=["set", "list"])
+    sp.add_argument("indicator", nargs="?", help="mã chỉ tiêu (xem cchc indicator list)")
     sp.add_argument("--value", help="giá trị (%)")
     sp.add_argument("--num", help="tử số")
     sp.add_argument("--den", help="mẫu số")
