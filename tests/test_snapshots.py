@@ -53,6 +53,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "help": ("f4", "f1"),
     "scoring": ("f7",),
     "scoring_row": ("f7", "down", "down"),
+    "scoring_indicators": ("f7", "i"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import DataTable, Select, Static
@@ -493,3 +494,43 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         assert a is not None and a[2] is not None
         assert store.self_scores(a[0])["1.1.2"].note == "Kế hoạch có đủ nhiệm vụ"
         assert store.score_evidence(a[0]) == {"1.1.1": [1]}
+
+
+async def test_report_dates_and_indicator_values_feed_the_suggestions(
+    tmp_path: Path, plan_text: str
+) -> None:
+    from cchc_tui.ui.screens.score_data import IndicatorValues, ReportDates
+    from cchc_tui.ui.screens.scoring import ScoringScreen
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=date(2022, 12, 20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        await pilot.press("b")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ReportDates)
+        for text in ("08/03/2022", "09/06/2022", "09/09/2022", "09/12/2022"):
+            await type_text(pilot, text)
+            await pilot.press("tab")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ScoringScreen)
+        r = next(x for x in screen.view.result.subs if x.sub.code == "1.2.1")
+        assert r.suggestion.points == 1 and "4/4 báo cáo đúng hạn" in r.suggestion.explanation
+        await pilot.press("i")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, IndicatorValues)
+        app.screen.query_one("#ind-so-hoa-ket-qua-tthc", VietInput).value = "420/1000"
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        r = next(x for x in screen.view.result.subs if x.sub.code == "3.2.1")
+        assert r.suggestion.points == Decimal("3.5"), r.suggestion.explanation
+    with Store(db) as store:
+        assert store.indicator_values("918", "kh-260-2022") == {
+            "so-hoa-ket-qua-tthc": Decimal("42.00")
+        }
+        assert len(store.report_dates("918", "kh-260-2022")) == 4

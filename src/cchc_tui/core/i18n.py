@@ -511,6 +511,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.score.key_finalise": {"vi": "Chốt/mở lại", "en": "Finalise/reopen"},
     "ui.score.key_suggestion": {"vi": "Theo gợi ý", "en": "Use suggestion"},
+    "ui.score.key_reports": {"vi": "Ngày gửi BC", "en": "Report dates"},
+    "ui.score.key_indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "ui.data.reports_title": {
+        "vi": "Ngày gửi báo cáo định kỳ (để trống nếu chưa gửi) — F2 lưu, Esc thôi",
+        "en": "Dates the periodic reports were sent (empty: not yet) — F2 saves, Esc cancels",
+    },
+    "ui.data.indicators_title": {
+        "vi": "Giá trị chỉ tiêu (%) — nhập số, hoặc tử số/mẫu số (vd 380/1000); F2 lưu",
+        "en": "Indicator values (%) — a number, or numerator/denominator (e.g. 380/1000); F2 saves",
+    },
+    "ui.data.value_hint": {"vi": "vd 420/1000", "en": "e.g. 420/1000"},
     "ui.score.col.code": {"vi": "Mã", "en": "Code"},
     "ui.score.col.title": {"vi": "Tiêu chí", "en": "Criterion"},
     "ui.score.col.max": {"vi": "Tối đa", "en": "Max"},

@@ -177,5 +177,25 @@ class Context:
             blocking=[r.sub.code for r in view.result.blocking],
         )
 
+    def set_report_date(self, period: str, when: date) -> None:
+        from cchc_tui.store.service import ScoringStore
+
+        ScoringStore(self.store).set_report_date(
+            self.plan, period, when, agency=self.agency, actor=self.profile.officer
+        )
+
+    def set_indicator(self, indicator: str, values: dict[str, Decimal]) -> None:
+        from cchc_tui.store.service import ScoringStore
+
+        ScoringStore(self.store).set_indicator(
+            self.plan,
+            indicator,
+            agency=self.agency,
+            actor=self.profile.officer,
+            value=values.get("value"),
+            numerator=values.get("numerator"),
+            denominator=values.get("denominator"),
+        )
+
     def history(self, item_id: str) -> list[AuditRow]:
         return self.reader.audit_entries(f"{self.plan.id}/{item_id}")

@@ -61,6 +61,8 @@ class ScoringScreen(BaseScreen):
         Binding("f9", "documents", "key.link_evidence", id="score.documents"),
         Binding("f", "finalise", "ui.score.key_finalise", id="score.finalise"),
         Binding("u", "use_suggestion", "ui.score.key_suggestion", id="score.suggestion"),
+        Binding("b", "reports", "ui.score.key_reports", id="score.reports"),
+        Binding("i", "indicators", "ui.score.key_indicators", id="score.indicators"),
     ]
 
     def __init__(self) -> None:
@@ -277,6 +279,30 @@ class ScoringScreen(BaseScreen):
         await self.app.push_screen(
             PickDocuments(t("ui.score.pick_docs", code=r.sub.code), options, chosen), done
         )
+
+    async def action_reports(self) -> None:
+        from cchc_tui.ui.screens.score_data import ReportDates
+
+        ctx = self.ctx
+        sent = await self.cchc.db(ctx.reader.report_dates, ctx.agency, ctx.plan.id)
+
+        async def done(changed: bool | None) -> None:
+            if changed:
+                await self.reload()
+
+        await self.app.push_screen(ReportDates(sent), done)
+
+    async def action_indicators(self) -> None:
+        from cchc_tui.ui.screens.score_data import IndicatorValues
+
+        ctx = self.ctx
+        values = await self.cchc.db(ctx.reader.indicator_values, ctx.agency, ctx.plan.id)
+
+        async def done(changed: bool | None) -> None:
+            if changed:
+                await self.reload()
+
+        await self.app.push_screen(IndicatorValues(values), done)
 
     async def action_finalise(self) -> None:
         view = self.view
