@@ -669,6 +669,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đã ghi {name}: {value} (chỉ tiêu {target}).",
         "en": "Recorded {name}: {value} (target {target}).",
     },
+    "pki.weak_passphrase": {
+        "vi": "Mật khẩu phải có ít nhất 8 ký tự.",
+        "en": "The passphrase needs at least 8 characters.",
+    },
+    "pki.ca_exists": {
+        "vi": "Thư mục «{dir}» đã có CA; không ghi đè.",
+        "en": "“{dir}” already holds a CA; not overwritten.",
+    },
+    "pki.no_ca": {"vi": "Không có CA trong «{dir}».", "en": "No CA in “{dir}”."},
+    "pki.bad_passphrase": {
+        "vi": "Sai mật khẩu (hoặc tệp khóa hỏng).",
+        "en": "Wrong passphrase (or a damaged key file).",
+    },
+    "pki.bad_serial": {
+        "vi": "Số sê-ri «{serial}» không hợp lệ (dạng hex).",
+        "en": "Serial “{serial}” is not valid (hex).",
+    },
+    "pki.unknown_serial": {
+        "vi": "CA này chưa cấp chứng thư số sê-ri {serial}.",
+        "en": "This CA issued no certificate with serial {serial}.",
+    },
+    "pki.no_key": {
+        "vi": "Không đọc được khóa và chứng thư trong «{path}».",
+        "en": "No key and certificate could be read from “{path}”.",
+    },
+    "bundle.bad_signature_file": {
+        "vi": "Tệp chữ ký không đọc được hoặc không phải chữ ký CMS hợp lệ.",
+        "en": "The signature file cannot be read or is not a valid CMS signature.",
+    },
+    "bundle.signature_mismatch": {
+        "vi": "Chữ ký không khớp với nội dung: hồ sơ đã bị sửa sau khi ký.",
+        "en": "The signature does not match the content: the bundle was changed after signing.",
+    },
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",

@@ -1,0 +1,1 @@
+"""Submission bundles: an offline PKI, building and signing bags, verifying and importing them."""

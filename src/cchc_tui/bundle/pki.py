@@ -1,0 +1,284 @@
+"""An offline PKI for Sở Nội vụ, so that signed bundles work out of the box; certificates from
+a real CA work the same way (the verifier only needs the CA certificate and its CRL).
+
+CA_DIR holds ca.pem (the certificate), ca-key.pem (the key, encrypted with the CA passphrase),
+issued.json and revoked.json (what was issued and revoked, by serial).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from cchc_tui.core.i18n import UserError
+
+CA_CERT = "ca.pem"
+CA_KEY = "ca-key.pem"
+ISSUED = "issued.json"
+REVOKED = "revoked.json"
+KEY_BITS = 2048  # RSA: what Vietnamese CAs and `openssl cms` both take
+
+
+class PkiError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a certificate says signed: the agency (code and name) and the officer."""
+
+    agency_code: str
+    agency_name: str
+    officer: str
+    serial: int
+    fingerprint: str  # SHA-256 of the DER certificate, hex
+
+
+def identity(cert: x509.Certificate) -> Identity:
+    def first(oid: x509.ObjectIdentifier) -> str:
+        attrs = cert.subject.get_attributes_for_oid(oid)
+        return str(attrs[0].value) if attrs else ""
+
+    return Identity(
+        agency_code=first(NameOID.ORGANIZATIONAL_UNIT_NAME),
+        agency_name=first(NameOID.ORGANIZATION_NAME),
+        officer=first(NameOID.COMMON_NAME),
+        serial=cert.serial_number,
+        fingerprint=cert.fingerprint(hashes.SHA256()).hex(),
+    )
+
+
+def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _passphrase_ok(passphrase: bytes) -> None:
+    if len(passphrase) < 8:
+        raise PkiError("pki.weak_passphrase")
+
+
+def init_ca(
+    ca_dir: Path, passphrase: bytes, *, name: str = "Sở Nội vụ thành phố Cần Thơ", days: int = 3650
+) -> x509.Certificate:
+    """Create the CA key (encrypted) and its self-signed certificate in ``ca_dir``."""
+    _passphrase_ok(passphrase)
+    ca_dir.mkdir(parents=True, exist_ok=True)
+    if (ca_dir / CA_KEY).exists() or (ca_dir / CA_CERT).exists():
+        raise PkiError("pki.ca_exists", dir=ca_dir)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "UBND thành phố Cần Thơ"),
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+        ]
+    )
+    now = _now()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .sign(key, hashes.SHA256())
+    )
+    pem_key = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase),
+    )
+    _write_atomic(ca_dir / CA_KEY, pem_key, 0o600)
+    _write_atomic(ca_dir / CA_CERT, cert.public_bytes(serialization.Encoding.PEM))
+    _write_atomic(ca_dir / ISSUED, b"{}")
+    _write_atomic(ca_dir / REVOKED, b"{}")
+    return cert
+
+
+def load_ca(ca_dir: Path, passphrase: bytes) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    try:
+        cert = x509.load_pem_x509_certificate((ca_dir / CA_CERT).read_bytes())
+        raw = (ca_dir / CA_KEY).read_bytes()
+    except FileNotFoundError:
+        raise PkiError("pki.no_ca", dir=ca_dir) from None
+    try:
+        key = serialization.load_pem_private_key(raw, passphrase)
+    except (ValueError, TypeError):
+        raise PkiError("pki.bad_passphrase") from None
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return cert, key
+
+
+def _json(path: Path) -> dict[str, dict[str, str]]:
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else {}
+
+
+def issue(
+    ca_dir: Path,
+    ca_passphrase: bytes,
+    *,
+    agency_code: str,
+    agency_name: str,
+    officer: str,
+    p12_passphrase: bytes,
+    out: Path,
+    days: int = 730,
+    not_before: datetime | None = None,
+) -> Identity:
+    """A signing certificate for an officer of an agency, as PKCS#12 with a passphrase."""
+    _passphrase_ok(p12_passphrase)
+    ca_cert, ca_key = load_ca(ca_dir, ca_passphrase)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
+    start = not_before or (_now() - timedelta(minutes=5))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, agency_name),
+                    x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, agency_code),
+                    x509.NameAttribute(NameOID.COMMON_NAME, officer),
+                ]
+            )
+        )
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    blob = pkcs12.serialize_key_and_certificates(
+        f"{agency_code} {officer}".encode(),
+        key,
+        cert,
+        [ca_cert],
+        serialization.BestAvailableEncryption(p12_passphrase),
+    )
+    _write_atomic(out, blob, 0o600)
+    who = identity(cert)
+    issued = _json(ca_dir / ISSUED)
+    issued[format(cert.serial_number, "x")] = {
+        "agency": agency_code,
+        "officer": officer,
+        "fingerprint": who.fingerprint,
+        "not_after": cert.not_valid_after_utc.isoformat(),
+    }
+    _write_atomic(ca_dir / ISSUED, json.dumps(issued, ensure_ascii=False, indent=1).encode())
+    return who
+
+
+def parse_serial(text: str) -> int:
+    try:
+        return int(text.strip().lower().removeprefix("0x").replace(":", ""), 16)
+    except ValueError:
+        raise PkiError("pki.bad_serial", serial=text) from None
+
+
+def revoke(ca_dir: Path, ca_passphrase: bytes, serial: int) -> None:
+    load_ca(ca_dir, ca_passphrase)  # only the CA's holder may revoke
+    issued = _json(ca_dir / ISSUED)
+    key = format(serial, "x")
+    if key not in issued:
+        raise PkiError("pki.unknown_serial", serial=key)
+    revoked = _json(ca_dir / REVOKED)
+    revoked.setdefault(key, {"at": _now().isoformat()})
+    _write_atomic(ca_dir / REVOKED, json.dumps(revoked, indent=1).encode())
+
+
+def make_crl(ca_dir: Path, ca_passphrase: bytes, out: Path, days: int = 30) -> int:
+    """Write the CRL (PEM); returns how many certificates it revokes."""
+    ca_cert, ca_key = load_ca(ca_dir, ca_passphrase)
+    now = _now()
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca_cert.subject)
+        .last_update(now - timedelta(minutes=5))
+        .next_update(now + timedelta(days=days))
+    )
+    revoked = _json(ca_dir / REVOKED)
+    for serial, info in revoked.items():
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(int(serial, 16))
+            .revocation_date(datetime.fromisoformat(info["at"]))
+            .build()
+        )
+    crl = builder.sign(ca_key, hashes.SHA256())
+    _write_atomic(out, crl.public_bytes(serialization.Encoding.PEM))
+    return len(revoked)
+
+
+def load_p12(
+    path: Path, passphrase: bytes
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate, list[x509.Certificate]]:
+    try:
+        key, cert, chain = pkcs12.load_key_and_certificates(path.read_bytes(), passphrase)
+    except FileNotFoundError:
+        raise PkiError("pki.no_key", path=path) from None
+    except ValueError:
+        raise PkiError("pki.bad_passphrase") from None
+    if key is None or cert is None or not isinstance(key, rsa.RSAPrivateKey):
+        raise PkiError("pki.no_key", path=path)
+    return key, cert, list(chain)
