@@ -702,6 +702,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Chữ ký không khớp với nội dung: hồ sơ đã bị sửa sau khi ký.",
         "en": "The signature does not match the content: the bundle was changed after signing.",
     },
+    "bundle.file_unreadable": {
+        "vi": "Không đọc được tệp TLKC «{path}»: {detail}. Chưa xuất hồ sơ.",
+        "en": "Cannot read evidence file “{path}”: {detail}. Nothing exported.",
+    },
+    "bundle.file_changed": {
+        "vi": "Tệp TLKC «{path}» đã bị thay đổi từ khi được ghi nhận. Chưa xuất hồ sơ.",
+        "en": "Evidence file “{path}” changed since it was recorded. Nothing exported.",
+    },
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",
