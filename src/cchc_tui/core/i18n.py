@@ -710,6 +710,102 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Tệp TLKC «{path}» đã bị thay đổi từ khi được ghi nhận. Chưa xuất hồ sơ.",
         "en": "Evidence file “{path}” changed since it was recorded. Nothing exported.",
     },
+    "verify.missing": {"vi": "Không có tệp «{path}».", "en": "No file “{path}”."},
+    "verify.not_zip": {
+        "vi": "«{path}» không phải tệp zip đọc được (hỏng hoặc bị cắt cụt): {detail}",
+        "en": "“{path}” is not a readable zip (damaged or truncated): {detail}",
+    },
+    "verify.too_many": {
+        "vi": "Hồ sơ có {count} mục, vượt giới hạn {limit}.",
+        "en": "The bundle has {count} entries, over the limit of {limit}.",
+    },
+    "verify.unsafe_name": {
+        "vi": "Tên mục không an toàn trong hồ sơ: «{name}».",
+        "en": "Unsafe entry name in the bundle: “{name}”.",
+    },
+    "verify.duplicate": {"vi": "Tên mục bị trùng: «{name}».", "en": "Duplicate entry: “{name}”."},
+    "verify.not_regular": {
+        "vi": "Mục «{name}» không phải tệp thường (thư mục hoặc liên kết).",
+        "en": "Entry “{name}” is not a regular file (a folder or a link).",
+    },
+    "verify.ratio": {
+        "vi": "Mục «{name}» nén bất thường (có thể là bom nén).",
+        "en": "Entry “{name}” is compressed suspiciously (a possible zip bomb).",
+    },
+    "verify.too_large": {
+        "vi": "Hồ sơ giải nén vượt {limit} MB.",
+        "en": "The bundle unpacks to more than {limit} MB.",
+    },
+    "verify.too_long": {
+        "vi": "Mục «{name}» dài hơn kích thước khai báo.",
+        "en": "Entry “{name}” is longer than it declares.",
+    },
+    "verify.too_big": {"vi": "Tệp thẻ «{name}» quá lớn.", "en": "Tag file “{name}” is too big."},
+    "verify.roots": {
+        "vi": "Hồ sơ phải có đúng một thư mục gốc (có {count}).",
+        "en": "The bundle must have exactly one root folder (it has {count}).",
+    },
+    "verify.missing_file": {
+        "vi": "Hồ sơ thiếu tệp «{name}».",
+        "en": "The bundle lacks “{name}”.",
+    },
+    "verify.bad_bagit": {
+        "vi": "bagit.txt không đúng BagIt 1.0.",
+        "en": "bagit.txt is not BagIt 1.0.",
+    },
+    "verify.bad_manifest_line": {
+        "vi": "{file}, dòng {line}: không đúng dạng «mã-băm  đường-dẫn».",
+        "en": "{file}, line {line}: not “hash  path”.",
+    },
+    "verify.bad_tag_entry": {
+        "vi": "tagmanifest liệt kê «{name}», không phải tệp thẻ có trong hồ sơ.",
+        "en": "The tag manifest lists “{name}”, not a tag file of the bundle.",
+    },
+    "verify.changed": {
+        "vi": "Tệp «{name}» đã bị sửa: mã băm không khớp.",
+        "en": "File “{name}” was changed: its hash does not match.",
+    },
+    "verify.unlisted": {
+        "vi": "Tệp «{name}» có trong hồ sơ mà không có trong danh mục (hoặc ngược lại).",
+        "en": "File “{name}” is in the bundle but not in the manifest (or the reverse).",
+    },
+    "verify.oxum": {
+        "vi": "Payload-Oxum không khớp với dữ liệu.",
+        "en": "Payload-Oxum does not match the payload.",
+    },
+    "verify.no_ca": {
+        "vi": "Chưa có chứng thư CA (--ca) để kiểm tra người ký.",
+        "en": "No CA certificate (--ca) to check the signer against.",
+    },
+    "verify.bad_ca": {"vi": "Tệp CA không đọc được.", "en": "The CA file cannot be read."},
+    "verify.bad_crl": {
+        "vi": "Danh sách thu hồi (CRL) không đọc được hoặc không do CA này ký.",
+        "en": "The CRL cannot be read or was not signed by this CA.",
+    },
+    "verify.bad_chain": {
+        "vi": "Chứng thư người ký không do CA tin cậy cấp (nơi cấp: {issuer}).",
+        "en": "The signer's certificate was not issued by the trusted CA (issuer: {issuer}).",
+    },
+    "verify.bad_validity": {
+        "vi": "Chứng thư người ký không còn hiệu lực hôm nay (hiệu lực {since} – {until}).",
+        "en": "The signer's certificate is not valid today (valid {since} – {until}).",
+    },
+    "verify.revoked": {
+        "vi": "Chứng thư người ký đã bị thu hồi ngày {when}.",
+        "en": "The signer's certificate was revoked on {when}.",
+    },
+    "verify.other_agency": {
+        "vi": "Chứng thư của cơ quan {cert} nhưng hồ sơ của cơ quan {bag}.",
+        "en": "The certificate is agency {cert}'s but the bundle is agency {bag}'s.",
+    },
+    "verify.ok_archive": {"vi": "an toàn, {count} mục", "en": "safe, {count} entries"},
+    "verify.ok_tags": {"vi": "{count} tệp thẻ khớp", "en": "{count} tag files match"},
+    "verify.ok_signature": {"vi": "hợp lệ, người ký {officer}", "en": "valid, signed by {officer}"},
+    "verify.ok_payload": {"vi": "{count} tệp khớp", "en": "{count} files match"},
+    "verify.ok_chain": {"vi": "do CA tin cậy cấp", "en": "issued by the trusted CA"},
+    "verify.ok_validity": {"vi": "còn hiệu lực đến {until}", "en": "valid until {until}"},
+    "verify.ok_revocation": {"vi": "chưa bị thu hồi", "en": "not revoked"},
+    "verify.ok_agency": {"vi": "đúng cơ quan {agency}", "en": "the right agency, {agency}"},
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",
