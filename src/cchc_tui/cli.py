@@ -928,6 +928,162 @@ def _indicator_list(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- keys, bundles -----------------------------------------------------------------------------
+
+
+def _passphrase(
+    args: argparse.Namespace,
+    what: str,
+    *,
+    file_attr: str = "passphrase_file",
+    env: str = "CCHC_PASSPHRASE",
+) -> bytes:
+    """From a file, then the environment, then the terminal — never from an argument."""
+    path = getattr(args, file_attr, None)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").rstrip("\r\n").encode()
+        except OSError as e:
+            raise UserError(
+                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+    if os.environ.get(env):
+        return os.environ[env].encode()
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(t("passphrase.prompt", what=what)).encode()
+    raise UserError("passphrase.none")
+
+
+def cmd_pki(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle import pki
+
+    ca_dir = Path(args.dir)
+    if args.pki_cmd == "init-ca":
+        cert = pki.init_ca(ca_dir, _passphrase(args, "CA"))
+        print(f"{ca_dir / pki.CA_CERT}: {cert.subject.rfc4514_string()}")
+    elif args.pki_cmd == "issue":
+        registry = _registry()
+        agency = _agency_arg(registry, args.agency)
+        who = pki.issue(
+            ca_dir,
+            _passphrase(args, "CA"),
+            agency_code=agency.code,
+            agency_name=agency.name,
+            officer=args.officer,
+            p12_passphrase=_passphrase(
+                args, "PKCS#12", file_attr="p12_passphrase_file", env="CCHC_P12_PASSPHRASE"
+            ),
+            out=Path(args.out),
+        )
+        print(
+            f"{args.out}: {who.officer} · {who.agency_name} ({who.agency_code}) · "
+            f"serial {who.serial:x}"
+        )
+    elif args.pki_cmd == "revoke":
+        pki.revoke(ca_dir, _passphrase(args, "CA"), pki.parse_serial(args.serial))
+        print(f"revoked {args.serial}")
+    else:
+        count = pki.make_crl(ca_dir, _passphrase(args, "CA"), Path(args.out))
+        print(f"{args.out}: {count}")
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle.export import import_key
+
+    with _open_store(args) as store:
+        who = import_key(store, Path(args.file), _passphrase(args, args.file))
+    print(
+        t(
+            "key.imported",
+            officer=who.officer,
+            agency=who.agency_name,
+            fingerprint=who.fingerprint[:16],
+        )
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle.export import export_bundle, preflight
+
+    registry = _registry()
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        pre = preflight(store, plan, registry, prof.agency_code, date.today())
+        for w in pre.warnings:
+            print(f"{t('warning.prefix')}: {w}", file=sys.stderr)
+        built = export_bundle(
+            store,
+            registry,
+            plan=plan,
+            period=args.period.upper(),
+            out_dir=Path(args.out),
+            passphrase=_passphrase(args, "PKCS#12"),
+        )
+    short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))
+    if args.json:
+        _emit_json(
+            {
+                "path": str(built.path),
+                "bundle_id": built.bundle_id,
+                "sha256": built.sha256,
+                "size": built.size,
+                "files": built.files,
+            }
+        )
+    else:
+        print(t("export.done", path=built.path, sha=built.sha256, short=short))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle.verify import verify_bundle
+
+    def read(path: str | None) -> bytes | None:
+        if not path:
+            return None
+        try:
+            return Path(path).read_bytes()
+        except OSError as e:
+            raise UserError(
+                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+
+    ca, crl = read(args.ca), read(args.crl)
+    reports = [verify_bundle(Path(b), ca, crl) for b in args.bundles]
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "path": str(r.path),
+                    "ok": r.ok,
+                    "sha256": r.sha256,
+                    "bundle_id": r.bundle_id,
+                    "agency": r.agency_code,
+                    "plan": r.plan,
+                    "period": r.period,
+                    "signer": r.signer.officer if r.signer else None,
+                    "certificate_serial": format(r.signer.serial, "x") if r.signer else None,
+                    "fingerprint": r.signer.fingerprint if r.signer else None,
+                    "signing_time": r.signing_time.isoformat() if r.signing_time else None,
+                    "supersedes": r.supersedes or None,
+                    "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in r.checks],
+                }
+                for r in reports
+            ]
+        )
+    else:
+        for r in reports:
+            print(f"{'ĐẠT' if r.ok else 'KHÔNG ĐẠT'}  {r.path}")
+            for c in r.checks:
+                print(f"  [{'x' if c.ok else ' '}] {c.name}: {c.detail}")
+    return 0 if all(r.ok for r in reports) else 1
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -1064,6 +1220,45 @@ def build_parser() -> Parser:
     sp.add_argument("--den", help="mẫu số")
     sp.add_argument("--evidence", type=int, help="số # của TLKC")
     sp.add_argument("--plan", help="mã kế hoạch")
+
+    sp = add("pki", cmd_pki, "CA ngoại tuyến của Sở Nội vụ: tạo CA, cấp, thu hồi, CRL")
+    psub2 = sp.add_subparsers(
+        dest="pki_cmd", metavar="init-ca|issue|revoke|crl", parser_class=Parser, required=True
+    )
+    for name, help_ in (
+        ("init-ca", "tạo CA"),
+        ("issue", "cấp chứng thư .p12 cho cán bộ"),
+        ("revoke", "thu hồi chứng thư"),
+        ("crl", "xuất danh sách thu hồi"),
+    ):
+        x = psub2.add_parser(name, help=help_)
+        x.add_argument("--dir", required=True, help="thư mục CA")
+        x.add_argument("--passphrase-file", help="tệp chứa mật khẩu khóa CA")
+        if name == "issue":
+            x.add_argument("--agency", required=True)
+            x.add_argument("--officer", required=True)
+            x.add_argument("--out", required=True, help="tệp .p12")
+            x.add_argument("--p12-passphrase-file", help="tệp chứa mật khẩu của tệp .p12")
+        if name == "revoke":
+            x.add_argument("serial", help="số sê-ri (hex)")
+        if name == "crl":
+            x.add_argument("--out", required=True)
+
+    sp = add("key", cmd_key, "nhập chứng thư ký số (.p12) của cán bộ")
+    sp.add_argument("action", choices=["import"])
+    sp.add_argument("file")
+    sp.add_argument("--passphrase-file", help="tệp chứa mật khẩu")
+
+    sp = add("export", cmd_export, "xuất hồ sơ có chữ ký gửi Sở Nội vụ", json_=True)
+    sp.add_argument("--period", required=True, help="Q1 | 6T | Q3 | NAM")
+    sp.add_argument("--out", default=".", help="thư mục (vd ổ USB)")
+    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("--passphrase-file", help="tệp chứa mật khẩu")
+
+    sp = add("verify", cmd_verify, "kiểm tra hồ sơ: an toàn, toàn vẹn, chữ ký, CA, CRL", json_=True)
+    sp.add_argument("bundles", nargs="+")
+    sp.add_argument("--ca", help="chứng thư CA (PEM)")
+    sp.add_argument("--crl", help="danh sách thu hồi (PEM)")
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

@@ -806,6 +806,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "verify.ok_validity": {"vi": "còn hiệu lực đến {until}", "en": "valid until {until}"},
     "verify.ok_revocation": {"vi": "chưa bị thu hồi", "en": "not revoked"},
     "verify.ok_agency": {"vi": "đúng cơ quan {agency}", "en": "the right agency, {agency}"},
+    "export.no_status": {
+        "vi": "{count} mục được giao chưa có trạng thái: {items}.",
+        "en": "{count} assigned items have no status: {items}.",
+    },
+    "export.file_missing": {
+        "vi": "Thiếu tệp của TLKC {number}: «{path}».",
+        "en": "The file of evidence {number} is missing: “{path}”.",
+    },
+    "export.file_changed": {
+        "vi": "Tệp của TLKC {number} đã thay đổi từ khi được ghi nhận: «{path}».",
+        "en": "The file of evidence {number} changed since it was recorded: “{path}”.",
+    },
+    "export.scores_blocking": {
+        "vi": "Điểm tự chấm thiếu TLKC/giải trình hoặc lý do: {codes}.",
+        "en": "Self scores lack evidence/explanation or a reason: {codes}.",
+    },
+    "export.overdue": {"vi": "{count} mục quá hạn.", "en": "{count} items overdue."},
+    "export.done_no_evidence": {
+        "vi": "{count} mục hoàn thành chưa có TLKC.",
+        "en": "{count} done items have no evidence.",
+    },
+    "export.blocked": {
+        "vi": "Chưa xuất được hồ sơ, cần sửa:\n{problems}",
+        "en": "The bundle cannot be exported yet; fix:\n{problems}",
+    },
+    "export.no_out_dir": {
+        "vi": "Không có thư mục «{path}» (ổ USB đã cắm chưa?).",
+        "en": "No folder “{path}” (is the USB stick plugged in?).",
+    },
+    "export.done": {
+        "vi": "Đã xuất hồ sơ: {path}\nSHA-256: {sha}\nMã ngắn để đọc qua điện thoại: {short}",
+        "en": "Bundle exported: {path}\nSHA-256: {sha}\nShort code to read over the phone: {short}",
+    },
+    "key.missing": {
+        "vi": "Chưa có chứng thư ký số; hãy chạy: cchc key import TỆP.p12",
+        "en": "No signing certificate yet; run: cchc key import FILE.p12",
+    },
+    "key.other_agency": {
+        "vi": "Chứng thư của cơ quan {cert}, không phải của {agency}.",
+        "en": "The certificate belongs to agency {cert}, not {agency}.",
+    },
+    "key.imported": {
+        "vi": "Đã nhập chứng thư của {officer} ({agency}), vân tay {fingerprint}.",
+        "en": "Imported the certificate of {officer} ({agency}), fingerprint {fingerprint}.",
+    },
+    "passphrase.none": {
+        "vi": "Cần mật khẩu: dùng --passphrase-file, biến CCHC_PASSPHRASE, hoặc chạy trong "
+        "terminal.",
+        "en": "A passphrase is needed: --passphrase-file, CCHC_PASSPHRASE, or run in a terminal.",
+    },
+    "passphrase.prompt": {"vi": "Mật khẩu {what}: ", "en": "Passphrase for {what}: "},
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",

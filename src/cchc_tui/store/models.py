@@ -232,3 +232,20 @@ class IndicatorValue(SQLModel, table=True):
     )
     updated_at: datetime
     updated_by: str
+
+
+class BundleExport(SQLModel, table=True):
+    """A bundle this agency exported (the supersedes chain and the reports-on-time rules)."""
+
+    __tablename__ = "bundle_export"
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    period: str
+    bundle_id: str
+    sha256: str
+    path: str
+    size: int
+    created_at: datetime
+    created_by: str
+    supersedes: str = ""

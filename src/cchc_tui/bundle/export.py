@@ -1,0 +1,296 @@
+"""Export (officer): pre-flight checks, the submission's content from the store, the signed
+bundle, and the record of the export (for the supersedes chain)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, select
+
+from cchc_tui import __version__
+from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, build_bundle
+from cchc_tui.bundle.pki import Identity, identity, load_p12
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.scoring import score
+from cchc_tui.store.models import BundleExport
+from cchc_tui.store.service import LEVEL_FOR_SET, Store
+
+PERIODS = ("Q1", "6T", "Q3", "NAM")
+
+
+@dataclass
+class Preflight:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def key_path(store: Store) -> Path:
+    return store.path.with_name(store.path.name + ".keys") / "signing.p12"
+
+
+def import_key(store: Store, p12: Path, passphrase: bytes) -> Identity:
+    """Keep a copy of the officer's PKCS#12 beside the database (the passphrase is not kept)."""
+    _key, cert, _chain = load_p12(p12, passphrase)
+    who = identity(cert)
+    prof = store.require_profile()
+    if who.agency_code != prof.agency_code:
+        raise UserError("key.other_agency", cert=who.agency_code, agency=prof.agency_code)
+    target = key_path(store)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.chmod(0o700)
+    from cchc_tui.bundle.pki import _write_atomic
+
+    _write_atomic(target, p12.read_bytes(), 0o600)
+    return who
+
+
+def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: date) -> Preflight:
+    """Errors block the export; warnings do not."""
+    pre = Preflight()
+    rows = store.assigned_status(plan, registry, agency, today)
+    missing = [r.item.id for r in rows if r.status is None]
+    if missing:
+        pre.errors.append(
+            t(
+                "export.no_status",
+                count=len(missing),
+                items=", ".join(missing[:8]) + ("…" if len(missing) > 8 else ""),
+            )
+        )
+    for ev in store.list_evidence(agency):
+        if not ev.file_path:
+            continue
+        p = store.files_dir / ev.file_path
+        if not p.is_file():
+            pre.errors.append(t("export.file_missing", number=ev.number, path=p))
+        elif ev.size is not None and p.stat().st_size != ev.size:
+            pre.errors.append(t("export.file_changed", number=ev.number, path=p))
+    for set_id, level, _year, _status in store.criteria_ids():
+        if level != LEVEL_FOR_SET[registry.agencies[agency].level]:
+            continue
+        found = store.assessment(agency, set_id)
+        if found is None:
+            continue
+        cset = store.load_criteria(set_id)
+        result = score(
+            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found[0])
+        )
+        if result.blocking:
+            pre.errors.append(
+                t("export.scores_blocking", codes=", ".join(r.sub.code for r in result.blocking))
+            )
+        if not cset.official:
+            pre.warnings.append(t("criteria.template_warning", id=cset.id))
+    overdue = [r.item.id for r in rows if r.overdue]
+    if overdue:
+        pre.warnings.append(t("export.overdue", count=len(overdue)))
+    bare = [r.item.id for r in rows if r.done and r.evidence_count == 0]
+    if bare:
+        pre.warnings.append(t("export.done_no_evidence", count=len(bare)))
+    return pre
+
+
+def submission(
+    store: Store, plan: Plan, registry: Registry, agency: str, period: str, today: date
+) -> tuple[dict[str, Any], list[PayloadFile]]:
+    prof = store.require_profile()
+    rows = store.assigned_status(plan, registry, agency, today)
+    evidence = store.list_evidence(agency)
+    files: list[PayloadFile] = []
+    ev_out = []
+    for e in evidence:
+        bag_path = ""
+        if e.file_path:
+            suffix = Path(e.file_path).suffix
+            bag_path = f"data/evidence/{e.sha256}{suffix}"
+            if all(f.bag_path != bag_path for f in files):
+                files.append(
+                    PayloadFile(bag_path, store.files_dir / e.file_path, e.sha256, e.size or 0)
+                )
+        ev_out.append(
+            {
+                "id": e.id,
+                "number": e.number,
+                "family": e.family,
+                "type": e.doc_type,
+                "date": e.doc_date.isoformat(),
+                "issuer": e.issuer,
+                "title": e.title,
+                "file_name": e.file_name,
+                "sha256": e.sha256 or None,
+                "size": e.size,
+                "path": bag_path or None,
+                "items": e.items,
+            }
+        )
+    scores: list[dict[str, Any]] = []
+    for set_id, _level, _year, status in store.criteria_ids():
+        found = store.assessment(agency, set_id)
+        if found is None:
+            continue
+        cset = store.load_criteria(set_id)
+        links = store.score_evidence(found[0])
+        result = score(
+            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found[0])
+        )
+        scores.append(
+            {
+                "set": set_id,
+                "status": status,
+                "finalised_at": found[2].isoformat() if found[2] else None,
+                "total": str(result.total),
+                "max_self": str(result.max_self),
+                "percent": str(result.percent),
+                "grade": result.grade,
+                "subs": [
+                    {
+                        "code": r.sub.code,
+                        "suggested": None
+                        if r.suggestion.points is None
+                        else str(r.suggestion.points),
+                        "explanation": r.suggestion.explanation,
+                        "self": None if r.self_points is None else str(r.self_points),
+                        "note": r.note,
+                        "evidence": links.get(r.sub.code, []),
+                    }
+                    for r in result.subs
+                ],
+            }
+        )
+    data = {
+        "agency": {"code": agency, "name": prof.agency_name},
+        "officer": prof.officer,
+        "plan": plan.id,
+        "period": period,
+        "items": [
+            {
+                "id": r.item.id,
+                "number": r.item.number,
+                "role": r.role,
+                "status": r.status,
+                "progress": r.progress_pct,
+                "note": r.note,
+                "reason": r.reason,
+                "completed_on": r.completed_on.isoformat() if r.completed_on else None,
+                "evidence_count": r.evidence_count,
+            }
+            for r in rows
+        ],
+        "evidence": ev_out,
+        "reports": {k: v.isoformat() for k, v in store.report_dates(agency, plan.id).items()},
+        "indicators": {k: str(v) for k, v in store.indicator_values(agency, plan.id).items()},
+        "scores": scores,
+    }
+    return data, files
+
+
+def audit_for(store: Store, plan: Plan, period: str) -> list[dict[str, Any]]:
+    start = next((p.cutoff_start for p in plan.period if p.code == period), None)
+    out = []
+    for e in store.audit_entries():
+        if start is not None and e.at.date() < start:
+            continue
+        out.append(
+            {
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "action": e.action,
+                "entity": e.entity,
+                "key": e.entity_key,
+                "changes": json.loads(e.changes),
+            }
+        )
+    return out
+
+
+def export_bundle(
+    store: Store,
+    registry: Registry,
+    *,
+    plan: Plan,
+    period: str,
+    out_dir: Path,
+    passphrase: bytes,
+    today: date | None = None,
+    timestamp: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Built:
+    if period not in PERIODS:
+        raise UserError("report.bad_period", value=period, choices=", ".join(PERIODS))
+    prof = store.require_profile()
+    today = today or date.today()
+    pre = preflight(store, plan, registry, prof.agency_code, today)
+    if not pre.ok:
+        raise UserError("export.blocked", problems="\n".join(f"- {e}" for e in pre.errors))
+    p12 = key_path(store)
+    if not p12.exists():
+        raise UserError("key.missing")
+    key, cert, chain = load_p12(p12, passphrase)
+    if not out_dir.is_dir():
+        raise UserError("export.no_out_dir", path=out_dir)
+    data, files = submission(store, plan, registry, prof.agency_code, period, today)
+    previous = _latest(store, prof.agency_code, plan.id, period)
+    stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
+    spec = BundleSpec(
+        agency_code=prof.agency_code,
+        agency_name=prof.agency_name,
+        officer=prof.officer,
+        plan_id=plan.id,
+        period=period,
+        app_version=__version__,
+        timestamp=stamp,
+        submission=data,
+        audit=audit_for(store, plan, period),
+        files=files,
+        supersedes=(previous.bundle_id, previous.sha256) if previous else None,
+    )
+    built = build_bundle(spec, key, cert, chain, out_dir, progress)
+    with store._write() as s:
+        s.add(
+            BundleExport(
+                agency_code=prof.agency_code,
+                plan_id=plan.id,
+                period=period,
+                bundle_id=built.bundle_id,
+                sha256=built.sha256,
+                path=str(built.path),
+                size=built.size,
+                created_at=stamp,
+                created_by=prof.officer,
+                supersedes=previous.bundle_id if previous else "",
+            )
+        )
+        store._audit(
+            s,
+            actor=prof.officer,
+            agency=prof.agency_code,
+            action="bundle.export",
+            entity="bundle",
+            key=built.bundle_id,
+            changes={"sha256": (None, built.sha256), "period": (None, period)},
+        )
+    return built
+
+
+def _latest(store: Store, agency: str, plan_id: str, period: str) -> BundleExport | None:
+    with store._read() as s:
+        return s.exec(
+            select(BundleExport)
+            .where(
+                BundleExport.agency_code == agency,
+                BundleExport.plan_id == plan_id,
+                BundleExport.period == period,
+            )
+            .order_by(col(BundleExport.id).desc())
+        ).first()

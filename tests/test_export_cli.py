@@ -1,0 +1,157 @@
+"""Export and verify from the command line, as an officer and a reviewer would."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cchc_tui.cli import main
+
+CA = "mat-khau-CA-123"
+P12 = "mat-khau-can-bo"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as e:  # argparse
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_officer_exports_reviewer_verifies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CCHC_DB", str(tmp_path / "c.sqlite"))
+    (tmp_path / "ca.pass").write_text(CA + "\n", encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12 + "\n", encoding="utf-8")
+    (tmp_path / "usb").mkdir()
+    assert run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")[0] == 0
+    code, out, _ = run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        "918",
+        "--officer",
+        "Trần Thị Thu Hương",
+        "--out",
+        "huong.p12",
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
+    assert code == 0 and "Quận Bình Thuỷ (918)" in out
+    run(capsys, "init", "--agency", "918", "--officer", "Trần Thị Thu Hương")
+    code, out, _ = run(capsys, "key", "import", "huong.p12", "--passphrase-file", "p12.pass")
+    assert code == 0 and "Đã nhập chứng thư" in out
+    # errors block: items without a status
+    code, _, err = run(
+        capsys, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "p12.pass"
+    )
+    assert code == 1 and "chưa có trạng thái" in err and list((tmp_path / "usb").iterdir()) == []
+    _, out, _ = run(capsys, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "progress", "set", item["id"], "--status", "dang", "--progress", "20")
+    (tmp_path / "kh.pdf").write_bytes(b"%PDF-1.4 ke hoach")
+    run(
+        capsys,
+        "evidence",
+        "add",
+        "--number",
+        "12/KH-UBND",
+        "--date",
+        "20/01/2022",
+        "--issuer",
+        "UBND",
+        "--title",
+        "KH",
+        "--file",
+        "kh.pdf",
+        "--item",
+        "hd3.40",
+    )
+    # a wrong passphrase: refused, nothing written
+    (tmp_path / "bad.pass").write_text("sai-mat-khau", encoding="utf-8")
+    code, _, err = run(
+        capsys, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "bad.pass"
+    )
+    assert code == 1 and "Sai mật khẩu" in err and list((tmp_path / "usb").iterdir()) == []
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--period",
+        "Q3",
+        "--out",
+        "usb",
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    first = json.loads(out)
+    assert code == 0 and first["files"] == 3
+    # a resubmission names the bundle it supersedes
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--period",
+        "Q3",
+        "--out",
+        "usb",
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    second = json.loads(out)
+    with zipfile.ZipFile(second["path"]) as zf:
+        info = zf.read(f"{second['bundle_id']}/bag-info.txt").decode()
+    assert f"CCHC-Supersedes: {first['bundle_id']}" in info
+    assert f"CCHC-Supersedes-SHA256: {first['sha256']}" in info
+    # the reviewer's side
+    assert (
+        run(
+            capsys, "pki", "crl", "--dir", "ca", "--passphrase-file", "ca.pass", "--out", "crl.pem"
+        )[0]
+        == 0
+    )
+    code, out, _ = run(
+        capsys,
+        "verify",
+        first["path"],
+        second["path"],
+        "--ca",
+        "ca/ca.pem",
+        "--crl",
+        "crl.pem",
+        "--json",
+    )
+    reports = json.loads(out)
+    assert code == 0 and all(r["ok"] for r in reports)
+    assert reports[1]["supersedes"] == first["bundle_id"]
+    assert reports[0]["signer"] == "Trần Thị Thu Hương"
+    code, out, _ = run(capsys, "verify", first["path"])  # no CA given
+    assert code == 1 and "Chưa có chứng thư CA" in out
+    # revoke the officer: the same bundle now fails
+    serial = reports[0]["certificate_serial"]
+    run(capsys, "pki", "revoke", "--dir", "ca", "--passphrase-file", "ca.pass", serial)
+    run(capsys, "pki", "crl", "--dir", "ca", "--passphrase-file", "ca.pass", "--out", "crl.pem")
+    code, out, _ = run(capsys, "verify", first["path"], "--ca", "ca/ca.pem", "--crl", "crl.pem")
+    assert code == 1 and "đã bị thu hồi" in out
+
+
+def test_no_passphrase_without_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CCHC_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = run(capsys, "pki", "init-ca", "--dir", str(tmp_path / "ca"))
+    assert code == 1 and "Cần mật khẩu" in err
+    assert not (tmp_path / "ca").exists()
