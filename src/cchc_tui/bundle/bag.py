@@ -138,9 +138,11 @@ def build_bundle(
                 compresslevel=6,
             ) as zf:
 
-                def info(name: str) -> zipfile.ZipInfo:
+                def info(name: str, stored: bool = False) -> zipfile.ZipInfo:
                     zi = zipfile.ZipInfo(f"{root}/{name}", date_time=date_time)
-                    zi.compress_type = zipfile.ZIP_DEFLATED
+                    # evidence (PDF, scans, office files) is already compressed: store it, and
+                    # deflate only the text files
+                    zi.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
                     zi.create_system = 3
                     zi.external_attr = 0o100644 << 16
                     return zi
@@ -165,7 +167,7 @@ def build_bundle(
                     try:
                         with (
                             f.source.open("rb") as src,
-                            zf.open(info(f.bag_path), "w", force_zip64=True) as dst,
+                            zf.open(info(f.bag_path, stored=True), "w", force_zip64=True) as dst,
                         ):
                             while chunk := src.read(CHUNK):
                                 digest.update(chunk)
