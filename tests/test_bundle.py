@@ -279,3 +279,16 @@ def test_bytes_are_streamed(world: dict[str, Path]) -> None:
     with zipfile.ZipFile(world["bundle"]) as zf:
         big = max(zf.infolist(), key=lambda zi: zi.file_size)
         assert big.flag_bits & 0x08
+
+
+def test_a_flipped_byte_anywhere_in_the_raw_zip_is_refused_not_a_crash(
+    world: dict[str, Path], tmp_path: Path
+) -> None:
+    data = world["bundle"].read_bytes()
+    out = tmp_path / "flipped.zip"
+    for pos in range(0, len(data), max(1, len(data) // 60)):
+        flipped = bytearray(data)
+        flipped[pos] ^= 0xFF
+        out.write_bytes(bytes(flipped))
+        report = check(out, world)
+        assert not report.ok, pos

@@ -155,3 +155,99 @@ def test_no_passphrase_without_a_terminal(
     code, _, err = run(capsys, "pki", "init-ca", "--dir", str(tmp_path / "ca"))
     assert code == 1 and "Cần mật khẩu" in err
     assert not (tmp_path / "ca").exists()
+
+
+def test_reviewer_imports_bundles_safely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
+    (tmp_path / "usb").mkdir()
+    officer_db, reviewer_db = str(tmp_path / "officer.sqlite"), str(tmp_path / "snv.sqlite")
+    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        "918",
+        "--officer",
+        "Hương",
+        "--out",
+        "huong.p12",
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
+    run(capsys, "--db", officer_db, "init", "--agency", "918", "--officer", "Hương")
+    run(capsys, "--db", officer_db, "key", "import", "huong.p12", "--passphrase-file", "p12.pass")
+    _, out, _ = run(capsys, "--db", officer_db, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "--db", officer_db, "progress", "set", item["id"], "--status", "dang")
+    bundles = []
+    for _ in range(3):
+        _, out, _ = run(
+            capsys,
+            "--db",
+            officer_db,
+            "export",
+            "--period",
+            "Q3",
+            "--out",
+            "usb",
+            "--passphrase-file",
+            "p12.pass",
+            "--json",
+        )
+        bundles.append(json.loads(out))
+    run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+
+    def audit_count() -> int:
+        return int(
+            sqlite3.connect(reviewer_db).execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        )
+
+    # no trust anchor yet
+    code, _, err = run(capsys, "--db", reviewer_db, "import", bundles[0]["path"])
+    assert code == 1 and "Chưa có CA tin cậy" in err
+    code, out, _ = run(
+        capsys, "--db", reviewer_db, "import", bundles[0]["path"], "--ca", "ca/ca.pem", "--json"
+    )
+    first = json.loads(out)[0]
+    assert code == 0 and first["ok"] and not first["already"]
+    stored = Path(first["stored"])
+    assert (stored / "data" / "submission.json").exists() and stored.parent.name == "918"
+    before = audit_count()
+    # the same bundle again changes nothing (the CA is remembered)
+    code, out, _ = run(capsys, "--db", reviewer_db, "import", bundles[0]["path"])
+    assert code == 0 and "trước đó" in out and audit_count() == before
+    # out of order: the third names the second, which the reviewer has not got
+    code, _, err = run(capsys, "--db", reviewer_db, "import", bundles[2]["path"])
+    assert code == 1 and "bản mới nhất đã nhận" in err and audit_count() == before
+    # a tampered bundle: refused, the reviewer database and folder unchanged
+    data = bytearray(Path(bundles[1]["path"]).read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    bad = tmp_path / "tampered.zip"
+    bad.write_bytes(bytes(data))
+    listing = sorted(p.name for p in stored.parent.iterdir())
+    code, _, err = run(capsys, "--db", reviewer_db, "import", str(bad))
+    assert code == 1 and "Không nhận" in err and audit_count() == before
+    assert sorted(p.name for p in stored.parent.iterdir()) == listing
+    # in order, all is well
+    for b in bundles[1:]:
+        code, _, _ = run(capsys, "--db", reviewer_db, "import", b["path"])
+        assert code == 0
+    rows = (
+        sqlite3.connect(reviewer_db)
+        .execute("SELECT bundle_id, signer, supersedes FROM received_bundle ORDER BY id")
+        .fetchall()
+    )
+    assert [r[0] for r in rows] == [b["bundle_id"] for b in bundles]
+    assert rows[1][2] == bundles[0]["bundle_id"] and rows[0][1] == "Hương"
+    assert not [p for p in stored.parent.iterdir() if p.name.startswith(".incoming")]

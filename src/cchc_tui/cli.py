@@ -15,7 +15,7 @@ import sys
 import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -1084,6 +1084,86 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in reports) else 1
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import bundles into a reviewer database; the trust anchors given are remembered."""
+    from cchc_tui.bundle.importer import ImportRefused, import_bundle
+
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        ca, crl = _trust_anchors(store, args)
+        failures = 0
+        results = []
+        for b in args.bundles:
+            try:
+                done = import_bundle(store, Path(b), ca, crl, actor=prof.officer)
+            except ImportRefused as e:
+                failures += 1
+                results.append({"path": b, "ok": False, "message": e.message()})
+                if not args.json:
+                    print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+                continue
+            r = done.report
+            message = (
+                t("import.already", path=b)
+                if done.already
+                else t(
+                    "import.done",
+                    path=b,
+                    agency=r.agency_code,
+                    period=r.period,
+                    signer=r.signer.officer if r.signer else "?",
+                    signed=r.signing_time.isoformat() if r.signing_time else "?",
+                    received=datetime.now(UTC).replace(microsecond=0).isoformat(),
+                )
+            )
+            results.append(
+                {
+                    "path": b,
+                    "ok": True,
+                    "already": done.already,
+                    "bundle_id": r.bundle_id,
+                    "sha256": r.sha256,
+                    "stored": str(done.stored),
+                    "message": message,
+                }
+            )
+            if not args.json:
+                print(message)
+    if args.json:
+        _emit_json(results)
+    return 1 if failures else 0
+
+
+def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:
+    """--ca/--crl, remembered in the database; else what was remembered."""
+    from sqlalchemy import text
+
+    def read(path: str) -> bytes:
+        try:
+            return Path(path).read_bytes()
+        except OSError as e:
+            raise UserError(
+                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+
+    with store._write() as s:
+        conn = s.connection()
+        for key, path in (("trust_ca_pem", args.ca), ("trust_crl_pem", args.crl)):
+            if path:
+                conn.execute(
+                    text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
+                    {"k": key, "v": read(path).decode("ascii", "replace")},
+                )
+        query = text(
+            "SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')"
+        )
+        rows = {str(k): str(v) for k, v in conn.execute(query).all()}
+    if "trust_ca_pem" not in rows:
+        raise UserError("import.no_ca")
+    crl = rows.get("trust_crl_pem")
+    return rows["trust_ca_pem"].encode(), crl.encode() if crl else None
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -1259,6 +1339,11 @@ def build_parser() -> Parser:
     sp.add_argument("bundles", nargs="+")
     sp.add_argument("--ca", help="chứng thư CA (PEM)")
     sp.add_argument("--crl", help="danh sách thu hồi (PEM)")
+
+    sp = add("import", cmd_import, "nhận hồ sơ vào CSDL của người thẩm định", json_=True)
+    sp.add_argument("bundles", nargs="+")
+    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
+    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +242,10 @@ def export_bundle(
     data, files = submission(store, plan, registry, prof.agency_code, period, today)
     previous = _latest(store, prof.agency_code, plan.id, period)
     stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
+    if previous is not None:
+        # two exports in the same second would share a name and an id: keep them apart
+        last = previous.created_at.replace(tzinfo=UTC)
+        stamp = max(stamp, last + timedelta(seconds=1))
     spec = BundleSpec(
         agency_code=prof.agency_code,
         agency_name=prof.agency_name,

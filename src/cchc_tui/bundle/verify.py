@@ -9,6 +9,7 @@ import hashlib
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -126,6 +127,9 @@ def verify_bundle(
         _verify(report, ca_pem, crl_pem, now or datetime.now(UTC))
     except Refused as e:
         report.add("refused", False, str(e))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, UnicodeDecodeError) as e:
+        # damage found while reading an entry (a header, a compressed stream, a CRC)
+        report.add("refused", False, t("verify.damaged", detail=str(e)))
     return report
 
 

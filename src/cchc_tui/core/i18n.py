@@ -715,6 +715,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "«{path}» không phải tệp zip đọc được (hỏng hoặc bị cắt cụt): {detail}",
         "en": "“{path}” is not a readable zip (damaged or truncated): {detail}",
     },
+    "verify.damaged": {
+        "vi": "Hồ sơ bị hỏng hoặc bị sửa (đọc nội dung thất bại): {detail}",
+        "en": "The bundle is damaged or was changed (reading failed): {detail}",
+    },
     "verify.too_many": {
         "vi": "Hồ sơ có {count} mục, vượt giới hạn {limit}.",
         "en": "The bundle has {count} entries, over the limit of {limit}.",
@@ -857,6 +861,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A passphrase is needed: --passphrase-file, CCHC_PASSPHRASE, or run in a terminal.",
     },
     "passphrase.prompt": {"vi": "Mật khẩu {what}: ", "en": "Passphrase for {what}: "},
+    "import.refused": {
+        "vi": "Không nhận «{path}»: {reasons}",
+        "en": "Refused “{path}”: {reasons}",
+    },
+    "import.stale": {
+        "vi": "Không nhận «{path}»: hồ sơ ghi thay thế «{named}» nhưng bản mới nhất đã nhận là "
+        "«{latest}».",
+        "en": "Refused “{path}”: it replaces “{named}” but the latest received is “{latest}”.",
+    },
+    "import.stale_sha": {
+        "vi": "Không nhận «{path}»: mã băm của bản được thay thế không khớp.",
+        "en": "Refused “{path}”: the SHA-256 of the bundle it replaces does not match.",
+    },
+    "import.exists": {
+        "vi": "Thư mục «{path}» đã có; không ghi đè.",
+        "en": "“{path}” already exists; not overwritten.",
+    },
+    "import.unlisted": {
+        "vi": "Tệp «{name}» không có trong danh mục của túi hồ sơ.",
+        "en": "File “{name}” is not listed by the bag.",
+    },
+    "import.outside": {
+        "vi": "Tệp «{name}» sẽ nằm ngoài thư mục nhận.",
+        "en": "File “{name}” would land outside the receiving folder.",
+    },
+    "import.too_long": {
+        "vi": "Tệp «{name}» dài hơn kích thước khai báo.",
+        "en": "File “{name}” is longer than declared.",
+    },
+    "import.changed": {
+        "vi": "Tệp «{name}» thay đổi trong lúc nhận.",
+        "en": "File “{name}” changed while being received.",
+    },
+    "import.done": {
+        "vi": "Đã nhận {path}: {agency} · {period} · ký bởi {signer} lúc {signed} · nhận lúc "
+        "{received}",
+        "en": "Received {path}: {agency} · {period} · signed by {signer} at {signed} · received "
+        "at {received}",
+    },
+    "import.already": {
+        "vi": "Đã nhận {path} trước đó; không thay đổi gì.",
+        "en": "{path} was received before; nothing changed.",
+    },
+    "import.no_ca": {
+        "vi": "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau).",
+        "en": "No trusted CA: use --ca (remembered for next time).",
+    },
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",

@@ -249,3 +249,26 @@ class BundleExport(SQLModel, table=True):
     created_at: datetime
     created_by: str
     supersedes: str = ""
+
+
+class ReceivedBundle(SQLModel, table=True):
+    """A bundle a reviewer imported: who signed it, when it was signed and received."""
+
+    __tablename__ = "received_bundle"
+    __table_args__ = (UniqueConstraint("sha256"), UniqueConstraint("bundle_id"))
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str
+    sha256: str
+    agency_code: str
+    plan_id: str
+    period: str
+    signer: str
+    cert_serial: str
+    cert_fingerprint: str
+    signing_time: datetime | None = None
+    received_at: datetime
+    received_by: str
+    supersedes: str = ""
+    stored_path: str
+    size: int
+    files: int
