@@ -251,3 +251,46 @@ def test_reviewer_imports_bundles_safely(
     assert [r[0] for r in rows] == [b["bundle_id"] for b in bundles]
     assert rows[1][2] == bundles[0]["bundle_id"] and rows[0][1] == "Hương"
     assert not [p for p in stored.parent.iterdir() if p.name.startswith(".incoming")]
+
+
+def test_an_export_counts_as_the_period_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_tui.store.reader import Reader
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CCHC_DB", str(tmp_path / "c.sqlite"))
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
+    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        "SNV",
+        "--officer",
+        "A",
+        "--out",
+        "a.p12",
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
+    run(capsys, "init", "--agency", "SNV", "--officer", "A")
+    run(capsys, "key", "import", "a.p12", "--passphrase-file", "p12.pass")
+    _, out, _ = run(capsys, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "progress", "set", item["id"], "--status", "dang")
+    assert (
+        run(capsys, "export", "--period", "Q1", "--out", ".", "--passphrase-file", "p12.pass")[0]
+        == 0
+    )
+    dates = Reader(tmp_path / "c.sqlite").report_dates("SNV", "kh-260-2022")
+    assert list(dates) == ["Q1"]
+    run(capsys, "report", "set", "Q1", "--date", "08/03/2022")  # the officer's date wins
+    dates = Reader(tmp_path / "c.sqlite").report_dates("SNV", "kh-260-2022")
+    assert dates["Q1"].isoformat() == "2022-03-08"

@@ -534,3 +534,60 @@ async def test_report_dates_and_indicator_values_feed_the_suggestions(
             "so-hoa-ket-qua-tthc": Decimal("42.00")
         }
         assert len(store.report_dates("918", "kh-260-2022")) == 4
+
+
+async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> None:
+    from textual.widgets import Static as _Static
+
+    from cchc_tui.bundle import pki
+    from cchc_tui.bundle.export import import_key
+    from cchc_tui.ui.screens.export import ExportScreen
+
+    db = demo_db(tmp_path, plan_text)
+    pki.init_ca(tmp_path / "ca", b"mat-khau-CA-123")
+    pki.issue(
+        tmp_path / "ca",
+        b"mat-khau-CA-123",
+        agency_code="918",
+        agency_name="Quận Bình Thuỷ",
+        officer="Hương",
+        p12_passphrase=b"mat-khau-ky",
+        out=tmp_path / "k.p12",
+    )
+    with Store(db) as store:
+        import_key(store, tmp_path / "k.p12", b"mat-khau-ky")
+        plan = store.load_plan()
+        from tests.tui_helpers import REGISTRY
+
+        for r in store.assigned_status(plan, REGISTRY, "918"):
+            if r.status is None:
+                store.set_progress(
+                    plan, r.item.id, agency="918", actor="Hương", status="chua_thuc_hien"
+                )
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        checks = str(screen.query_one("#export-checks", _Static).render())
+        assert "✗" not in checks
+        screen.query_one("#export-out", VietInput).value = str(usb)
+        await type_text(pilot, "sai-mat-khau")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert "Sai mật khẩu" in str(screen.query_one("#export-result", _Static).render())
+        assert list(usb.iterdir()) == []
+        await type_text(pilot, "mat-khau-ky")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        result = str(screen.query_one("#export-result", _Static).render())
+        assert "Đã xuất hồ sơ" in result and "SHA-256" in result
+        assert screen.query_one("#export-pass", VietInput).value == ""  # not kept
+    (bundle,) = list(usb.iterdir())
+    from cchc_tui.bundle.verify import verify_bundle
+
+    assert verify_bundle(bundle, (tmp_path / "ca" / "ca.pem").read_bytes()).ok

@@ -527,6 +527,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.score.col.max": {"vi": "Tối đa", "en": "Max"},
     "ui.score.col.suggested": {"vi": "Gợi ý", "en": "Sugg."},
     "ui.score.col.self": {"vi": "Tự chấm", "en": "Self"},
+    "key.export": {"vi": "Xuất hồ sơ", "en": "Export"},
+    "ui.export.title": {"vi": "Xuất hồ sơ gửi Sở Nội vụ", "en": "Export the bundle"},
+    "ui.export.key": {"vi": "Xuất", "en": "Export"},
+    "ui.export.period": {"vi": "Kỳ báo cáo", "en": "Period"},
+    "ui.export.out": {"vi": "Thư mục (USB)", "en": "Folder (USB)"},
+    "ui.export.passphrase": {"vi": "Mật khẩu ký", "en": "Passphrase"},
+    "ui.export.ready": {"vi": "Sẵn sàng xuất hồ sơ.", "en": "Ready to export."},
+    "ui.export.blocked": {
+        "vi": "Còn lỗi phải sửa trước khi xuất (xem danh sách).",
+        "en": "Errors must be fixed before exporting (see the list).",
+    },
+    "ui.export.speed": {"vi": "{mb} MB · {rate} MB/giây", "en": "{mb} MB · {rate} MB/s"},
     "ui.cmd.theme": {"vi": "Giao diện 16 màu / nhiều màu", "en": "16-colour / full-colour theme"},
     "ui.cmd.language": {
         "vi": 'Ngôn ngữ: đặt lang = "en" trong tệp cấu hình',

@@ -331,15 +331,26 @@ class Reader:
         return out
 
     def report_dates(self, agency: str, plan_id: str) -> dict[str, date]:
+        """When each periodic report was sent: the first bundle exported for the period, or
+        the date the officer recorded (which wins: it is the date the report really left)."""
         with self._conn() as con:
-            return {
-                period: date.fromisoformat(when)
+            sent = {
+                period: _datetime(first).date()
+                for period, first in con.execute(
+                    "SELECT period, min(created_at) FROM bundle_export "
+                    "WHERE agency_code = ? AND plan_id = ? GROUP BY period",
+                    (agency, plan_id),
+                )
+            }
+            sent.update(
+                (period, date.fromisoformat(when))
                 for period, when in con.execute(
                     "SELECT period, submitted_on FROM report_submission "
                     "WHERE agency_code = ? AND plan_id = ?",
                     (agency, plan_id),
                 )
-            }
+            )
+            return sent
 
     def indicator_values(self, agency: str, plan_id: str) -> dict[str, Decimal]:
         with self._conn() as con:

@@ -85,6 +85,7 @@ class CchcApp(App[None]):
         Binding("f5", "show_evidence", "key.evidence", id="app.evidence"),
         Binding("f6", "walkthrough", "key.walkthrough", id="app.walkthrough"),
         Binding("f7", "show_scoring", "key.scoring", id="app.scoring"),
+        Binding("f8", "show_export", "key.export", id="app.export"),
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True, show=False),
     ]
 
@@ -190,6 +191,7 @@ class CchcApp(App[None]):
             "show_evidence",
             "walkthrough",
             "show_scoring",
+            "show_export",
         }:
             return self._has_ctx()
         return True
@@ -213,6 +215,11 @@ class CchcApp(App[None]):
         from cchc_tui.ui.screens.scoring import ScoringScreen
 
         self.run_worker(self._show(ScoringScreen), exclusive=True, group="nav")
+
+    def action_show_export(self) -> None:
+        from cchc_tui.ui.screens.export import ExportScreen
+
+        self.run_worker(self._show(ExportScreen), exclusive=True, group="nav")
 
     def action_walkthrough(self) -> None:
         from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
@@ -250,6 +257,7 @@ class CchcApp(App[None]):
                 (t("ui.evidence.title"), "show_evidence"),
                 (t("key.walkthrough"), "walkthrough"),
                 (t("ui.score.title"), "show_scoring"),
+                (t("ui.export.title"), "show_export"),
                 *cmds,
             ]
         return cmds

@@ -1,0 +1,151 @@
+"""Xuất hồ sơ: pre-flight (errors block, warnings do not), the passphrase, a progress bar with
+bytes per second while evidence is hashed and written, then the bundle's path and SHA-256."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Header, Label, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from cchc_tui.bundle.export import PERIODS, Preflight, export_bundle, key_path, preflight
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.periods import current_period
+from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+
+class ExportScreen(BaseScreen):
+    HELP_TITLE = "ui.export.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "export", "ui.export.key", id="export.run", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+        self.pre: Preflight | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="export"):
+            yield Static(t("ui.export.title"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.period"))
+                yield Select([(p, p) for p in PERIODS], allow_blank=False, id="export-period")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.out"))
+                yield VietInput(id="export-out", value=str(Path.cwd()))
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.passphrase"))
+                yield VietInput(id="export-pass", password=True)
+            yield Static("", id="export-checks")
+            bar = ProgressBar(id="export-progress", show_eta=False)
+            bar.display = False
+            yield bar
+            yield Static("", id="export-speed", classes="info")
+            yield Static("", id="export-result", classes="title")
+        yield I18nFooter()
+
+    async def on_mount(self) -> None:
+        code = current_period(self.ctx.plan, self.ctx.today).code
+        self.query_one("#export-period", Select).value = code
+        await self.check()
+        self.query_one("#export-pass", VietInput).focus()
+
+    @on(Select.Changed, "#export-period")
+    async def _period(self) -> None:
+        await self.check()
+
+    async def check(self) -> None:
+        ctx = self.ctx
+
+        def run() -> tuple[Preflight, bool]:
+            pre = preflight(ctx.store, ctx.plan, ctx.registry, ctx.agency, ctx.today)
+            return pre, key_path(ctx.store).exists()
+
+        try:
+            pre, has_key = await self.cchc.db(run)
+        except DbFailed:
+            return
+        self.pre = pre
+        lines = [f"[b red]✗[/] {e}" for e in pre.errors]
+        lines += [f"[b yellow]![/] {w}" for w in pre.warnings]
+        if not has_key:
+            lines.append(f"[b red]✗[/] {t('key.missing')}")
+        if not lines:
+            lines = [f"[b green]✓[/] {t('ui.export.ready')}"]
+        self.query_one("#export-checks", Static).update("\n".join(lines))
+
+    def action_export(self) -> None:
+        if self.busy:
+            return
+        if self.pre is not None and not self.pre.ok:
+            self.notify(t("ui.export.blocked"), severity="error")
+            return
+        period = self.query_one("#export-period", Select).value
+        out = Path(self.query_one("#export-out", VietInput).nfc_value.strip() or ".")
+        passphrase = self.query_one("#export-pass", VietInput).value.encode()
+        self.busy = True
+        self.query_one("#export-progress", ProgressBar).display = True
+        self.query_one("#export-result", Static).update(t("ui.evidence.copying"))
+        self.run_export(str(period), out, passphrase)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, period: str, out: Path, passphrase: bytes) -> None:
+        app = self.cchc
+        ctx = self.ctx
+        worker = get_current_worker()
+        bar = self.query_one("#export-progress", ProgressBar)
+        speed = self.query_one("#export-speed", Static)
+        started = time.perf_counter()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.perf_counter()
+            if worker.is_cancelled or (now - last[0] < 0.1 and done < total):
+                return
+            last[0] = now
+            rate = done / max(now - started, 1e-6) / 1024**2
+            app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+            app.call_from_thread(
+                speed.update, t("ui.export.speed", mb=f"{done / 1024**2:.1f}", rate=f"{rate:.1f}")
+            )
+
+        try:
+            built = export_bundle(
+                ctx.store,
+                ctx.registry,
+                plan=ctx.plan,
+                period=period,
+                out_dir=out,
+                passphrase=passphrase,
+                today=ctx.today,
+                progress=progress,
+            )
+        except UserError as e:
+            app.call_from_thread(self._done, e.message(), False)
+            return
+        except Exception as e:  # the store rolled back; the temporary zip was removed
+            app.call_from_thread(
+                self._done, t("ui.db_error", detail=f"{type(e).__name__}: {e}"), False
+            )
+            return
+        short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))
+        app.call_from_thread(
+            self._done, t("export.done", path=built.path, sha=built.sha256, short=short), True
+        )
+
+    def _done(self, message: str, ok: bool) -> None:
+        self.busy = False
+        self.query_one("#export-pass", VietInput).value = ""  # never kept
+        self.query_one("#export-result", Static).update(message)
+        self.notify(message.splitlines()[0], severity="information" if ok else "error")
