@@ -294,3 +294,61 @@ def test_an_export_counts_as_the_period_report(
     run(capsys, "report", "set", "Q1", "--date", "08/03/2022")  # the officer's date wins
     dates = Reader(tmp_path / "c.sqlite").report_dates("SNV", "kh-260-2022")
     assert dates["Q1"].isoformat() == "2022-03-08"
+
+
+def test_review_overview_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
+    officer_db, reviewer_db = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
+    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        "918",
+        "--officer",
+        "Hương",
+        "--out",
+        "k.p12",
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
+    run(capsys, "--db", officer_db, "init", "--agency", "918", "--officer", "Hương")
+    run(capsys, "--db", officer_db, "key", "import", "k.p12", "--passphrase-file", "p12.pass")
+    _, out, _ = run(capsys, "--db", officer_db, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "--db", officer_db, "progress", "set", item["id"], "--status", "dang")
+    _, out, _ = run(
+        capsys,
+        "--db",
+        officer_db,
+        "export",
+        "--period",
+        "NAM",
+        "--out",
+        ".",
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    path = json.loads(out)["path"]
+    run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+    assert run(capsys, "--db", reviewer_db, "import", path, "--ca", "ca/ca.pem")[0] == 0
+    code, out, _ = run(
+        capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json", "--csv", "xep-hang.csv"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["expected"] == 31 and data["received"] == 1
+    unit = next(u for u in data["units"] if u["code"] == "918")
+    assert unit["state"] == "late" and unit["completeness"] == "100.0"  # sent after 10/12/2022
+    assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
+    code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
+    assert code == 1 and "Kỳ «Q5» không có" in err

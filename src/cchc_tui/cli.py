@@ -1164,6 +1164,86 @@ def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes |
     return rows["trust_ca_pem"].encode(), crl.encode() if crl else None
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """The reviewer's overview for a plan and period (the TUI review desk is issue 6)."""
+    from cchc_tui.bundle.importer import latest_for_period
+    from cchc_tui.core.review import overview, ranking
+    from cchc_tui.core.scoring import num
+
+    registry = _registry()
+    period = args.period.upper()
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        if period not in [p.code for p in plan.period]:
+            raise UserError(
+                "report.bad_period",
+                value=args.period,
+                choices=", ".join(p.code for p in plan.period),
+            )
+        view = overview(
+            registry, plan, prof.agency_code, period, latest_for_period(store, plan.id, period)
+        )
+    ranked = ranking(view)
+    if args.xlsx:
+        from cchc_tui.reports.ranking import write_ranking_xlsx
+
+        write_ranking_xlsx(Path(args.xlsx), view, ranked)
+    if args.csv:
+        from cchc_tui.reports.ranking import ranking_csv
+
+        Path(args.csv).write_text(ranking_csv(view, ranked), encoding="utf-8")
+    rank_of = {r.row.agency.code: r.rank for r in ranked}
+    if args.json:
+        _emit_json(
+            {
+                "plan": view.plan,
+                "period": view.period,
+                "due": view.due.isoformat() if view.due else None,
+                "expected": view.expected,
+                "received": view.received,
+                "on_time_rate": str(view.on_time_rate),
+                "units": [
+                    {
+                        "code": r.agency.code,
+                        "name": r.agency.name,
+                        "state": r.state,
+                        "received_at": r.received.received_at.isoformat() if r.received else None,
+                        "bundles": r.received.count if r.received else 0,
+                        "completeness": str(r.completeness),
+                        "self_total": None if r.self_total is None else str(r.self_total),
+                        "grade": r.grade,
+                        "rank": rank_of.get(r.agency.code),
+                    }
+                    for r in view.rows
+                ],
+            }
+        )
+        return 0
+    states = {"on_time": "đúng hạn", "late": "trễ hạn", "missing": "chưa nộp"}
+    print(
+        f"{view.plan} · {view.period} · hạn {format_date(view.due)} · "
+        f"đã nhận {view.received}/{view.expected} · đúng hạn {num(view.on_time_rate)}%"
+    )
+    _table(
+        ["Hạng", "Mã", "Trạng thái", "Đầy đủ", "Tự chấm", "Xếp loại", "Cơ quan, đơn vị"],
+        [
+            [
+                str(rank_of.get(r.agency.code, "")),
+                r.agency.code,
+                states[r.state],
+                f"{num(r.completeness)}%",
+                "" if r.self_total is None else num(r.self_total),
+                r.grade,
+                r.agency.name,
+            ]
+            for r in view.rows
+        ],
+        flex=6,
+    )
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -1344,6 +1424,12 @@ def build_parser() -> Parser:
     sp.add_argument("bundles", nargs="+")
     sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
     sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
+
+    sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
+    sp.add_argument("--period", required=True, help="Q1 | 6T | Q3 | NAM")
+    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("--xlsx", help="ghi bảng xếp hạng ra tệp .xlsx")
+    sp.add_argument("--csv", help="ghi bảng xếp hạng ra tệp .csv")
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

@@ -9,6 +9,7 @@ importing the same bundle twice changes nothing."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -22,6 +23,7 @@ from sqlmodel import col, select
 from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
 from cchc_tui.bundle.verify import CHUNK, Report, verify_bundle
 from cchc_tui.core.i18n import UserError
+from cchc_tui.core.review import Received
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 
@@ -162,3 +164,34 @@ def _extract(path: Path, into: Path) -> int:
                 raise ImportRefused("import.changed", name=rel)
             count += 1
     return count
+
+
+def latest_for_period(store: Store, plan: str, period: str) -> dict[str, Received]:
+    """The latest accepted bundle of each unit for a plan and period, with its submission."""
+    with store._read() as s:
+        rows = s.exec(
+            select(ReceivedBundle)
+            .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
+            .order_by(col(ReceivedBundle.id))
+        ).all()
+    counts: dict[str, int] = {}
+    latest: dict[str, ReceivedBundle] = {}
+    for r in rows:
+        counts[r.agency_code] = counts.get(r.agency_code, 0) + 1
+        latest[r.agency_code] = r
+    out = {}
+    for code, r in latest.items():
+        path = Path(r.stored_path) / "data" / "submission.json"
+        try:
+            submission = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            submission = {}
+        out[code] = Received(
+            code,
+            r.bundle_id,
+            r.received_at.replace(tzinfo=UTC),
+            r.signing_time,
+            submission,
+            counts[code],
+        )
+    return out

@@ -1,0 +1,147 @@
+"""The review desk's figures: which units a reviewer expects for a plan and period, who sent
+on time, late or not at all, how complete each submission is, and the ranking.
+
+Plain data in, plain data out: the store hands in the latest accepted bundle of each unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from cchc_tui.core.agencies import Agency, Registry
+from cchc_tui.core.plan import Plan
+
+REVIEWER_OF_CITY = "SNV"
+
+
+def expected_units(registry: Registry, plan: Plan, reviewer: str) -> list[Agency]:
+    """Sở Nội vụ expects the units the plan's reporting obligations name (departments,
+    districts, vertical agencies); a district's Phòng Nội vụ expects its communes."""
+    if reviewer == REVIEWER_OF_CITY:
+        codes: set[str] = set()
+        for ob in plan.obligation:
+            if ob.kind == "report":
+                for ref in ob.applies_to:
+                    codes |= registry.expand(ref)
+        return sorted((registry.agencies[c] for c in codes), key=lambda a: (a.level, a.code))
+    if registry.agencies[reviewer].level == "district":
+        return sorted(registry.children(reviewer), key=lambda a: a.code)
+    return []
+
+
+@dataclass(frozen=True)
+class Received:
+    """The latest accepted bundle of one unit for the plan and period."""
+
+    agency_code: str
+    bundle_id: str
+    received_at: datetime
+    signing_time: datetime | None
+    submission: dict[str, Any]
+    count: int  # bundles received for the period (1 + resubmissions)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    agency: Agency
+    state: str  # "missing" | "on_time" | "late"
+    received: Received | None
+    items_total: int
+    items_with_status: int
+    points_total: int  # self-scored sub-criteria with points
+    points_with_evidence: int
+    self_total: Decimal | None
+    grade: str
+
+    @property
+    def completeness(self) -> Decimal:
+        parts = self.items_total + self.points_total
+        if not parts:
+            return Decimal(0)
+        return (Decimal(self.items_with_status + self.points_with_evidence) * 100 / parts).quantize(
+            Decimal("0.1")
+        )
+
+
+@dataclass(frozen=True)
+class Overview:
+    plan: str
+    period: str
+    due: date | None
+    rows: list[UnitRow]
+
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def received(self) -> int:
+        return sum(1 for r in self.rows if r.received)
+
+    @property
+    def on_time_rate(self) -> Decimal:
+        if not self.rows:
+            return Decimal(0)
+        on_time = sum(1 for r in self.rows if r.state == "on_time")
+        return (Decimal(on_time) * 100 / len(self.rows)).quantize(Decimal("0.1"))
+
+
+def overview(
+    registry: Registry, plan: Plan, reviewer: str, period: str, latest: dict[str, Received]
+) -> Overview:
+    due = next((p.due for p in plan.period if p.code == period), None)
+    rows = []
+    for agency in expected_units(registry, plan, reviewer):
+        got = latest.get(agency.code)
+        if got is None:
+            rows.append(UnitRow(agency, "missing", None, 0, 0, 0, 0, None, ""))
+            continue
+        sub = got.submission
+        items = sub.get("items", [])
+        scores = (sub.get("scores") or [{}])[0]
+        subs = scores.get("subs", [])
+        pointed = [s for s in subs if s.get("self") not in (None, "0")]
+        late = due is not None and got.received_at.date() > due
+        total = scores.get("total")
+        rows.append(
+            UnitRow(
+                agency=agency,
+                state="late" if late else "on_time",
+                received=got,
+                items_total=len(items),
+                items_with_status=sum(1 for i in items if i.get("status")),
+                points_total=len(pointed),
+                points_with_evidence=sum(1 for s in pointed if s.get("evidence") or s.get("note")),
+                self_total=Decimal(total) if total is not None else None,
+                grade=str(scores.get("grade", "")),
+            )
+        )
+    return Overview(plan.id, period, due, rows)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    row: UnitRow
+    total: Decimal
+    appraised: bool  # False: the self total stands in (shown as such)
+
+
+def ranking(view: Overview, appraisals: dict[str, Decimal] | None = None) -> list[Ranked]:
+    """By appraisal total, else self total; equal totals share a rank (1, 2, 2, 4)."""
+    appraisals = appraisals or {}
+    scored = []
+    for row in view.rows:
+        if row.agency.code in appraisals:
+            scored.append((appraisals[row.agency.code], True, row))
+        elif row.self_total is not None:
+            scored.append((row.self_total, False, row))
+    scored.sort(key=lambda x: (-x[0], x[2].agency.code))
+    out: list[Ranked] = []
+    for i, (total, appraised, row) in enumerate(scored):
+        rank = out[-1].rank if out and out[-1].total == total else i + 1
+        out.append(Ranked(rank, row, total, appraised))
+    return out
