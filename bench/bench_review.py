@@ -1,0 +1,131 @@
+"""Issue 6 measures: importing 111 bundles (without evidence files) into a reviewer database,
+and recomputing the review overview at that size. Baselines in the same run: verifying the same
+bundles without importing them, and reading the 111 submissions from disk.
+
+    python bench/bench_review.py [--units 111]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cchc_tui.bundle import bag, pki
+from cchc_tui.bundle.importer import import_bundle, latest_for_period
+from cchc_tui.bundle.verify import verify_bundle
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.review import overview
+from cchc_tui.store.service import Store
+
+PASS = b"mat-khau-bench-123"
+
+
+def submission(code: str, n: int) -> dict[str, object]:
+    return {
+        "agency": {"code": code},
+        "items": [
+            {"id": f"hd3.{i}", "status": "dang_thuc_hien", "progress": 50} for i in range(52)
+        ],
+        "scores": [
+            {
+                "total": str(50 + n % 40),
+                "grade": "Khá",
+                "subs": [
+                    {"code": f"{1 + i % 8}.1.{i}", "self": "1", "evidence": [1]} for i in range(37)
+                ],
+            }
+        ],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, default=111)
+    args = ap.parse_args()
+    registry = Registry.load()
+    units = [a for a in registry.agencies.values() if a.kind == "cqcm"]
+    units += registry.by_level(["district", "commune"])
+    units = units[: args.units]
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        pki.init_ca(d / "ca", PASS)
+        ca_pem = (d / "ca" / "ca.pem").read_bytes()
+        (d / "out").mkdir()
+        t0 = time.perf_counter()
+        paths = []
+        for n, a in enumerate(units):
+            p12 = d / f"{a.code}.p12"
+            pki.issue(
+                d / "ca",
+                PASS,
+                agency_code=a.code,
+                agency_name=a.name,
+                officer="Bench",
+                p12_passphrase=PASS,
+                out=p12,
+            )
+            key, cert, chain = pki.load_p12(p12, PASS)
+            spec = bag.BundleSpec(
+                a.code,
+                a.name,
+                "Bench",
+                "kh-260-2022",
+                "Q3",
+                "bench",
+                datetime(2022, 9, 8, tzinfo=UTC),
+                submission(a.code, n),
+                [],
+            )
+            paths.append(bag.build_bundle(spec, key, cert, chain, d / "out").path)
+        setup = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for p in paths:
+            assert verify_bundle(p, ca_pem).ok
+        verify_only = time.perf_counter() - t0
+        store = Store(d / "snv.sqlite", create=True)
+        store.init_profile("SNV", "Sở Nội vụ", "Bench")
+        plan = store.import_plan(
+            (Path(__file__).parent.parent / "data" / "plan-260-2022.toml").read_text(
+                encoding="utf-8"
+            )
+        )
+        t0 = time.perf_counter()
+        for p in paths:
+            import_bundle(store, p, ca_pem, None, actor="Bench")
+        imported = time.perf_counter() - t0
+        times = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            view = overview(registry, plan, "SNV", "Q3", latest_for_period(store, plan.id, "Q3"))
+            times.append((time.perf_counter() - t0) * 1000)
+        base = []
+        stored = sorted((d / "snv.sqlite.bundles").glob("*/*/data/submission.json"))
+        for _ in range(30):
+            t0 = time.perf_counter()
+            for f in stored:
+                json.loads(f.read_text(encoding="utf-8"))
+            base.append((time.perf_counter() - t0) * 1000)
+        store.close()
+    assert isinstance(plan, Plan) and view.received > 0
+    p95 = statistics.quantiles(times, n=20)[18]
+    print(f"{len(paths)} bundles (made in {setup:.1f} s, not timed below)")
+    print(f"verify only      {verify_only:6.2f} s")
+    print(
+        f"import (verify, extract, record) {imported:6.2f} s  ({imported / verify_only:.2f}x "
+        f"verify only; aim <= 10 s)"
+    )
+    print(
+        f"overview         p50 {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms "
+        f"(aim <= 100 ms); reading the {len(stored)} submissions alone: p50 "
+        f"{statistics.median(base):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
