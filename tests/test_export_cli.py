@@ -352,3 +352,103 @@ def test_review_overview_from_the_command_line(
     assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err
+
+
+def test_review_receipt_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
+    officer, reviewer = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
+    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    for agency, who, out in (("918", "Hương", "k.p12"), ("SNV", "Thẩm định viên", "snv.p12")):
+        run(
+            capsys,
+            "pki",
+            "issue",
+            "--dir",
+            "ca",
+            "--passphrase-file",
+            "ca.pass",
+            "--agency",
+            agency,
+            "--officer",
+            who,
+            "--out",
+            out,
+            "--p12-passphrase-file",
+            "p12.pass",
+        )
+    run(capsys, "--db", officer, "init", "--agency", "918", "--officer", "Hương")
+    run(capsys, "--db", officer, "key", "import", "k.p12", "--passphrase-file", "p12.pass")
+    _, out, _ = run(capsys, "--db", officer, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "--db", officer, "progress", "set", item["id"], "--status", "dang")
+    _, out, _ = run(
+        capsys,
+        "--db",
+        officer,
+        "export",
+        "--period",
+        "Q3",
+        "--out",
+        ".",
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    bundle = json.loads(out)["path"]
+    run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    run(capsys, "--db", reviewer, "key", "import", "snv.p12", "--passphrase-file", "p12.pass")
+    run(capsys, "--db", reviewer, "import", bundle, "--ca", "ca/ca.pem")
+    base = ("--db", reviewer, "review", "--period", "Q3")
+    assert run(capsys, *base, "state", "918", "--state", "can_bo_sung")[0] == 0
+    assert (
+        run(
+            capsys,
+            *base,
+            "comment",
+            "918",
+            "--target",
+            "item:hd3.8",
+            "--text",
+            "Bổ sung quyết định số hóa",
+        )[0]
+        == 0
+    )
+    assert run(capsys, *base, "appraise", "918", "1.1.1", "--points", "0,5")[0] == 0
+    code, _, err = run(capsys, *base, "state", "918", "--state", "xong")
+    assert code == 1 and "da_duyet" in err
+    con = sqlite3.connect(reviewer, isolation_level=None)
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be edited"):
+        con.execute("UPDATE review_comment SET text = 'khác'")
+    con.close()
+    assert (
+        run(capsys, *base, "receipt", "918", "--out", "phieu.zip", "--passphrase-file", "p12.pass")[
+            0
+        ]
+        == 0
+    )
+    # the officer's side: verified, for this agency and a bundle it sent
+    code, out, _ = run(
+        capsys, "--db", officer, "receipt", "import", "phieu.zip", "--ca", "ca/ca.pem"
+    )
+    assert code == 0 and "can_bo_sung, 1 nhận xét" in out
+    code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip")
+    assert code == 0 and "trước đó" in out
+    _, out, _ = run(capsys, "--db", officer, "receipt", "list", "--json")
+    (r,) = json.loads(out)
+    assert r["comments"][0] == r["comments"][0] | {
+        "target": "item:hd3.8",
+        "text": "Bổ sung quyết định số hóa",
+    }
+    assert r["appraisal"] == {"1.1.1": {"1": "0.5"}} and r["signer"] == "Thẩm định viên"
+    # a receipt changed after signing is refused
+    data = bytearray((tmp_path / "phieu.zip").read_bytes())
+    data[40] ^= 0x01
+    (tmp_path / "sua.zip").write_bytes(bytes(data))
+    code, _, err = run(capsys, "--db", officer, "receipt", "import", "sua.zip")
+    assert code == 1 and ("phiếu thẩm định" in err or "Chữ ký" in err)

@@ -1166,6 +1166,8 @@ def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes |
 
 def cmd_review(args: argparse.Namespace) -> int:
     """The reviewer's overview for a plan and period (the TUI review desk is issue 6)."""
+    if args.review_cmd:
+        return cmd_review_action(args)
     from cchc_tui.bundle.importer import latest_for_period
     from cchc_tui.core.review import overview, ranking
     from cchc_tui.core.scoring import num
@@ -1241,6 +1243,75 @@ def cmd_review(args: argparse.Namespace) -> int:
         ],
         flex=6,
     )
+    return 0
+
+
+def cmd_review_action(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle import review_store as rs
+
+    registry = _registry()
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        agency = _agency_arg(registry, args.agency)
+        bundle = rs.latest_bundle(store, agency.code, plan.id, args.period.upper())
+        if args.review_cmd == "state":
+            rs.set_state(store, bundle, args.state, actor=prof.officer)
+        elif args.review_cmd == "comment":
+            rs.add_comment(store, bundle, args.target, args.text, actor=prof.officer)
+        elif args.review_cmd == "appraise":
+            rs.appraise(
+                store, bundle, args.code, args.points, round_=args.round, actor=prof.officer
+            )
+        else:  # receipt
+            out = rs.write_receipt(
+                store, bundle, Path(args.out), _passphrase(args, "PKCS#12"), actor=prof.officer
+            )
+            print(t("receipt.written", path=out))
+            return 0
+    print(t("review.saved"))
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from cchc_tui.bundle.review_store import import_receipt
+
+    with _open_store(args) as store:
+        if args.receipt_cmd == "import":
+            ca, _crl = _trust_anchors(store, args)
+            receipt, new = import_receipt(store, Path(args.file), ca)
+            c = receipt.content
+            print(
+                t(
+                    "receipt.imported",
+                    state=c["state"],
+                    comments=len(c.get("comments", [])),
+                    signer=receipt.signer.officer,
+                )
+                if new
+                else t("receipt.already")
+            )
+            return 0
+        from sqlmodel import col, select
+
+        from cchc_tui.store.models import ReceivedReceipt
+
+        with store._read() as s:
+            rows = s.exec(select(ReceivedReceipt).order_by(col(ReceivedReceipt.id))).all()
+            data = [
+                json.loads(r.content)
+                | {"signer": r.signer, "received_at": r.received_at.isoformat()}
+                for r in rows
+            ]
+    if args.json:
+        _emit_json(data)
+    else:
+        for d in data:
+            print(f"{d['bundle_id']} · {d['period']} · {d['state']} · {d['signer']}")
+            for c in d.get("comments", []):
+                print(f"  [{c['target']}] {c['text']}")
+            for code, rounds in d.get("appraisal", {}).items():
+                print(f"  {code}: " + ", ".join(f"vòng {k}: {v}" for k, v in rounds.items()))
     return 0
 
 
@@ -1430,6 +1501,38 @@ def build_parser() -> Parser:
     sp.add_argument("--plan", help="mã kế hoạch")
     sp.add_argument("--xlsx", help="ghi bảng xếp hạng ra tệp .xlsx")
     sp.add_argument("--csv", help="ghi bảng xếp hạng ra tệp .csv")
+    sp.set_defaults(review_cmd=None)
+    rsub = sp.add_subparsers(
+        dest="review_cmd", metavar="state|comment|appraise|receipt", parser_class=Parser
+    )
+    for name, help_ in (
+        ("state", "trạng thái thẩm định của hồ sơ"),
+        ("comment", "nhận xét (không sửa được)"),
+        ("appraise", "điểm thẩm định một tiêu chí thành phần"),
+        ("receipt", "ký phiếu thẩm định gửi lại cơ quan"),
+    ):
+        x = rsub.add_parser(name, help=help_)
+        x.add_argument("agency")
+        if name == "state":
+            x.add_argument(
+                "--state", required=True, help="da_nhan | can_bo_sung | da_duyet | khong_duyet"
+            )
+        if name == "comment":
+            x.add_argument("--target", default="general", help="general | item:MÃ | criterion:MÃ")
+            x.add_argument("--text", required=True)
+        if name == "appraise":
+            x.add_argument("code")
+            x.add_argument("--points", required=True)
+            x.add_argument("--round", type=int, default=1)
+        if name == "receipt":
+            x.add_argument("--out", required=True)
+            x.add_argument("--passphrase-file")
+
+    sp = add("receipt", cmd_receipt, "phiếu thẩm định của Sở Nội vụ: nhận, xem", json_=True)
+    sp.add_argument("receipt_cmd", choices=["import", "list"])
+    sp.add_argument("file", nargs="?")
+    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
+    sp.add_argument("--crl", help=argparse.SUPPRESS)
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

@@ -920,6 +920,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau).",
         "en": "No trusted CA: use --ca (remembered for next time).",
     },
+    "review.no_bundle": {
+        "vi": "Chưa nhận hồ sơ nào của {agency} cho kỳ {period}.",
+        "en": "No bundle received from {agency} for period {period}.",
+    },
+    "review.bad_state": {
+        "vi": "Trạng thái «{value}» không có; dùng: {choices}.",
+        "en": "No state “{value}”; use: {choices}.",
+    },
+    "review.empty_comment": {"vi": "Nhận xét trống.", "en": "The comment is empty."},
+    "review.bad_target": {
+        "vi": "Đích nhận xét «{value}» không hợp lệ: general, item:MÃ hoặc criterion:MÃ.",
+        "en": "Comment target “{value}” is not valid: general, item:ID or criterion:CODE.",
+    },
+    "review.saved": {"vi": "Đã ghi.", "en": "Saved."},
+    "receipt.bad_form": {
+        "vi": "Tệp không phải phiếu thẩm định hợp lệ.",
+        "en": "The file is not a valid review receipt.",
+    },
+    "receipt.untrusted": {
+        "vi": "Phiếu thẩm định không do CA tin cậy cấp chứng thư, hoặc chứng thư hết hiệu lực.",
+        "en": "The receipt's certificate is not from the trusted CA, or is not valid now.",
+    },
+    "receipt.other_agency": {
+        "vi": "Phiếu thẩm định này dành cho cơ quan {agency}.",
+        "en": "This receipt is for agency {agency}.",
+    },
+    "receipt.unknown_bundle": {
+        "vi": "Phiếu thẩm định nói về hồ sơ {bundle}, không phải hồ sơ cơ quan đã gửi.",
+        "en": "The receipt is about bundle {bundle}, not one this agency sent.",
+    },
+    "receipt.imported": {
+        "vi": "Đã nhận phiếu thẩm định: {state}, {comments} nhận xét, ký bởi {signer}.",
+        "en": "Receipt imported: {state}, {comments} comments, signed by {signer}.",
+    },
+    "receipt.already": {"vi": "Phiếu này đã nhận trước đó.", "en": "Already imported."},
+    "receipt.written": {"vi": "Đã ký phiếu thẩm định: {path}", "en": "Receipt signed: {path}"},
     "demo.created": {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",

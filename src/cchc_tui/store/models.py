@@ -272,3 +272,55 @@ class ReceivedBundle(SQLModel, table=True):
     stored_path: str
     size: int
     files: int
+
+
+class ReviewState(SQLModel, table=True):
+    """The reviewer's state of a received bundle (đã nhận, cần bổ sung, đã duyệt, không duyệt)."""
+
+    __tablename__ = "review_state"
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str
+    state: str
+    at: datetime
+    by: str
+
+
+class ReviewComment(SQLModel, table=True):
+    """A reviewer's comment on a bundle, an item or a criterion; never edited (triggers)."""
+
+    __tablename__ = "review_comment"
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str
+    target: str  # "general" | "item:hd3.1" | "criterion:1.1.1"
+    text: str
+    at: datetime
+    by: str
+
+
+class Appraisal(SQLModel, table=True):
+    """Điểm thẩm định: the reviewer's points for a sub-criterion, by round; the self score is
+    never overwritten."""
+
+    __tablename__ = "appraisal"
+    __table_args__ = (UniqueConstraint("bundle_id", "code", "round"),)
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str
+    code: str
+    round: int = 1
+    points: str
+    at: datetime
+    by: str
+
+
+class ReceivedReceipt(SQLModel, table=True):
+    """A signed review receipt the officer imported."""
+
+    __tablename__ = "received_receipt"
+    __table_args__ = (UniqueConstraint("sha256"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str
+    bundle_id: str
+    state: str
+    content: str  # the receipt's JSON
+    signer: str
+    received_at: datetime
