@@ -591,3 +591,34 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
     from cchc_tui.bundle.verify import verify_bundle
 
     assert verify_bundle(bundle, (tmp_path / "ca" / "ca.pem").read_bytes()).ok
+
+
+async def test_reviewer_comments_show_on_the_item(tmp_path: Path, plan_text: str) -> None:
+    import json as _json
+    import sqlite3 as _sqlite3
+
+    db = demo_db(tmp_path, plan_text)
+    content = {
+        "bundle_id": "b1",
+        "state": "can_bo_sung",
+        "comments": [
+            {"target": "item:hd3.1", "text": "Bổ sung báo cáo quý IV"},
+            {"target": "item:hd3.4", "text": "Khác mục"},
+        ],
+    }
+    con = _sqlite3.connect(db, isolation_level=None)
+    con.execute(
+        "INSERT INTO received_receipt (sha256, bundle_id, state, content, signer, received_at) "
+        "VALUES ('x', 'b1', 'can_bo_sung', ?, 'Thẩm định viên', '2022-10-01 08:00:00')",
+        (_json.dumps(content, ensure_ascii=False),),
+    )
+    con.close()
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f4")
+        await wait_idle(app, pilot)
+        await pilot.press("enter")  # hd3.1
+        await wait_idle(app, pilot)
+        shown = str(app.screen.query_one("#review-comments", Static).render())
+        assert shown == "Nhận xét của Sở Nội vụ (Thẩm định viên): Bổ sung báo cáo quý IV"

@@ -413,6 +413,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.item.note": {"vi": "Ghi chú", "en": "Note"},
     "ui.item.evidence": {"vi": "Tài liệu kiểm chứng ({count})", "en": "Evidence ({count})"},
+    "ui.item.review_comment": {
+        "vi": "Nhận xét của Sở Nội vụ ({by}): {text}",
+        "en": "Sở Nội vụ's comment ({by}): {text}",
+    },
     "ui.item.saved": {"vi": "Đã lưu {id}.", "en": "Saved {id}."},
     "ui.item.unchanged": {"vi": "Không có gì thay đổi.", "en": "Nothing changed."},
     "ui.item.invalid": {

@@ -374,6 +374,19 @@ class Reader:
             indicators=self.indicator_values(agency, plan.id),
         )
 
+    def reviewer_comments(self) -> list[dict[str, Any]]:
+        """Comments of the imported review receipts, newest receipt last (with its state)."""
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT content, signer FROM received_receipt ORDER BY id"
+            ).fetchall()
+        out = []
+        for content, signer in rows:
+            data = json.loads(content)
+            for c in data.get("comments", []):
+                out.append({**c, "state": data.get("state", ""), "signer": signer})
+        return out
+
     def audit_entries(self, entity_key: str | None = None) -> list[AuditRow]:
         sql = (
             "SELECT id, at, actor, agency_code, action, entity, entity_key, changes FROM audit_log"

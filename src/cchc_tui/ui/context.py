@@ -95,6 +95,10 @@ class Context:
     def evidence_of(self, item_id: str) -> list[EvidenceView]:
         return [e for e in self.evidence() if item_id in e.items]
 
+    def comments_on(self, target: str) -> list[dict[str, str]]:
+        """Sở Nội vụ's comments (from imported receipts) on "item:ID" or "criterion:CODE"."""
+        return [c for c in self.reader.reviewer_comments() if c.get("target") == target]
+
     # Writes (also blocking, also from a worker thread)
     def save_progress(self, item_id: str, values: FormValuesLike) -> None:
         self.store.set_progress(

@@ -75,6 +75,7 @@ class ItemScreen(BaseScreen):
         yield Header()
         with VerticalScroll(id="item-body"):
             yield Static("", id="chain")
+            yield Static("", id="review-comments", classes="info")
             yield ItemForm(today=self.cchc.today, id="form")
             yield Static("", id="evidence-title", classes="section")
             yield DataTable(id="evidence", cursor_type="row")
@@ -89,12 +90,21 @@ class ItemScreen(BaseScreen):
     async def reload(self, *, load_form: bool) -> None:
         ctx = self.ctx
         try:
-            row, evidence = await self.cchc.db(
-                lambda: (ctx.row(self.item_id), ctx.evidence_of(self.item_id))
+            row, evidence, comments = await self.cchc.db(
+                lambda: (
+                    ctx.row(self.item_id),
+                    ctx.evidence_of(self.item_id),
+                    ctx.comments_on(f"item:{self.item_id}"),
+                )
             )
         except DbFailed:
             return
         self.row, self.evidence = row, evidence
+        box = self.query_one("#review-comments", Static)
+        box.display = bool(comments)
+        box.update(
+            "\n".join(t("ui.item.review_comment", by=c["signer"], text=c["text"]) for c in comments)
+        )
         self.sub_title = t("ui.item.title", id=self.item_id)
         self.query_one("#chain", Static).update(
             chain_text(ctx.plan, row.item, labels(ctx.registry, row.item))
