@@ -1165,9 +1165,20 @@ def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes |
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """The reviewer's overview for a plan and period (the TUI review desk is issue 6)."""
+    """The review desk: the TUI, or with --period the overview printed (or --json, files)."""
     if args.review_cmd:
         return cmd_review_action(args)
+    if args.period is None:
+        from cchc_tui.ui.review_app import ReviewApp
+
+        config = args.config
+        if args.lang:
+            config.lang = args.lang
+        if args.theme:
+            config.theme = args.theme
+        today = parse_date(args.today, allow_future=True) if args.today else None
+        ReviewApp(args.db, config, today=today).run()
+        return 0
     from cchc_tui.bundle.importer import latest_for_period
     from cchc_tui.core.review import overview, ranking
     from cchc_tui.core.scoring import num
@@ -1250,6 +1261,8 @@ def cmd_review_action(args: argparse.Namespace) -> int:
     from cchc_tui.bundle import review_store as rs
 
     registry = _registry()
+    if not args.period:
+        raise UserError("report.bad_period", value="", choices="Q1, 6T, Q3, NAM")
     with _open_store(args) as store:
         prof = store.require_profile()
         plan = store.load_plan(args.plan)
@@ -1497,7 +1510,7 @@ def build_parser() -> Parser:
     sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
 
     sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
-    sp.add_argument("--period", required=True, help="Q1 | 6T | Q3 | NAM")
+    sp.add_argument("--period", help="Q1 | 6T | Q3 | NAM (không có: mở ứng dụng thẩm định)")
     sp.add_argument("--plan", help="mã kế hoạch")
     sp.add_argument("--xlsx", help="ghi bảng xếp hạng ra tệp .xlsx")
     sp.add_argument("--csv", help="ghi bảng xếp hạng ra tệp .csv")

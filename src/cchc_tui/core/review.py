@@ -15,6 +15,7 @@ from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.plan import Plan
 
 REVIEWER_OF_CITY = "SNV"
+STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
 
 
 def expected_units(registry: Registry, plan: Plan, reviewer: str) -> list[Agency]:
