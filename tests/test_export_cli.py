@@ -352,6 +352,40 @@ def test_review_overview_from_the_command_line(
     assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err
+    # the same item across the city
+    code, out, _ = run(
+        capsys, "--db", reviewer_db, "review", "--period", "NAM", "--activity", "hd3.8", "--json"
+    )
+    units = json.loads(out)["units"]
+    assert units == [
+        {
+            "code": "918",
+            "name": "Quận Bình Thuỷ",
+            "role": "lead",
+            "status": "dang_thuc_hien",
+            "progress": 0,
+        }
+    ]
+    # an appraisal ranks the unit by the appraised total, shown as such
+    run(
+        capsys,
+        "--db",
+        reviewer_db,
+        "review",
+        "--period",
+        "NAM",
+        "appraise",
+        "918",
+        "1.1.1",
+        "--points",
+        "0,75",
+    )
+    _, out, _ = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
+    unit = next(u for u in json.loads(out)["units"] if u["code"] == "918")
+    assert unit["appraisal_total"] == "0.75" and unit["rank"] == 1
+    # a folder (a USB stick) stands for the bundles in it; already received: nothing changes
+    code, out, _ = run(capsys, "--db", reviewer_db, "import", str(tmp_path))
+    assert code == 0 and "trước đó" in out
 
 
 def test_review_receipt_round_trip(

@@ -1093,7 +1093,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         ca, crl = _trust_anchors(store, args)
         failures = 0
         results = []
-        for b in args.bundles:
+        paths: list[str] = []
+        for b in args.bundles:  # a folder (a USB stick) stands for the bundles in it
+            p = Path(b)
+            paths += sorted(str(x) for x in p.glob("*.zip")) if p.is_dir() else [b]
+        for b in paths:
             try:
                 done = import_bundle(store, Path(b), ca, crl, actor=prof.officer)
             except ImportRefused as e:
@@ -1194,10 +1198,14 @@ def cmd_review(args: argparse.Namespace) -> int:
                 value=args.period,
                 choices=", ".join(p.code for p in plan.period),
             )
-        view = overview(
-            registry, plan, prof.agency_code, period, latest_for_period(store, plan.id, period)
-        )
-    ranked = ranking(view)
+        latest = latest_for_period(store, plan.id, period)
+        view = overview(registry, plan, prof.agency_code, period, latest)
+        from cchc_tui.bundle.review_store import appraisal_totals
+
+        appraised = appraisal_totals(store, {c: r.bundle_id for c, r in latest.items()})
+    if args.activity:
+        return _per_activity(args, view, args.activity)
+    ranked = ranking(view, appraised)
     if args.xlsx:
         from cchc_tui.reports.ranking import write_ranking_xlsx
 
@@ -1226,6 +1234,9 @@ def cmd_review(args: argparse.Namespace) -> int:
                         "completeness": str(r.completeness),
                         "self_total": None if r.self_total is None else str(r.self_total),
                         "grade": r.grade,
+                        "appraisal_total": (
+                            str(appraised[r.agency.code]) if r.agency.code in appraised else None
+                        ),
                         "rank": rank_of.get(r.agency.code),
                     }
                     for r in view.rows
@@ -1253,6 +1264,44 @@ def cmd_review(args: argparse.Namespace) -> int:
             for r in view.rows
         ],
         flex=6,
+    )
+    return 0
+
+
+def _per_activity(args: argparse.Namespace, view: Any, item_id: str) -> int:
+    """Which expected units report an item done, in progress or not started."""
+    rows = []
+    for r in view.rows:
+        if r.received is None:
+            continue
+        items = r.received.submission.get("items", [])
+        item = next((i for i in items if i.get("id") == item_id), None)
+        if item is not None:
+            rows.append(
+                {
+                    "code": r.agency.code,
+                    "name": r.agency.name,
+                    "role": item.get("role"),
+                    "status": item.get("status"),
+                    "progress": item.get("progress"),
+                }
+            )
+    if args.json:
+        _emit_json({"activity": item_id, "period": view.period, "units": rows})
+        return 0
+    _table(
+        ["Mã", "Vai trò", "Trạng thái", "%", "Cơ quan, đơn vị"],
+        [
+            [
+                u["code"],
+                t(f"role.{u['role']}") if u["role"] else "",
+                status_label(u["status"]),
+                str(u["progress"]),
+                u["name"],
+            ]
+            for u in rows
+        ],
+        flex=4,
     )
     return 0
 
@@ -1514,6 +1563,7 @@ def build_parser() -> Parser:
     sp.add_argument("--plan", help="mã kế hoạch")
     sp.add_argument("--xlsx", help="ghi bảng xếp hạng ra tệp .xlsx")
     sp.add_argument("--csv", help="ghi bảng xếp hạng ra tệp .csv")
+    sp.add_argument("--activity", help="một hoạt động trên toàn thành phố (vd hd3.8)")
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd", metavar="state|comment|appraise|receipt", parser_class=Parser

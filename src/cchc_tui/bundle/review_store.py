@@ -231,3 +231,21 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
             changes={"state": (None, content["state"])},
         )
     return receipt, True
+
+
+def appraisal_totals(store: Store, bundles: dict[str, str]) -> dict[str, Decimal]:
+    """agency → the sum of its latest-round appraisal points, for agencies appraised at all."""
+    with store._read() as s:
+        rows = s.exec(
+            select(Appraisal)
+            .where(col(Appraisal.bundle_id).in_(list(bundles.values())))
+            .order_by(col(Appraisal.round))
+        ).all()
+    by_bundle: dict[str, dict[str, Decimal]] = {}
+    for a in rows:  # later rounds overwrite earlier ones
+        by_bundle.setdefault(a.bundle_id, {})[a.code] = Decimal(a.points)
+    return {
+        agency: sum(by_bundle[b].values(), Decimal(0))
+        for agency, b in bundles.items()
+        if b in by_bundle
+    }
