@@ -23,6 +23,44 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def officer_ready(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    db: str,
+    agency: str = "918",
+    officer: str = "Hương",
+    p12: str = "k.p12",
+) -> None:
+    """In tmp_path (the current folder): the CA (once), a certificate for the officer, their
+    database with the key imported and every assigned item given a status."""
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
+    if not (tmp_path / "ca").exists():
+        run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        agency,
+        "--officer",
+        officer,
+        "--out",
+        p12,
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
+    run(capsys, "--db", db, "init", "--agency", agency, "--officer", officer)
+    run(capsys, "--db", db, "key", "import", p12, "--passphrase-file", "p12.pass")
+    _, out, _ = run(capsys, "--db", db, "assigned", "--json")
+    for item in json.loads(out)["items"]:
+        run(capsys, "--db", db, "progress", "set", item["id"], "--status", "dang")
+
+
 def test_officer_exports_reviewer_verifies(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,33 +201,9 @@ def test_reviewer_imports_bundles_safely(
     import sqlite3
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
-    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     (tmp_path / "usb").mkdir()
     officer_db, reviewer_db = str(tmp_path / "officer.sqlite"), str(tmp_path / "snv.sqlite")
-    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
-    run(
-        capsys,
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "ca.pass",
-        "--agency",
-        "918",
-        "--officer",
-        "Hương",
-        "--out",
-        "huong.p12",
-        "--p12-passphrase-file",
-        "p12.pass",
-    )
-    run(capsys, "--db", officer_db, "init", "--agency", "918", "--officer", "Hương")
-    run(capsys, "--db", officer_db, "key", "import", "huong.p12", "--passphrase-file", "p12.pass")
-    _, out, _ = run(capsys, "--db", officer_db, "assigned", "--json")
-    for item in json.loads(out)["items"]:
-        run(capsys, "--db", officer_db, "progress", "set", item["id"], "--status", "dang")
+    officer_ready(capsys, tmp_path, officer_db)
     bundles = []
     for _ in range(3):
         _, out, _ = run(
@@ -300,32 +314,8 @@ def test_review_overview_from_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
-    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     officer_db, reviewer_db = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
-    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
-    run(
-        capsys,
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "ca.pass",
-        "--agency",
-        "918",
-        "--officer",
-        "Hương",
-        "--out",
-        "k.p12",
-        "--p12-passphrase-file",
-        "p12.pass",
-    )
-    run(capsys, "--db", officer_db, "init", "--agency", "918", "--officer", "Hương")
-    run(capsys, "--db", officer_db, "key", "import", "k.p12", "--passphrase-file", "p12.pass")
-    _, out, _ = run(capsys, "--db", officer_db, "assigned", "--json")
-    for item in json.loads(out)["items"]:
-        run(capsys, "--db", officer_db, "progress", "set", item["id"], "--status", "dang")
+    officer_ready(capsys, tmp_path, officer_db)
     _, out, _ = run(
         capsys,
         "--db",
@@ -394,33 +384,25 @@ def test_review_receipt_round_trip(
     import sqlite3
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
-    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     officer, reviewer = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
-    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
-    for agency, who, out in (("918", "Hương", "k.p12"), ("SNV", "Thẩm định viên", "snv.p12")):
-        run(
-            capsys,
-            "pki",
-            "issue",
-            "--dir",
-            "ca",
-            "--passphrase-file",
-            "ca.pass",
-            "--agency",
-            agency,
-            "--officer",
-            who,
-            "--out",
-            out,
-            "--p12-passphrase-file",
-            "p12.pass",
-        )
-    run(capsys, "--db", officer, "init", "--agency", "918", "--officer", "Hương")
-    run(capsys, "--db", officer, "key", "import", "k.p12", "--passphrase-file", "p12.pass")
-    _, out, _ = run(capsys, "--db", officer, "assigned", "--json")
-    for item in json.loads(out)["items"]:
-        run(capsys, "--db", officer, "progress", "set", item["id"], "--status", "dang")
+    officer_ready(capsys, tmp_path, officer)
+    run(
+        capsys,
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "ca.pass",
+        "--agency",
+        "SNV",
+        "--officer",
+        "Thẩm định viên",
+        "--out",
+        "snv.p12",
+        "--p12-passphrase-file",
+        "p12.pass",
+    )
     _, out, _ = run(
         capsys,
         "--db",
