@@ -703,3 +703,21 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "[general] Bo sung" in str(agency.query_one("#agency-review", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewOverviewScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ranking_table = app.screen.query_one("#ranking", _DataTable)
+        assert ranking_table.row_count == 0  # no self total in this bundle, no appraisal yet
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "hd3.8")
+        units = app.screen.query_one("#activity-units", _DataTable)
+        assert units.row_count == 1 and units.get_row_at(0)[0] == "918"
+        summary = str(app.screen.query_one("#activity-summary", Static).render())
+        assert summary == "đang thực hiện: 1"

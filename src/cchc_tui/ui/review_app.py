@@ -90,6 +90,8 @@ class ReviewOverviewScreen(Screen[None]):
         Binding("s", "sort", "ui.review.key_sort", id="review.sort"),
         Binding("f", "filter", "ui.review.key_filter", id="review.filter"),
         Binding("slash", "search", "key.search", id="review.search"),
+        Binding("r", "ranking", "ui.review.key_ranking", id="review.ranking"),
+        Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
@@ -216,6 +218,14 @@ class ReviewOverviewScreen(Screen[None]):
         box.value, box.display, self.query_text = "", False, ""
         self.query_one("#review-units", DataTable).focus()
         self.refill()
+
+    async def action_ranking(self) -> None:
+        if self.view is not None:
+            await self.app.push_screen(RankingScreen(self.view))
+
+    async def action_activity(self) -> None:
+        if self.view is not None:
+            await self.app.push_screen(ActivityScreen(self.view))
 
     @on(DataTable.RowSelected, "#review-units")
     async def _open(self, event: DataTable.RowSelected) -> None:
@@ -381,6 +391,118 @@ class ReviewAgencyScreen(Screen[None]):
             await self.refresh_review()
 
         await self.app.push_screen(CommentModal(), done)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class RankingScreen(Screen[None]):
+    """The ranking of the period: appraised totals where there are appraisals, else the self
+    total (marked), equal totals sharing a rank."""
+
+    HELP_TITLE = "ui.review.ranking"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back", id="ranking.back"),
+    ]
+
+    def __init__(self, view: Overview) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def rapp(self) -> ReviewApp:
+        assert isinstance(self.app, ReviewApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("ui.review.ranking_title", period=self.view.period), classes="title")
+        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield I18nFooter()
+
+    async def on_mount(self) -> None:
+        from cchc_tui.bundle.review_store import appraisal_totals
+
+        table = self.query_one("#ranking", DataTable)
+        table.add_column(t("ui.review.col.rank"), width=5)
+        table.add_column(t("col.code"), width=7)
+        table.add_column(t("ui.review.col.points"), width=8)
+        table.add_column(t("ui.review.col.kind"), width=10)
+        table.add_column(t("ui.review.col.grade"), width=10)
+        table.add_column(t("col.name"), width=max(20, self.app.size.width - 50))
+        bundles = {r.agency.code: r.received.bundle_id for r in self.view.rows if r.received}
+        appraised = await self.rapp.db(appraisal_totals, self.rapp.store, bundles)
+        for r in ranking(self.view, appraised):
+            table.add_row(
+                str(r.rank),
+                r.row.agency.code,
+                num(r.total),
+                t("ui.review.appraised") if r.appraised else t("ui.review.self"),
+                r.row.grade,
+                r.row.agency.name,
+            )
+        table.focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class ActivityScreen(Screen[None]):
+    """One activity across the units: who reports it done, in progress or not started."""
+
+    HELP_TITLE = "ui.review.key_activity"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back", id="activity.back"),
+    ]
+
+    def __init__(self, view: Overview) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="row", id="activity-top"):
+            yield Label(t("ui.review.activity_label"))
+            yield VietInput(id="activity-id", placeholder="hd3.8")
+        yield Static("", id="activity-summary", classes="title")
+        yield DataTable(id="activity-units", cursor_type="row", zebra_stripes=True)
+        yield I18nFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#activity-units", DataTable)
+        table.add_column(t("col.code"), width=7)
+        table.add_column(t("col.role"), width=9)
+        table.add_column(t("col.status"), width=16)
+        table.add_column("%", width=4)
+        table.add_column(t("col.name"), width=max(20, self.app.size.width - 46))
+        self.query_one("#activity-id", VietInput).focus()
+
+    @on(VietInput.Changed, "#activity-id")
+    def _typed(self, event: VietInput.Changed) -> None:
+        item_id = fold(event.value).strip()
+        table = self.query_one("#activity-units", DataTable)
+        table.clear()
+        counts: dict[str, int] = {}
+        for r in self.view.rows:
+            if r.received is None or not item_id:
+                continue
+            items = r.received.submission.get("items", [])
+            item = next((i for i in items if fold(str(i.get("id", ""))) == item_id), None)
+            if item is None:
+                continue
+            status = item.get("status")
+            counts[status_label(status)] = counts.get(status_label(status), 0) + 1
+            role = item.get("role")
+            table.add_row(
+                r.agency.code,
+                t(f"role.{role}") if role else "",
+                status_label(status),
+                str(item.get("progress", "")),
+                r.agency.name,
+            )
+        self.query_one("#activity-summary", Static).update(
+            " · ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)
