@@ -661,6 +661,7 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
     run("--db", o, "key", "import", "k.p12", "--passphrase-file", "p")
     for item in _json.loads(run("--db", o, "assigned", "--json"))["items"]:
         run("--db", o, "progress", "set", item["id"], "--status", "dang")
+    run("--db", o, "score", "set", "1.1.2", "--points", "1", "--note", "Có kế hoạch")
     path = _json.loads(
         run("--db", o, "export", "--period", "Q3", "--out", ".", "--passphrase-file", "p", "--json")
     )["path"]
@@ -703,6 +704,18 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "[general] Bo sung" in str(agency.query_one("#agency-review", Static).render())
+        scores = agency.query_one("#agency-scores", _DataTable)
+        assert scores.row_count == 37
+        scores.focus()
+        scores.move_cursor(row=scores.get_row_index("1.1.2"))
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "0,5")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert scores.get_row("1.1.2")[1:3] == ["1", "0.5"]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewOverviewScreen)
@@ -711,7 +724,8 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
         await app.workers.wait_for_complete()
         await pilot.pause()
         ranking_table = app.screen.query_one("#ranking", _DataTable)
-        assert ranking_table.row_count == 0  # no self total in this bundle, no appraisal yet
+        assert ranking_table.row_count == 1
+        assert ranking_table.get_row_at(0)[:4] == ["1", "918", "0,5", "thẩm định"]
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("a")

@@ -551,6 +551,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "filter: {filter}",
     },
     "ui.review.col.rank": {"vi": "Hạng", "en": "Rank"},
+    "ui.review.col.appraisal": {"vi": "Thẩm định", "en": "Appraised"},
+    "ui.review.scores": {
+        "vi": "Tự chấm và điểm thẩm định (p: nhập điểm thẩm định)",
+        "en": "Self scores and appraisal (p: enter the appraisal)",
+    },
+    "ui.review.key_appraise": {"vi": "Chấm thẩm định", "en": "Appraise"},
+    "ui.review.appraise_title": {
+        "vi": "Điểm thẩm định cho {code} — Enter lưu, Esc thôi",
+        "en": "Appraisal for {code} — Enter saves, Esc cancels",
+    },
     "ui.review.col.points": {"vi": "Điểm", "en": "Points"},
     "ui.review.col.kind": {"vi": "Loại điểm", "en": "Kind"},
     "ui.review.col.grade": {"vi": "Xếp loại", "en": "Grade"},

@@ -266,12 +266,40 @@ class CommentModal(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
+class AppraiseModal(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2,enter", "save", "key.save", id="appraise.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="appraise.cancel"),
+    ]
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="comment-form"):
+            yield Static(t("ui.review.appraise_title", code=self.code), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.col.appraisal"))
+                yield VietInput(id="appraise-points", restrict=r"[0-9.,]*", max_length=6)
+
+    def on_mount(self) -> None:
+        self.query_one("#appraise-points", VietInput).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#appraise-points", VietInput).value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ReviewAgencyScreen(Screen[None]):
     HELP_TITLE = "ui.review.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="agency.back"),
         Binding("t", "state", "ui.review.key_state", id="agency.state"),
         Binding("c", "comment", "ui.review.key_comment", id="agency.comment"),
+        Binding("p", "appraise", "ui.review.key_appraise", id="agency.appraise"),
     ]
 
     def __init__(self, row: UnitRow, period: str) -> None:
@@ -304,6 +332,8 @@ class ReviewAgencyScreen(Screen[None]):
             )
             yield Static("", id="agency-review", classes="section", markup=False)
             yield DataTable(id="agency-items", cursor_type="row", zebra_stripes=True)
+            yield Static(t("ui.review.scores"), classes="section")
+            yield DataTable(id="agency-scores", cursor_type="row", zebra_stripes=True)
         yield I18nFooter()
 
     async def on_mount(self) -> None:
@@ -321,8 +351,82 @@ class ReviewAgencyScreen(Screen[None]):
                 str(item.get("progress", "")),
                 item.get("note", ""),
             )
+        scores = self.query_one("#agency-scores", DataTable)
+        scores.add_column(t("ui.score.col.code"), key="code", width=7)
+        scores.add_column(t("ui.score.col.self"), key="self", width=8)
+        scores.add_column(t("ui.review.col.appraisal"), key="appraisal", width=9)
+        scores.add_column(
+            t("ui.score.suggestion"), key="why", width=max(20, self.app.size.width - 34)
+        )
         await self.refresh_review()
+        await self.refresh_scores()
         table.focus()
+
+    def _appraisals(self) -> dict[str, str]:
+        from sqlmodel import col, select
+
+        from cchc_tui.store.models import Appraisal
+
+        got = self.row.received
+        assert got is not None
+        with self.rapp.store._read() as s:
+            rows = s.exec(
+                select(Appraisal)
+                .where(Appraisal.bundle_id == got.bundle_id)
+                .order_by(col(Appraisal.round))
+            ).all()
+        return {a.code: a.points for a in rows}  # the latest round wins
+
+    async def refresh_scores(self) -> None:
+        got = self.row.received
+        assert got is not None
+        appraised = await self.rapp.db(self._appraisals)
+        table = self.query_one("#agency-scores", DataTable)
+        table.clear()
+        for sub in ((got.submission.get("scores") or [{}])[0]).get("subs", []):
+            code = str(sub.get("code"))
+            table.add_row(
+                code,
+                sub.get("self") or "",
+                appraised.get(code, ""),
+                sub.get("explanation", ""),
+                key=code,
+            )
+
+    async def action_appraise(self) -> None:
+        from cchc_tui.bundle import review_store as rs
+
+        table = self.query_one("#agency-scores", DataTable)
+        if not table.row_count:
+            return
+        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+
+        async def done(points: str | None) -> None:
+            if not points:
+                return
+            bundle = await self.rapp.db(
+                rs.latest_bundle,
+                self.rapp.store,
+                self.row.agency.code,
+                self.rapp.plan.id,
+                self.period,
+            )
+            try:
+                await self.rapp.db(
+                    lambda: rs.appraise(
+                        self.rapp.store,
+                        bundle,
+                        code,
+                        points,
+                        round_=1,
+                        actor=self.rapp.profile.officer,
+                    )
+                )
+            except UserError:
+                return
+            await self.refresh_scores()
+
+        await self.app.push_screen(AppraiseModal(code), done)
 
     def _review_text(self) -> str:
         from sqlmodel import col, select
