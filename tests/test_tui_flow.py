@@ -667,6 +667,31 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
     )["path"]
     run("--db", r, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
     run("--db", r, "import", path, "--ca", "ca/ca.pem")
+    # a second district's bundle waits on a USB stick, beside a file that is no bundle
+    o2 = str(tmp_path / "o2.sqlite")
+    run(
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "p",
+        "--agency",
+        "916",
+        "--officer",
+        "Nam",
+        "--out",
+        "n.p12",
+        "--p12-passphrase-file",
+        "p",
+    )
+    run("--db", o2, "init", "--agency", "916", "--officer", "Nam")
+    run("--db", o2, "key", "import", "n.p12", "--passphrase-file", "p")
+    for item in _json.loads(run("--db", o2, "assigned", "--json"))["items"]:
+        run("--db", o2, "progress", "set", item["id"], "--status", "xong")
+    (tmp_path / "usb").mkdir()
+    run("--db", o2, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "p")
+    (tmp_path / "usb" / "notes.zip").write_bytes(b"PK not really")
     app = ReviewApp(Path(r), today=date(2022, 8, 1))  # current period: Q3
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -735,3 +760,23 @@ async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type
         assert units.row_count == 1 and units.get_row_at(0)[0] == "918"
         summary = str(app.screen.query_one("#activity-summary", Static).render())
         assert summary == "đang thực hiện: 1"
+        await pilot.press("escape")
+        await pilot.pause()
+        from cchc_tui.ui.review_app import ImportScreen
+
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#import-dir", VietInput).value = str(tmp_path / "usb")
+        await pilot.press("f2")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        log = str(app.screen.query_one("#import-log", Static).render())
+        assert "✗ notes.zip" in log and "✓ cchc-916-" in log
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stats = str(app.screen.query_one("#review-stats", Static).render())
+        assert stats.startswith("Đã nhận 2/31")

@@ -551,6 +551,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "filter: {filter}",
     },
     "ui.review.col.rank": {"vi": "Hạng", "en": "Rank"},
+    "ui.review.key_import": {"vi": "Nhận hồ sơ", "en": "Import"},
+    "ui.review.import_title": {
+        "vi": "Nhận hồ sơ từ một thư mục (USB) — F2 bắt đầu, Esc đóng",
+        "en": "Import bundles from a folder (USB) — F2 starts, Esc closes",
+    },
+    "ui.review.import_none": {
+        "vi": "Không có tệp .zip nào trong «{dir}».",
+        "en": "No .zip file in “{dir}”.",
+    },
     "ui.review.col.appraisal": {"vi": "Thẩm định", "en": "Appraised"},
     "ui.review.scores": {
         "vi": "Tự chấm và điểm thẩm định (p: nhập điểm thẩm định)",

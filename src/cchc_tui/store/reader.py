@@ -374,6 +374,19 @@ class Reader:
             indicators=self.indicator_values(agency, plan.id),
         )
 
+    def trust_ca(self) -> tuple[bytes, bytes | None] | None:
+        """The CA (and CRL) a reviewer gave to `cchc import`, remembered in app_meta."""
+        with self._conn() as con:
+            rows = dict(
+                con.execute(
+                    "SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')"
+                ).fetchall()
+            )
+        if "trust_ca_pem" not in rows:
+            return None
+        crl = rows.get("trust_crl_pem")
+        return rows["trust_ca_pem"].encode(), crl.encode() if crl else None
+
     def reviewer_comments(self) -> list[dict[str, Any]]:
         """Comments of the imported review receipts, newest receipt last (with its state)."""
         with self._conn() as con:

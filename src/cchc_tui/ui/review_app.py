@@ -10,12 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, ProgressBar, Select, Static
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
@@ -92,6 +92,7 @@ class ReviewOverviewScreen(Screen[None]):
         Binding("slash", "search", "key.search", id="review.search"),
         Binding("r", "ranking", "ui.review.key_ranking", id="review.ranking"),
         Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
+        Binding("i", "import", "ui.review.key_import", id="review.import"),
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
@@ -218,6 +219,14 @@ class ReviewOverviewScreen(Screen[None]):
         box.value, box.display, self.query_text = "", False, ""
         self.query_one("#review-units", DataTable).focus()
         self.refill()
+
+    async def action_import(self) -> None:
+        async def done(changed: bool | None) -> None:
+            if changed and self.view is not None:
+                self.view = await self.rapp.db(self.rapp.compute, self.view.period)
+                self.refill()
+
+        await self.app.push_screen(ImportScreen(), done)
 
     async def action_ranking(self) -> None:
         if self.view is not None:
@@ -610,3 +619,69 @@ class ActivityScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+class ImportScreen(ModalScreen[bool]):
+    """Import every bundle of a folder (a USB stick): a progress bar and one line per bundle —
+    received, already there, or refused with its reason (never half-imported)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "run", "ui.review.key_import", id="import.run", priority=True),
+        Binding("escape", "close", "key.back", id="import.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+        self.changed = False
+
+    @property
+    def rapp(self) -> ReviewApp:
+        assert isinstance(self.app, ReviewApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="comment-form"):
+            yield Static(t("ui.review.import_title"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.out"))
+                yield VietInput(id="import-dir", value=str(Path.cwd()))
+            bar = ProgressBar(id="import-progress", show_eta=False)
+            yield bar
+            yield Static("", id="import-log", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#import-dir", VietInput).focus()
+
+    def action_run(self) -> None:
+        if not self.busy:
+            self.busy = True
+            self.run_import(Path(self.query_one("#import-dir", VietInput).nfc_value.strip()))
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, folder: Path) -> None:
+        from cchc_tui.bundle.importer import ImportRefused, import_bundle
+
+        app = self.rapp
+        bar = self.query_one("#import-progress", ProgressBar)
+        log = self.query_one("#import-log", Static)
+        paths = sorted(folder.glob("*.zip")) if folder.is_dir() else []
+        lines: list[str] = [] if paths else [t("ui.review.import_none", dir=folder)]
+        ca = app.store.trust_ca()
+        for n, path in enumerate(paths, 1):
+            try:
+                if ca is None:
+                    raise ImportRefused("import.no_ca")
+                done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
+                lines.append(("= " if done.already else "✓ ") + f"{path.name}")
+                self.changed = self.changed or not done.already
+            except UserError as e:
+                lines.append(f"✗ {path.name}: {e.message()}")
+            app.call_from_thread(bar.update, total=len(paths), progress=n)
+            app.call_from_thread(log.update, "\n".join(lines[-12:]))
+        app.call_from_thread(log.update, "\n".join(lines[-12:]))
+        self.busy = False
+
+    def action_close(self) -> None:
+        if not self.busy:
+            self.dismiss(self.changed)
