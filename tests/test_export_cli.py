@@ -274,31 +274,9 @@ def test_an_export_counts_as_the_period_report(
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CCHC_DB", str(tmp_path / "c.sqlite"))
-    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
-    (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
-    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
-    run(
-        capsys,
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "ca.pass",
-        "--agency",
-        "SNV",
-        "--officer",
-        "A",
-        "--out",
-        "a.p12",
-        "--p12-passphrase-file",
-        "p12.pass",
+    officer_ready(
+        capsys, tmp_path, str(tmp_path / "c.sqlite"), agency="SNV", officer="A", p12="a.p12"
     )
-    run(capsys, "init", "--agency", "SNV", "--officer", "A")
-    run(capsys, "key", "import", "a.p12", "--passphrase-file", "p12.pass")
-    _, out, _ = run(capsys, "assigned", "--json")
-    for item in json.loads(out)["items"]:
-        run(capsys, "progress", "set", item["id"], "--status", "dang")
     assert (
         run(capsys, "export", "--period", "Q1", "--out", ".", "--passphrase-file", "p12.pass")[0]
         == 0

@@ -82,66 +82,20 @@ def test_sixteen_colours(size: tuple[int, int], snap_compare: Any, tmp_path: Pat
 @pytest.fixture(scope="module")
 def reviewer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A reviewer database holding one district's bundle (built through the CLI)."""
-    import contextlib
-    import io
-    import json
     import os
 
-    from cchc_tui.cli import main as cli_main
+    from tests.tui_helpers import cli, officer_bundle
 
     d = tmp_path_factory.mktemp("review")
-    (d / "p").write_text("mat-khau-dai-123", encoding="utf-8")
-    o, r = str(d / "o.sqlite"), str(d / "r.sqlite")
     old = os.getcwd()
     os.chdir(d)
     try:
-
-        def run(*argv: str) -> str:
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-                assert cli_main(list(argv)) == 0, argv
-            return out.getvalue()
-
-        run("pki", "init-ca", "--dir", "ca", "--passphrase-file", "p")
-        run(
-            "pki",
-            "issue",
-            "--dir",
-            "ca",
-            "--passphrase-file",
-            "p",
-            "--agency",
-            "918",
-            "--officer",
-            "Hương",
-            "--out",
-            "k.p12",
-            "--p12-passphrase-file",
-            "p",
-        )
-        run("--db", o, "init", "--agency", "918", "--officer", "Hương")
-        run("--db", o, "key", "import", "k.p12", "--passphrase-file", "p")
-        for item in json.loads(run("--db", o, "assigned", "--json"))["items"]:
-            run("--db", o, "progress", "set", item["id"], "--status", "dang")
-        path = json.loads(
-            run(
-                "--db",
-                o,
-                "export",
-                "--period",
-                "Q3",
-                "--out",
-                ".",
-                "--passphrase-file",
-                "p",
-                "--json",
-            )
-        )["path"]
-        run("--db", r, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
-        run("--db", r, "import", path, "--ca", "ca/ca.pem")
+        path = officer_bundle(d, str(d / "o.sqlite"), "918", "Hương")
+        cli("--db", str(d / "r.sqlite"), "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+        cli("--db", str(d / "r.sqlite"), "import", path, "--ca", "ca/ca.pem")
     finally:
         os.chdir(old)
-    return Path(r)
+    return d / "r.sqlite"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -20,7 +20,7 @@ from cchc_tui.ui.screens.overview import OverviewScreen
 from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
-from tests.tui_helpers import demo_db, make_app
+from tests.tui_helpers import cli, demo_db, make_app, officer_bundle
 
 OCT = date(2022, 10, 5)  # after 30/09: hd3.5 (Q3, Q4) is not overdue, hd3.42/3.43 are
 
@@ -624,73 +624,19 @@ async def test_reviewer_comments_show_on_the_item(tmp_path: Path, plan_text: str
         assert shown == "Nhận xét của Sở Nội vụ (Thẩm định viên): Bổ sung báo cáo quý IV"
 
 
-async def test_review_desk(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import json as _json
-
+async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import DataTable as _DataTable
 
-    from cchc_tui.cli import main as cli_main
     from cchc_tui.ui.review_app import ReviewAgencyScreen, ReviewApp, ReviewOverviewScreen
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "p").write_text("mat-khau-dai-123", encoding="utf-8")
-    o, r = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
-
-    def run(*argv: str) -> str:
-        assert cli_main(list(argv)) == 0, argv
-        return capsys.readouterr().out
-
-    run("pki", "init-ca", "--dir", "ca", "--passphrase-file", "p")
-    run(
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "p",
-        "--agency",
-        "918",
-        "--officer",
-        "Hương",
-        "--out",
-        "k.p12",
-        "--p12-passphrase-file",
-        "p",
-    )
-    run("--db", o, "init", "--agency", "918", "--officer", "Hương")
-    run("--db", o, "key", "import", "k.p12", "--passphrase-file", "p")
-    for item in _json.loads(run("--db", o, "assigned", "--json"))["items"]:
-        run("--db", o, "progress", "set", item["id"], "--status", "dang")
-    run("--db", o, "score", "set", "1.1.2", "--points", "1", "--note", "Có kế hoạch")
-    path = _json.loads(
-        run("--db", o, "export", "--period", "Q3", "--out", ".", "--passphrase-file", "p", "--json")
-    )["path"]
-    run("--db", r, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
-    run("--db", r, "import", path, "--ca", "ca/ca.pem")
+    r = str(tmp_path / "r.sqlite")
+    path = officer_bundle(tmp_path, str(tmp_path / "o.sqlite"), "918", "Hương", score=True)
+    cli("--db", r, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    cli("--db", r, "import", path, "--ca", "ca/ca.pem")
     # a second district's bundle waits on a USB stick, beside a file that is no bundle
-    o2 = str(tmp_path / "o2.sqlite")
-    run(
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "p",
-        "--agency",
-        "916",
-        "--officer",
-        "Nam",
-        "--out",
-        "n.p12",
-        "--p12-passphrase-file",
-        "p",
-    )
-    run("--db", o2, "init", "--agency", "916", "--officer", "Nam")
-    run("--db", o2, "key", "import", "n.p12", "--passphrase-file", "p")
-    for item in _json.loads(run("--db", o2, "assigned", "--json"))["items"]:
-        run("--db", o2, "progress", "set", item["id"], "--status", "xong")
     (tmp_path / "usb").mkdir()
-    run("--db", o2, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "p")
+    officer_bundle(tmp_path, str(tmp_path / "o2.sqlite"), "916", "Nam", status="xong", out="usb")
     (tmp_path / "usb" / "notes.zip").write_bytes(b"PK not really")
     app = ReviewApp(Path(r), today=date(2022, 8, 1))  # current period: Q3
     async with app.run_test(size=(100, 30)) as pilot:

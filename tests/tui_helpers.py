@@ -23,3 +23,63 @@ def demo_db(folder: Path, plan_text: str) -> Path:
 def make_app(db: Path, today: date = DEMO_TODAY, **config: str) -> CchcApp:
     cfg = Config(**config)  # type: ignore[arg-type]
     return CchcApp(db, cfg, today=today, registry=REGISTRY)
+
+
+def cli(*argv: str) -> str:
+    """Run the `cchc` command in-process; its output, asserting success."""
+    import contextlib
+    import io
+
+    from cchc_tui.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(list(argv)) == 0, argv
+    return out.getvalue()
+
+
+def officer_bundle(
+    folder: Path,
+    db: str,
+    agency: str,
+    officer: str,
+    *,
+    status: str = "dang",
+    out: str = ".",
+    score: bool = False,
+) -> str:
+    """In ``folder`` (the current directory): the CA (once, passphrase file "p"), a certificate
+    for the officer, their database with every assigned item given ``status``, and a signed
+    Q3 bundle written to ``out``; returns the bundle's path."""
+    import json
+
+    (folder / "p").write_text("mat-khau-dai-123", encoding="utf-8")
+    if not (folder / "ca").exists():
+        cli("pki", "init-ca", "--dir", "ca", "--passphrase-file", "p")
+    p12 = f"{agency}.p12"
+    cli(
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "p",
+        "--agency",
+        agency,
+        "--officer",
+        officer,
+        "--out",
+        p12,
+        "--p12-passphrase-file",
+        "p",
+    )
+    cli("--db", db, "init", "--agency", agency, "--officer", officer)
+    cli("--db", db, "key", "import", p12, "--passphrase-file", "p")
+    for item in json.loads(cli("--db", db, "assigned", "--json"))["items"]:
+        cli("--db", db, "progress", "set", item["id"], "--status", status)
+    if score:
+        cli("--db", db, "score", "set", "1.1.2", "--points", "1", "--note", "Có kế hoạch")
+    exported = cli(
+        "--db", db, "export", "--period", "Q3", "--out", out, "--passphrase-file", "p", "--json"
+    )
+    return str(json.loads(exported)["path"])

@@ -1023,6 +1023,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             period=args.period.upper(),
             out_dir=Path(args.out),
             passphrase=_passphrase(args, "PKCS#12"),
+            pre=pre,
         )
     short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))
     if args.json:

@@ -225,12 +225,14 @@ def export_bundle(
     today: date | None = None,
     timestamp: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pre: Preflight | None = None,
 ) -> Built:
     if period not in PERIODS:
         raise UserError("report.bad_period", value=period, choices=", ".join(PERIODS))
     prof = store.require_profile()
     today = today or date.today()
-    pre = preflight(store, plan, registry, prof.agency_code, today)
+    if pre is None:  # the caller may just have run it to show the warnings
+        pre = preflight(store, plan, registry, prof.agency_code, today)
     if not pre.ok:
         raise UserError("export.blocked", problems="\n".join(f"- {e}" for e in pre.errors))
     p12 = key_path(store)
