@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def officer_ready(
     p12: str = "k.p12",
 ) -> None:
     """In tmp_path (the current folder): the CA (once), a certificate for the officer, their
-    database with the key imported and every assigned item given a status."""
+    database with the key imported, every assigned item given a status and a self-assessment
+    (every row at its suggestion)."""
     (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
     (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     if not (tmp_path / "ca").exists():
@@ -59,6 +61,7 @@ def officer_ready(
     _, out, _ = run(capsys, "--db", db, "assigned", "--json")
     for item in json.loads(out)["items"]:
         run(capsys, "--db", db, "progress", "set", item["id"], "--status", "dang")
+    assert run(capsys, "--db", db, "score", "set", "1.1.1", "--suggested")[0] == 0
 
 
 def test_officer_exports_reviewer_verifies(
@@ -334,23 +337,22 @@ def test_review_overview_from_the_command_line(
             "progress": 0,
         }
     ]
-    # an appraisal ranks the unit by the appraised total, shown as such
-    run(
-        capsys,
-        "--db",
-        reviewer_db,
-        "review",
-        "--period",
-        "NAM",
-        "appraise",
-        "918",
-        "1.1.1",
-        "--points",
-        "0,75",
-    )
+    # the appraisal is checked against the bundle's criteria set like a self score
+    appraise = ("--db", reviewer_db, "review", "--period", "NAM", "appraise", "918")
+    code, _, err = run(capsys, *appraise, "1.1.1", "--points", "0,75")
+    assert code == 1 and "chỉ cho các mức: 0, 0,5, 1" in err
+    code, _, err = run(capsys, *appraise, "9.9.9", "--points", "1")
+    assert code == 1 and "không có tiêu chí thành phần «9.9.9»" in err
+    # an appraisal ranks the unit by the appraised total, shown as such: 1.1.1 appraised at 0,
+    # every other row keeps the agency's own points
+    _, out, _ = run(capsys, "--db", officer_db, "score", "--json")
+    own = json.loads(out)
+    own_111 = next(s["self"] for s in own["subs"] if s["code"] == "1.1.1")
+    assert run(capsys, *appraise, "1.1.1", "--points", "0")[0] == 0
     _, out, _ = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "918")
-    assert unit["appraisal_total"] == "0.75" and unit["rank"] == 1
+    expected = Decimal(unit["self_total"]) - Decimal(own_111 or 0)
+    assert Decimal(unit["appraisal_total"]) == expected and unit["rank"] == 1
     # a folder (a USB stick) stands for the bundles in it; already received: nothing changes
     code, out, _ = run(capsys, "--db", reviewer_db, "import", str(tmp_path))
     assert code == 0 and "trước đó" in out

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
 
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.appraisal import outcome
+from cchc_tui.core.criteria import parse_criteria
+from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Received, expected_units, overview, ranking
+from cchc_tui.core.scoring import check_points
+from cchc_tui.reports.ranking import ranking_csv, write_ranking
+
+from .test_scoring import SMALL
+
+D = Decimal
 
 
 def received(code: str, day: int, total: str | None, statuses: int = 2, month: int = 9) -> Received:
@@ -67,28 +80,110 @@ def test_overview_and_ranking_by_hand(registry: Registry, plan: Plan) -> None:
         (3, "916", Decimal("75.5")),
     ]
     assert not any(r.appraised for r in ranked)
-    # an appraisal replaces the self total, and is marked as such
-    ranked = ranking(view, {"916": Decimal(90)})
-    assert ranked[0].row.agency.code == "916" and ranked[0].appraised
 
 
-def test_ranking_files(registry: Registry, plan: Plan, tmp_path: object) -> None:
-    from pathlib import Path
+SELF = {
+    "1.1.1": D(1),
+    "1.1.2": D(1),
+    "1.1.3": D(0),
+    "1.1.4": D("0.75"),
+    "1.1.5": D("0.5"),
+    "1.1.6": D("0.25"),
+    "2.1.1": None,
+}
 
-    from openpyxl import load_workbook
+CUTS = {"1.1.4": {1: D("0.5")}, "1.1.5": {1: D(0)}, "1.1.2": {1: D(0)}}  # round 1 only
 
-    from cchc_tui.reports.ranking import ranking_csv, write_ranking_xlsx
 
+def test_appraisal_by_hand() -> None:
+    """The worked example's self-assessment (total 3.0 of 5 = 60.0%, Kém). Round 1: 1.1.2 cut
+    to 0 (no document); round 2, after the agency's explanation, back to 1; 1.1.4 cut to 0.5 in
+    round 1 only; bonus cut to 0. Final: 1 + 1 + 0 + 0.5 = 2.5 base, bonus 0, penalty 0.25 →
+    2.25 of 5 = 45.0% → Kém. Then Sở Nội vụ enters the survey, 4.5 of 5: the survey now counts
+    and the maximum is the whole 10: 2.5 + 4.5 − 0.25 = 6.75 → 67.5% → Kém; 8 survey points
+    bring it to 2.5 + 5 − 0.25 = 7.25 (criterion 2.1 capped at 5) → 72.5%. The self points are
+    never changed."""
+    cset = parse_criteria(SMALL)
+    mine = outcome(cset, SELF, {})
+    assert not mine.appraised and mine.total == D("3.0") and mine.totals.percent == D("60.0")
+    rounds = {"1.1.2": {1: D(0), 2: D(1)}, "1.1.4": {1: D("0.5")}, "1.1.5": {1: D(0)}}
+    got = outcome(cset, SELF, rounds)
+    assert got.appraised and got.appraised_count == 3
+    assert got.totals.base == D("2.5") and got.totals.bonus == 0 and got.totals.penalty == D("0.25")
+    assert got.total == D("2.25") and got.totals.percent == D("45.0") and got.grade == "Kém"
+    by_code = {s.sub.code: s for s in got.subs}
+    assert by_code["1.1.2"].final == 1 and not by_code["1.1.2"].changed
+    assert by_code["1.1.4"].final == D("0.5") and by_code["1.1.4"].changed
+    assert by_code["1.1.4"].self_points == D("0.75")
+    with_survey = outcome(cset, SELF, {**rounds, "2.1.1": {1: D("4.5")}})
+    assert with_survey.total == D("6.75") and with_survey.totals.max == 10
+    assert with_survey.totals.percent == D("67.5")
+    assert outcome(cset, SELF, {**rounds, "2.1.1": {1: D(8)}}).total == D("7.25")
+    assert SELF["1.1.4"] == D("0.75")
+
+
+def test_appraisal_points_are_checked() -> None:
+    cset = parse_criteria(SMALL)
+    subs = {s.code: s for s in cset.subs}
+    check_points(subs["2.1.1"], D("4.37"))  # the survey: any hundredth up to its maximum
+    with pytest.raises(UserError, match="chỉ cho các mức: 0, 0,5, 1"):
+        check_points(subs["1.1.1"], D("0.75"))
+    with pytest.raises(UserError, match=r"\[0, 5\]"):
+        check_points(subs["2.1.1"], D("5.5"))
+    with pytest.raises(UserError, match="bội của 0,25"):
+        check_points(subs["1.1.4"], D("0.3"))
+
+
+def test_ranking_uses_the_appraisal_and_its_grade(registry: Registry, plan: Plan) -> None:
+    """916 self 75.5, 918 self 80; 916 appraised at 2.25 of the small set ranks below 918's self
+    total; an equal appraised total shares the rank."""
+    cset = parse_criteria(SMALL)
     latest = {"918": received("918", 9, "80"), "916": received("916", 10, "75.5")}
     view = overview(registry, plan, "SNV", "Q3", latest)
-    ranked = ranking(view)
+    appraised = outcome(
+        cset, SELF, {"1.1.4": {1: D("0.5")}, "1.1.5": {1: D(0)}, "1.1.2": {1: D(0)}}
+    )
+    ranked = ranking(view, {"916": appraised})
+    assert [(r.rank, r.row.agency.code, r.total, r.appraised, r.grade) for r in ranked] == [
+        (1, "918", D(80), False, "Khá"),
+        (2, "916", D("1.25"), True, "Kém"),
+    ]
+    # area points are before bonus and penalty: 1 + 0 + 0 + 0.5
+    assert ranked[1].areas == {"1": D("1.5"), "2": D(0)}
+
+
+def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
+    """The CSV and the XLSX read back: the summary, then one sheet per area ranked by the
+    area's points (918 self 3.0 with area 1 at 2.75; 916 appraised 1.25, area 1 at 1.5)."""
+    cset = parse_criteria(SMALL)
+    latest = {"918": received("918", 9, "80"), "916": received("916", 10, "75.5")}
+    view = overview(registry, plan, "SNV", "Q3", latest)
+    found = {
+        "918": outcome(cset, SELF, {}),
+        "916": outcome(
+            cset, SELF, {"1.1.4": {1: D("0.5")}, "1.1.5": {1: D(0)}, "1.1.2": {1: D(0)}}
+        ),
+    }
+    ranked = ranking(view, found)
     text = ranking_csv(view, ranked)
-    assert text.splitlines()[1].startswith("1,918,Quận Bình Thuỷ,80.0,tự chấm,Khá,đúng hạn")
-    out = Path(str(tmp_path)) / "xep-hang.xlsx"
-    write_ranking_xlsx(out, view, ranked)
+    lines = text.splitlines()
+    assert lines[1].startswith("1,918,Quận Bình Thuỷ,3.0,tự chấm,Kém,đúng hạn")
+    assert lines[2].startswith("2,916,Quận Ninh Kiều,1.25,thẩm định,Kém,đúng hạn")
+    assert lines[3] == ",BDT,Ban Dân tộc,,,,chưa nộp,0.0" and len(lines) == 1 + 31  # not received
+    out = tmp_path / "xep-hang.xlsx"
+    write_ranking(out, view, ranked)
     wb = load_workbook(out)
-    assert wb.sheetnames[0] == "Tổng hợp" and "Lĩnh vực 1" in wb.sheetnames
+    assert wb.sheetnames == ["Tổng hợp", "Lĩnh vực 1", "Lĩnh vực 2"]
     summary = [[c.value for c in row] for row in wb["Tổng hợp"].iter_rows()]
-    assert summary[2][:4] == [1, "918", "Quận Bình Thuỷ", 80]
+    assert summary[2][:5] == [1, "918", "Quận Bình Thuỷ", 3, "tự chấm"]
     area = [[c.value for c in row] for row in wb["Lĩnh vực 1"].iter_rows()]
-    assert area[1] == ["918", "Quận Bình Thuỷ", 2]
+    assert area[1] == [1, "918", "Quận Bình Thuỷ", 2.75, "tự chấm"]
+    assert area[2] == [2, "916", "Quận Ninh Kiều", 1.5, "thẩm định"]
+    # CSV by its ending, with a BOM so that Excel reads the accents; anything else is refused
+    write_ranking(tmp_path / "xep-hang.csv", view, ranked)
+    assert (tmp_path / "xep-hang.csv").read_bytes().startswith(b"\xef\xbb\xbfH\xe1\xba\xa1ng,")
+    with pytest.raises(UserError, match=r"\.xlsx hoặc \.csv"):
+        write_ranking(tmp_path / "xep-hang.pdf", view, ranked)
+    assert not (tmp_path / "xep-hang.pdf").exists()
+    with pytest.raises(UserError, match="Không ghi được"):
+        write_ranking(tmp_path / "no-such-dir" / "x.xlsx", view, ranked)

@@ -1201,12 +1201,12 @@ def cmd_review(args: argparse.Namespace) -> int:
             )
         latest = latest_for_period(store, plan.id, period)
         view = overview(registry, plan, prof.agency_code, period, latest)
-        from cchc_tui.bundle.review_store import appraisal_totals
+        from cchc_tui.bundle.review_store import outcomes
 
-        appraised = appraisal_totals(store, {c: r.bundle_id for c, r in latest.items()})
+        found = outcomes(store, plan.id, period, latest)
     if args.activity:
         return _per_activity(args, view, args.activity)
-    ranked = ranking(view, appraised)
+    ranked = ranking(view, found)
     if args.xlsx:
         from cchc_tui.reports.ranking import write_ranking_xlsx
 
@@ -1236,7 +1236,14 @@ def cmd_review(args: argparse.Namespace) -> int:
                         "self_total": None if r.self_total is None else str(r.self_total),
                         "grade": r.grade,
                         "appraisal_total": (
-                            str(appraised[r.agency.code]) if r.agency.code in appraised else None
+                            str(found[r.agency.code].total)
+                            if r.agency.code in found and found[r.agency.code].appraised
+                            else None
+                        ),
+                        "appraisal_grade": (
+                            found[r.agency.code].grade
+                            if r.agency.code in found and found[r.agency.code].appraised
+                            else None
                         ),
                         "rank": rank_of.get(r.agency.code),
                     }
@@ -1587,7 +1594,7 @@ def build_parser() -> Parser:
         if name == "appraise":
             x.add_argument("code")
             x.add_argument("--points", required=True)
-            x.add_argument("--round", type=int, default=1)
+            x.add_argument("--round", type=int, default=1, choices=(1, 2))
         if name == "receipt":
             x.add_argument("--out", required=True)
             x.add_argument("--passphrase-file")

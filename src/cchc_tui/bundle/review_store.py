@@ -3,6 +3,10 @@ receipt import; each audited."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -13,7 +17,11 @@ from sqlmodel import col, select
 from cchc_tui.bundle.export import key_path
 from cchc_tui.bundle.pki import load_p12
 from cchc_tui.bundle.receipt import STATES, Receipt, make_receipt, read_receipt
+from cchc_tui.core.appraisal import Outcome, outcome, self_points
+from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.i18n import UserError
+from cchc_tui.core.review import Received
+from cchc_tui.core.scoring import check_points
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.models import (
     Appraisal,
@@ -83,15 +91,61 @@ def add_comment(
         )
 
 
+ROUNDS = (1, 2)  # vòng 1; vòng 2 after the agency's explanation (giải trình)
+
+
+def criteria_for(store: Store, set_id: str) -> CriteriaSet | None:
+    """The criteria set a bundle was scored under: held in this database, or a shipped
+    template of that id; None when the reviewer has not imported it."""
+    try:
+        return store.load_criteria(set_id)
+    except UserError:
+        pass
+    from importlib import resources
+
+    shipped = resources.files("cchc_tui.data").joinpath("criteria", f"{set_id}.toml")
+    if set_id.replace("-", "").isalnum() and shipped.is_file():
+        return parse_criteria(shipped.read_text("utf-8"), set_id)
+    return None
+
+
+def _set_of(store: Store, bundle_path: str) -> tuple[str, CriteriaSet]:
+    """The set id of a received bundle's self-assessment and the set itself (or a clear error)."""
+    try:
+        submission = json.loads(
+            (Path(bundle_path) / "data" / "submission.json").read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError):
+        submission = {}
+    scores = submission.get("scores") or []
+    if not scores:
+        raise UserError("review.no_scores")
+    set_id = str(scores[0].get("set", ""))
+    cset = criteria_for(store, set_id)
+    if cset is None:
+        ids = ", ".join(i[0] for i in store.criteria_ids()) or "—"
+        raise UserError("criteria.unknown", id=set_id, choices=ids)
+    return set_id, cset
+
+
 def appraise(
     store: Store, bundle: ReceivedBundle, code: str, points: str, *, round_: int, actor: str
 ) -> Decimal:
+    """Record điểm thẩm định for one sub-criterion and round; checked against the bundle's
+    criteria set like a self score (survey points: any hundredth up to the maximum)."""
+    if round_ not in ROUNDS:
+        raise UserError("review.bad_round", value=round_)
     try:
-        value = Decimal(points.replace(",", "."))
+        value = Decimal(nfc(points).strip().replace(",", "."))
     except InvalidOperation:
         raise UserError("score.bad_points", value=points) from None
-    if value < 0:
+    if not value.is_finite():
         raise UserError("score.bad_points", value=points)
+    set_id, cset = _set_of(store, bundle.stored_path)
+    sub = next((x for x in cset.subs if x.code == code), None)
+    if sub is None:
+        raise UserError("score.unknown_code", set=set_id, code=code)
+    check_points(sub, value)
     with store._write() as s:
         row = s.exec(
             select(Appraisal).where(
@@ -124,6 +178,55 @@ def appraise(
     return value
 
 
+def rounds_for(store: Store, agency: str, plan: str, period: str) -> dict[str, dict[int, Decimal]]:
+    """code → round → points over every bundle the agency sent for the period, in the order
+    they came (round 1 on the first bundle and round 2 on the one sent with the explanation
+    both count; a later bundle's entry for the same round replaces an earlier one)."""
+    return all_rounds(store, plan, period, agency).get(agency, {})
+
+
+def all_rounds(
+    store: Store, plan: str, period: str, agency: str | None = None
+) -> dict[str, dict[str, dict[int, Decimal]]]:
+    """agency → code → round → points, in one query."""
+    query = (
+        select(Appraisal, ReceivedBundle)
+        .join(ReceivedBundle, col(ReceivedBundle.bundle_id) == col(Appraisal.bundle_id))
+        .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
+        .order_by(col(ReceivedBundle.id), col(Appraisal.round), col(Appraisal.id))
+    )
+    if agency is not None:
+        query = query.where(ReceivedBundle.agency_code == agency)
+    with store._read() as s:
+        rows = s.exec(query).all()
+    out: dict[str, dict[str, dict[int, Decimal]]] = {}
+    for a, b in rows:
+        out.setdefault(b.agency_code, {}).setdefault(a.code, {})[a.round] = Decimal(a.points)
+    return out
+
+
+def outcomes(
+    store: Store, plan: str, period: str, latest: Mapping[str, Received]
+) -> dict[str, Outcome]:
+    """agency → its appraisal (or, not yet appraised, its self-assessment recomputed) for every
+    received agency whose criteria set is known here."""
+    sets: dict[str, CriteriaSet | None] = {}
+    rounds = all_rounds(store, plan, period) if latest else {}
+    out = {}
+    for agency, got in latest.items():
+        scores = got.submission.get("scores") or []
+        if not scores:
+            continue
+        set_id = str(scores[0].get("set", ""))
+        if set_id not in sets:
+            sets[set_id] = criteria_for(store, set_id)
+        cset = sets[set_id]
+        if cset is None:
+            continue
+        out[agency] = outcome(cset, self_points(got.submission), rounds.get(agency, {}))
+    return out
+
+
 def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
     with store._read() as s:
         states = s.exec(
@@ -136,14 +239,25 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
             .where(ReviewComment.bundle_id == bundle.bundle_id)
             .order_by(col(ReviewComment.id))
         ).all()
-        points = s.exec(
-            select(Appraisal)
-            .where(Appraisal.bundle_id == bundle.bundle_id)
-            .order_by(col(Appraisal.code), col(Appraisal.round))
-        ).all()
-    appraisal: dict[str, dict[str, str]] = {}
-    for p in points:
-        appraisal.setdefault(p.code, {})[str(p.round)] = p.points
+    rounds = rounds_for(store, bundle.agency_code, bundle.plan_id, bundle.period)
+    appraisal = {
+        code: {str(r): str(p) for r, p in sorted(per.items())} for code, per in rounds.items()
+    }
+    totals: dict[str, str] = {}
+    if rounds:
+        try:
+            _set_id, cset = _set_of(store, bundle.stored_path)
+            submission = json.loads(
+                (Path(bundle.stored_path) / "data" / "submission.json").read_text("utf-8")
+            )
+            result = outcome(cset, self_points(submission), rounds)
+            totals = {
+                "total": str(result.total),
+                "percent": str(result.totals.percent),
+                "grade": result.grade,
+            }
+        except (UserError, OSError, ValueError):
+            totals = {}
     return {
         "bundle_id": bundle.bundle_id,
         "bundle_sha256": bundle.sha256,
@@ -152,6 +266,7 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
         "period": bundle.period,
         "state": states[-1].state if states else "da_nhan",
         "appraisal": appraisal,
+        "appraisal_total": totals,
         "comments": [
             {"target": c.target, "text": c.text, "at": c.at.isoformat(), "by": c.by}
             for c in comments
@@ -208,8 +323,6 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
         raise UserError("receipt.unknown_bundle", bundle=content.get("bundle_id"))
     if seen is not None:
         return receipt, False
-    import json
-
     with store._write() as s:
         s.add(
             ReceivedReceipt(
@@ -233,19 +346,31 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
     return receipt, True
 
 
-def appraisal_totals(store: Store, bundles: dict[str, str]) -> dict[str, Decimal]:
-    """agency → the sum of its latest-round appraisal points, for agencies appraised at all."""
-    with store._read() as s:
-        rows = s.exec(
-            select(Appraisal)
-            .where(col(Appraisal.bundle_id).in_(list(bundles.values())))
-            .order_by(col(Appraisal.round))
-        ).all()
-    by_bundle: dict[str, dict[str, Decimal]] = {}
-    for a in rows:  # later rounds overwrite earlier ones
-        by_bundle.setdefault(a.bundle_id, {})[a.code] = Decimal(a.points)
-    return {
-        agency: sum(by_bundle[b].values(), Decimal(0))
-        for agency, b in bundles.items()
-        if b in by_bundle
-    }
+@dataclass(frozen=True)
+class EvidenceCheck:
+    key: str  # the document's id in the submission
+    state: str  # ok | mismatch | missing | none (no file attached)
+    path: Path | None  # where the reviewer's copy is stored
+
+
+def check_evidence(bundle_dir: Path, submission: Mapping[str, Any]) -> Iterator[EvidenceCheck]:
+    """Hash every evidence file stored with a received bundle again, one at a time."""
+    root = bundle_dir.resolve()
+    for e in submission.get("evidence", []):
+        key, rel, digest = str(e.get("id", "")), e.get("path"), e.get("sha256")
+        if not rel or not digest:
+            yield EvidenceCheck(key, "none", None)
+            continue
+        path = (root / str(rel)).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            yield EvidenceCheck(key, "missing", path)
+            continue
+        h = hashlib.sha256()
+        try:
+            with path.open("rb") as f:
+                while chunk := f.read(1 << 20):
+                    h.update(chunk)
+        except OSError:
+            yield EvidenceCheck(key, "missing", path)
+            continue
+        yield EvidenceCheck(key, "ok" if h.hexdigest() == digest else "mismatch", path)

@@ -609,6 +609,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Nhận xét (không sửa được sau khi lưu) — F2 lưu, Esc thôi",
         "en": "Comment (cannot be edited once saved) — F2 saves, Esc cancels",
     },
+    "ui.review.comment_final": {
+        "vi": "Nhận xét đã lưu không sửa được; muốn đính chính thì viết nhận xét mới.",
+        "en": "A saved comment cannot be edited; write a new one to correct it.",
+    },
+    "ui.review.self_was": {"vi": "Đơn vị tự chấm: {points}", "en": "Self score: {points}"},
+    "ui.review.round": {"vi": "Vòng", "en": "Round"},
+    "ui.review.round_1": {"vi": "Vòng 1", "en": "Round 1"},
+    "ui.review.round_2": {"vi": "Vòng 2 (sau giải trình)", "en": "Round 2 (after explanation)"},
+    "ui.review.col.round1": {"vi": "TĐ1", "en": "Ap.1"},
+    "ui.review.col.round2": {"vi": "TĐ2", "en": "Ap.2"},
+    "ui.review.evidence": {
+        "vi": "Tài liệu kiểm chứng (tệp lưu tại máy thẩm định, kiểm lại mã băm)",
+        "en": "Evidence (files stored here, hashes checked again)",
+    },
+    "ui.review.col.hash": {"vi": "Mã băm", "en": "Hash"},
+    "ui.review.hash.checking": {"vi": "đang kiểm…", "en": "checking…"},
+    "ui.review.hash.none": {"vi": "không kèm tệp", "en": "no file"},
+    "ui.review.hash.ok": {"vi": "✓ khớp", "en": "✓ matches"},
+    "ui.review.hash.mismatch": {"vi": "✗ SAI LỆCH", "en": "✗ MISMATCH"},
+    "ui.review.hash.missing": {"vi": "✗ MẤT TỆP", "en": "✗ FILE GONE"},
+    "ui.review.totals_self": {
+        "vi": "Tự chấm: {total} ({grade})",
+        "en": "Self: {total} ({grade})",
+    },
+    "ui.review.totals_appraised": {
+        "vi": "Thẩm định: {total} = {percent}% ({grade}), đã chấm {done}/{count} mục",
+        "en": "Appraised: {total} = {percent}% ({grade}), {done}/{count} rows appraised",
+    },
+    "ui.review.key_receipt": {"vi": "Ký phiếu", "en": "Sign receipt"},
+    "ui.review.receipt_title": {
+        "vi": "Ký phiếu thẩm định gửi {agency} (trạng thái, điểm thẩm định, nhận xét)",
+        "en": "Sign the review receipt for {agency} (state, appraisal, comments)",
+    },
+    "ui.review.key_ranking_export": {"vi": "Xuất tệp", "en": "Export"},
+    "ui.review.ranking_export_title": {
+        "vi": "Xuất bảng xếp hạng",
+        "en": "Export the ranking",
+    },
+    "ui.review.ranking_export_hint": {
+        "vi": ".xlsx: bảng tổng hợp và một trang cho mỗi lĩnh vực; .csv: bảng tổng hợp.",
+        "en": ".xlsx: the summary and one sheet per area; .csv: the summary.",
+    },
+    "ui.review.ranking_written": {"vi": "Đã ghi {path}", "en": "Written: {path}"},
+    "ranking.bad_suffix": {
+        "vi": "Tệp «{path}» phải có đuôi .xlsx hoặc .csv.",
+        "en": "File “{path}” must end in .xlsx or .csv.",
+    },
+    "ranking.write_failed": {
+        "vi": "Không ghi được «{path}»: {detail}. Không có tệp nào bị ghi dở.",
+        "en": "Could not write “{path}”: {detail}. Nothing was half-written.",
+    },
     "ui.review.target": {"vi": "Về", "en": "About"},
     "ui.review.text": {"vi": "Nội dung", "en": "Text"},
     "ui.cmd.theme": {"vi": "Giao diện 16 màu / nhiều màu", "en": "16-colour / full-colour theme"},
@@ -995,6 +1046,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.no_bundle": {
         "vi": "Chưa nhận hồ sơ nào của {agency} cho kỳ {period}.",
         "en": "No bundle received from {agency} for period {period}.",
+    },
+    "review.bad_round": {
+        "vi": "Vòng thẩm định «{value}» không có; dùng 1 hoặc 2 (sau giải trình).",
+        "en": "No appraisal round “{value}”; use 1 or 2 (after the explanation).",
+    },
+    "review.no_scores": {
+        "vi": "Hồ sơ này không có bảng tự chấm điểm để thẩm định.",
+        "en": "This bundle has no self-assessment to appraise.",
     },
     "review.bad_state": {
         "vi": "Trạng thái «{value}» không có; dùng: {choices}.",

@@ -6,12 +6,14 @@ Plain data in, plain data out: the store hands in the latest accepted bundle of 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from cchc_tui.core.agencies import Agency, Registry
+from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.plan import Plan
 
 REVIEWER_OF_CITY = "SNV"
@@ -129,20 +131,25 @@ class Ranked:
     row: UnitRow
     total: Decimal
     appraised: bool  # False: the self total stands in (shown as such)
+    grade: str
+    areas: dict[str, Decimal]  # area code → points (empty when the criteria set is unknown)
 
 
-def ranking(view: Overview, appraisals: dict[str, Decimal] | None = None) -> list[Ranked]:
-    """By appraisal total, else self total; equal totals share a rank (1, 2, 2, 4)."""
-    appraisals = appraisals or {}
-    scored = []
+def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> list[Ranked]:
+    """By appraisal total, else self total; equal totals share a rank (1, 2, 2, 4). `outcomes`
+    (agency → its appraisal or recomputed self-assessment) gives grades and area points; an
+    agency without one ranks by the self total its bundle carries."""
+    outcomes = outcomes or {}
+    scored: list[tuple[Decimal, bool, str, dict[str, Decimal], UnitRow]] = []
     for row in view.rows:
-        if row.agency.code in appraisals:
-            scored.append((appraisals[row.agency.code], True, row))
+        found = outcomes.get(row.agency.code)
+        if found is not None:
+            scored.append((found.total, found.appraised, found.grade, found.areas(), row))
         elif row.self_total is not None:
-            scored.append((row.self_total, False, row))
-    scored.sort(key=lambda x: (-x[0], x[2].agency.code))
+            scored.append((row.self_total, False, row.grade, {}, row))
+    scored.sort(key=lambda x: (-x[0], x[4].agency.code))
     out: list[Ranked] = []
-    for i, (total, appraised, row) in enumerate(scored):
+    for i, (total, appraised, grade, areas, row) in enumerate(scored):
         rank = out[-1].rank if out and out[-1].total == total else i + 1
-        out.append(Ranked(rank, row, total, appraised))
+        out.append(Ranked(rank, row, total, appraised, grade, areas))
     return out

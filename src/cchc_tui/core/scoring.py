@@ -12,7 +12,7 @@ from typing import Protocol
 
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import language, t
+from cchc_tui.core.i18n import UserError, language, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.tracking import ItemStatus
 
@@ -258,61 +258,106 @@ def score(cset: CriteriaSet, inputs: Inputs, selves: Mapping[str, SelfScore]) ->
                 sub, sug, points, own.points is not None, own.evidence, own.note, tuple(warnings)
             )
         )
-    by_code = {r.sub.code: r for r in results}
+    tot = totals(cset, {r.sub.code: r.self_points for r in results})
+    return Result(
+        results,
+        tot.criteria,
+        tot.areas,
+        tot.base,
+        tot.bonus,
+        tot.penalty,
+        tot.total,
+        tot.max,
+        sum((s.max for s in cset.subs if s.is_survey), ZERO),
+        tot.percent,
+        tot.grade,
+    )
+
+
+@dataclass(frozen=True)
+class Totals:
+    criteria: list[Total]
+    areas: list[Total]
+    base: Decimal  # points within the maximum
+    bonus: Decimal
+    penalty: Decimal
+    total: Decimal
+    max: Decimal  # what the percentage is of
+    percent: Decimal
+    grade: str
+
+
+def totals(
+    cset: CriteriaSet, points: Mapping[str, Decimal | None], *, survey: bool = False
+) -> Totals:
+    """Criterion and area totals (each capped at its maximum), bonus and penalty (capped), the
+    total, its percentage and grade. Without `survey` the survey sub-criteria are left out and
+    the percentage is of the maximum without them (the self-assessment); with it they count
+    and the percentage is of the whole maximum (the appraisal once Sở Nội vụ entered them)."""
+
+    def counts(s: Sub) -> bool:
+        return not s.is_extra and (survey or not s.is_survey)
+
     crit_totals = []
     for c in cset.criteria:
-        pts = sum(
-            (
-                by_code[s.code].self_points or ZERO
-                for s in cset.subs_of(c.code)
-                if not s.is_extra and not s.is_survey
-            ),
-            ZERO,
-        )
+        pts = sum((points.get(s.code) or ZERO for s in cset.subs_of(c.code) if counts(s)), ZERO)
         crit_totals.append(Total(c.code, c.title, c.max, min(pts, c.max)))
     area_totals = []
     for a in cset.areas:
-        pts = sum(
-            (
-                ct.points
-                for ct in crit_totals
-                if any(c.code == ct.code for c in cset.criteria_of(a.code))
-            ),
-            ZERO,
-        )
+        mine = {c.code for c in cset.criteria_of(a.code)}
+        pts = sum((ct.points for ct in crit_totals if ct.code in mine), ZERO)
         area_totals.append(Total(a.code, a.title, a.max, min(pts, a.max)))
     survey_max = sum((s.max for s in cset.subs if s.is_survey), ZERO)
     max_all = sum((a.max for a in cset.areas), ZERO)
-    max_self = max_all - survey_max
+    limit = max_all if survey else max_all - survey_max
     base = sum((a.points for a in area_totals), ZERO)
-    bonus = sum(
-        (
-            min(by_code[s.code].self_points or ZERO, s.rule.cap)
-            for s in cset.subs
-            if s.rule.kind == "bonus"
-        ),
-        ZERO,
-    )
-    penalty = sum(
-        (
-            min(by_code[s.code].self_points or ZERO, s.rule.cap)
-            for s in cset.subs
-            if s.rule.kind == "penalty"
-        ),
-        ZERO,
-    )
-    total = max(ZERO, min(max_self, base + bonus) - penalty)
-    percent = pct1(total * 100 / max_self) if max_self else ZERO
-    return Result(
-        results,
+
+    def extra(kind: str) -> Decimal:
+        return sum(
+            (min(points.get(s.code) or ZERO, s.rule.cap) for s in cset.subs if s.rule.kind == kind),
+            ZERO,
+        )
+
+    bonus, penalty = extra("bonus"), extra("penalty")
+    total = max(ZERO, min(limit, base + bonus) - penalty)
+    percent = pct1(total * 100 / limit) if limit else ZERO
+    return Totals(
         crit_totals,
         area_totals,
         base,
         bonus,
         penalty,
         total,
-        max_self,
-        survey_max,
+        limit,
         percent,
         cset.grade_for(percent),
     )
+
+
+def check_points(sub: Sub, points: Decimal) -> None:
+    """Refuse points the sub-criterion's rule cannot give, with the allowed values or range.
+    Survey points (entered by Sở Nội vụ) may be any hundredth in [0, max]."""
+    allowed = allowed_points(sub)
+    if allowed is not None and points not in allowed:
+        raise UserError(
+            "score.not_allowed",
+            points=num(points),
+            code=sub.code,
+            allowed=", ".join(num(p) for p in sorted(allowed)),
+        )
+    limit = sub.rule.cap if sub.is_extra else sub.max
+    step = Decimal("0.01") if allowed is not None or sub.is_survey else sub.rule.step
+    if not ZERO <= points <= limit or points % step != 0:
+        raise UserError(
+            "score.out_of_range", points=num(points), code=sub.code, max=num(limit), step=num(step)
+        )
+
+
+def allowed_points(sub: Sub) -> set[Decimal] | None:
+    """The only scores a rule can give (None: any multiple of the step in [0, max])."""
+    rule = sub.rule
+    if rule.kind in ("yes_no", "on_time"):
+        return set(rule.points.values())
+    if rule.kind in ("percent_bands", "count_bands"):
+        return {b.points for b in rule.bands}
+    return None

@@ -6,12 +6,12 @@ import csv
 import io
 import os
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from cchc_tui.core.i18n import UserError
 from cchc_tui.core.review import Overview, Ranked
 
 SUMMARY = (
@@ -36,7 +36,7 @@ def _rows(view: Overview, ranked: list[Ranked]) -> list[list[object]]:
             r.row.agency.name,
             float(r.total),
             "thẩm định" if r.appraised else "tự chấm",
-            r.row.grade,
+            r.grade,
             STATE[r.row.state],
             float(r.row.completeness),
         ]
@@ -59,18 +59,8 @@ def _rows(view: Overview, ranked: list[Ranked]) -> list[list[object]]:
     return out
 
 
-def _area_points(ranked: list[Ranked]) -> dict[str, dict[str, Decimal]]:
-    """area code → agency code → self points of the area's sub-criteria."""
-    areas: dict[str, dict[str, Decimal]] = {}
-    for r in ranked:
-        sub = r.row.received.submission if r.row.received else {}
-        for s in ((sub.get("scores") or [{}])[0]).get("subs", []):
-            if s.get("self") is None:
-                continue
-            area = str(s["code"]).split(".")[0]
-            per = areas.setdefault(area, {})
-            per[r.row.agency.code] = per.get(r.row.agency.code, Decimal(0)) + Decimal(s["self"])
-    return areas
+def _area_key(code: str) -> tuple[int, str]:
+    return (int(code), code) if code.isdigit() else (10**6, code)
 
 
 def write_ranking_xlsx(path: Path, view: Overview, ranked: list[Ranked]) -> None:
@@ -84,15 +74,24 @@ def write_ranking_xlsx(path: Path, view: Overview, ranked: list[Ranked]) -> None
         cell.font = Font(bold=True)
     for row in _rows(view, ranked):
         ws.append(row)
-    for area, per in sorted(_area_points(ranked).items(), key=lambda x: int(x[0])):
+    areas = sorted({a for r in ranked for a in r.areas}, key=_area_key)
+    for area in areas:
         sheet = wb.create_sheet(f"Lĩnh vực {area}")
-        sheet.append(["Mã", "Cơ quan, đơn vị", "Điểm tự chấm"])
-        for r in ranked:
+        sheet.append(["Hạng chung", "Mã", "Cơ quan, đơn vị", "Điểm lĩnh vực", "Loại điểm"])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        by_area = sorted(
+            (r for r in ranked if area in r.areas),
+            key=lambda r: (-r.areas[area], r.row.agency.code),
+        )
+        for r in by_area:
             sheet.append(
                 [
+                    r.rank,
                     r.row.agency.code,
                     r.row.agency.name,
-                    float(per.get(r.row.agency.code, Decimal(0))),
+                    float(r.areas[area]),
+                    "thẩm định" if r.appraised else "tự chấm",
                 ]
             )
     fd, tmp = tempfile.mkstemp(prefix=".ranking-", suffix=".xlsx", dir=path.parent or Path("."))
@@ -112,3 +111,24 @@ def ranking_csv(view: Overview, ranked: list[Ranked]) -> str:
     for row in _rows(view, ranked):
         writer.writerow(row)
     return buf.getvalue()
+
+
+def write_ranking(path: Path, view: Overview, ranked: list[Ranked]) -> None:
+    """XLSX or CSV by the file's ending, written to a temporary file and renamed."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UserError("ranking.bad_suffix", path=path)
+    try:
+        if suffix == ".xlsx":
+            write_ranking_xlsx(path, view, ranked)
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".ranking-", suffix=".csv", dir=path.parent or Path("."))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+                f.write(ranking_csv(view, ranked))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise UserError("ranking.write_failed", path=path, detail=e.strerror or str(e)) from None

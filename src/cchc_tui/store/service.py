@@ -21,13 +21,13 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
-from cchc_tui.core.criteria import CriteriaSet, Sub, parse_criteria
+from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
-from cchc_tui.core.scoring import num
+from cchc_tui.core.scoring import check_points
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
 from cchc_tui.store.models import (
@@ -695,24 +695,7 @@ class ScoringStore:
         if sub.is_survey:
             raise UserError("score.survey_not_self", code=code)
         if points is not None:
-            allowed = allowed_points(sub)
-            if allowed is not None and points not in allowed:
-                raise UserError(
-                    "score.not_allowed",
-                    points=num(points),
-                    code=code,
-                    allowed=", ".join(num(p) for p in sorted(allowed)),
-                )
-            limit = sub.rule.cap if sub.is_extra else sub.max
-            step = sub.rule.step if allowed is None else Decimal("0.01")
-            if not Decimal(0) <= points <= limit or points % step != 0:
-                raise UserError(
-                    "score.out_of_range",
-                    points=num(points),
-                    code=code,
-                    max=num(limit),
-                    step=num(step),
-                )
+            check_points(sub, points)
         with self.store._write() as s:
             a = self._assessment(s, agency, cset.id, plan_id)
             if a.finalised_at is not None:
@@ -896,13 +879,3 @@ class ScoringStore:
                 changes={"value": (before, str(value))},
             )
         return value
-
-
-def allowed_points(sub: Sub) -> set[Decimal] | None:
-    """The only scores a rule can give (None: any multiple of the step in [0, max])."""
-    rule = sub.rule
-    if rule.kind in ("yes_no", "on_time"):
-        return set(rule.points.values())
-    if rule.kind in ("percent_bands", "count_bands"):
-        return {b.points for b in rule.bands}
-    return None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -14,18 +15,20 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Label, ProgressBar, Select, Static
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, set_language, t
 from cchc_tui.core.periods import current_period
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.review import STATES as _STATES
-from cchc_tui.core.review import Overview, UnitRow, overview, ranking
+from cchc_tui.core.review import Overview, Ranked, Received, UnitRow, overview, ranking
 from cchc_tui.core.scoring import num
 from cchc_tui.core.text import fold
 from cchc_tui.store.service import Store
@@ -72,16 +75,14 @@ class ReviewApp(App[None]):
             self.notify(e.message(), severity="error", timeout=8)
             raise
 
-    def compute(self, period: str) -> Overview:
+    def compute(self, period: str) -> tuple[Overview, dict[str, Outcome]]:
+        """The overview of a period and each received agency's standing (appraisal or self)."""
         from cchc_tui.bundle.importer import latest_for_period
+        from cchc_tui.bundle.review_store import outcomes
 
-        return overview(
-            self.registry,
-            self.plan,
-            self.profile.agency_code,
-            period,
-            latest_for_period(self.store, self.plan.id, period),
-        )
+        latest = latest_for_period(self.store, self.plan.id, period)
+        view = overview(self.registry, self.plan, self.profile.agency_code, period, latest)
+        return view, outcomes(self.store, self.plan.id, period, latest)
 
 
 class ReviewOverviewScreen(Screen[None]):
@@ -99,6 +100,7 @@ class ReviewOverviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.view: Overview | None = None
+        self.found: dict[str, Outcome] = {}
         self.sort = "code"
         self.filter = "all"
         self.query_text = ""
@@ -132,7 +134,8 @@ class ReviewOverviewScreen(Screen[None]):
             ("state", "col.status", 10),
             ("full", "ui.review.col.full", 7),
             ("total", "ui.score.col.self", 7),
-            ("name", "col.name", max(20, self.app.size.width - 58)),
+            ("appraised", "ui.review.col.appraisal", 9),
+            ("name", "col.name", max(20, self.app.size.width - 68)),
         ):
             table.add_column(t(label), key=key, width=width)
         period = current_period(self.rapp.plan, self.rapp.today).code
@@ -142,12 +145,12 @@ class ReviewOverviewScreen(Screen[None]):
     @on(Select.Changed, "#review-period")
     async def _period(self) -> None:
         period = self.query_one("#review-period", Select).value
-        self.view = await self.rapp.db(self.rapp.compute, str(period))
+        self.view, self.found = await self.rapp.db(self.rapp.compute, str(period))
         self.refill()
 
     async def on_screen_resume(self) -> None:
         if self.view is not None:
-            self.view = await self.rapp.db(self.rapp.compute, self.view.period)
+            self.view, self.found = await self.rapp.db(self.rapp.compute, self.view.period)
             self.refill()
 
     def rows(self) -> list[UnitRow]:
@@ -171,7 +174,8 @@ class ReviewOverviewScreen(Screen[None]):
     def refill(self) -> None:
         view = self.view
         assert view is not None
-        ranks = {r.row.agency.code: r.rank for r in ranking(view)}
+        ranks = {r.row.agency.code: r.rank for r in ranking(view, self.found)}
+        appraised = {c: num(o.total) for c, o in self.found.items() if o.appraised}
         table = self.query_one("#review-units", DataTable)
         table.clear()
         for r in self.rows():
@@ -181,6 +185,7 @@ class ReviewOverviewScreen(Screen[None]):
                 t(f"ui.review.state.{r.state}"),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
+                appraised.get(r.agency.code, ""),
                 r.agency.name,
                 key=r.agency.code,
             )
@@ -223,7 +228,7 @@ class ReviewOverviewScreen(Screen[None]):
     async def action_import(self) -> None:
         async def done(changed: bool | None) -> None:
             if changed and self.view is not None:
-                self.view = await self.rapp.db(self.rapp.compute, self.view.period)
+                self.view, self.found = await self.rapp.db(self.rapp.compute, self.view.period)
                 self.refill()
 
         await self.app.push_screen(ImportScreen(), done)
@@ -245,20 +250,28 @@ class ReviewOverviewScreen(Screen[None]):
 
 
 class CommentModal(ModalScreen[tuple[str, str] | None]):
+    """A comment on the item or criterion under the cursor (or the whole bundle): once saved it
+    cannot be edited, only followed by another."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="comment.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="comment.cancel"),
     ]
+
+    def __init__(self, target: str = "general") -> None:
+        super().__init__()
+        self.target = target
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.comment_title"), classes="title")
             with Horizontal(classes="row"):
                 yield Label(t("ui.review.target"))
-                yield VietInput(id="comment-target", value="general")
+                yield VietInput(id="comment-target", value=self.target)
             with Horizontal(classes="row"):
                 yield Label(t("ui.review.text"))
                 yield VietInput(id="comment-text")
+            yield Static(t("ui.review.comment_final"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#comment-text", VietInput).focus()
@@ -275,19 +288,33 @@ class CommentModal(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class AppraiseModal(ModalScreen[str | None]):
+class AppraiseModal(ModalScreen[tuple[str, int] | None]):
+    """Điểm thẩm định for one sub-criterion: the points and the round (2 after the agency's
+    explanation). The self score beside it is never changed."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,f2,enter", "save", "key.save", id="appraise.save", priority=True),
+        Binding("ctrl+s,f2", "save", "key.save", id="appraise.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="appraise.cancel"),
     ]
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, self_points: str, round_: int = 1) -> None:
         super().__init__()
         self.code = code
+        self.self_points = self_points
+        self.round = round_
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="comment-form"):
             yield Static(t("ui.review.appraise_title", code=self.code), classes="title")
+            yield Static(t("ui.review.self_was", points=self.self_points or "—"), classes="hint")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.round"))
+                yield Select(
+                    [(t("ui.review.round_1"), 1), (t("ui.review.round_2"), 2)],
+                    value=self.round,
+                    allow_blank=False,
+                    id="appraise-round",
+                )
             with Horizontal(classes="row"):
                 yield Label(t("ui.review.col.appraisal"))
                 yield VietInput(id="appraise-points", restrict=r"[0-9.,]*", max_length=6)
@@ -295,35 +322,49 @@ class AppraiseModal(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#appraise-points", VietInput).focus()
 
+    @on(VietInput.Submitted, "#appraise-points")
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#appraise-points", VietInput).value.strip() or None)
+        points = self.query_one("#appraise-points", VietInput).value.strip()
+        round_ = self.query_one("#appraise-round", Select).value
+        self.dismiss((points, int(str(round_))) if points else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
 class ReviewAgencyScreen(Screen[None]):
+    """One agency's submission: its items, its self-assessment with the appraisal rounds beside
+    it and the totals, the documents with each stored file's hash checked again, the review
+    state and the comments (on the bundle, an item or a criterion)."""
+
     HELP_TITLE = "ui.review.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="agency.back"),
         Binding("t", "state", "ui.review.key_state", id="agency.state"),
         Binding("c", "comment", "ui.review.key_comment", id="agency.comment"),
         Binding("p", "appraise", "ui.review.key_appraise", id="agency.appraise"),
+        Binding("n", "receipt", "ui.review.key_receipt", id="agency.receipt"),
     ]
 
     def __init__(self, row: UnitRow, period: str) -> None:
         super().__init__()
         self.row = row
         self.period = period
+        self.state = "da_nhan"
+        self.rounds: dict[str, dict[int, Any]] = {}
 
     @property
     def rapp(self) -> ReviewApp:
         assert isinstance(self.app, ReviewApp)
         return self.app
 
+    @property
+    def got(self) -> Received:
+        assert self.row.received is not None
+        return self.row.received
+
     def compose(self) -> ComposeResult:
-        got = self.row.received
-        assert got is not None
+        got = self.got
         yield Header()
         with VerticalScroll(id="review-agency"):
             yield Static(
@@ -334,73 +375,152 @@ class ReviewAgencyScreen(Screen[None]):
                     "ui.review.bundle",
                     id=got.bundle_id[:8],
                     count=got.count,
-                    received=got.received_at.strftime("%d/%m/%Y %H:%M"),
-                    signed=got.signing_time.strftime("%d/%m/%Y %H:%M") if got.signing_time else "—",
+                    received=_local(got.received_at),
+                    signed=_local(got.signing_time) if got.signing_time else "—",
                 ),
                 classes="info",
             )
             yield Static("", id="agency-review", classes="section", markup=False)
             yield DataTable(id="agency-items", cursor_type="row", zebra_stripes=True)
             yield Static(t("ui.review.scores"), classes="section")
+            yield Static("", id="agency-totals", classes="info", markup=False)
             yield DataTable(id="agency-scores", cursor_type="row", zebra_stripes=True)
+            yield Static(t("ui.review.evidence"), classes="section")
+            yield DataTable(id="agency-evidence", cursor_type="row", zebra_stripes=True)
         yield I18nFooter()
 
     async def on_mount(self) -> None:
+        width = self.app.size.width
         table = self.query_one("#agency-items", DataTable)
         table.add_column(t("col.id"), width=8)
         table.add_column(t("col.status"), width=16)
         table.add_column("%", width=4)
-        table.add_column(t("ui.item.note"), width=max(20, self.app.size.width - 40))
-        got = self.row.received
-        assert got is not None
-        for item in got.submission.get("items", []):
+        table.add_column(t("ui.item.note"), width=max(20, width - 40))
+        for item in self.got.submission.get("items", []):
             table.add_row(
                 item.get("id", ""),
                 status_label(item.get("status")),
                 str(item.get("progress", "")),
                 item.get("note", ""),
+                key=f"item:{item.get('id', '')}",
             )
         scores = self.query_one("#agency-scores", DataTable)
         scores.add_column(t("ui.score.col.code"), key="code", width=7)
-        scores.add_column(t("ui.score.col.self"), key="self", width=8)
-        scores.add_column(t("ui.review.col.appraisal"), key="appraisal", width=9)
-        scores.add_column(
-            t("ui.score.suggestion"), key="why", width=max(20, self.app.size.width - 34)
-        )
+        scores.add_column(t("ui.score.col.self"), key="self", width=7)
+        scores.add_column(t("ui.review.col.round1"), key="r1", width=5)
+        scores.add_column(t("ui.review.col.round2"), key="r2", width=5)
+        scores.add_column(t("ui.score.suggestion"), key="why", width=max(20, width - 40))
+        evidence = self.query_one("#agency-evidence", DataTable)
+        evidence.add_column(t("col.number"), width=16)
+        evidence.add_column(t("ui.review.col.hash"), key="hash", width=12)
+        evidence.add_column(t("col.file"), width=max(20, width - 40))
+        for e in self.got.submission.get("evidence", []):
+            evidence.add_row(
+                e.get("number", ""),
+                t("ui.review.hash.checking") if e.get("path") else t("ui.review.hash.none"),
+                e.get("path") or e.get("file_name") or "",
+                key=str(e.get("id", "")),
+            )
         await self.refresh_review()
         await self.refresh_scores()
         table.focus()
+        self.check_files()
 
-    def _appraisals(self) -> dict[str, str]:
+    @work(thread=True, exclusive=True, group="hashes")
+    def check_files(self) -> None:
+        """Hash every stored evidence file again (the reviewer's copy) and show the result."""
+        from cchc_tui.bundle import review_store as rs
+
+        bundle = rs.latest_bundle(
+            self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
+        )
+        if bundle.bundle_id != self.got.bundle_id:
+            return
+        table = self.query_one("#agency-evidence", DataTable)
+        for check in rs.check_evidence(Path(bundle.stored_path), self.got.submission):
+            self.app.call_from_thread(
+                table.update_cell, check.key, "hash", t(f"ui.review.hash.{check.state}")
+            )
+            if check.path is not None:
+                self.app.call_from_thread(
+                    table.update_cell_at,
+                    Coordinate(table.get_row_index(check.key), 2),
+                    str(check.path),
+                )
+
+    def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
         from sqlmodel import col, select
 
-        from cchc_tui.store.models import Appraisal
+        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.store.models import ReviewComment, ReviewState
 
-        got = self.row.received
-        assert got is not None
+        got = self.got
         with self.rapp.store._read() as s:
-            rows = s.exec(
-                select(Appraisal)
-                .where(Appraisal.bundle_id == got.bundle_id)
-                .order_by(col(Appraisal.round))
+            states = s.exec(
+                select(ReviewState)
+                .where(ReviewState.bundle_id == got.bundle_id)
+                .order_by(col(ReviewState.id))
             ).all()
-        return {a.code: a.points for a in rows}  # the latest round wins
+            comments = s.exec(
+                select(ReviewComment)
+                .where(ReviewComment.bundle_id == got.bundle_id)
+                .order_by(col(ReviewComment.id))
+            ).all()
+        found = rs.outcomes(
+            self.rapp.store, self.rapp.plan.id, self.period, {self.row.agency.code: got}
+        )
+        rounds = rs.rounds_for(
+            self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
+        )
+        return (
+            states[-1].state if states else "da_nhan",
+            list(comments),
+            rounds,
+            found.get(self.row.agency.code),
+        )
+
+    async def refresh_review(self) -> None:
+        state, comments, _rounds, _outcome = await self.rapp.db(self._load)
+        self.state = state
+        lines = [t("ui.review.current_state", state=t(f"ui.review.rstate.{state}"))]
+        lines += [f"  [{c.target}] {c.text} — {c.by}" for c in comments]
+        self.query_one("#agency-review", Static).update("\n".join(lines))
 
     async def refresh_scores(self) -> None:
-        got = self.row.received
-        assert got is not None
-        appraised = await self.rapp.db(self._appraisals)
+        _state, _comments, rounds, found = await self.rapp.db(self._load)
+        self.rounds = rounds
         table = self.query_one("#agency-scores", DataTable)
+        cursor = table.cursor_row
         table.clear()
-        for sub in ((got.submission.get("scores") or [{}])[0]).get("subs", []):
+        for sub in ((self.got.submission.get("scores") or [{}])[0]).get("subs", []):
             code = str(sub.get("code"))
+            mine = rounds.get(code, {})
             table.add_row(
                 code,
-                sub.get("self") or "",
-                appraised.get(code, ""),
+                num(Decimal(sub["self"])) if sub.get("self") is not None else "",
+                num(mine[1]) if 1 in mine else "",
+                num(mine[2]) if 2 in mine else "",
                 sub.get("explanation", ""),
                 key=code,
             )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self_total = self.row.self_total
+        text = t(
+            "ui.review.totals_self",
+            total=num(self_total) if self_total is not None else "—",
+            grade=self.row.grade or "—",
+        )
+        if found is not None and found.appraised:
+            text += " · " + t(
+                "ui.review.totals_appraised",
+                total=num(found.total),
+                percent=num(found.totals.percent),
+                grade=found.grade,
+                done=found.appraised_count,
+                count=len(found.subs),
+            )
+        self.query_one("#agency-totals", Static).update(text)
 
     async def action_appraise(self) -> None:
         from cchc_tui.bundle import review_store as rs
@@ -409,10 +529,13 @@ class ReviewAgencyScreen(Screen[None]):
         if not table.row_count:
             return
         code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        own = str(table.get_cell(code, "self"))
+        round_ = 2 if 1 in self.rounds.get(code, {}) else 1
 
-        async def done(points: str | None) -> None:
-            if not points:
+        async def done(result: tuple[str, int] | None) -> None:
+            if not result:
                 return
+            points, chosen = result
             bundle = await self.rapp.db(
                 rs.latest_bundle,
                 self.rapp.store,
@@ -427,7 +550,7 @@ class ReviewAgencyScreen(Screen[None]):
                         bundle,
                         code,
                         points,
-                        round_=1,
+                        round_=chosen,
                         actor=self.rapp.profile.officer,
                     )
                 )
@@ -435,42 +558,12 @@ class ReviewAgencyScreen(Screen[None]):
                 return
             await self.refresh_scores()
 
-        await self.app.push_screen(AppraiseModal(code), done)
-
-    def _review_text(self) -> str:
-        from sqlmodel import col, select
-
-        from cchc_tui.store.models import ReviewComment, ReviewState
-
-        got = self.row.received
-        assert got is not None
-        with self.rapp.store._read() as s:
-            states = s.exec(
-                select(ReviewState)
-                .where(ReviewState.bundle_id == got.bundle_id)
-                .order_by(col(ReviewState.id))
-            ).all()
-            comments = s.exec(
-                select(ReviewComment)
-                .where(ReviewComment.bundle_id == got.bundle_id)
-                .order_by(col(ReviewComment.id))
-            ).all()
-        state = states[-1].state if states else "da_nhan"
-        lines = [t("ui.review.current_state", state=t(f"ui.review.rstate.{state}"))]
-        lines += [f"  [{c.target}] {c.text} — {c.by}" for c in comments]
-        return "\n".join(lines)
-
-    async def refresh_review(self) -> None:
-        self.query_one("#agency-review", Static).update(await self.rapp.db(self._review_text))
+        await self.app.push_screen(AppraiseModal(code, own, round_), done)
 
     async def action_state(self) -> None:
         from cchc_tui.bundle import review_store as rs
 
-        text = await self.rapp.db(self._review_text)
-        current = next(
-            (s for s in _STATES if t(f"ui.review.rstate.{s}") in text.splitlines()[0]), "da_nhan"
-        )
-        nxt = _STATES[(_STATES.index(current) + 1) % len(_STATES)]
+        nxt = _STATES[(_STATES.index(self.state) + 1) % len(_STATES)]
         bundle = await self.rapp.db(
             rs.latest_bundle, self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
         )
@@ -478,6 +571,17 @@ class ReviewAgencyScreen(Screen[None]):
             lambda: rs.set_state(self.rapp.store, bundle, nxt, actor=self.rapp.profile.officer)
         )
         await self.refresh_review()
+
+    def _target(self) -> str:
+        """item:ID or criterion:CODE of the row under the cursor, else the whole bundle."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value or ""
+            if focused.id == "agency-items":
+                return key
+            if focused.id == "agency-scores":
+                return f"criterion:{key}"
+        return "general"
 
     async def action_comment(self) -> None:
         from cchc_tui.bundle import review_store as rs
@@ -503,24 +607,96 @@ class ReviewAgencyScreen(Screen[None]):
                 return
             await self.refresh_review()
 
-        await self.app.push_screen(CommentModal(), done)
+        await self.app.push_screen(CommentModal(self._target()), done)
+
+    async def action_receipt(self) -> None:
+        await self.app.push_screen(ReceiptModal(self.row.agency.code, self.period))
 
     def action_back(self) -> None:
         self.dismiss(None)
 
 
+def _local(when: datetime) -> str:
+    """A stored UTC time as the reviewer's local clock shows it."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+class ReceiptModal(ModalScreen[None]):
+    """Sign the review receipt (state, appraisal, comments) of the agency's latest bundle with
+    Sở Nội vụ's key and write it where the reviewer says (a USB stick)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "save", "ui.review.key_receipt", id="receipt.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="receipt.cancel"),
+    ]
+
+    def __init__(self, agency: str, period: str) -> None:
+        super().__init__()
+        self.agency = agency
+        self.period = period
+
+    @property
+    def rapp(self) -> ReviewApp:
+        assert isinstance(self.app, ReviewApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        name = f"bien-nhan-{self.agency}-{self.period}.p7m"
+        with Vertical(classes="dialog wide", id="comment-form"):
+            yield Static(t("ui.review.receipt_title", agency=self.agency), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.out"))
+                yield VietInput(id="receipt-out", value=str(Path.cwd() / name))
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.passphrase"))
+                yield VietInput(id="receipt-pass", password=True)
+            yield Static("", id="receipt-result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#receipt-pass", VietInput).focus()
+
+    async def action_save(self) -> None:
+        from cchc_tui.bundle import review_store as rs
+
+        field = self.query_one("#receipt-pass", VietInput)
+        secret = field.value.encode("utf-8")
+        field.value = ""  # never kept
+        out = Path(self.query_one("#receipt-out", VietInput).nfc_value.strip())
+        result = self.query_one("#receipt-result", Static)
+        app = self.rapp
+
+        def write() -> Path:
+            bundle = rs.latest_bundle(app.store, self.agency, app.plan.id, self.period)
+            return rs.write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
+
+        try:
+            written = await asyncio.to_thread(write)
+        except UserError as e:
+            result.update("✗ " + e.message())
+            return
+        result.update("✓ " + t("receipt.written", path=written))
+        self.app.notify(t("receipt.written", path=written))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class RankingScreen(Screen[None]):
     """The ranking of the period: appraised totals where there are appraisals, else the self
-    total (marked), equal totals sharing a rank."""
+    total (marked), equal totals sharing a rank; x writes it to XLSX or CSV."""
 
     HELP_TITLE = "ui.review.ranking"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="ranking.back"),
+        Binding("x", "export", "ui.review.key_ranking_export", id="ranking.export"),
     ]
 
     def __init__(self, view: Overview) -> None:
         super().__init__()
         self.view = view
+        self.ranked: list[Ranked] = []
 
     @property
     def rapp(self) -> ReviewApp:
@@ -534,7 +710,7 @@ class RankingScreen(Screen[None]):
         yield I18nFooter()
 
     async def on_mount(self) -> None:
-        from cchc_tui.bundle.review_store import appraisal_totals
+        from cchc_tui.bundle.review_store import outcomes
 
         table = self.query_one("#ranking", DataTable)
         table.add_column(t("ui.review.col.rank"), width=5)
@@ -543,20 +719,70 @@ class RankingScreen(Screen[None]):
         table.add_column(t("ui.review.col.kind"), width=10)
         table.add_column(t("ui.review.col.grade"), width=10)
         table.add_column(t("col.name"), width=max(20, self.app.size.width - 50))
-        bundles = {r.agency.code: r.received.bundle_id for r in self.view.rows if r.received}
-        appraised = await self.rapp.db(appraisal_totals, self.rapp.store, bundles)
-        for r in ranking(self.view, appraised):
+        latest = {r.agency.code: r.received for r in self.view.rows if r.received}
+        found = await self.rapp.db(
+            outcomes, self.rapp.store, self.view.plan, self.view.period, latest
+        )
+        self.ranked = ranking(self.view, found)
+        for r in self.ranked:
             table.add_row(
                 str(r.rank),
                 r.row.agency.code,
                 num(r.total),
                 t("ui.review.appraised") if r.appraised else t("ui.review.self"),
-                r.row.grade,
+                r.grade,
                 r.row.agency.name,
             )
         table.focus()
 
+    async def action_export(self) -> None:
+        await self.app.push_screen(RankingExportModal(self.view, self.ranked))
+
     def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class RankingExportModal(ModalScreen[None]):
+    """Write the ranking as XLSX (summary and one sheet per area) or CSV, by the file's ending."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "save", "key.save", id="ranking_export.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="ranking_export.cancel"),
+    ]
+
+    def __init__(self, view: Overview, ranked: list[Ranked]) -> None:
+        super().__init__()
+        self.view = view
+        self.ranked = ranked
+
+    def compose(self) -> ComposeResult:
+        name = f"xep-hang-{self.view.period}.xlsx"
+        with Vertical(classes="dialog wide", id="comment-form"):
+            yield Static(t("ui.review.ranking_export_title"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.export.out"))
+                yield VietInput(id="ranking-out", value=str(Path.cwd() / name))
+            yield Static(t("ui.review.ranking_export_hint"), classes="hint")
+            yield Static("", id="ranking-result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#ranking-out", VietInput).focus()
+
+    @on(VietInput.Submitted, "#ranking-out")
+    async def action_save(self) -> None:
+        from cchc_tui.reports.ranking import write_ranking
+
+        out = Path(self.query_one("#ranking-out", VietInput).nfc_value.strip())
+        result = self.query_one("#ranking-result", Static)
+        try:
+            await asyncio.to_thread(write_ranking, out, self.view, self.ranked)
+        except UserError as e:
+            result.update("✗ " + e.message())
+            return
+        result.update("✓ " + t("ui.review.ranking_written", path=out))
+        self.app.notify(t("ui.review.ranking_written", path=out))
+
+    def action_cancel(self) -> None:
         self.dismiss(None)
 
 
