@@ -432,7 +432,7 @@ def test_review_receipt_round_trip(
     code, out, _ = run(
         capsys, "--db", officer, "receipt", "import", "phieu.zip", "--ca", "ca/ca.pem"
     )
-    assert code == 0 and "can_bo_sung, 1 nhận xét" in out
+    assert code == 0 and "cần bổ sung, 1 nhận xét" in out
     code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip")
     assert code == 0 and "trước đó" in out
     _, out, _ = run(capsys, "--db", officer, "receipt", "list", "--json")

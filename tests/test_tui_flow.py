@@ -20,20 +20,9 @@ from cchc_tui.ui.screens.overview import OverviewScreen
 from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
-from tests.tui_helpers import cli, demo_db, make_app, officer_bundle
+from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text, wait_idle
 
 OCT = date(2022, 10, 5)  # after 30/09: hd3.5 (Q3, Q4) is not overdue, hd3.42/3.43 are
-
-
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
-
-
-async def wait_idle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_first_run_creates_the_database(tmp_path: Path) -> None:
@@ -674,7 +663,9 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "[general] Bo sung" in str(agency.query_one("#agency-review", Static).render())
+        # the comment is about the item under the cursor (the items table has the focus)
+        review = str(agency.query_one("#agency-review", Static).render())
+        assert "[item:hd3.1] Bo sung" in review
         scores = agency.query_one("#agency-scores", _DataTable)
         assert scores.row_count == 37
         scores.focus()
@@ -686,7 +677,17 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert scores.get_row("1.1.2")[1:3] == ["1", "0.5"]
+        assert scores.get_row("1.1.2")[1:4] == ["1", "", ""]  # 0.5 is not a level of 1.1.2
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert scores.get_row("1.1.2")[1:4] == ["1", "0", ""]
+        totals = str(agency.query_one("#agency-totals", Static).render())
+        assert "Thẩm định: " in totals and "đã chấm 1/" in totals
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewOverviewScreen)
@@ -696,7 +697,8 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         ranking_table = app.screen.query_one("#ranking", _DataTable)
         assert ranking_table.row_count == 1
-        assert ranking_table.get_row_at(0)[:4] == ["1", "918", "0,5", "thẩm định"]
+        row = ranking_table.get_row_at(0)
+        assert row[:2] == ["1", "918"] and row[3] == "thẩm định"
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("a")

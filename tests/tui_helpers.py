@@ -83,3 +83,16 @@ def officer_bundle(
         "--db", db, "export", "--period", "Q3", "--out", out, "--passphrase-file", "p", "--json"
     )
     return str(json.loads(exported)["path"])
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type as a person does, a key at a time (accented letters go in as themselves)."""
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def wait_idle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the app's workers (database work in threads) are done and the screen caught up."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -1140,33 +1140,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:
-    """--ca/--crl, remembered in the database; else what was remembered."""
-    from sqlalchemy import text
+    """--ca/--crl, checked and remembered in the database; else what was remembered."""
+    from cchc_tui.bundle.importer import trust_anchors
 
-    def read(path: str) -> bytes:
-        try:
-            return Path(path).read_bytes()
-        except OSError as e:
-            raise UserError(
-                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
-            ) from None
-
-    with store._write() as s:
-        conn = s.connection()
-        for key, path in (("trust_ca_pem", args.ca), ("trust_crl_pem", args.crl)):
-            if path:
-                conn.execute(
-                    text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
-                    {"k": key, "v": read(path).decode("ascii", "replace")},
-                )
-        query = text(
-            "SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')"
-        )
-        rows = {str(k): str(v) for k, v in conn.execute(query).all()}
-    if "trust_ca_pem" not in rows:
-        raise UserError("import.no_ca")
-    crl = rows.get("trust_crl_pem")
-    return rows["trust_ca_pem"].encode(), crl.encode() if crl else None
+    return trust_anchors(
+        store, Path(args.ca) if args.ca else None, Path(args.crl) if args.crl else None
+    )
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -1349,12 +1328,17 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         if args.receipt_cmd == "import":
             ca, _crl = _trust_anchors(store, args)
+            if not args.file:
+                raise UserError("receipt.no_file")
             receipt, new = import_receipt(store, Path(args.file), ca)
             c = receipt.content
+            if args.json:
+                _emit_json(c | {"signer": receipt.signer.officer, "new": new})
+                return 0
             print(
                 t(
                     "receipt.imported",
-                    state=c["state"],
+                    state=t(f"ui.review.rstate.{c['state']}"),
                     comments=len(c.get("comments", [])),
                     signer=receipt.signer.officer,
                 )
@@ -1377,11 +1361,15 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         _emit_json(data)
     else:
         for d in data:
-            print(f"{d['bundle_id']} · {d['period']} · {d['state']} · {d['signer']}")
+            state = t(f"ui.review.rstate.{d['state']}")
+            print(f"{d['bundle_id']} · {d['period']} · {state} · {d['signer']}")
             for c in d.get("comments", []):
                 print(f"  [{c['target']}] {c['text']}")
             for code, rounds in d.get("appraisal", {}).items():
-                print(f"  {code}: " + ", ".join(f"vòng {k}: {v}" for k, v in rounds.items()))
+                print(
+                    f"  {code}: "
+                    + ", ".join(f"{t('ui.review.round')} {k}: {v}" for k, v in rounds.items())
+                )
     return 0
 
 

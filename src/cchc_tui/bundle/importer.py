@@ -195,3 +195,49 @@ def latest_for_period(store: Store, plan: str, period: str) -> dict[str, Receive
             counts[code],
         )
     return out
+
+
+def trust_anchors(
+    store: Store, ca: Path | None = None, crl: Path | None = None
+) -> tuple[bytes, bytes | None]:
+    """The CA certificate (and revocation list) bundles are checked against: the files given
+    are read, checked to be what they claim and remembered in the database; without them, what
+    was remembered."""
+    from cryptography import x509
+    from sqlalchemy import text
+
+    given: dict[str, str] = {}
+    for key, path in (("trust_ca_pem", ca), ("trust_crl_pem", crl)):
+        if path is None:
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise UserError(
+                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+        try:
+            if key == "trust_ca_pem":
+                x509.load_pem_x509_certificate(data)
+            else:
+                x509.load_pem_x509_crl(data)
+        except ValueError:
+            raise UserError(
+                "import.bad_ca" if key == "trust_ca_pem" else "import.bad_crl", path=path
+            ) from None
+        given[key] = data.decode("ascii", "replace")
+    with store._write() as s:
+        conn = s.connection()
+        for key, value in given.items():
+            conn.execute(
+                text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
+                {"k": key, "v": value},
+            )
+        query = text(
+            "SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')"
+        )
+        rows = {str(k): str(v) for k, v in conn.execute(query).all()}
+    if "trust_ca_pem" not in rows:
+        raise UserError("import.no_ca")
+    remembered = rows.get("trust_crl_pem")
+    return rows["trust_ca_pem"].encode(), remembered.encode() if remembered else None

@@ -494,6 +494,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.db_error": {"vi": "Lỗi cơ sở dữ liệu: {detail}", "en": "Database error: {detail}"},
     "key.scoring": {"vi": "Chấm điểm", "en": "Scoring"},
     "ui.score.title": {"vi": "Chấm điểm", "en": "Scoring"},
+    "ui.score.appraised_total": {
+        "vi": "Sở Nội vụ thẩm định: {total} = {pct}% — {grade} · hồ sơ: {state}",
+        "en": "Appraised by Sở Nội vụ: {total} = {pct}% — {grade} · bundle: {state}",
+    },
+    "ui.score.appraised_rounds": {
+        "vi": "Sở Nội vụ thẩm định: {rounds}",
+        "en": "Appraised by Sở Nội vụ: {rounds}",
+    },
+    "ui.review.col.appraisal_short": {"vi": "TĐ", "en": "Appr"},
     "ui.score.totals": {
         "vi": "Tổng {total}/{max} = {pct}% — {grade} · {state} · {warnings} cảnh báo · bộ {status}",
         "en": "Total {total}/{max} = {pct}% — {grade} · {state} · {warnings} warnings · "
@@ -1039,6 +1048,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đã nhận {path} trước đó; không thay đổi gì.",
         "en": "{path} was received before; nothing changed.",
     },
+    "receipt.no_file": {
+        "vi": "Cần đường dẫn tệp phiếu thẩm định: cchc receipt import TỆP.",
+        "en": "Give the receipt file: cchc receipt import FILE.",
+    },
+    "import.bad_ca": {
+        "vi": "«{path}» không phải chứng thư số dạng PEM (tệp ca.pem của Sở Nội vụ).",
+        "en": "“{path}” is not a PEM certificate (Sở Nội vụ's ca.pem).",
+    },
+    "import.bad_crl": {
+        "vi": "«{path}» không phải danh sách thu hồi dạng PEM (crl.pem).",
+        "en": "“{path}” is not a PEM revocation list (crl.pem).",
+    },
+    "ui.review.import_ca": {"vi": "CA tin cậy", "en": "Trusted CA"},
     "import.no_ca": {
         "vi": "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau).",
         "en": "No trusted CA: use --ca (remembered for next time).",

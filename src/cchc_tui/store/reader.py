@@ -400,6 +400,18 @@ class Reader:
                 out.append({**c, "state": data.get("state", ""), "signer": signer})
         return out
 
+    def latest_receipt(self) -> dict[str, Any] | None:
+        """The newest imported review receipt that carries an appraisal (its content, signer)."""
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT content, signer FROM received_receipt ORDER BY id DESC"
+            ).fetchall()
+        for content, signer in rows:
+            data = json.loads(content)
+            if data.get("appraisal"):
+                return {**data, "signer": signer}
+        return None
+
     def audit_entries(self, entity_key: str | None = None) -> list[AuditRow]:
         sql = (
             "SELECT id, at, actor, agency_code, action, entity, entity_key, changes FROM audit_log"

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet
@@ -45,6 +45,8 @@ class ScoringView:
     finalised_at: datetime | None
     links: dict[str, list[int]]
     selves: dict[str, SelfScore]
+    receipt: dict[str, Any] | None = None  # Sở Nội vụ's latest receipt with an appraisal
+    comments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # code → comments
 
 
 @dataclass
@@ -142,8 +144,19 @@ class Context:
         selves = self.reader.self_scores(found[0]) if found else {}
         links = self.reader.score_evidence(found[0]) if found else {}
         inputs = self.reader.scoring_inputs(self.plan, self.registry, self.agency, self.today)
+        comments: dict[str, list[dict[str, Any]]] = {}
+        for c in self.reader.reviewer_comments():
+            target = str(c.get("target", ""))
+            if target.startswith("criterion:"):
+                comments.setdefault(target.removeprefix("criterion:"), []).append(c)
         return ScoringView(
-            cset, score(cset, inputs, selves), found[2] if found else None, links, selves
+            cset,
+            score(cset, inputs, selves),
+            found[2] if found else None,
+            links,
+            selves,
+            self.reader.latest_receipt(),
+            comments,
         )
 
     def save_score(

@@ -872,32 +872,46 @@ class ImportScreen(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label(t("ui.export.out"))
                 yield VietInput(id="import-dir", value=str(Path.cwd()))
+            with Horizontal(classes="row", id="import-ca-row"):
+                yield Label(t("ui.review.import_ca"))
+                yield VietInput(id="import-ca", placeholder="ca/ca.pem")
             bar = ProgressBar(id="import-progress", show_eta=False)
             yield bar
             yield Static("", id="import-log", markup=False)
 
     def on_mount(self) -> None:
+        # the CA is asked for only until one is remembered (then `cchc import --ca` changes it)
+        self.query_one("#import-ca-row").display = self.rapp.store.trust_ca() is None
         self.query_one("#import-dir", VietInput).focus()
 
     def action_run(self) -> None:
         if not self.busy:
             self.busy = True
-            self.run_import(Path(self.query_one("#import-dir", VietInput).nfc_value.strip()))
+            ca = self.query_one("#import-ca", VietInput).nfc_value.strip()
+            self.run_import(
+                Path(self.query_one("#import-dir", VietInput).nfc_value.strip()),
+                Path(ca) if ca else None,
+            )
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, folder: Path) -> None:
-        from cchc_tui.bundle.importer import ImportRefused, import_bundle
+    def run_import(self, folder: Path, ca_file: Path | None) -> None:
+        from cchc_tui.bundle.importer import import_bundle, trust_anchors
 
         app = self.rapp
         bar = self.query_one("#import-progress", ProgressBar)
         log = self.query_one("#import-log", Static)
+        try:
+            ca = trust_anchors(app.store, ca_file)
+        except UserError as e:
+            app.call_from_thread(log.update, "✗ " + e.message())
+            self.busy = False
+            return
+        if ca_file is not None:
+            app.call_from_thread(setattr, self.query_one("#import-ca-row"), "display", False)
         paths = sorted(folder.glob("*.zip")) if folder.is_dir() else []
         lines: list[str] = [] if paths else [t("ui.review.import_none", dir=folder)]
-        ca = app.store.trust_ca()
         for n, path in enumerate(paths, 1):
             try:
-                if ca is None:
-                    raise ImportRefused("import.no_ca")
                 done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
                 lines.append(("= " if done.already else "✓ ") + f"{path.name}")
                 self.changed = self.changed or not done.already

@@ -91,11 +91,12 @@ class ScoringScreen(BaseScreen):
         table = self.query_one("#score-tree", DataTable)
         table.add_column(t("ui.score.col.code"), key="code", width=6)
         table.add_column(
-            t("ui.score.col.title"), key="title", width=max(16, self.app.size.width - 50)
+            t("ui.score.col.title"), key="title", width=max(16, self.app.size.width - 56)
         )
         table.add_column(t("ui.score.col.max"), key="max", width=6)
         table.add_column(t("ui.score.col.suggested"), key="sug", width=5)
         table.add_column(t("ui.score.col.self"), key="self", width=7)
+        table.add_column(t("ui.review.col.appraisal_short"), key="appr", width=5)
         table.add_column(t("ui.col.evidence"), key="ev", width=4)
         table.add_column("!", key="warn", width=1)
         await self.reload()
@@ -117,18 +118,30 @@ class ScoringScreen(BaseScreen):
             if view.finalised_at
             else t("ui.score.open")
         )
-        self.query_one("#score-totals", Static).update(
-            t(
-                "ui.score.totals",
-                total=num(res.total),
-                max=num(res.max_self),
-                pct=num(res.percent),
-                grade=res.grade,
-                state=state,
-                warnings=len(res.blocking),
-                status=view.cset.status,
-            )
+        totals = t(
+            "ui.score.totals",
+            total=num(res.total),
+            max=num(res.max_self),
+            pct=num(res.percent),
+            grade=res.grade,
+            state=state,
+            warnings=len(res.blocking),
+            status=view.cset.status,
         )
+        appraised: dict[str, str] = {}
+        if view.receipt:
+            for code, rounds in view.receipt.get("appraisal", {}).items():
+                appraised[code] = num(Decimal(rounds[max(rounds, key=int)]))
+            total = view.receipt.get("appraisal_total") or {}
+            if total:
+                totals += "\n" + t(
+                    "ui.score.appraised_total",
+                    total=num(Decimal(total["total"])),
+                    pct=num(Decimal(total["percent"])),
+                    grade=total["grade"],
+                    state=t(f"ui.review.rstate.{view.receipt.get('state', 'da_nhan')}"),
+                )
+        self.query_one("#score-totals", Static).update(totals)
         table = self.query_one("#score-tree", DataTable)
         current = self.code
         table.clear()
@@ -144,6 +157,7 @@ class ScoringScreen(BaseScreen):
                 num(area[a.code].points),
                 "",
                 "",
+                "",
                 key=f"a:{a.code}",
             )
             for c in view.cset.criteria_of(a.code):
@@ -153,6 +167,7 @@ class ScoringScreen(BaseScreen):
                     num(c.max),
                     "",
                     num(crit[c.code].points),
+                    "",
                     "",
                     "",
                     key=f"c:{c.code}",
@@ -165,6 +180,7 @@ class ScoringScreen(BaseScreen):
                         num(s.max),
                         "" if r.suggestion.points is None else num(r.suggestion.points),
                         "" if r.self_points is None else num(r.self_points),
+                        appraised.get(s.code, ""),
                         str(len(view.links.get(s.code, []))),
                         "!" if r.warnings else "",
                         key=f"s:{s.code}",
@@ -199,6 +215,21 @@ class ScoringScreen(BaseScreen):
         own = self.view.selves.get(r.sub.code)
         lines = [f"{r.sub.code} · {t('ui.score.suggestion')}: {r.suggestion.explanation}"]
         lines += [f"! {w}" for w in r.warnings]
+        receipt = self.view.receipt or {}
+        rounds = receipt.get("appraisal", {}).get(r.sub.code)
+        if rounds:
+            lines.append(
+                t(
+                    "ui.score.appraised_rounds",
+                    rounds=" · ".join(
+                        f"{t('ui.review.round')} {k}: {num(Decimal(v))}"
+                        for k, v in sorted(rounds.items())
+                    ),
+                )
+            )
+        lines += [
+            f"» {c['text']} — {c.get('signer', '')}" for c in self.view.comments.get(r.sub.code, [])
+        ]
         explain.update("\n".join(lines))
         points = self.query_one("#score-points", VietInput)
         points.value = "" if own is None or own.points is None else num(own.points)

@@ -1,0 +1,277 @@
+"""The reviewer's flow through the TUI on generated bundles from several agencies: one on
+time, one late, one resubmitted, one tampered (refused, never half-imported), the rest missing;
+then the appraisal in two rounds, comments on an item and on a criterion, the ranking exported,
+a signed receipt, and the officer's app showing what the reviewer said."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from textual.widgets import DataTable, Static
+
+from cchc_tui.ui.review_app import (
+    ImportScreen,
+    RankingScreen,
+    ReceiptModal,
+    ReviewAgencyScreen,
+    ReviewApp,
+    ReviewOverviewScreen,
+)
+from cchc_tui.ui.widgets.viet_input import VietInput
+from tests.tui_helpers import cli, make_app, officer_bundle, type_text, wait_idle
+
+pytestmark = pytest.mark.asyncio
+
+
+def tamper(src: Path, dst: Path) -> None:
+    """A copy of a bundle with one byte of its submission changed (zip rewritten cleanly, so
+    only the signature and manifests can tell)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.endswith("data/submission.json"):
+                data = data.replace(b'"dang_thuc_hien"', b'"hoan_thanh"  ', 1)
+            zout.writestr(info, data)
+
+
+@pytest.fixture
+def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """918 sends, then resubmits with a document attached; 916 sends; 917's bundle was
+    tampered with on the way. All four files wait on a USB stick."""
+    monkeypatch.chdir(tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    o918 = str(tmp_path / "918.sqlite")
+    officer_bundle(tmp_path, o918, "918", "Hương", score=True, out="usb")
+    (tmp_path / "qd.pdf").write_bytes(b"%PDF-1.4 quyet dinh so hoa\n" * 50)
+    cli(
+        "--db",
+        o918,
+        "evidence",
+        "add",
+        "--number",
+        "15/QĐ-UBND",
+        "--date",
+        "20/09/2022",
+        "--issuer",
+        "UBND quận Bình Thủy",
+        "--title",
+        "Quyết định số hóa hồ sơ",
+        "--file",
+        "qd.pdf",
+        "--item",
+        "hd3.8",
+    )
+    cli("--db", o918, "progress", "set", "hd3.8", "--status", "xong", "--completed", "20/09/2022")
+    cli("--db", o918, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "p")
+    officer_bundle(tmp_path, str(tmp_path / "916.sqlite"), "916", "Nam", score=True, out="usb")
+    b917 = officer_bundle(tmp_path, str(tmp_path / "917.sqlite"), "917", "Lan", out=".")
+    tamper(Path(b917), stick / Path(b917).name)
+    return stick
+
+
+async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> None:
+    reviewer = tmp_path / "r.sqlite"
+    cli("--db", str(reviewer), "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    cli(
+        "pki",
+        "issue",
+        "--dir",
+        "ca",
+        "--passphrase-file",
+        "p",
+        "--agency",
+        "SNV",
+        "--officer",
+        "Thẩm định viên",
+        "--out",
+        "snv.p12",
+        "--p12-passphrase-file",
+        "p",
+    )
+    cli("--db", str(reviewer), "key", "import", "snv.p12", "--passphrase-file", "p")
+    app = ReviewApp(reviewer, today=date(2022, 9, 5))  # current period: Q3, due 10/09/2022
+    async with app.run_test(size=(100, 36)) as pilot:
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ReviewOverviewScreen)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#import-dir", VietInput).value = str(usb)
+        # no CA remembered yet: the field asks for it; a file that is no certificate is refused
+        assert app.screen.query_one("#import-ca-row").display
+        app.screen.query_one("#import-ca", VietInput).value = str(tmp_path / "p")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        log = str(app.screen.query_one("#import-log", Static).render())
+        assert log.startswith("✗ ") and "không phải chứng thư số" in log
+        app.screen.query_one("#import-ca", VietInput).value = "ca/ca.pem"
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert not app.screen.query_one("#import-ca-row").display
+        log = str(app.screen.query_one("#import-log", Static).render()).splitlines()
+        assert [line[:2] for line in log] == ["✓ ", "✗ ", "✓ ", "✓ "]  # 916, 917, 918 ×2
+        assert "cchc-917-" in log[1] and "«data/submission.json» đã bị sửa" in log[1]
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        # the refused bundle left nothing behind: no row, no folder
+        con = sqlite3.connect(reviewer)
+        assert [r[0] for r in con.execute("SELECT agency_code FROM received_bundle")] == [
+            "916",
+            "918",
+            "918",
+        ]
+        # 916's bundle came in before the due date (the stick was read on 08/09/2022)
+        con.execute(
+            "UPDATE received_bundle SET received_at = '2022-09-08 09:00:00' "
+            "WHERE agency_code = '916'"
+        )
+        con.commit()
+        con.close()
+        overview = app.screen
+        assert isinstance(overview, ReviewOverviewScreen)
+        await pilot.press("f")  # filter: missing
+        await overview._period()
+        await wait_idle(app, pilot)
+        table = overview.query_one("#review-units", DataTable)
+        stats = str(overview.query_one("#review-stats", Static).render())
+        assert stats.startswith("Đã nhận 2/31") and "đúng hạn 3,2%" in stats  # 1 of 31
+        assert table.row_count == 29 and "917" in [table.get_row_at(i)[1] for i in range(29)]
+        await pilot.press("f")  # late
+        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["918"]
+        await pilot.press("f")  # on time
+        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["916"]
+        await pilot.press("f", "slash")  # all, then search without accents
+        await type_text(pilot, "binh thuy")
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        agency = app.screen
+        assert isinstance(agency, ReviewAgencyScreen)
+        # the resubmission is the one shown, and says it is the second
+        assert agency.got.count == 2
+        info = str(agency.query(".info").first(Static).render())
+        assert "2 lần" in info or "(2)" in info
+        # the document of the resubmission, its stored file's hash checked again
+        evidence = agency.query_one("#agency-evidence", DataTable)
+        row = evidence.get_row_at(0)
+        assert row[0] == "15/QĐ-UBND" and row[1] == "✓ khớp" and row[2].endswith(".pdf")
+        assert Path(row[2]).is_file()
+        # round 1: 1.1.2 cut to 0; a comment on that criterion
+        scores = agency.query_one("#agency-scores", DataTable)
+        scores.focus()
+        scores.move_cursor(row=scores.get_row_index("1.1.2"))
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "0")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#comment-target", VietInput).value == "criterion:1.1.2"
+        await type_text(pilot, "Chưa có kế hoạch")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        # round 2 after the explanation: the modal offers round 2 for a row appraised once
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#appraise-round").value == 2  # type: ignore[attr-defined]
+        await type_text(pilot, "1")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert scores.get_row("1.1.2")[1:4] == ["1", "0", "1"]
+        totals = str(agency.query_one("#agency-totals", Static).render())
+        assert "Thẩm định: " in totals and "đã chấm 1/" in totals
+        # a comment on an item, then the state: cần bổ sung
+        items = agency.query_one("#agency-items", DataTable)
+        items.focus()
+        items.move_cursor(row=items.get_row_index("item:hd3.8"))
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "Đã có quyết định")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        await pilot.press("t")
+        await wait_idle(app, pilot)
+        review = str(agency.query_one("#agency-review", Static).render())
+        assert "cần bổ sung" in review
+        assert "[criterion:1.1.2] Chưa có kế hoạch" in review
+        assert "[item:hd3.8] Đã có quyết định" in review
+        # the signed receipt, to the USB stick
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceiptModal)
+        app.screen.query_one("#receipt-out", VietInput).value = str(usb / "bien-nhan-918.p7m")
+        await type_text(pilot, "sai-mat-khau")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        result = str(app.screen.query_one("#receipt-result", Static).render())
+        assert result.startswith("✗") and not (usb / "bien-nhan-918.p7m").exists()
+        await type_text(pilot, "mat-khau-dai-123")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert (usb / "bien-nhan-918.p7m").is_file()
+        await pilot.press("escape", "escape")
+        await wait_idle(app, pilot)
+        # the ranking: 918 by its appraisal, 916 by its self total (shown as such)
+        await pilot.press("r")
+        await wait_idle(app, pilot)
+        ranking = app.screen
+        assert isinstance(ranking, RankingScreen)
+        table = ranking.query_one("#ranking", DataTable)
+        kinds = {table.get_row_at(i)[1]: table.get_row_at(i)[3] for i in range(table.row_count)}
+        assert kinds == {"918": "thẩm định", "916": "tự chấm"}
+        await pilot.press("x")
+        await pilot.pause()
+        out = tmp_path / "xep-hang-Q3.xlsx"
+        app.screen.query_one("#ranking-out", VietInput).value = str(out)
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        wb = load_workbook(out)
+        summary = [[c.value for c in r] for r in wb["Tổng hợp"].iter_rows(min_row=3)]
+        assert {r[1]: r[4] for r in summary if r[0]} == {"918": "thẩm định", "916": "tự chấm"}
+        assert [r[6] for r in summary if not r[0]] == ["chưa nộp"] * 29 and len(summary) == 31
+        assert "Lĩnh vực 1" in wb.sheetnames
+
+    # the officer imports the receipt; the comments and the appraisal are on what they concern
+    receipt = json.loads(
+        cli(
+            "--db",
+            str(tmp_path / "918.sqlite"),
+            "receipt",
+            "import",
+            str(usb / "bien-nhan-918.p7m"),
+            "--ca",
+            "ca/ca.pem",
+            "--json",
+        )
+    )
+    assert receipt["state"] == "can_bo_sung"
+    assert receipt["appraisal"]["1.1.2"] == {"1": "0", "2": "1"}
+    assert {c["target"] for c in receipt["comments"]} == {"criterion:1.1.2", "item:hd3.8"}
+    # … and the officer's Chấm điểm screen shows it beside the self score
+    from cchc_tui.ui.screens.scoring import ScoringScreen
+
+    officer = make_app(tmp_path / "918.sqlite", today=date(2022, 9, 25))
+    async with officer.run_test(size=(100, 36)) as pilot:
+        await wait_idle(officer, pilot)
+        await pilot.press("f7")
+        await wait_idle(officer, pilot)
+        screen = officer.screen
+        assert isinstance(screen, ScoringScreen)
+        totals = str(screen.query_one("#score-totals", Static).render())
+        assert "Sở Nội vụ thẩm định: " in totals and "hồ sơ: cần bổ sung" in totals
+        tree = screen.query_one("#score-tree", DataTable)
+        tree.move_cursor(row=tree.get_row_index("s:1.1.2"))
+        await pilot.pause()
+        assert tree.get_cell("s:1.1.2", "self") == "1" and tree.get_cell("s:1.1.2", "appr") == "1"
+        explain = str(screen.query_one("#score-explain", Static).render())
+        assert "Sở Nội vụ thẩm định: Vòng 1: 0 · Vòng 2: 1" in explain
+        assert "» Chưa có kế hoạch — Thẩm định viên" in explain
