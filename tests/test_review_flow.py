@@ -182,7 +182,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         # round 2 after the explanation: the modal offers round 2 for a row appraised once
         await pilot.press("p")
         await pilot.pause()
-        assert app.screen.query_one("#appraise-round").value == 2  # type: ignore[attr-defined]
+        assert app.screen.query_one("#appraise-round", VietInput).value == "2"
         await type_text(pilot, "1")
         await pilot.press("f2")
         await wait_idle(app, pilot)

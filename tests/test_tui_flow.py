@@ -677,9 +677,11 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert scores.get_row("1.1.2")[1:4] == ["1", "", ""]  # 0.5 is not a level of 1.1.2
-        await pilot.press("p")
-        await pilot.pause()
+        # 0.5 is not a level of 1.1.2: said in the dialog, which stays open; nothing written
+        error = str(app.screen.query_one("#appraise-error", Static).render())
+        assert "chỉ cho các mức: 0, 1" in error
+        assert scores.get_row("1.1.2")[1:4] == ["1", "", ""]
+        app.screen.query_one("#appraise-points", VietInput).value = ""
         await type_text(pilot, "0")
         await pilot.press("enter")
         await pilot.pause()

@@ -624,8 +624,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.review.self_was": {"vi": "Đơn vị tự chấm: {points}", "en": "Self score: {points}"},
     "ui.review.round": {"vi": "Vòng", "en": "Round"},
-    "ui.review.round_1": {"vi": "Vòng 1", "en": "Round 1"},
-    "ui.review.round_2": {"vi": "Vòng 2 (sau giải trình)", "en": "Round 2 (after explanation)"},
+    "ui.review.out_file": {"vi": "Ghi vào tệp", "en": "Write to"},
+    "ui.review.round_hint": {
+        "vi": "Vòng 1: thẩm định lần đầu; vòng 2: sau khi đơn vị giải trình, bổ sung.",
+        "en": "Round 1: first appraisal; round 2: after the agency's explanation.",
+    },
     "ui.review.col.round1": {"vi": "TĐ1", "en": "Ap.1"},
     "ui.review.col.round2": {"vi": "TĐ2", "en": "Ap.2"},
     "ui.review.evidence": {

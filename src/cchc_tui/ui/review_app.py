@@ -5,7 +5,7 @@ reviewer's state and comments. Keyboard only, Vietnamese first, 80×24."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -219,6 +219,10 @@ class ReviewOverviewScreen(Screen[None]):
         self.query_text = event.value
         self.refill()
 
+    @on(VietInput.Submitted, "#review-search")
+    def _search_done(self) -> None:
+        self.query_one("#review-units", DataTable).focus()
+
     def action_end_search(self) -> None:
         box = self.query_one("#review-search", VietInput)
         box.value, box.display, self.query_text = "", False, ""
@@ -288,48 +292,63 @@ class CommentModal(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class AppraiseModal(ModalScreen[tuple[str, int] | None]):
+class AppraiseModal(ModalScreen[bool]):
     """Điểm thẩm định for one sub-criterion: the points and the round (2 after the agency's
-    explanation). The self score beside it is never changed."""
+    explanation). The self score beside it is never changed. A refused value is said in the
+    dialog, which stays open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="appraise.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="appraise.cancel"),
     ]
 
-    def __init__(self, code: str, self_points: str, round_: int = 1) -> None:
+    def __init__(
+        self,
+        code: str,
+        self_points: str,
+        round_: int,
+        submit: Callable[[str, int], Awaitable[None]],
+    ) -> None:
         super().__init__()
         self.code = code
         self.self_points = self_points
         self.round = round_
+        self.submit = submit
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="comment-form"):
             yield Static(t("ui.review.appraise_title", code=self.code), classes="title")
             yield Static(t("ui.review.self_was", points=self.self_points or "—"), classes="hint")
             with Horizontal(classes="row"):
-                yield Label(t("ui.review.round"))
-                yield Select(
-                    [(t("ui.review.round_1"), 1), (t("ui.review.round_2"), 2)],
-                    value=self.round,
-                    allow_blank=False,
-                    id="appraise-round",
-                )
-            with Horizontal(classes="row"):
                 yield Label(t("ui.review.col.appraisal"))
                 yield VietInput(id="appraise-points", restrict=r"[0-9.,]*", max_length=6)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.round"))
+                yield VietInput(
+                    str(self.round), id="appraise-round", restrict=r"[12]?", max_length=1
+                )
+            yield Static(t("ui.review.round_hint"), classes="hint")
+            yield Static("", id="appraise-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#appraise-points", VietInput).focus()
 
-    @on(VietInput.Submitted, "#appraise-points")
-    def action_save(self) -> None:
+    @on(VietInput.Submitted)
+    async def action_save(self) -> None:
         points = self.query_one("#appraise-points", VietInput).value.strip()
-        round_ = self.query_one("#appraise-round", Select).value
-        self.dismiss((points, int(str(round_))) if points else None)
+        round_ = self.query_one("#appraise-round", VietInput).value.strip() or "1"
+        if not points:
+            return
+        try:
+            await self.submit(points, int(round_))
+        except UserError as e:
+            self.query_one("#appraise-error", Static).update(e.message())
+            self.query_one("#appraise-points", VietInput).focus()
+            return
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
 
 
 class ReviewAgencyScreen(Screen[None]):
@@ -531,34 +550,22 @@ class ReviewAgencyScreen(Screen[None]):
         code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         own = str(table.get_cell(code, "self"))
         round_ = 2 if 1 in self.rounds.get(code, {}) else 1
+        app = self.rapp
 
-        async def done(result: tuple[str, int] | None) -> None:
-            if not result:
-                return
-            points, chosen = result
-            bundle = await self.rapp.db(
-                rs.latest_bundle,
-                self.rapp.store,
-                self.row.agency.code,
-                self.rapp.plan.id,
-                self.period,
-            )
-            try:
-                await self.rapp.db(
-                    lambda: rs.appraise(
-                        self.rapp.store,
-                        bundle,
-                        code,
-                        points,
-                        round_=chosen,
-                        actor=self.rapp.profile.officer,
-                    )
+        async def submit(points: str, chosen: int) -> None:
+            def write() -> None:
+                bundle = rs.latest_bundle(app.store, self.row.agency.code, app.plan.id, self.period)
+                rs.appraise(
+                    app.store, bundle, code, points, round_=chosen, actor=app.profile.officer
                 )
-            except UserError:
-                return
-            await self.refresh_scores()
 
-        await self.app.push_screen(AppraiseModal(code, own, round_), done)
+            await asyncio.to_thread(write)
+
+        async def done(saved: bool | None) -> None:
+            if saved:
+                await self.refresh_scores()
+
+        await self.app.push_screen(AppraiseModal(code, own, round_, submit), done)
 
     async def action_state(self) -> None:
         from cchc_tui.bundle import review_store as rs
@@ -647,7 +654,7 @@ class ReceiptModal(ModalScreen[None]):
         with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.receipt_title", agency=self.agency), classes="title")
             with Horizontal(classes="row"):
-                yield Label(t("ui.export.out"))
+                yield Label(t("ui.review.out_file"))
                 yield VietInput(id="receipt-out", value=str(Path.cwd() / name))
             with Horizontal(classes="row"):
                 yield Label(t("ui.export.passphrase"))
@@ -760,7 +767,7 @@ class RankingExportModal(ModalScreen[None]):
         with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.ranking_export_title"), classes="title")
             with Horizontal(classes="row"):
-                yield Label(t("ui.export.out"))
+                yield Label(t("ui.review.out_file"))
                 yield VietInput(id="ranking-out", value=str(Path.cwd() / name))
             yield Static(t("ui.review.ranking_export_hint"), classes="hint")
             yield Static("", id="ranking-result", markup=False)
@@ -842,6 +849,10 @@ class ActivityScreen(Screen[None]):
         self.query_one("#activity-summary", Static).update(
             " · ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
         )
+
+    @on(VietInput.Submitted, "#activity-id")
+    def _activity_done(self) -> None:
+        self.query_one("#activity-units", DataTable).focus()
 
     def action_back(self) -> None:
         self.dismiss(None)
