@@ -90,7 +90,7 @@ def reviewer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = os.getcwd()
     os.chdir(d)
     try:
-        path = officer_bundle(d, str(d / "o.sqlite"), "918", "Hương")
+        path = officer_bundle(d, str(d / "o.sqlite"), "918", "Hương", score=True)
         cli("--db", str(d / "r.sqlite"), "init", "--agency", "SNV", "--officer", "Thẩm định viên")
         cli("--db", str(d / "r.sqlite"), "import", path, "--ca", "ca/ca.pem")
     finally:
@@ -104,3 +104,46 @@ def test_review_desk_overview(size: tuple[int, int], snap_compare: Any, reviewer
 
     app = ReviewApp(reviewer_db, today=date(2022, 8, 1))
     assert snap_compare(app, terminal_size=size, run_before=keys("s"))
+
+
+@pytest.fixture
+def fixed_reviewer_db(reviewer_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the reviewer database with the bundle's id and times fixed (they come from the
+    clock at export), shown in UTC, so the agency screen draws the same every time."""
+    import shutil
+    import sqlite3
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    db = tmp_path / "r.sqlite"
+    shutil.copy(reviewer_db, db)
+    con = sqlite3.connect(db)
+    con.execute(
+        "UPDATE received_bundle SET bundle_id = '0a1b2c3d-0000-5000-8000-000000000000', "
+        "signing_time = '2022-09-09 08:00:00', received_at = '2022-09-09 08:30:00'"
+    )
+    con.commit()
+    con.close()
+    return db
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "screen",
+    ["agency", "agency_scores", "appraise", "ranking"],
+)
+def test_review_desk_screens(
+    screen: str, size: tuple[int, int], snap_compare: Any, fixed_reviewer_db: Path
+) -> None:
+    from cchc_tui.ui.review_app import ReviewApp
+
+    open_918 = ("slash", "9", "1", "8", "enter", "enter")
+    presses = {
+        "agency": open_918,
+        "agency_scores": (*open_918, "tab", "down"),
+        "appraise": (*open_918, "tab", "down", "p"),
+        "ranking": ("r",),
+    }[screen]
+    app = ReviewApp(fixed_reviewer_db, today=date(2022, 8, 1))
+    assert snap_compare(app, terminal_size=size, run_before=keys(*presses))

@@ -1164,7 +1164,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         ReviewApp(args.db, config, today=today).run()
         return 0
     from cchc_tui.bundle.importer import latest_for_period
-    from cchc_tui.core.review import overview, ranking
+    from cchc_tui.core.review import expected_units, overview, ranking
     from cchc_tui.core.scoring import num
 
     registry = _registry()
@@ -1178,7 +1178,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                 value=args.period,
                 choices=", ".join(p.code for p in plan.period),
             )
-        latest = latest_for_period(store, plan.id, period)
+        expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
+        latest = latest_for_period(store, plan.id, period, expected)
         view = overview(registry, plan, prof.agency_code, period, latest)
         from cchc_tui.bundle.review_store import outcomes
 

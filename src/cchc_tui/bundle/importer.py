@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -166,8 +167,11 @@ def _extract(path: Path, into: Path) -> int:
     return count
 
 
-def latest_for_period(store: Store, plan: str, period: str) -> dict[str, Received]:
-    """The latest accepted bundle of each unit for a plan and period, with its submission."""
+def latest_for_period(
+    store: Store, plan: str, period: str, only: Collection[str] | None = None
+) -> dict[str, Received]:
+    """The latest accepted bundle of each unit for a plan and period, with its submission
+    (of the units in `only`, when given: the ones this reviewer expects)."""
     with store._read() as s:
         rows = s.exec(
             select(ReceivedBundle)
@@ -181,6 +185,8 @@ def latest_for_period(store: Store, plan: str, period: str) -> dict[str, Receive
         latest[r.agency_code] = r
     out = {}
     for code, r in latest.items():
+        if only is not None and code not in only:
+            continue
         path = Path(r.stored_path) / "data" / "submission.json"
         try:
             submission = json.loads(path.read_text(encoding="utf-8"))

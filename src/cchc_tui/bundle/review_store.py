@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,16 +98,21 @@ ROUNDS = (1, 2)  # vòng 1; vòng 2 after the agency's explanation (giải trìn
 def criteria_for(store: Store, set_id: str) -> CriteriaSet | None:
     """The criteria set a bundle was scored under: held in this database, or a shipped
     template of that id; None when the reviewer has not imported it."""
-    try:
-        return store.load_criteria(set_id)
-    except UserError:
-        pass
-    from importlib import resources
+    text = store.criteria_text(set_id)
+    if text is None:
+        from importlib import resources
 
-    shipped = resources.files("cchc_tui.data").joinpath("criteria", f"{set_id}.toml")
-    if set_id.replace("-", "").isalnum() and shipped.is_file():
-        return parse_criteria(shipped.read_text("utf-8"), set_id)
-    return None
+        shipped = resources.files("cchc_tui.data").joinpath("criteria", f"{set_id}.toml")
+        if not (set_id.replace("-", "").isalnum() and shipped.is_file()):
+            return None
+        text = shipped.read_text("utf-8")
+    return _parsed(text, set_id)
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str, set_id: str) -> CriteriaSet:
+    """Sets are read-only once parsed; the review desk asks for the same few on every refresh."""
+    return parse_criteria(text, set_id)
 
 
 def _set_of(store: Store, bundle_path: str) -> tuple[str, CriteriaSet]:

@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Literal
 
 from cchc_tui.core.i18n import UserError
@@ -136,11 +137,25 @@ class CriteriaSet:
                 return g.name
         return ""
 
+    @cached_property
+    def _subs_by_criterion(self) -> dict[str, list[Sub]]:
+        out: dict[str, list[Sub]] = {}
+        for s in self.subs:
+            out.setdefault(s.criterion, []).append(s)
+        return out
+
+    @cached_property
+    def _criteria_by_area(self) -> dict[str, list[Node]]:
+        out: dict[str, list[Node]] = {}
+        for c in self.criteria:
+            out.setdefault(c.parent, []).append(c)
+        return out
+
     def subs_of(self, criterion: str) -> list[Sub]:
-        return [s for s in self.subs if s.criterion == criterion]
+        return list(self._subs_by_criterion.get(criterion, []))
 
     def criteria_of(self, area: str) -> list[Node]:
-        return [c for c in self.criteria if c.parent == area]
+        return list(self._criteria_by_area.get(area, []))
 
 
 class CriteriaError(UserError):
@@ -162,12 +177,18 @@ def _dec(value: Any) -> Decimal:
 class _Lines:
     """Where things are in the TOML text (tomllib keeps no positions)."""
 
+    CODE = re.compile(r"""^\s*code\s*=\s*(["'])(.*?)\1""")
+
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        self.codes: dict[str, list[int]] = {}  # code → the lines that give it, in order
+        for i, ln in enumerate(self.lines):
+            m = self.CODE.match(ln)
+            if m:
+                self.codes.setdefault(m.group(2), []).append(i + 1)
 
     def of_code(self, code: str, nth: int = 0) -> int:
-        pattern = re.compile(r'^\s*code\s*=\s*["\']' + re.escape(code) + r'["\']')
-        found = [i + 1 for i, ln in enumerate(self.lines) if pattern.match(ln)]
+        found = self.codes.get(code, [])
         return found[nth] if nth < len(found) else (found[-1] if found else 0)
 
     def of_header(self, header: str) -> int:

@@ -274,15 +274,20 @@ class Reader:
                 )
             ]
 
-    def load_criteria(self, set_id: str) -> CriteriaSet:
+    def criteria_text(self, set_id: str) -> str | None:
+        """The TOML of a criteria set held here, as imported."""
         with self._conn() as con:
             row = con.execute(
                 "SELECT source_toml FROM criteria_set WHERE id = ?", (set_id,)
             ).fetchone()
-        if row is None:
+        return None if row is None else str(row[0])
+
+    def load_criteria(self, set_id: str) -> CriteriaSet:
+        text = self.criteria_text(set_id)
+        if text is None:
             ids = ", ".join(i[0] for i in self.criteria_ids()) or "—"
             raise UserError("criteria.unknown", id=set_id, choices=ids)
-        return parse_criteria(row[0], set_id)
+        return parse_criteria(text, set_id)
 
     def assessment(self, agency: str, set_id: str) -> tuple[int, str, datetime | None] | None:
         """(id, plan id, finalised at) of the agency's assessment under a set."""

@@ -28,7 +28,15 @@ from cchc_tui.core.periods import current_period
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.review import STATES as _STATES
-from cchc_tui.core.review import Overview, Ranked, Received, UnitRow, overview, ranking
+from cchc_tui.core.review import (
+    Overview,
+    Ranked,
+    Received,
+    UnitRow,
+    expected_units,
+    overview,
+    ranking,
+)
 from cchc_tui.core.scoring import num
 from cchc_tui.core.text import fold
 from cchc_tui.store.service import Store
@@ -55,6 +63,7 @@ class ReviewApp(App[None]):
         self.registry = Registry.load()
         self.plan: Plan = self.store.load_plan()
         self.profile = self.store.require_profile()
+        self.reviewer = self.profile.agency_code
         self.today = today or date.today()
         self.theme = self.config.theme
         self.title = t("ui.review.title")
@@ -80,8 +89,9 @@ class ReviewApp(App[None]):
         from cchc_tui.bundle.importer import latest_for_period
         from cchc_tui.bundle.review_store import outcomes
 
-        latest = latest_for_period(self.store, self.plan.id, period)
-        view = overview(self.registry, self.plan, self.profile.agency_code, period, latest)
+        expected = {a.code for a in expected_units(self.registry, self.plan, self.reviewer)}
+        latest = latest_for_period(self.store, self.plan.id, period, expected)
+        view = overview(self.registry, self.plan, self.reviewer, period, latest)
         return view, outcomes(self.store, self.plan.id, period, latest)
 
 
@@ -725,7 +735,7 @@ class RankingScreen(Screen[None]):
         table.add_column(t("ui.review.col.points"), width=8)
         table.add_column(t("ui.review.col.kind"), width=10)
         table.add_column(t("ui.review.col.grade"), width=10)
-        table.add_column(t("col.name"), width=max(20, self.app.size.width - 50))
+        table.add_column(t("col.name"), width=max(20, self.app.size.width - 56))
         latest = {r.agency.code: r.received for r in self.view.rows if r.received}
         found = await self.rapp.db(
             outcomes, self.rapp.store, self.view.plan, self.view.period, latest
