@@ -328,15 +328,22 @@ def test_review_overview_from_the_command_line(
         capsys, "--db", reviewer_db, "review", "--period", "NAM", "--activity", "hd3.8", "--json"
     )
     units = json.loads(out)["units"]
-    assert units == [
-        {
-            "code": "918",
-            "name": "Quận Bình Thuỷ",
-            "role": "lead",
-            "status": "dang_thuc_hien",
-            "progress": 0,
-        }
-    ]
+    # every expected unit carrying it ("Sở, ban ngành TP, UBND quận, huyện" lead: 20 city
+    # bodies and the 9 districts); only 918 sent anything
+    by_code = {u["code"]: u for u in units}
+    assert by_code["918"] == {
+        "code": "918",
+        "name": "Quận Bình Thuỷ",
+        "role": "lead",
+        "status": "dang_thuc_hien",
+        "progress": 0,
+    }
+    assert sum(u["role"] == "lead" for u in units) == 29
+    assert {u["status"] for u in units if u["code"] != "918"} == {"missing"}
+    code, _, err = run(
+        capsys, "--db", reviewer_db, "review", "--period", "NAM", "--activity", "hd9"
+    )
+    assert code == 1 and "Không có mục «hd9»" in err
     # the appraisal is checked against the bundle's criteria set like a self score
     appraise = ("--db", reviewer_db, "review", "--period", "NAM", "appraise", "918")
     code, _, err = run(capsys, *appraise, "1.1.1", "--points", "0,75")

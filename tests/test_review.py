@@ -14,7 +14,7 @@ from cchc_tui.core.appraisal import outcome
 from cchc_tui.core.criteria import parse_criteria
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
-from cchc_tui.core.review import Received, expected_units, overview, ranking
+from cchc_tui.core.review import Received, expected_units, overview, per_activity, ranking
 from cchc_tui.core.scoring import check_points
 from cchc_tui.reports.ranking import ranking_csv, write_ranking
 
@@ -187,3 +187,37 @@ def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
     assert not (tmp_path / "xep-hang.pdf").exists()
     with pytest.raises(UserError, match="Không ghi được"):
         write_ranking(tmp_path / "no-such-dir" / "x.xlsx", view, ranked)
+
+
+def test_per_activity_by_hand(registry: Registry, plan: Plan) -> None:
+    """hd3.8 is led by the city bodies and the districts. 918 reports it done, 916 sent a
+    bundle without a status for it, 917 says it cannot be done, the rest sent nothing."""
+
+    def sent(code: str, status: str | None) -> Received:
+        got = received(code, 9, "80")
+        items = [{"id": "hd3.8", "status": status, "progress": 100 if status else None}]
+        return Received(code, got.bundle_id, got.received_at, None, {"items": items}, 1)
+
+    latest = {
+        "918": sent("918", "hoan_thanh"),
+        "916": sent("916", None),
+        "917": sent("917", "khong_thuc_hien_duoc"),
+    }
+    view = overview(registry, plan, "SNV", "Q3", latest)
+    rows = {r.item.id: r for r in per_activity(registry, plan, view)}
+    row = rows["hd3.8"]
+    assert (row.count("hoan_thanh"), row.count("no_status"), row.count("khong_thuc_hien_duoc")) == (
+        1,
+        1,
+        1,
+    )
+    assert row.count("missing") == len(row.units) - 3 == 26
+    assert all(u.role == "lead" for u in row.units)
+    state = {u.agency.code: u.state for u in row.units}
+    assert (
+        state["918"] == "hoan_thanh" and state["916"] == "no_status" and state["SNV"] == "missing"
+    )
+    # a commune reviewer (district 918) sees its wards only
+    ward_view = overview(registry, plan, "918", "Q3", {})
+    ward_rows = per_activity(registry, plan, ward_view, roles=("lead", "coordinate"))
+    assert ward_rows and all(u.agency.parent == "918" for r in ward_rows for u in r.units)

@@ -705,11 +705,26 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
+        items = app.screen.query_one("#activity-items", _DataTable)
+        assert items.row_count == 54  # every item with a lead unit among the expected ones
+        await pilot.press("slash")
         await type_text(pilot, "hd3.8")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert items.row_count == 1 and items.has_focus
+        # 29 lead units: 918 reports it in progress, the other 28 sent nothing
+        assert items.get_row_at(0)[:8] == ["3.8", "", "1", "", "", "", "28", items.get_row_at(0)[7]]
         units = app.screen.query_one("#activity-units", _DataTable)
-        assert units.row_count == 1 and units.get_row_at(0)[0] == "918"
+        rows = {units.get_row_at(i)[0]: units.get_row_at(i)[2] for i in range(units.row_count)}
+        assert len(rows) == 29 and rows["918"] == "đang thực hiện"
+        assert rows["916"] == "chưa nộp hồ sơ"
         summary = str(app.screen.query_one("#activity-summary", Static).render())
-        assert summary == "đang thực hiện: 1"
+        assert summary == "1 mục · đơn vị chủ trì · 0/29 lượt đơn vị báo hoàn thành"
+        await pilot.press("v")  # with the coordinators too (hd3.8: Văn phòng UBND, also lead)
+        await pilot.pause()
+        assert "chủ trì và phối hợp" in str(
+            app.screen.query_one("#activity-summary", Static).render()
+        )
         await pilot.press("escape")
         await pilot.pause()
         from cchc_tui.ui.review_app import ImportScreen

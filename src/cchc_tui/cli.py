@@ -1185,7 +1185,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         found = outcomes(store, plan.id, period, latest)
     if args.activity:
-        return _per_activity(args, view, args.activity)
+        return _per_activity(args, view, plan, args.activity)
     ranked = ranking(view, found)
     if args.xlsx:
         from cchc_tui.reports.ranking import write_ranking_xlsx
@@ -1256,38 +1256,40 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _per_activity(args: argparse.Namespace, view: Any, item_id: str) -> int:
-    """Which expected units report an item done, in progress or not started."""
-    rows = []
-    for r in view.rows:
-        if r.received is None:
-            continue
-        items = r.received.submission.get("items", [])
-        item = next((i for i in items if i.get("id") == item_id), None)
-        if item is not None:
-            rows.append(
-                {
-                    "code": r.agency.code,
-                    "name": r.agency.name,
-                    "role": item.get("role"),
-                    "status": item.get("status"),
-                    "progress": item.get("progress"),
-                }
-            )
+def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str) -> int:
+    """Which expected units carry an item (lead or coordinating) and what each reports: done,
+    in progress, not started, cannot be done, no status, or nothing sent for the period."""
+    from cchc_tui.core.review import per_activity
+
+    registry = _registry()
+    if all(i.id != item_id for i in plan.item):
+        raise UserError("item.unknown", ref=item_id, plan=plan.id, hint="")
+    found = per_activity(registry, plan, view, roles=("lead", "coordinate"))
+    row = next((r for r in found if r.item.id == item_id), None)
+    units: list[dict[str, Any]] = [
+        {
+            "code": u.agency.code,
+            "name": u.agency.name,
+            "role": u.role,
+            "status": u.state,
+            "progress": u.progress,
+        }
+        for u in (row.units if row else [])
+    ]
     if args.json:
-        _emit_json({"activity": item_id, "period": view.period, "units": rows})
+        _emit_json({"activity": item_id, "period": view.period, "units": units})
         return 0
     _table(
         ["Mã", "Vai trò", "Trạng thái", "%", "Cơ quan, đơn vị"],
         [
             [
                 u["code"],
-                t(f"role.{u['role']}") if u["role"] else "",
-                status_label(u["status"]),
-                str(u["progress"]),
+                t(f"role.{u['role']}"),
+                t(f"ui.review.act_long.{u['status']}"),
+                "" if u["progress"] is None else str(u["progress"]),
                 u["name"],
             ]
-            for u in rows
+            for u in units
         ],
         flex=4,
     )

@@ -6,7 +6,7 @@ Plain data in, plain data out: the store hands in the latest accepted bundle of 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,7 +14,8 @@ from typing import Any
 
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
-from cchc_tui.core.plan import Plan
+from cchc_tui.core.assignment import Role, units_assigned
+from cchc_tui.core.plan import Item, Plan
 
 REVIEWER_OF_CITY = "SNV"
 STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
@@ -152,4 +153,62 @@ def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> li
     for i, (total, appraised, grade, areas, row) in enumerate(scored):
         rank = out[-1].rank if out and out[-1].total == total else i + 1
         out.append(Ranked(rank, row, total, appraised, grade, areas))
+    return out
+
+
+REPORTED = ("hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "khong_thuc_hien_duoc")
+COLUMNS = (*REPORTED, "no_status", "missing")  # the last two: no status given / nothing sent
+
+
+@dataclass(frozen=True)
+class UnitOnItem:
+    agency: Agency
+    role: Role
+    state: str  # one of COLUMNS
+    progress: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    item: Item
+    units: list[UnitOnItem]
+
+    def count(self, state: str) -> int:
+        return sum(1 for u in self.units if u.state == state)
+
+
+def per_activity(
+    registry: Registry, plan: Plan, view: Overview, *, roles: Collection[str] = ("lead",)
+) -> list[ActivityRow]:
+    """For every item of the plan, the units this reviewer expects that carry it (as lead, or
+    also as coordinator) and what each reports: done, in progress, not started, cannot be
+    done, no status given, or nothing sent for the period."""
+    rows = {r.agency.code: r for r in view.rows}
+    out = []
+    for item in plan.item:
+        units = []
+        for code, role in sorted(units_assigned(plan, registry, item).items()):
+            unit = rows.get(code)
+            if unit is None or role not in roles:
+                continue
+            if unit.received is None:
+                units.append(UnitOnItem(unit.agency, role, "missing", None, ""))
+                continue
+            got: dict[str, Any] = next(
+                (i for i in unit.received.submission.get("items", []) if i.get("id") == item.id),
+                {},
+            )
+            status = got.get("status")
+            units.append(
+                UnitOnItem(
+                    unit.agency,
+                    role,
+                    status if status in REPORTED else "no_status",
+                    got.get("progress"),
+                    str(got.get("note") or ""),
+                )
+            )
+        if units:
+            out.append(ActivityRow(item, units))
     return out
