@@ -634,7 +634,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{items} items · {roles} · {done}/{units} unit reports say done",
     },
     "ui.review.roles.lead": {"vi": "đơn vị chủ trì", "en": "lead units"},
-    "ui.review.roles.lead+coordinate": {
+    "ui.review.roles.both": {
         "vi": "chủ trì và phối hợp",
         "en": "lead and coordinating units",
     },

@@ -882,7 +882,7 @@ class ActivityScreen(Screen[None]):
             t(
                 "ui.review.activity_summary",
                 items=len(shown),
-                roles=t("ui.review.roles." + "+".join(self.roles)),
+                roles=t("ui.review.roles.lead" if len(self.roles) == 1 else "ui.review.roles.both"),
                 done=done,
                 units=units,
             )
