@@ -455,3 +455,18 @@ def test_review_receipt_round_trip(
     (tmp_path / "sua.zip").write_bytes(bytes(data))
     code, _, err = run(capsys, "--db", officer, "receipt", "import", "sua.zip")
     assert code == 1 and ("phiếu thẩm định" in err or "Chữ ký" in err)
+
+
+def test_import_of_an_empty_folder_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "usb").mkdir()
+    (tmp_path / "ca.pem").write_text("không phải chứng thư", encoding="utf-8")
+    run(capsys, "--db", "r.sqlite", "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    code, _, err = run(capsys, "--db", "r.sqlite", "import", "usb", "--ca", "ca.pem")
+    assert code == 1 and "không phải chứng thư số" in err
+    (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
+    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    code, _, err = run(capsys, "--db", "r.sqlite", "import", "usb", "--ca", "ca/ca.pem")
+    assert code == 1 and "Không có tệp .zip nào trong «usb»" in err

@@ -1098,15 +1098,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         for b in args.bundles:  # a folder (a USB stick) stands for the bundles in it
             p = Path(b)
             paths += sorted(str(x) for x in p.glob("*.zip")) if p.is_dir() else [b]
-        for b in paths:
+        if not paths:
+            raise UserError("ui.review.import_none", dir=", ".join(args.bundles))
+        bar = _Progress(len(paths), enabled=not args.json)
+        counts = {"new": 0, "already": 0, "refused": 0}
+        for n, b in enumerate(paths, 1):
+            bar.show(n, Path(b).name)
             try:
                 done = import_bundle(store, Path(b), ca, crl, actor=prof.officer)
             except ImportRefused as e:
                 failures += 1
+                counts["refused"] += 1
                 results.append({"path": b, "ok": False, "message": e.message()})
+                bar.clear()
                 if not args.json:
                     print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
                 continue
+            counts["already" if done.already else "new"] += 1
+            bar.clear()
             r = done.report
             message = (
                 t("import.already", path=b)
@@ -1117,8 +1126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     agency=r.agency_code,
                     period=r.period,
                     signer=r.signer.officer if r.signer else "?",
-                    signed=r.signing_time.isoformat() if r.signing_time else "?",
-                    received=datetime.now(UTC).replace(microsecond=0).isoformat(),
+                    signed=_local_time(r.signing_time) if r.signing_time else "?",
+                    received=_local_time(datetime.now(UTC)),
                 )
             )
             results.append(
@@ -1136,7 +1145,35 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(message)
     if args.json:
         _emit_json(results)
+    elif len(paths) > 1:
+        print(t("import.summary", **counts))
     return 1 if failures else 0
+
+
+def _local_time(when: datetime) -> str:
+    """A UTC time as the clock on the wall shows it, the way people write it."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+class _Progress:
+    """`[12/111] 11% name` on one line of the terminal, redrawn; nothing when not a terminal."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def show(self, n: int, name: str) -> None:
+        if self.enabled:
+            pct = n * 100 // self.total
+            sys.stderr.write(f"\r\x1b[K[{n}/{self.total}] {pct:3d}% {name}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:

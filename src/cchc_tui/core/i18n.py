@@ -1084,6 +1084,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cần đường dẫn tệp phiếu thẩm định: cchc receipt import TỆP.",
         "en": "Give the receipt file: cchc receipt import FILE.",
     },
+    "import.summary": {
+        "vi": "Tổng cộng: nhận mới {new}, đã có trước {already}, từ chối {refused}.",
+        "en": "In all: {new} new, {already} already here, {refused} refused.",
+    },
     "import.bad_ca": {
         "vi": "«{path}» không phải chứng thư số dạng PEM (tệp ca.pem của Sở Nội vụ).",
         "en": "“{path}” is not a PEM certificate (Sở Nội vụ's ca.pem).",
