@@ -470,3 +470,38 @@ def test_import_of_an_empty_folder_says_so(
     run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
     code, _, err = run(capsys, "--db", "r.sqlite", "import", "usb", "--ca", "ca/ca.pem")
     assert code == 1 and "Không có tệp .zip nào trong «usb»" in err
+
+
+def test_a_district_reviews_its_communes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phòng Nội vụ of Quận Bình Thủy receives a ward's bundle the same way Sở Nội vụ does:
+    it expects its 8 wards, appraises under the commune-level set, and says so in English."""
+    monkeypatch.chdir(tmp_path)
+    officer_ready(capsys, tmp_path, "ward.sqlite", agency="31168", officer="Mai", p12="w.p12")
+    _, out, _ = run(
+        capsys,
+        "--db",
+        "ward.sqlite",
+        "export",
+        "--period",
+        "Q3",
+        "--out",
+        ".",
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    bundle = json.loads(out)["path"]
+    run(capsys, "--db", "pnv.sqlite", "init", "--agency", "918", "--officer", "Phòng Nội vụ")
+    assert run(capsys, "--db", "pnv.sqlite", "import", bundle, "--ca", "ca/ca.pem")[0] == 0
+    base = ("--db", "pnv.sqlite", "review", "--period", "Q3")
+    assert run(capsys, *base, "appraise", "31168", "1.1.1", "--points", "0")[0] == 0
+    code, out, _ = run(capsys, "--db", "pnv.sqlite", "--lang", "en", "review", "--period", "Q3")
+    lines = out.splitlines()
+    assert code == 0 and "received 1/8" in lines[0]
+    assert lines[1].split()[:6] == ["Rank", "Code", "Status", "Full", "Self", "Appraised"]
+    assert lines[3].split()[:3] == ["1", "31168", "late"]
+    _, out, _ = run(capsys, *base, "--json")
+    unit = next(u for u in json.loads(out)["units"] if u["code"] == "31168")
+    assert unit["appraisal_total"] is not None and unit["rank"] == 1

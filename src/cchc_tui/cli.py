@@ -1233,6 +1233,10 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         Path(args.csv).write_text(ranking_csv(view, ranked), encoding="utf-8")
     rank_of = {r.row.agency.code: r.rank for r in ranked}
+
+    def appraised(code: str) -> bool:
+        return code in found and found[code].appraised
+
     if args.json:
         _emit_json(
             {
@@ -1269,26 +1273,45 @@ def cmd_review(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    states = {"on_time": "đúng hạn", "late": "trễ hạn", "missing": "chưa nộp"}
     print(
-        f"{view.plan} · {view.period} · hạn {format_date(view.due)} · "
-        f"đã nhận {view.received}/{view.expected} · đúng hạn {num(view.on_time_rate)}%"
+        t(
+            "review.cli_head",
+            plan=view.plan,
+            period=view.period,
+            due=format_date(view.due),
+            received=view.received,
+            expected=view.expected,
+            rate=num(view.on_time_rate),
+        )
     )
     _table(
-        ["Hạng", "Mã", "Trạng thái", "Đầy đủ", "Tự chấm", "Xếp loại", "Cơ quan, đơn vị"],
+        [
+            t(k)
+            for k in (
+                "ui.review.col.rank",
+                "col.code",
+                "col.status",
+                "ui.review.col.full",
+                "ui.score.col.self",
+                "ui.review.col.appraisal",
+                "ui.review.col.grade",
+                "col.name",
+            )
+        ],
         [
             [
                 str(rank_of.get(r.agency.code, "")),
                 r.agency.code,
-                states[r.state],
+                t(f"ui.review.state.{r.state}"),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
-                r.grade,
+                num(found[r.agency.code].total) if appraised(r.agency.code) else "",
+                found[r.agency.code].grade if appraised(r.agency.code) else r.grade,
                 r.agency.name,
             ]
             for r in view.rows
         ],
-        flex=6,
+        flex=7,
     )
     return 0
 
@@ -1317,7 +1340,7 @@ def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str)
         _emit_json({"activity": item_id, "period": view.period, "units": units})
         return 0
     _table(
-        ["Mã", "Vai trò", "Trạng thái", "%", "Cơ quan, đơn vị"],
+        [t("col.code"), t("col.role"), t("col.status"), "%", t("col.name")],
         [
             [
                 u["code"],

@@ -553,6 +553,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.export.speed": {"vi": "{mb} MB · {rate} MB/giây", "en": "{mb} MB · {rate} MB/s"},
     "ui.review.title": {"vi": "Thẩm định CCHC", "en": "CCHC review desk"},
+    "review.cli_head": {
+        "vi": "{plan} · {period} · hạn {due} · đã nhận {received}/{expected} · đúng hạn {rate}%",
+        "en": "{plan} · {period} · due {due} · received {received}/{expected} · on time {rate}%",
+    },
     "ui.review.stats": {
         "vi": "Đã nhận {received}/{expected} · đúng hạn {rate}% · hạn {due} · xếp: {sort} · "
         "lọc: {filter}",
