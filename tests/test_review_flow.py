@@ -208,16 +208,16 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptModal)
-        app.screen.query_one("#receipt-out", VietInput).value = str(usb / "bien-nhan-918.p7m")
+        app.screen.query_one("#receipt-out", VietInput).value = str(usb / "phieu-918.zip")
         await type_text(pilot, "sai-mat-khau")
         await pilot.press("f2")
         await wait_idle(app, pilot)
         result = str(app.screen.query_one("#receipt-result", Static).render())
-        assert result.startswith("✗") and not (usb / "bien-nhan-918.p7m").exists()
+        assert result.startswith("✗") and not (usb / "phieu-918.zip").exists()
         await type_text(pilot, "mat-khau-dai-123")
         await pilot.press("f2")
         await wait_idle(app, pilot)
-        assert (usb / "bien-nhan-918.p7m").is_file()
+        assert (usb / "phieu-918.zip").is_file()
         await pilot.press("escape", "escape")
         await wait_idle(app, pilot)
         # the ranking: 918 by its appraisal, 916 by its self total (shown as such)
@@ -247,7 +247,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
             str(tmp_path / "918.sqlite"),
             "receipt",
             "import",
-            str(usb / "bien-nhan-918.p7m"),
+            str(usb / "phieu-918.zip"),
             "--ca",
             "ca/ca.pem",
             "--json",

@@ -663,7 +663,7 @@ class ReceiptModal(ModalScreen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        name = f"bien-nhan-{self.agency}-{self.period}.p7m"
+        name = f"phieu-tham-dinh-{self.agency}-{self.period}.zip"
         with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.receipt_title", agency=self.agency), classes="title")
             with Horizontal(classes="row"):
