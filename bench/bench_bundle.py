@@ -100,7 +100,9 @@ def main() -> None:
             RECORDED[name] = sha
         child(args.child[0], folder)
         return
-    with tempfile.TemporaryDirectory(dir=Path(__file__).parent) as tmp:
+    out = Path(__file__).parent / "out"  # ignored by git, like the city database
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out) as tmp:
         folder = Path(tmp)
         (folder / "files").mkdir()
         rng = random.Random(7)
