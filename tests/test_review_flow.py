@@ -262,6 +262,8 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
     officer = make_app(tmp_path / "918.sqlite", today=date(2022, 9, 25))
     async with officer.run_test(size=(100, 36)) as pilot:
         await wait_idle(officer, pilot)
+        said = str(officer.screen.query_one("#ov-review", Static).render())
+        assert "(kỳ Q3): cần bổ sung · 2 nhận xét (1 về mục" in said
         await pilot.press("f7")
         await wait_idle(officer, pilot)
         screen = officer.screen

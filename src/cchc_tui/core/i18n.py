@@ -657,6 +657,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.review.act_long.no_status": {"vi": "chưa báo trạng thái", "en": "no status given"},
     "ui.review.act_long.missing": {"vi": "chưa nộp hồ sơ", "en": "nothing sent"},
+    "ui.overview.review": {
+        "vi": "Phiếu thẩm định của {signer} (kỳ {period}): {state} · {comments} nhận xét "
+        "({items} về mục — xem ở F4, {criteria} về tiêu chí — xem ở F7)",
+        "en": "Review receipt from {signer} (period {period}): {state} · {comments} comments "
+        "({items} on items — see F4, {criteria} on criteria — see F7)",
+    },
     "ui.review.out_file": {"vi": "Ghi vào tệp", "en": "Write to"},
     "ui.review.round_hint": {
         "vi": "Vòng 1: thẩm định lần đầu; vòng 2: sau khi đơn vị giải trình, bổ sung.",

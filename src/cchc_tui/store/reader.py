@@ -405,6 +405,16 @@ class Reader:
                 out.append({**c, "state": data.get("state", ""), "signer": signer})
         return out
 
+    def newest_receipt(self) -> dict[str, Any] | None:
+        """The review receipt imported last (its content, signer and when it came), if any."""
+        with self._conn() as con:
+            row = con.execute(
+                "SELECT content, signer, received_at FROM received_receipt ORDER BY id DESC"
+            ).fetchone()
+        if row is None:
+            return None
+        return {**json.loads(row[0]), "signer": row[1], "received_at": _datetime(row[2])}
+
     def latest_receipt(self) -> dict[str, Any] | None:
         """The newest imported review receipt that carries an appraisal (its content, signer)."""
         with self._conn() as con:

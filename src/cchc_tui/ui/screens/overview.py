@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -37,6 +39,7 @@ class OverviewScreen(BaseScreen):
             yield Static("", id="ov-counts")
             yield Static("", id="ov-status")
             yield Static("", id="ov-walk", classes="hint")
+            yield Static("", id="ov-review", classes="info")
             yield Static(t("ui.overview.areas"), classes="section")
             yield Static("", id="ov-areas")
             with Vertical(id="ov-lists"):
@@ -52,9 +55,32 @@ class OverviewScreen(BaseScreen):
     async def refresh_data(self) -> None:
         try:
             rows = await self.cchc.db(self.ctx.rows)
+            receipt = await self.cchc.db(self.ctx.reader.newest_receipt)
         except DbFailed:
             return
         self.show(rows)
+        self.show_review(receipt)
+
+    def show_review(self, receipt: dict[str, Any] | None) -> None:
+        """What Sở Nội vụ said last (an imported review receipt), and where to read it."""
+        box = self.query_one("#ov-review", Static)
+        box.display = receipt is not None
+        if receipt is None:
+            return
+        comments = receipt.get("comments", [])
+        box.update(
+            t(
+                "ui.overview.review",
+                signer=receipt.get("signer", ""),
+                period=receipt.get("period", ""),
+                state=t(f"ui.review.rstate.{receipt.get('state', 'da_nhan')}"),
+                comments=len(comments),
+                items=sum(1 for c in comments if str(c.get("target", "")).startswith("item:")),
+                criteria=sum(
+                    1 for c in comments if str(c.get("target", "")).startswith("criterion:")
+                ),
+            )
+        )
 
     def show(self, rows: list[ItemStatus]) -> None:
         ctx = self.ctx
