@@ -193,6 +193,10 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         items = agency.query_one("#agency-items", DataTable)
         items.focus()
         items.move_cursor(row=items.get_row_index("item:hd3.8"))
+        await pilot.pause()
+        line = str(agency.query_one("#agency-item", Static).render())
+        assert line.startswith("3.8 ") and "xong 20/09/2022" in line
+        assert line.endswith("TLKC: 15/QĐ-UBND")
         await pilot.press("c")
         await pilot.pause()
         await type_text(pilot, "Đã có quyết định")

@@ -657,6 +657,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.review.act_long.no_status": {"vi": "chưa báo trạng thái", "en": "no status given"},
     "ui.review.act_long.missing": {"vi": "chưa nộp hồ sơ", "en": "nothing sent"},
+    "ui.review.item_done": {"vi": "xong {date}", "en": "done {date}"},
+    "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.overview.review": {
         "vi": "Phiếu thẩm định của {signer} (kỳ {period}): {state} · {comments} nhận xét "
         "({items} về mục — xem ở F4, {criteria} về tiêu chí — xem ở F7)",

@@ -414,6 +414,7 @@ class ReviewAgencyScreen(Screen[None]):
             )
             yield Static("", id="agency-review", classes="section", markup=False)
             yield DataTable(id="agency-items", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="agency-item", classes="hint", markup=False)
             yield Static(t("ui.review.scores"), classes="section")
             yield Static("", id="agency-totals", classes="info", markup=False)
             yield DataTable(id="agency-scores", cursor_type="row", zebra_stripes=True)
@@ -427,7 +428,7 @@ class ReviewAgencyScreen(Screen[None]):
         table.add_column(t("col.id"), width=8)
         table.add_column(t("col.status"), width=16)
         table.add_column("%", width=4)
-        table.add_column(t("ui.item.note"), width=max(20, width - 40))
+        table.add_column(t("ui.item.note"), width=max(20, width - 46))
         for item in self.got.submission.get("items", []):
             table.add_row(
                 item.get("id", ""),
@@ -457,6 +458,29 @@ class ReviewAgencyScreen(Screen[None]):
         await self.refresh_scores()
         table.focus()
         self.check_files()
+
+    @on(DataTable.RowHighlighted, "#agency-items")
+    def show_item(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted item as the plan prints it, what the agency said and its documents."""
+        key = str(event.row_key.value or "").removeprefix("item:")
+        item = next((i for i in self.rapp.plan.item if i.id == key), None)
+        sent: dict[str, Any] = next(
+            (i for i in self.got.submission.get("items", []) if i.get("id") == key), {}
+        )
+        docs = [
+            str(e.get("number", ""))
+            for e in self.got.submission.get("evidence", [])
+            if key in (e.get("items") or [])
+        ]
+        parts = [f"{item.number} {item.short_text(60)}" if item else key]
+        if sent.get("completed_on"):
+            parts.append(
+                t("ui.review.item_done", date=format_date(date.fromisoformat(sent["completed_on"])))
+            )
+        if sent.get("reason"):
+            parts.append(str(sent["reason"]))
+        parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
+        self.query_one("#agency-item", Static).update(" · ".join(parts))
 
     @work(thread=True, exclusive=True, group="hashes")
     def check_files(self) -> None:
