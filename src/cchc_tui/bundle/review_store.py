@@ -233,18 +233,25 @@ def outcomes(
     return out
 
 
-def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
+def state_and_comments(store: Store, bundle_id: str) -> tuple[str, list[ReviewComment]]:
+    """A received bundle's current review state (đã nhận until one is set) and its comments,
+    oldest first."""
     with store._read() as s:
         states = s.exec(
             select(ReviewState)
-            .where(ReviewState.bundle_id == bundle.bundle_id)
+            .where(ReviewState.bundle_id == bundle_id)
             .order_by(col(ReviewState.id))
         ).all()
         comments = s.exec(
             select(ReviewComment)
-            .where(ReviewComment.bundle_id == bundle.bundle_id)
+            .where(ReviewComment.bundle_id == bundle_id)
             .order_by(col(ReviewComment.id))
         ).all()
+    return (states[-1].state if states else "da_nhan"), list(comments)
+
+
+def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
+    state, comments = state_and_comments(store, bundle.bundle_id)
     rounds = rounds_for(store, bundle.agency_code, bundle.plan_id, bundle.period)
     appraisal = {
         code: {str(r): str(p) for r, p in sorted(per.items())} for code, per in rounds.items()
@@ -270,7 +277,7 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
         "agency": bundle.agency_code,
         "plan": bundle.plan_id,
         "period": bundle.period,
-        "state": states[-1].state if states else "da_nhan",
+        "state": state,
         "appraisal": appraisal,
         "appraisal_total": totals,
         "comments": [

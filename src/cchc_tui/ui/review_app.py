@@ -505,35 +505,14 @@ class ReviewAgencyScreen(Screen[None]):
                 )
 
     def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
-        from sqlmodel import col, select
-
+        """(review state, comments, appraisal rounds, the appraisal outcome) of this bundle."""
         from cchc_tui.bundle import review_store as rs
-        from cchc_tui.store.models import ReviewComment, ReviewState
 
-        got = self.got
-        with self.rapp.store._read() as s:
-            states = s.exec(
-                select(ReviewState)
-                .where(ReviewState.bundle_id == got.bundle_id)
-                .order_by(col(ReviewState.id))
-            ).all()
-            comments = s.exec(
-                select(ReviewComment)
-                .where(ReviewComment.bundle_id == got.bundle_id)
-                .order_by(col(ReviewComment.id))
-            ).all()
-        found = rs.outcomes(
-            self.rapp.store, self.rapp.plan.id, self.period, {self.row.agency.code: got}
-        )
-        rounds = rs.rounds_for(
-            self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
-        )
-        return (
-            states[-1].state if states else "da_nhan",
-            list(comments),
-            rounds,
-            found.get(self.row.agency.code),
-        )
+        app, code = self.rapp, self.row.agency.code
+        state, comments = rs.state_and_comments(app.store, self.got.bundle_id)
+        found = rs.outcomes(app.store, app.plan.id, self.period, {code: self.got})
+        rounds = rs.rounds_for(app.store, code, app.plan.id, self.period)
+        return state, comments, rounds, found.get(code)
 
     async def refresh_review(self) -> None:
         state, comments, _rounds, _outcome = await self.rapp.db(self._load)
