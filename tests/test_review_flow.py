@@ -24,7 +24,14 @@ from cchc_tui.ui.review_app import (
     ReviewOverviewScreen,
 )
 from cchc_tui.ui.widgets.viet_input import VietInput
-from tests.tui_helpers import cli, make_app, officer_bundle, type_text, wait_idle
+from tests.tui_helpers import (
+    cli,
+    make_app,
+    officer_bundle,
+    person_with_key,
+    type_text,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -78,24 +85,7 @@ def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> None:
     reviewer = tmp_path / "r.sqlite"
-    cli("--db", str(reviewer), "init", "--agency", "SNV", "--officer", "Thẩm định viên")
-    cli(
-        "pki",
-        "issue",
-        "--dir",
-        "ca",
-        "--passphrase-file",
-        "p",
-        "--agency",
-        "SNV",
-        "--officer",
-        "Thẩm định viên",
-        "--out",
-        "snv.p12",
-        "--p12-passphrase-file",
-        "p",
-    )
-    cli("--db", str(reviewer), "key", "import", "snv.p12", "--passphrase-file", "p")
+    person_with_key(str(reviewer), "SNV", "Thẩm định viên")
     app = ReviewApp(reviewer, today=date(2022, 9, 5))  # current period: Q3, due 10/09/2022
     async with app.run_test(size=(100, 36)) as pilot:
         await wait_idle(app, pilot)

@@ -38,24 +38,9 @@ def cli(*argv: str) -> str:
     return out.getvalue()
 
 
-def officer_bundle(
-    folder: Path,
-    db: str,
-    agency: str,
-    officer: str,
-    *,
-    status: str = "dang",
-    out: str = ".",
-    score: bool = False,
-) -> str:
-    """In ``folder`` (the current directory): the CA (once, passphrase file "p"), a certificate
-    for the officer, their database with every assigned item given ``status``, and a signed
-    Q3 bundle written to ``out``; returns the bundle's path."""
-    import json
-
-    (folder / "p").write_text("mat-khau-dai-123", encoding="utf-8")
-    if not (folder / "ca").exists():
-        cli("pki", "init-ca", "--dir", "ca", "--passphrase-file", "p")
+def person_with_key(db: str, agency: str, officer: str) -> None:
+    """In the current folder (CA "ca", passphrase file "p"): a certificate for the person, a
+    database for their agency and the key imported into it."""
     p12 = f"{agency}.p12"
     cli(
         "pki",
@@ -75,6 +60,27 @@ def officer_bundle(
     )
     cli("--db", db, "init", "--agency", agency, "--officer", officer)
     cli("--db", db, "key", "import", p12, "--passphrase-file", "p")
+
+
+def officer_bundle(
+    folder: Path,
+    db: str,
+    agency: str,
+    officer: str,
+    *,
+    status: str = "dang",
+    out: str = ".",
+    score: bool = False,
+) -> str:
+    """In ``folder`` (the current directory): the CA (once, passphrase file "p"), a certificate
+    for the officer, their database with every assigned item given ``status``, and a signed
+    Q3 bundle written to ``out``; returns the bundle's path."""
+    import json
+
+    (folder / "p").write_text("mat-khau-dai-123", encoding="utf-8")
+    if not (folder / "ca").exists():
+        cli("pki", "init-ca", "--dir", "ca", "--passphrase-file", "p")
+    person_with_key(db, agency, officer)
     for item in json.loads(cli("--db", db, "assigned", "--json"))["items"]:
         cli("--db", db, "progress", "set", item["id"], "--status", status)
     if score:
