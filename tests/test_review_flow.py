@@ -214,6 +214,15 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert (usb / "phieu-918.zip").is_file()
         await pilot.press("escape", "escape")
         await wait_idle(app, pilot)
+        # back on the overview: the review states counted, and a filter on them
+        assert isinstance(app.screen, ReviewOverviewScreen)
+        stats = str(app.screen.query_one("#review-stats", Static).render()).splitlines()
+        assert stats[1].startswith("Thẩm định: chờ 1 · bổ sung 1 · duyệt 0 · không duyệt 0")
+        await pilot.press("d", "d")  # all → đã nhận (waiting) → cần bổ sung
+        units = app.screen.query_one("#review-units", DataTable)
+        assert [units.get_row_at(i)[1] for i in range(units.row_count)] == ["918"]
+        await pilot.press("d", "d", "d")  # đã duyệt, không duyệt, all
+        assert units.row_count == 1  # the search "binh thuy" still applies
         # the ranking: 918 by its appraisal, 916 by its self total (shown as such)
         await pilot.press("r")
         await wait_idle(app, pilot)

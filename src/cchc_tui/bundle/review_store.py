@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -230,6 +230,20 @@ def outcomes(
         if cset is None:
             continue
         out[agency] = outcome(cset, self_points(got.submission), rounds.get(agency, {}))
+    return out
+
+
+def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
+    """bundle id → its current review state, for the bundles given (one query)."""
+    with store._read() as s:
+        rows = s.exec(
+            select(ReviewState)
+            .where(col(ReviewState.bundle_id).in_(list(bundle_ids)))
+            .order_by(col(ReviewState.id))
+        ).all()
+    out = dict.fromkeys(bundle_ids, "da_nhan")
+    for r in rows:
+        out[r.bundle_id] = r.state
     return out
 
 

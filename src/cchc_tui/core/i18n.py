@@ -557,6 +557,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{plan} · {period} · hạn {due} · đã nhận {received}/{expected} · đúng hạn {rate}%",
         "en": "{plan} · {period} · due {due} · received {received}/{expected} · on time {rate}%",
     },
+    "ui.review.stats_review": {
+        "vi": "Thẩm định: chờ {da_nhan} · bổ sung {can_bo_sung} · duyệt {da_duyet} · "
+        "không duyệt {khong_duyet} · xem: {rfilter}",
+        "en": "Review: to do {da_nhan} · more needed {can_bo_sung} · approved {da_duyet} · "
+        "rejected {khong_duyet} · showing: {rfilter}",
+    },
+    "ui.review.key_rfilter": {"vi": "Lọc thẩm định", "en": "Review filter"},
     "ui.review.stats": {
         "vi": "Đã nhận {received}/{expected} · đúng hạn {rate}% · hạn {due} · xếp: {sort} · "
         "lọc: {filter}",

@@ -87,15 +87,18 @@ class ReviewApp(App[None]):
             self.notify(e.message(), severity="error", timeout=8)
             raise
 
-    def compute(self, period: str) -> tuple[Overview, dict[str, Outcome]]:
-        """The overview of a period and each received agency's standing (appraisal or self)."""
+    def compute(self, period: str) -> tuple[Overview, dict[str, Outcome], dict[str, str]]:
+        """The overview of a period, each received agency's standing (appraisal or self) and
+        the review state of its latest bundle."""
         from cchc_tui.bundle.importer import latest_for_period
-        from cchc_tui.bundle.review_store import outcomes
+        from cchc_tui.bundle.review_store import latest_states, outcomes
 
         expected = {a.code for a in expected_units(self.registry, self.plan, self.reviewer)}
         latest = latest_for_period(self.store, self.plan.id, period, expected)
         view = overview(self.registry, self.plan, self.reviewer, period, latest)
-        return view, outcomes(self.store, self.plan.id, period, latest)
+        by_bundle = latest_states(self.store, [r.bundle_id for r in latest.values()])
+        states = {code: by_bundle[r.bundle_id] for code, r in latest.items()}
+        return view, outcomes(self.store, self.plan.id, period, latest), states
 
 
 class ReviewOverviewScreen(Screen[None]):
@@ -103,6 +106,7 @@ class ReviewOverviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "ui.review.key_sort", id="review.sort"),
         Binding("f", "filter", "ui.review.key_filter", id="review.filter"),
+        Binding("d", "review_filter", "ui.review.key_rfilter", id="review.rfilter"),
         Binding("slash", "search", "key.search", id="review.search"),
         Binding("r", "ranking", "ui.review.key_ranking", id="review.ranking"),
         Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
@@ -114,8 +118,10 @@ class ReviewOverviewScreen(Screen[None]):
         super().__init__()
         self.view: Overview | None = None
         self.found: dict[str, Outcome] = {}
+        self.reviewed: dict[str, str] = {}  # agency → review state of its latest bundle
         self.sort = "code"
         self.filter = "all"
+        self.rfilter = "all"
         self.query_text = ""
 
     @property
@@ -157,14 +163,15 @@ class ReviewOverviewScreen(Screen[None]):
 
     @on(Select.Changed, "#review-period")
     async def _period(self) -> None:
-        period = self.query_one("#review-period", Select).value
-        self.view, self.found = await self.rapp.db(self.rapp.compute, str(period))
+        await self.recompute(str(self.query_one("#review-period", Select).value))
+
+    async def recompute(self, period: str) -> None:
+        self.view, self.found, self.reviewed = await self.rapp.db(self.rapp.compute, period)
         self.refill()
 
     async def on_screen_resume(self) -> None:
         if self.view is not None:
-            self.view, self.found = await self.rapp.db(self.rapp.compute, self.view.period)
-            self.refill()
+            await self.recompute(self.view.period)
 
     def rows(self) -> list[UnitRow]:
         assert self.view is not None
@@ -173,6 +180,7 @@ class ReviewOverviewScreen(Screen[None]):
             r
             for r in self.view.rows
             if (self.filter == "all" or r.state == self.filter)
+            and (self.rfilter == "all" or self.reviewed.get(r.agency.code) == self.rfilter)
             and all(w in fold(f"{r.agency.code} {r.agency.name}") for w in words)
         ]
         order = {"missing": 0, "late": 1, "on_time": 2}
@@ -202,6 +210,9 @@ class ReviewOverviewScreen(Screen[None]):
                 r.agency.name,
                 key=r.agency.code,
             )
+        counts = {state: 0 for state in _STATES}
+        for state in self.reviewed.values():
+            counts[state] += 1
         self.query_one("#review-stats", Static).update(
             t(
                 "ui.review.stats",
@@ -212,6 +223,14 @@ class ReviewOverviewScreen(Screen[None]):
                 sort=t(f"ui.review.sort.{self.sort}"),
                 filter=t(f"ui.review.filter.{self.filter}"),
             )
+            + "\n"
+            + t(
+                "ui.review.stats_review",
+                **counts,
+                rfilter=t("ui.review.filter.all")
+                if self.rfilter == "all"
+                else t(f"ui.review.rstate.{self.rfilter}"),
+            )
         )
 
     def action_sort(self) -> None:
@@ -220,6 +239,11 @@ class ReviewOverviewScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.refill()
+
+    def action_review_filter(self) -> None:
+        order = ("all", *_STATES)
+        self.rfilter = order[(order.index(self.rfilter) + 1) % len(order)]
         self.refill()
 
     def action_search(self) -> None:
@@ -245,8 +269,7 @@ class ReviewOverviewScreen(Screen[None]):
     async def action_import(self) -> None:
         async def done(changed: bool | None) -> None:
             if changed and self.view is not None:
-                self.view, self.found = await self.rapp.db(self.rapp.compute, self.view.period)
-                self.refill()
+                await self.recompute(self.view.period)
 
         await self.app.push_screen(ImportScreen(), done)
 
