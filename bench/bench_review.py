@@ -1,6 +1,6 @@
 """Issue 6 measures: importing 111 bundles (without evidence files) into a reviewer database,
 and recomputing the review overview at that size (with half the units appraised: each one's
-appraisal totals and the ranking, as the review desk does on every refresh). Baselines in the
+appraisal totals, review states and the ranking, as the review desk does on every refresh). Baselines in the
 same run: verifying the same bundles without importing them, and reading the 111 submissions
 from disk.
 
@@ -128,6 +128,7 @@ def main() -> None:
             latest = latest_for_period(store, plan.id, "Q3", expected)
             view = overview(registry, plan, "SNV", "Q3", latest)
             ranked = ranking(view, rs.outcomes(store, plan.id, "Q3", latest))
+            rs.latest_states(store, [r.bundle_id for r in latest.values()])
             times.append((time.perf_counter() - t0) * 1000)
         every = []  # the same with all 111 units' bundles and appraisals (no reviewer filter)
         for _ in range(30):
