@@ -1,8 +1,8 @@
 """Issue 6 measures: importing 111 bundles (without evidence files) into a reviewer database,
 and recomputing the review overview at that size (with half the units appraised: each one's
-appraisal totals, review states and the ranking, as the review desk does on every refresh). Baselines in the
-same run: verifying the same bundles without importing them, and reading the 111 submissions
-from disk.
+appraisal totals, review states and the ranking, as the review desk does on every refresh).
+Baselines in the same run: verifying the same bundles without importing them, and reading the
+111 submissions from disk.
 
     python bench/bench_review.py [--units 111]
 """
