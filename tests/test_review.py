@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from cchc_tui.core.agencies import Registry
@@ -221,3 +223,44 @@ def test_per_activity_by_hand(registry: Registry, plan: Plan) -> None:
     ward_view = overview(registry, plan, "918", "Q3", {})
     ward_rows = per_activity(registry, plan, ward_view, roles=("lead", "coordinate"))
     assert ward_rows and all(u.agency.parent == "918" for r in ward_rows for u in r.units)
+
+
+def _levels(sub: object) -> list[Decimal]:
+    from cchc_tui.core.criteria import Sub
+    from cchc_tui.core.scoring import allowed_points
+
+    assert isinstance(sub, Sub)
+    allowed = allowed_points(sub)
+    if allowed is not None:
+        return sorted(allowed)
+    limit = sub.rule.cap if sub.is_extra else sub.max
+    step = sub.rule.step if not sub.is_survey else Decimal("0.5")
+    return [step * i for i in range(int(limit / step) + 1)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_appraisal_stays_in_bounds_and_never_touches_the_self_points(data: st.DataObject) -> None:
+    """Any rounds of valid points: the total is within [0, the maximum], a row's final points
+    are its latest round's, the self points given are unchanged, and the result does not depend
+    on the order the rounds were entered in."""
+    cset = parse_criteria(SMALL)
+    selves = dict(SELF)
+    rounds: dict[str, dict[int, Decimal]] = {}
+    for sub in cset.subs:
+        chosen = data.draw(st.lists(st.sampled_from([1, 2]), unique=True, max_size=2))
+        if chosen:
+            rounds[sub.code] = {r: data.draw(st.sampled_from(_levels(sub))) for r in chosen}
+    got = outcome(cset, selves, rounds)
+    assert Decimal(0) <= got.total <= got.totals.max
+    assert Decimal(0) <= got.totals.percent <= 100
+    assert selves == SELF
+    for s in got.subs:
+        if s.sub.code in rounds:
+            assert s.final == rounds[s.sub.code][max(rounds[s.sub.code])]
+        else:
+            assert s.final == (None if s.sub.is_survey else SELF[s.sub.code])
+    shuffled = {
+        code: dict(reversed(list(per.items()))) for code, per in reversed(list(rounds.items()))
+    }
+    assert outcome(cset, selves, shuffled).totals == got.totals
