@@ -310,7 +310,8 @@ def test_review_overview_from_the_command_line(
         "p12.pass",
         "--json",
     )
-    path = json.loads(out)["path"]
+    exported = json.loads(out)
+    path = exported["path"]
     run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
     assert run(capsys, "--db", reviewer_db, "import", path, "--ca", "ca/ca.pem")[0] == 0
     code, out, _ = run(
@@ -320,6 +321,8 @@ def test_review_overview_from_the_command_line(
     assert code == 0 and data["expected"] == 31 and data["received"] == 1
     unit = next(u for u in data["units"] if u["code"] == "918")
     assert unit["state"] == "late" and unit["completeness"] == "100.0"  # sent after 10/12/2022
+    assert [h["review_state"] for h in unit["history"]] == ["da_nhan"]
+    assert unit["history"][0]["bundle_id"] == exported["bundle_id"]
     assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err

@@ -145,8 +145,11 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await wait_idle(app, pilot)
         agency = app.screen
         assert isinstance(agency, ReviewAgencyScreen)
-        # the resubmission is the one shown, and says it is the second
+        # the resubmission is the one shown, and says it is the second; the first stays listed
         assert agency.got.count == 2
+        history = str(agency.query_one("#agency-history", Static).render()).splitlines()
+        assert len(history) == 2 and history[0].startswith("  lần 1: ")
+        assert history[1].endswith("đã nhận ← đang xét") and agency.got.bundle_id[:8] in history[1]
         info = str(agency.query(".info").first(Static).render())
         assert "2 lần" in info or "(2)" in info
         # the document of the resubmission, its stored file's hash checked again

@@ -1218,9 +1218,21 @@ def cmd_review(args: argparse.Namespace) -> int:
         expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
         latest = latest_for_period(store, plan.id, period, expected)
         view = overview(registry, plan, prof.agency_code, period, latest)
-        from cchc_tui.bundle.review_store import outcomes
+        from cchc_tui.bundle.review_store import history, outcomes
 
         found = outcomes(store, plan.id, period, latest)
+        sent = {
+            code: [
+                {
+                    "bundle_id": b.bundle_id,
+                    "signed_at": b.signing_time.isoformat() if b.signing_time else None,
+                    "received_at": b.received_at.isoformat(),
+                    "review_state": state,
+                }
+                for b, state in history(store, code, plan.id, period)
+            ]
+            for code in latest
+        }
     if args.activity:
         return _per_activity(args, view, plan, args.activity)
     ranked = ranking(view, found)
@@ -1253,6 +1265,12 @@ def cmd_review(args: argparse.Namespace) -> int:
                         "state": r.state,
                         "received_at": r.received.received_at.isoformat() if r.received else None,
                         "bundles": r.received.count if r.received else 0,
+                        "history": sent.get(r.agency.code, []),
+                        "review_state": (
+                            sent[r.agency.code][-1]["review_state"]
+                            if r.agency.code in sent
+                            else None
+                        ),
                         "completeness": str(r.completeness),
                         "self_total": None if r.self_total is None else str(r.self_total),
                         "grade": r.grade,

@@ -233,6 +233,23 @@ def outcomes(
     return out
 
 
+def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[ReceivedBundle, str]]:
+    """Every bundle the agency sent for the period, in the order received, with its review
+    state: the latest counts, the earlier ones stay visible."""
+    with store._read() as s:
+        rows = s.exec(
+            select(ReceivedBundle)
+            .where(
+                ReceivedBundle.agency_code == agency,
+                ReceivedBundle.plan_id == plan,
+                ReceivedBundle.period == period,
+            )
+            .order_by(col(ReceivedBundle.id))
+        ).all()
+    states = latest_states(store, [r.bundle_id for r in rows])
+    return [(r, states[r.bundle_id]) for r in rows]
+
+
 def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
     """bundle id → its current review state, for the bundles given (one query)."""
     with store._read() as s:

@@ -664,6 +664,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.review.act_long.no_status": {"vi": "chưa báo trạng thái", "en": "no status given"},
     "ui.review.act_long.missing": {"vi": "chưa nộp hồ sơ", "en": "nothing sent"},
+    "ui.review.history_line": {
+        "vi": "  lần {n}: {id}… ký {signed} · nhận {received} · {state}{latest}",
+        "en": "  #{n}: {id}… signed {signed} · received {received} · {state}{latest}",
+    },
+    "ui.review.history_latest": {"vi": " ← đang xét", "en": " ← under review"},
     "ui.review.item_done": {"vi": "xong {date}", "en": "done {date}"},
     "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.overview.review": {

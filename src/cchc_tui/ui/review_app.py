@@ -435,6 +435,7 @@ class ReviewAgencyScreen(Screen[None]):
                 ),
                 classes="info",
             )
+            yield Static("", id="agency-history", classes="hint", markup=False)
             yield Static("", id="agency-review", classes="section", markup=False)
             yield DataTable(id="agency-items", cursor_type="row", zebra_stripes=True)
             yield Static("", id="agency-item", classes="hint", markup=False)
@@ -477,6 +478,7 @@ class ReviewAgencyScreen(Screen[None]):
                 e.get("path") or e.get("file_name") or "",
                 key=str(e.get("id", "")),
             )
+        await self.show_history()
         await self.refresh_review()
         await self.refresh_scores()
         table.focus()
@@ -536,6 +538,29 @@ class ReviewAgencyScreen(Screen[None]):
         found = rs.outcomes(app.store, app.plan.id, self.period, {code: self.got})
         rounds = rs.rounds_for(app.store, code, app.plan.id, self.period)
         return state, comments, rounds, found.get(code)
+
+    async def show_history(self) -> None:
+        """The bundles sent before this one for the period (a resubmission keeps them)."""
+        from cchc_tui.bundle import review_store as rs
+
+        app = self.rapp
+        rows = await app.db(rs.history, app.store, self.row.agency.code, app.plan.id, self.period)
+        box = self.query_one("#agency-history", Static)
+        box.display = len(rows) > 1
+        box.update(
+            "\n".join(
+                t(
+                    "ui.review.history_line",
+                    n=n,
+                    id=b.bundle_id[:8],
+                    signed=_local(b.signing_time) if b.signing_time else "—",
+                    received=_local(b.received_at),
+                    state=t(f"ui.review.rstate.{state}"),
+                    latest=t("ui.review.history_latest") if n == len(rows) else "",
+                )
+                for n, (b, state) in enumerate(rows, 1)
+            )
+        )
 
     async def refresh_review(self) -> None:
         state, comments, _rounds, _outcome = await self.rapp.db(self._load)
