@@ -553,8 +553,8 @@ class ReviewAgencyScreen(Screen[None]):
                     "ui.review.history_line",
                     n=n,
                     id=b.bundle_id[:8],
-                    signed=_local(b.signing_time) if b.signing_time else "—",
-                    received=_local(b.received_at),
+                    signed=_local(b.signing_time, short=True) if b.signing_time else "—",
+                    received=_local(b.received_at, short=True),
                     state=t(f"ui.review.rstate.{state}"),
                     latest=t("ui.review.history_latest") if n == len(rows) else "",
                 )
@@ -687,11 +687,11 @@ class ReviewAgencyScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _local(when: datetime) -> str:
-    """A stored UTC time as the reviewer's local clock shows it."""
+def _local(when: datetime, *, short: bool = False) -> str:
+    """A stored UTC time as the reviewer's local clock shows it (short: without the year)."""
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when.astimezone().strftime("%d/%m/%Y %H:%M")
+    return when.astimezone().strftime("%d/%m %H:%M" if short else "%d/%m/%Y %H:%M")
 
 
 class ReceiptModal(ModalScreen[None]):
