@@ -445,6 +445,9 @@ def test_review_receipt_round_trip(
     assert code == 0 and "cần bổ sung, 1 nhận xét" in out
     code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip")
     assert code == 0 and "trước đó" in out
+    code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip", "--json")
+    again = json.loads(out)
+    assert code == 0 and again["new"] is False and again["state"] == "can_bo_sung"
     _, out, _ = run(capsys, "--db", officer, "receipt", "list", "--json")
     (r,) = json.loads(out)
     assert r["comments"][0] == r["comments"][0] | {

@@ -246,19 +246,30 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert [r[6] for r in summary if not r[0]] == ["chưa nộp"] * 29 and len(summary) == 31
         assert "Lĩnh vực 1" in wb.sheetnames
 
-    # the officer imports the receipt; the comments and the appraisal are on what they concern
-    receipt = json.loads(
-        cli(
-            "--db",
-            str(tmp_path / "918.sqlite"),
-            "receipt",
-            "import",
-            str(usb / "phieu-918.zip"),
-            "--ca",
-            "ca/ca.pem",
-            "--json",
-        )
-    )
+    # the officer imports the receipt in the app (F8, Ctrl+R); the CA is asked for once
+    from cchc_tui.ui.screens.receipt import ReceiptImport
+
+    officer = make_app(tmp_path / "918.sqlite", today=date(2022, 9, 25))
+    async with officer.run_test(size=(100, 36)) as pilot:
+        await wait_idle(officer, pilot)
+        await pilot.press("f8")
+        await wait_idle(officer, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        modal = officer.screen
+        assert isinstance(modal, ReceiptImport) and modal.query_one("#receipt-ca-row").display
+        modal.query_one("#receipt-ca", VietInput).value = "ca/ca.pem"
+        modal.query_one("#receipt-file", VietInput).value = str(tmp_path / "p")  # not a receipt
+        await pilot.press("f2")
+        await wait_idle(officer, pilot)
+        assert str(modal.query_one("#receipt-result", Static).render()).startswith("✗ ")
+        modal.query_one("#receipt-file", VietInput).value = str(usb / "phieu-918.zip")
+        await pilot.press("f2")
+        await wait_idle(officer, pilot)
+        result = str(modal.query_one("#receipt-result", Static).render())
+        assert result.startswith("✓ Đã nhận phiếu thẩm định: cần bổ sung, 2 nhận xét")
+        await pilot.press("escape")
+    receipt = json.loads(cli("--db", str(tmp_path / "918.sqlite"), "receipt", "list", "--json"))[0]
     assert receipt["state"] == "can_bo_sung"
     assert receipt["appraisal"]["1.1.2"] == {"1": "0", "2": "1"}
     assert {c["target"] for c in receipt["comments"]} == {"criterion:1.1.2", "item:hd3.8"}

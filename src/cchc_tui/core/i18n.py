@@ -669,6 +669,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "  #{n}: {id}… signed {signed} · received {received} · {state}{latest}",
     },
     "ui.review.history_latest": {"vi": " ← đang xét", "en": " ← under review"},
+    "ui.receipt.key": {"vi": "Nhận phiếu thẩm định", "en": "Import review receipt"},
+    "ui.receipt.title": {
+        "vi": "Nhận phiếu thẩm định của Sở Nội vụ — F2 nhận, Esc đóng",
+        "en": "Import Sở Nội vụ's review receipt — F2 imports, Esc closes",
+    },
+    "ui.receipt.file": {"vi": "Tệp phiếu", "en": "Receipt file"},
     "ui.review.item_done": {"vi": "xong {date}", "en": "done {date}"},
     "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.overview.review": {

@@ -27,6 +27,7 @@ class ExportScreen(BaseScreen):
     HELP_TITLE = "ui.export.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "export", "ui.export.key", id="export.run", priority=True),
+        Binding("ctrl+r", "receipt", "ui.receipt.key", id="export.receipt"),
     ]
 
     def __init__(self) -> None:
@@ -84,6 +85,12 @@ class ExportScreen(BaseScreen):
         if not lines:
             lines = [f"[b green]✓[/] {t('ui.export.ready')}"]
         self.query_one("#export-checks", Static).update("\n".join(lines))
+
+    async def action_receipt(self) -> None:
+        """Import Sở Nội vụ's review receipt for a bundle sent from here."""
+        from cchc_tui.ui.screens.receipt import ReceiptImport
+
+        await self.app.push_screen(ReceiptImport(self.ctx))
 
     def action_export(self) -> None:
         if self.busy:
