@@ -161,6 +161,9 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         scores = agency.query_one("#agency-scores", DataTable)
         scores.focus()
         scores.move_cursor(row=scores.get_row_index("1.1.2"))
+        await pilot.pause()
+        beside = str(agency.query_one("#agency-score", Static).render())
+        assert beside == "1.1.2 · giải trình: Có kế hoạch · TLKC: —"
         await pilot.press("p")
         await pilot.pause()
         await type_text(pilot, "0")

@@ -675,6 +675,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Import Sở Nội vụ's review receipt — F2 imports, Esc closes",
     },
     "ui.receipt.file": {"vi": "Tệp phiếu", "en": "Receipt file"},
+    "ui.review.col.why": {"vi": "Cách tính gợi ý", "en": "How it was suggested"},
+    "ui.review.score_note": {"vi": "giải trình: {note}", "en": "explanation: {note}"},
     "ui.review.item_done": {"vi": "xong {date}", "en": "done {date}"},
     "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.overview.review": {

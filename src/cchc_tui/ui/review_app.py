@@ -442,6 +442,7 @@ class ReviewAgencyScreen(Screen[None]):
             yield Static(t("ui.review.scores"), classes="section")
             yield Static("", id="agency-totals", classes="info", markup=False)
             yield DataTable(id="agency-scores", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="agency-score", classes="hint", markup=False)
             yield Static(t("ui.review.evidence"), classes="section")
             yield DataTable(id="agency-evidence", cursor_type="row", zebra_stripes=True)
         yield I18nFooter()
@@ -466,7 +467,7 @@ class ReviewAgencyScreen(Screen[None]):
         scores.add_column(t("ui.score.col.self"), key="self", width=7)
         scores.add_column(t("ui.review.col.round1"), key="r1", width=5)
         scores.add_column(t("ui.review.col.round2"), key="r2", width=5)
-        scores.add_column(t("ui.score.suggestion"), key="why", width=max(20, width - 40))
+        scores.add_column(t("ui.review.col.why"), key="why", width=max(20, width - 40))
         evidence = self.query_one("#agency-evidence", DataTable)
         evidence.add_column(t("col.number"), width=16)
         evidence.add_column(t("ui.review.col.hash"), key="hash", width=12)
@@ -506,6 +507,23 @@ class ReviewAgencyScreen(Screen[None]):
             parts.append(str(sent["reason"]))
         parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
         self.query_one("#agency-item", Static).update(" · ".join(parts))
+
+    @on(DataTable.RowHighlighted, "#agency-scores")
+    def show_score(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted sub-criterion: the agency's explanation and the documents it linked,
+        next to which the reviewer appraises."""
+        code = str(event.row_key.value or "")
+        subs = ((self.got.submission.get("scores") or [{}])[0]).get("subs", [])
+        sub: dict[str, Any] = next((x for x in subs if str(x.get("code")) == code), {})
+        numbers = {
+            e.get("id"): str(e.get("number", "")) for e in self.got.submission.get("evidence", [])
+        }
+        docs = [numbers.get(i, f"#{i}") for i in sub.get("evidence") or []]
+        parts = [code]
+        if sub.get("note"):
+            parts.append(t("ui.review.score_note", note=sub["note"]))
+        parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
+        self.query_one("#agency-score", Static).update(" · ".join(parts))
 
     @work(thread=True, exclusive=True, group="hashes")
     def check_files(self) -> None:
