@@ -358,7 +358,8 @@ def test_review_overview_from_the_command_line(
     _, out, _ = run(capsys, "--db", officer_db, "score", "--json")
     own = json.loads(out)
     own_111 = next(s["self"] for s in own["subs"] if s["code"] == "1.1.1")
-    assert run(capsys, *appraise, "1.1.1", "--points", "0")[0] == 0
+    code, out, _ = run(capsys, *appraise, "1.1.1", "--points", "0")
+    assert code == 0 and out.startswith("Đã ghi điểm thẩm định 1.1.1 (vòng 1): 0. Tổng thẩm định")
     _, out, _ = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "918")
     expected = Decimal(unit["self_total"]) - Decimal(own_111 or 0)

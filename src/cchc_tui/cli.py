@@ -1390,9 +1390,30 @@ def cmd_review_action(args: argparse.Namespace) -> int:
         elif args.review_cmd == "comment":
             rs.add_comment(store, bundle, args.target, args.text, actor=prof.officer)
         elif args.review_cmd == "appraise":
-            rs.appraise(
+            value = rs.appraise(
                 store, bundle, args.code, args.points, round_=args.round, actor=prof.officer
             )
+            from cchc_tui.bundle.importer import latest_for_period
+            from cchc_tui.core.scoring import num
+
+            got = latest_for_period(store, plan.id, bundle.period, {agency.code})
+            found = rs.outcomes(store, plan.id, bundle.period, got).get(agency.code)
+            if found is None:  # cannot happen once appraise accepted the set; said plainly
+                print(t("review.saved"))
+                return 0
+            print(
+                t(
+                    "review.appraised",
+                    code=args.code,
+                    round=args.round,
+                    points=num(value),
+                    agency=agency.code,
+                    total=num(found.total),
+                    percent=num(found.totals.percent),
+                    grade=found.grade,
+                )
+            )
+            return 0
         else:  # receipt
             out = rs.write_receipt(
                 store, bundle, Path(args.out), _passphrase(args, "PKCS#12"), actor=prof.officer

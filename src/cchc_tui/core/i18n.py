@@ -1154,6 +1154,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đích nhận xét «{value}» không hợp lệ: general, item:MÃ hoặc criterion:MÃ.",
         "en": "Comment target “{value}” is not valid: general, item:ID or criterion:CODE.",
     },
+    "review.appraised": {
+        "vi": "Đã ghi điểm thẩm định {code} (vòng {round}): {points}. Tổng thẩm định của "
+        "{agency}: {total} = {percent}% ({grade}).",
+        "en": "Appraisal of {code} (round {round}) saved: {points}. {agency}'s appraised "
+        "total: {total} = {percent}% ({grade}).",
+    },
     "review.saved": {"vi": "Đã ghi.", "en": "Saved."},
     "receipt.bad_form": {
         "vi": "Tệp không phải phiếu thẩm định hợp lệ.",
