@@ -297,3 +297,15 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         explain = str(screen.query_one("#score-explain", Static).render())
         assert "Sở Nội vụ thẩm định: Vòng 1: 0 · Vòng 2: 1" in explain
         assert "» Chưa có kế hoạch — Thẩm định viên" in explain
+        # the items Sở Nội vụ commented on are marked, and n shows only them
+        await pilot.press("f4")
+        await wait_idle(officer, pilot)
+        items = officer.screen.query_one("#items", DataTable)
+        await pilot.press("n")
+        await pilot.pause()
+        assert items.row_count == 1 and items.get_row_at(0)[0] == "hd3.8"
+        assert str(items.get_row_at(0)[6]).startswith("» ")
+        await pilot.press("enter")
+        await wait_idle(officer, pilot)
+        said = str(officer.screen.query_one("#review-comments", Static).render())
+        assert "Đã có quyết định" in said

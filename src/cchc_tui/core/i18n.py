@@ -391,6 +391,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.items.all": {"vi": "tất cả", "en": "all"},
     "ui.items.only_overdue": {"vi": " · chỉ quá hạn", "en": " · overdue only"},
+    "ui.items.only_commented": {
+        "vi": " · có nhận xét của Sở Nội vụ",
+        "en": " · commented by Sở Nội vụ",
+    },
+    "key.filter_commented": {"vi": "Có nhận xét", "en": "Commented"},
     "ui.items.searching": {"vi": " · tìm «{text}»", "en": " · search “{text}”"},
     "ui.items.search_placeholder": {
         "vi": "Tìm theo nội dung, số, mã (không cần dấu) — Esc để thôi",
@@ -681,9 +686,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.overview.review": {
         "vi": "Phiếu thẩm định của {signer} (kỳ {period}): {state} · {comments} nhận xét "
-        "({items} về mục — xem ở F4, {criteria} về tiêu chí — xem ở F7)",
+        "({items} về mục — F4 rồi n, {criteria} về tiêu chí — F7)",
         "en": "Review receipt from {signer} (period {period}): {state} · {comments} comments "
-        "({items} on items — see F4, {criteria} on criteria — see F7)",
+        "({items} on items — F4 then n, {criteria} on criteria — F7)",
     },
     "ui.review.out_file": {"vi": "Ghi vào tệp", "en": "Write to"},
     "ui.review.round_hint": {

@@ -31,6 +31,7 @@ class ItemsScreen(BaseScreen):
         Binding("r", "cycle_role", "key.filter_role", id="items.role"),
         Binding("s", "cycle_status", "key.filter_status", id="items.status"),
         Binding("o", "toggle_overdue", "key.filter_overdue", id="items.overdue"),
+        Binding("n", "toggle_commented", "key.filter_commented", id="items.commented"),
         Binding("c", "clear_filters", "key.filter_clear", id="items.clear"),
         Binding("escape", "end_search", "key.back", id="items.end_search", show=False),
     ]
@@ -42,6 +43,8 @@ class ItemsScreen(BaseScreen):
         self.role: str | None = None
         self.status: str | None = "__all__"
         self.only_overdue = False
+        self.only_commented = False
+        self.commented: set[str] = set()  # items Sở Nội vụ commented on (imported receipts)
         self.query_text = ""
         self._hay: dict[str, str] = {}
         self._cells: dict[str, tuple[str, ...]] = {}
@@ -77,10 +80,17 @@ class ItemsScreen(BaseScreen):
         await self.reload()
 
     async def reload(self) -> None:
+        ctx = self.ctx
         try:
-            self.rows = await self.cchc.db(self.ctx.rows)
+            self.rows = await self.cchc.db(ctx.rows)
+            comments = await self.cchc.db(ctx.reader.reviewer_comments)
         except DbFailed:
             return
+        self.commented = {
+            str(c.get("target", "")).removeprefix("item:")
+            for c in comments
+            if str(c.get("target", "")).startswith("item:")
+        }
         self._prepare()
         self.refill()
 
@@ -107,6 +117,7 @@ class ItemsScreen(BaseScreen):
             and (self.role is None or r.role == self.role)
             and (self.status == "__all__" or r.status == self.status)
             and (not self.only_overdue or r.overdue)
+            and (not self.only_commented or r.item.id in self.commented)
             and all(w in self._hay[r.item.id] for w in words)
         ]
 
@@ -131,7 +142,7 @@ class ItemsScreen(BaseScreen):
                 status if len(status) <= 14 else status[:13] + "…",
                 str(r.progress_pct),
                 str(r.evidence_count),
-                r.item.short_text(width),
+                ("» " if r.item.id in self.commented else "") + r.item.short_text(width),
             )
 
     def refill(self) -> None:
@@ -158,7 +169,8 @@ class ItemsScreen(BaseScreen):
                 area=self.area or all_,
                 role=t(f"role.{self.role}") if self.role else all_,
                 status=all_ if self.status == "__all__" else status_label(self.status),
-                overdue=t("ui.items.only_overdue") if self.only_overdue else "",
+                overdue=(t("ui.items.only_overdue") if self.only_overdue else "")
+                + (t("ui.items.only_commented") if self.only_commented else ""),
                 search=t("ui.items.searching", text=self.query_text) if self.query_text else "",
                 shown=len(visible),
                 total=len(self.rows),
@@ -184,10 +196,15 @@ class ItemsScreen(BaseScreen):
         self.only_overdue = not self.only_overdue
         self.refill()
 
+    def action_toggle_commented(self) -> None:
+        self.only_commented = not self.only_commented
+        self.refill()
+
     def action_clear_filters(self) -> None:
         self.area = self.role = None
         self.status = "__all__"
         self.only_overdue = False
+        self.only_commented = False
         self.query_text = ""
         search = self.query_one("#search", VietInput)
         search.value = ""
