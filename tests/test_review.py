@@ -71,6 +71,7 @@ def test_overview_and_ranking_by_hand(registry: Registry, plan: Plan) -> None:
         "missing",
     )
     assert view.received == 3 and view.expected == 31
+    assert (rows["917"].days_late, rows["918"].days_late, rows["916"].days_late) == (2, 0, 0)
     assert view.on_time_rate == Decimal("6.5")
     # completeness: (items with a status + points with evidence or a note) / (items + points)
     assert rows["918"].completeness == Decimal("50.0")  # (2 + 1) / (4 + 2)

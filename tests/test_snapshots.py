@@ -99,17 +99,20 @@ def reviewer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_review_desk_overview(size: tuple[int, int], snap_compare: Any, reviewer_db: Path) -> None:
+def test_review_desk_overview(
+    size: tuple[int, int], snap_compare: Any, fixed_reviewer_db: Path
+) -> None:
     from cchc_tui.ui.review_app import ReviewApp
 
-    app = ReviewApp(reviewer_db, today=date(2022, 8, 1))
+    app = ReviewApp(fixed_reviewer_db, today=date(2022, 8, 1))
     assert snap_compare(app, terminal_size=size, run_before=keys("s"))
 
 
 @pytest.fixture
 def fixed_reviewer_db(reviewer_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the reviewer database with the bundle's id and times fixed (they come from the
-    clock at export), shown in UTC, so the agency screen draws the same every time."""
+    clock at export and import), shown in UTC, so the review desk draws the same every day:
+    signed 09/09/2022, received 12/09/2022 — two days after the Q3 due date."""
     import shutil
     import sqlite3
     import time
@@ -121,7 +124,7 @@ def fixed_reviewer_db(reviewer_db: Path, tmp_path: Path, monkeypatch: pytest.Mon
     con = sqlite3.connect(db)
     con.execute(
         "UPDATE received_bundle SET bundle_id = '0a1b2c3d-0000-5000-8000-000000000000', "
-        "signing_time = '2022-09-09 08:00:00', received_at = '2022-09-09 08:30:00'"
+        "signing_time = '2022-09-09 08:00:00', received_at = '2022-09-12 08:30:00'"
     )
     con.commit()
     con.close()

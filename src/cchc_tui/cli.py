@@ -1263,6 +1263,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                         "code": r.agency.code,
                         "name": r.agency.name,
                         "state": r.state,
+                        "days_late": r.days_late,
                         "received_at": r.received.received_at.isoformat() if r.received else None,
                         "bundles": r.received.count if r.received else 0,
                         "history": sent.get(r.agency.code, []),
@@ -1320,7 +1321,9 @@ def cmd_review(args: argparse.Namespace) -> int:
             [
                 str(rank_of.get(r.agency.code, "")),
                 r.agency.code,
-                t(f"ui.review.state.{r.state}"),
+                t("ui.review.late_days", days=r.days_late)
+                if r.state == "late"
+                else t(f"ui.review.state.{r.state}"),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
                 num(found[r.agency.code].total) if appraised(r.agency.code) else "",

@@ -610,6 +610,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.review.key_filter": {"vi": "Lọc", "en": "Filter"},
     "ui.review.key_state": {"vi": "Đổi trạng thái", "en": "Next state"},
     "ui.review.key_comment": {"vi": "Nhận xét", "en": "Comment"},
+    "ui.review.late_days": {"vi": "trễ {days} ngày", "en": "{days} d late"},
     "ui.review.state.missing": {"vi": "chưa nộp", "en": "missing"},
     "ui.review.state.late": {"vi": "trễ hạn", "en": "late"},
     "ui.review.state.on_time": {"vi": "đúng hạn", "en": "on time"},

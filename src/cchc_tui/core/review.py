@@ -59,6 +59,7 @@ class UnitRow:
     points_with_evidence: int
     self_total: Decimal | None
     grade: str
+    days_late: int = 0  # whole days after the due date (on the reviewer's calendar)
 
     @property
     def completeness(self) -> Decimal:
@@ -108,12 +109,14 @@ def overview(
         scores = (sub.get("scores") or [{}])[0]
         subs = scores.get("subs", [])
         pointed = [s for s in subs if s.get("self") not in (None, "0")]
-        late = due is not None and got.received_at.date() > due
+        # the day it arrived on the reviewer's calendar (stored times are UTC)
+        arrived = got.received_at.astimezone().date()
+        days_late = max(0, (arrived - due).days) if due is not None else 0
         total = scores.get("total")
         rows.append(
             UnitRow(
                 agency=agency,
-                state="late" if late else "on_time",
+                state="late" if days_late else "on_time",
                 received=got,
                 items_total=len(items),
                 items_with_status=sum(1 for i in items if i.get("status")),
@@ -121,6 +124,7 @@ def overview(
                 points_with_evidence=sum(1 for s in pointed if s.get("evidence") or s.get("note")),
                 self_total=Decimal(total) if total is not None else None,
                 grade=str(scores.get("grade", "")),
+                days_late=days_late,
             )
         )
     return Overview(plan.id, period, due, rows)

@@ -203,7 +203,9 @@ class ReviewOverviewScreen(Screen[None]):
             table.add_row(
                 str(ranks.get(r.agency.code, "")),
                 r.agency.code,
-                t(f"ui.review.state.{r.state}"),
+                t("ui.review.late_days", days=r.days_late)
+                if r.state == "late"
+                else t(f"ui.review.state.{r.state}"),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
                 appraised.get(r.agency.code, ""),
