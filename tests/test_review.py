@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -265,3 +266,39 @@ def test_appraisal_stays_in_bounds_and_never_touches_the_self_points(data: st.Da
         code: dict(reversed(list(per.items()))) for code, per in reversed(list(rounds.items()))
     }
     assert outcome(cset, selves, shuffled).totals == got.totals
+
+
+@pytest.fixture
+def in_can_tho(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's clock set to Vietnam (UTC+7), as the officers' and reviewers' are."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_days_are_counted_on_the_local_calendar(
+    in_can_tho: None, registry: Registry, plan: Plan
+) -> None:
+    """23:30 UTC on 10/09 is 06:30 on 11/09 in Cần Thơ: one day after Q3's due date (10/09);
+    16:59 UTC on 10/09 is 23:59 the same day there: on time."""
+    from cchc_tui.core.dates import local_day
+
+    assert local_day(datetime(2022, 9, 10, 23, 30, tzinfo=UTC)).isoformat() == "2022-09-11"
+    assert local_day(datetime(2022, 9, 10, 16, 59)).isoformat() == "2022-09-10"  # naive = UTC
+    late = received("918", 10, "80")
+    late = Received(
+        "918", "b1", datetime(2022, 9, 10, 23, 30, tzinfo=UTC), None, late.submission, 1
+    )
+    just = Received(
+        "916", "b2", datetime(2022, 9, 10, 16, 59, tzinfo=UTC), None, late.submission, 1
+    )
+    rows = {
+        r.agency.code: r
+        for r in overview(registry, plan, "SNV", "Q3", {"918": late, "916": just}).rows
+    }
+    assert (rows["918"].state, rows["918"].days_late) == ("late", 1)
+    assert (rows["916"].state, rows["916"].days_late) == ("on_time", 0)

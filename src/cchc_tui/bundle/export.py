@@ -16,6 +16,7 @@ from cchc_tui import __version__
 from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, build_bundle
 from cchc_tui.bundle.pki import Identity, identity, load_p12
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import score
@@ -199,7 +200,7 @@ def audit_for(store: Store, plan: Plan, period: str) -> list[dict[str, Any]]:
     start = next((p.cutoff_start for p in plan.period if p.code == period), None)
     out = []
     for e in store.audit_entries():
-        if start is not None and e.at.date() < start:
+        if start is not None and local_day(e.at) < start:
             continue
         out.append(
             {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from cchc_tui.core.i18n import UserError
 
@@ -41,3 +41,12 @@ def parse_date(text: str, *, today: date | None = None, allow_future: bool = Fal
 
 def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def local_day(when: datetime) -> date:
+    """The calendar day a stored moment falls on where this program runs (times are stored in
+    UTC; a deadline is a day on the local calendar: 06:30 on 10/03 in Cần Thơ is 23:30 on 09/03
+    in UTC)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().date()

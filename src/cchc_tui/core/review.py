@@ -15,6 +15,7 @@ from typing import Any
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.assignment import Role, units_assigned
+from cchc_tui.core.dates import local_day
 from cchc_tui.core.plan import Item, Plan
 
 REVIEWER_OF_CITY = "SNV"
@@ -110,7 +111,7 @@ def overview(
         subs = scores.get("subs", [])
         pointed = [s for s in subs if s.get("self") not in (None, "0")]
         # the day it arrived on the reviewer's calendar (stored times are UTC)
-        arrived = got.received_at.astimezone().date()
+        arrived = local_day(got.received_at)
         days_late = max(0, (arrived - due).days) if due is not None else 0
         total = scores.get("total")
         rows.append(

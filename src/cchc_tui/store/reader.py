@@ -20,6 +20,7 @@ from typing import Any
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import assigned_items
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
+from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import Inputs, SelfScore
@@ -340,7 +341,7 @@ class Reader:
         the date the officer recorded (which wins: it is the date the report really left)."""
         with self._conn() as con:
             sent = {
-                period: _datetime(first).date()
+                period: local_day(_datetime(first))
                 for period, first in con.execute(
                     "SELECT period, min(created_at) FROM bundle_export "
                     "WHERE agency_code = ? AND plan_id = ? GROUP BY period",

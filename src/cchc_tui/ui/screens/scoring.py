@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Label, SelectionList, Static
 
-from cchc_tui.core.dates import format_date
+from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.scoring import SubResult, num
 from cchc_tui.ui.app import DbFailed
@@ -114,7 +114,7 @@ class ScoringScreen(BaseScreen):
         assert view is not None
         res = view.result
         state = (
-            t("ui.score.finalised", when=format_date(view.finalised_at.date()))
+            t("ui.score.finalised", when=format_date(local_day(view.finalised_at)))
             if view.finalised_at
             else t("ui.score.open")
         )
