@@ -237,6 +237,22 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         table = ranking.query_one("#ranking", DataTable)
         kinds = {table.get_row_at(i)[1]: table.get_row_at(i)[3] for i in range(table.row_count)}
         assert kinds == {"918": "thẩm định", "916": "tự chấm"}
+        # Enter opens the agency; an appraisal there shows in the ranking on the way back
+        table.move_cursor(row=table.get_row_index("916"))
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ReviewAgencyScreen) and app.screen.row.agency.code == "916"
+        app.screen.query_one("#agency-scores", DataTable).focus()
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "0")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert app.screen is ranking
+        kinds = {table.get_row_at(i)[1]: table.get_row_at(i)[3] for i in range(table.row_count)}
+        assert kinds == {"918": "thẩm định", "916": "thẩm định"}
         await pilot.press("x")
         await pilot.pause()
         out = tmp_path / "xep-hang-Q3.xlsx"
@@ -245,7 +261,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await wait_idle(app, pilot)
         wb = load_workbook(out)
         summary = [[c.value for c in r] for r in wb["Tổng hợp"].iter_rows(min_row=3)]
-        assert {r[1]: r[4] for r in summary if r[0]} == {"918": "thẩm định", "916": "tự chấm"}
+        assert {r[1]: r[4] for r in summary if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
         assert [r[6] for r in summary if not r[0]] == ["chưa nộp"] * 29 and len(summary) == 31
         assert "Lĩnh vực 1" in wb.sheetnames
 

@@ -801,8 +801,6 @@ class RankingScreen(Screen[None]):
         yield I18nFooter()
 
     async def on_mount(self) -> None:
-        from cchc_tui.bundle.review_store import outcomes
-
         table = self.query_one("#ranking", DataTable)
         table.add_column(t("ui.review.col.rank"), width=5)
         table.add_column(t("col.code"), width=7)
@@ -810,6 +808,19 @@ class RankingScreen(Screen[None]):
         table.add_column(t("ui.review.col.kind"), width=10)
         table.add_column(t("ui.review.col.grade"), width=10)
         table.add_column(t("col.name"), width=max(20, self.app.size.width - 56))
+        await self.fill()
+        table.focus()
+
+    async def on_screen_resume(self) -> None:
+        if self.ranked:  # back from an agency: its appraisal may have changed
+            await self.fill()
+
+    async def fill(self) -> None:
+        from cchc_tui.bundle.review_store import outcomes
+
+        table = self.query_one("#ranking", DataTable)
+        cursor = table.cursor_row
+        table.clear()
         latest = {r.agency.code: r.received for r in self.view.rows if r.received}
         found = await self.rapp.db(
             outcomes, self.rapp.store, self.view.plan, self.view.period, latest
@@ -823,8 +834,16 @@ class RankingScreen(Screen[None]):
                 t("ui.review.appraised") if r.appraised else t("ui.review.self"),
                 r.grade,
                 r.row.agency.name,
+                key=r.row.agency.code,
             )
-        table.focus()
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    @on(DataTable.RowSelected, "#ranking")
+    async def _open(self, event: DataTable.RowSelected) -> None:
+        row = next((r.row for r in self.ranked if r.row.agency.code == event.row_key.value), None)
+        if row is not None and row.received is not None:
+            await self.app.push_screen(ReviewAgencyScreen(row, self.view.period))
 
     async def action_export(self) -> None:
         await self.app.push_screen(RankingExportModal(self.view, self.ranked))
@@ -981,7 +1000,14 @@ class ActivityScreen(Screen[None]):
                 t(f"ui.review.act_long.{u.state}"),
                 "" if u.progress is None else str(u.progress),
                 u.agency.name,
+                key=u.agency.code,
             )
+
+    @on(DataTable.RowSelected, "#activity-units")
+    async def _open_unit(self, event: DataTable.RowSelected) -> None:
+        unit = next((r for r in self.view.rows if r.agency.code == event.row_key.value), None)
+        if unit is not None and unit.received is not None:
+            await self.app.push_screen(ReviewAgencyScreen(unit, self.view.period))
 
     @on(VietInput.Changed, "#activity-id")
     def _typed(self) -> None:
