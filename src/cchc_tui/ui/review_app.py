@@ -43,6 +43,7 @@ from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.scoring import num
 from cchc_tui.core.text import fold
 from cchc_tui.store.service import Store
+from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
@@ -762,13 +763,7 @@ class ReceiptModal(ModalScreen[None]):
             bundle = rs.latest_bundle(app.store, self.agency, app.plan.id, self.period)
             return rs.write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
 
-        try:
-            written = await asyncio.to_thread(write)
-        except UserError as e:
-            result.update("✗ " + e.message())
-            return
-        result.update("✓ " + t("receipt.written", path=written))
-        self.app.notify(t("receipt.written", path=written))
+        await run_and_say(result, write, lambda path: t("receipt.written", path=path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -884,13 +879,11 @@ class RankingExportModal(ModalScreen[None]):
 
         out = Path(self.query_one("#ranking-out", VietInput).nfc_value.strip())
         result = self.query_one("#ranking-result", Static)
-        try:
-            await asyncio.to_thread(write_ranking, out, self.view, self.ranked)
-        except UserError as e:
-            result.update("✗ " + e.message())
-            return
-        result.update("✓ " + t("ui.review.ranking_written", path=out))
-        self.app.notify(t("ui.review.ranking_written", path=out))
+        await run_and_say(
+            result,
+            lambda: write_ranking(out, self.view, self.ranked),
+            lambda _: t("ui.review.ranking_written", path=out),
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

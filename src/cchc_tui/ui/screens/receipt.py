@@ -4,7 +4,6 @@ a bundle this agency sent. Its comments then show on the items and criteria they
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,7 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.i18n import t
+from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 if TYPE_CHECKING:
@@ -69,14 +69,9 @@ class ReceiptImport(ModalScreen[bool]):
                 signer=receipt.signer.officer,
             )
 
-        try:
-            message = await asyncio.to_thread(run)
-        except UserError as e:
-            result.update("✗ " + e.message())
-            return
-        self.imported = True
-        self.query_one("#receipt-ca-row").display = False
-        result.update("✓ " + message)
+        if await run_and_say(result, run, lambda message: message, notify=False) is not None:
+            self.imported = True
+            self.query_one("#receipt-ca-row").display = False
 
     def action_close(self) -> None:
         self.dismiss(self.imported)
