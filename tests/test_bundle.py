@@ -292,3 +292,26 @@ def test_a_flipped_byte_anywhere_in_the_raw_zip_is_refused_not_a_crash(
         out.write_bytes(bytes(flipped))
         report = check(out, world)
         assert not report.ok, pos
+
+
+def test_bundles_on_a_stick_subfolders_included_hidden_files_not(tmp_path: Path) -> None:
+    """One folder per agency is a common layout; macOS leaves "._" copies and ".Trashes" on FAT
+    sticks. An agency's bundles come in the order they were made (their names end with it)."""
+    from cchc_tui.bundle.importer import bundles_in
+
+    names = {
+        "918/cchc-918-kh-260-2022-Q3-20220912T010000Z.zip": b"PK",
+        "918/cchc-918-kh-260-2022-Q3-20220909T010000Z.zip": b"PK",
+        "916/cchc-916-kh-260-2022-Q3-20220908T010000Z.zip": b"PK",
+        "918/._cchc-918-kh-260-2022-Q3-20220909T010000Z.zip": b"junk",
+        ".Trashes/cchc-917-kh-260-2022-Q3-20220901T010000Z.zip": b"PK",
+        "ghi-chu.txt": b"",
+    }
+    for name, data in names.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    assert [str(p.relative_to(tmp_path)) for p in bundles_in(tmp_path)] == [
+        "916/cchc-916-kh-260-2022-Q3-20220908T010000Z.zip",
+        "918/cchc-918-kh-260-2022-Q3-20220909T010000Z.zip",
+        "918/cchc-918-kh-260-2022-Q3-20220912T010000Z.zip",
+    ]

@@ -1087,7 +1087,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import bundles into a reviewer database; the trust anchors given are remembered."""
-    from cchc_tui.bundle.importer import ImportRefused, import_bundle
+    from cchc_tui.bundle.importer import ImportRefused, bundles_in, import_bundle
 
     with _open_store(args) as store:
         prof = store.require_profile()
@@ -1097,7 +1097,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         paths: list[str] = []
         for b in args.bundles:  # a folder (a USB stick) stands for the bundles in it
             p = Path(b)
-            paths += sorted(str(x) for x in p.glob("*.zip")) if p.is_dir() else [b]
+            paths += [str(x) for x in bundles_in(p)] if p.is_dir() else [b]
         if not paths:
             raise UserError("ui.review.import_none", dir=", ".join(args.bundles))
         bar = _Progress(len(paths), enabled=not args.json)

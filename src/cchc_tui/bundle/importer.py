@@ -247,3 +247,17 @@ def trust_anchors(
         raise UserError("import.no_ca")
     remembered = rows.get("trust_crl_pem")
     return rows["trust_ca_pem"].encode(), remembered.encode() if remembered else None
+
+
+def bundles_in(folder: Path) -> list[Path]:
+    """The bundle files on a folder or USB stick, subfolders included (one per agency is a
+    common layout): every *.zip except hidden files and folders (".Trashes", and the "._"
+    copies macOS leaves on FAT sticks). Sorted by file name, then path, so that an agency's
+    bundles come in the order they were made (the name ends with the export time) and a
+    resubmission follows the bundle it supersedes."""
+    found = [
+        p
+        for p in folder.rglob("*.zip")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+    return sorted(found, key=lambda p: (p.name, str(p)))

@@ -1069,7 +1069,7 @@ class ImportScreen(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, folder: Path, ca_file: Path | None) -> None:
-        from cchc_tui.bundle.importer import import_bundle, trust_anchors
+        from cchc_tui.bundle.importer import bundles_in, import_bundle, trust_anchors
 
         app = self.rapp
         bar = self.query_one("#import-progress", ProgressBar)
@@ -1082,7 +1082,7 @@ class ImportScreen(ModalScreen[bool]):
             return
         if ca_file is not None:
             app.call_from_thread(setattr, self.query_one("#import-ca-row"), "display", False)
-        paths = sorted(folder.glob("*.zip")) if folder.is_dir() else []
+        paths = bundles_in(folder) if folder.is_dir() else []
         lines: list[str] = [] if paths else [t("ui.review.import_none", dir=folder)]
         for n, path in enumerate(paths, 1):
             try:
