@@ -6,6 +6,7 @@ import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,6 +63,27 @@ def officer_ready(
     for item in json.loads(out)["items"]:
         run(capsys, "--db", db, "progress", "set", item["id"], "--status", "dang")
     assert run(capsys, "--db", db, "score", "set", "1.1.1", "--suggested")[0] == 0
+
+
+def exported(
+    capsys: pytest.CaptureFixture[str], db: str, period: str = "Q3", out: str = "."
+) -> dict[str, Any]:
+    """`cchc --db DB export --period P --out OUT --json` with the officer's key: its answer."""
+    code, text, err = run(
+        capsys,
+        "--db",
+        db,
+        "export",
+        "--period",
+        period,
+        "--out",
+        out,
+        "--passphrase-file",
+        "p12.pass",
+        "--json",
+    )
+    assert code == 0, err
+    return dict(json.loads(text))
 
 
 def test_officer_exports_reviewer_verifies(
@@ -297,21 +319,8 @@ def test_review_overview_from_the_command_line(
     monkeypatch.chdir(tmp_path)
     officer_db, reviewer_db = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
     officer_ready(capsys, tmp_path, officer_db)
-    _, out, _ = run(
-        capsys,
-        "--db",
-        officer_db,
-        "export",
-        "--period",
-        "NAM",
-        "--out",
-        ".",
-        "--passphrase-file",
-        "p12.pass",
-        "--json",
-    )
-    exported = json.loads(out)
-    path = exported["path"]
+    sent = exported(capsys, officer_db, "NAM")
+    path = sent["path"]
     run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
     assert run(capsys, "--db", reviewer_db, "import", path, "--ca", "ca/ca.pem")[0] == 0
     code, out, _ = run(
@@ -322,7 +331,7 @@ def test_review_overview_from_the_command_line(
     unit = next(u for u in data["units"] if u["code"] == "918")
     assert unit["state"] == "late" and unit["completeness"] == "100.0"  # sent after 10/12/2022
     assert [h["review_state"] for h in unit["history"]] == ["da_nhan"]
-    assert unit["history"][0]["bundle_id"] == exported["bundle_id"]
+    assert unit["history"][0]["bundle_id"] == sent["bundle_id"]
     assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err
@@ -394,20 +403,7 @@ def test_review_receipt_round_trip(
         "--p12-passphrase-file",
         "p12.pass",
     )
-    _, out, _ = run(
-        capsys,
-        "--db",
-        officer,
-        "export",
-        "--period",
-        "Q3",
-        "--out",
-        ".",
-        "--passphrase-file",
-        "p12.pass",
-        "--json",
-    )
-    bundle = json.loads(out)["path"]
+    bundle = exported(capsys, officer, "Q3")["path"]
     run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
     run(capsys, "--db", reviewer, "key", "import", "snv.p12", "--passphrase-file", "p12.pass")
     run(capsys, "--db", reviewer, "import", bundle, "--ca", "ca/ca.pem")
@@ -486,20 +482,7 @@ def test_a_district_reviews_its_communes(
     it expects its 8 wards, appraises under the commune-level set, and says so in English."""
     monkeypatch.chdir(tmp_path)
     officer_ready(capsys, tmp_path, "ward.sqlite", agency="31168", officer="Mai", p12="w.p12")
-    _, out, _ = run(
-        capsys,
-        "--db",
-        "ward.sqlite",
-        "export",
-        "--period",
-        "Q3",
-        "--out",
-        ".",
-        "--passphrase-file",
-        "p12.pass",
-        "--json",
-    )
-    bundle = json.loads(out)["path"]
+    bundle = exported(capsys, "ward.sqlite", "Q3")["path"]
     run(capsys, "--db", "pnv.sqlite", "init", "--agency", "918", "--officer", "Phòng Nội vụ")
     assert run(capsys, "--db", "pnv.sqlite", "import", bundle, "--ca", "ca/ca.pem")[0] == 0
     base = ("--db", "pnv.sqlite", "review", "--period", "Q3")
