@@ -1321,9 +1321,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             [
                 str(rank_of.get(r.agency.code, "")),
                 r.agency.code,
-                t("ui.review.late_days", days=r.days_late)
-                if r.state == "late"
-                else t(f"ui.review.state.{r.state}"),
+                r.state_label(),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
                 num(found[r.agency.code].total) if appraised(r.agency.code) else "",

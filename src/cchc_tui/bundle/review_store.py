@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from cchc_tui.bundle.export import key_path
+from cchc_tui.bundle.importer import latest_received
 from cchc_tui.bundle.pki import load_p12
 from cchc_tui.bundle.receipt import STATES, Receipt, make_receipt, read_receipt
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
@@ -36,16 +37,8 @@ from cchc_tui.store.service import Store, utcnow
 
 
 def latest_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:
-    with store._read() as s:
-        row = s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.agency_code == agency,
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-            )
-            .order_by(col(ReceivedBundle.id).desc())
-        ).first()
+    """The agency's latest bundle for the period, or a clear error when none came."""
+    row = latest_received(store, agency, plan, period)
     if row is None:
         raise UserError("review.no_bundle", agency=agency, period=period)
     return row

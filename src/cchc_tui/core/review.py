@@ -16,6 +16,7 @@ from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.assignment import Role, units_assigned
 from cchc_tui.core.dates import local_day
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Item, Plan
 
 REVIEWER_OF_CITY = "SNV"
@@ -61,6 +62,12 @@ class UnitRow:
     self_total: Decimal | None
     grade: str
     days_late: int = 0  # whole days after the due date (on the reviewer's calendar)
+
+    def state_label(self) -> str:
+        """ "trễ 3 ngày", "đúng hạn" or "chưa nộp" (in the UI language)."""
+        if self.state == "late":
+            return t("ui.review.late_days", days=self.days_late)
+        return t(f"ui.review.state.{self.state}")
 
     @property
     def completeness(self) -> Decimal:

@@ -102,7 +102,18 @@ class ReviewApp(App[None]):
         return view, outcomes(self.store, self.plan.id, period, latest), states
 
 
-class ReviewOverviewScreen(Screen[None]):
+class OnReviewApp:
+    """For the review desk's screens: the app as a ReviewApp (its store, plan, profile)."""
+
+    app: Any
+
+    @property
+    def rapp(self) -> ReviewApp:
+        assert isinstance(self.app, ReviewApp)
+        return self.app
+
+
+class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     HELP_TITLE = "ui.review.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "ui.review.key_sort", id="review.sort"),
@@ -124,11 +135,6 @@ class ReviewOverviewScreen(Screen[None]):
         self.filter = "all"
         self.rfilter = "all"
         self.query_text = ""
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -204,9 +210,7 @@ class ReviewOverviewScreen(Screen[None]):
             table.add_row(
                 str(ranks.get(r.agency.code, "")),
                 r.agency.code,
-                t("ui.review.late_days", days=r.days_late)
-                if r.state == "late"
-                else t(f"ui.review.state.{r.state}"),
+                r.state_label(),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
                 appraised.get(r.agency.code, ""),
@@ -390,7 +394,7 @@ class AppraiseModal(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ReviewAgencyScreen(Screen[None]):
+class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     """One agency's submission: its items, its self-assessment with the appraisal rounds beside
     it and the totals, the documents with each stored file's hash checked again, the review
     state and the comments (on the bundle, an item or a criterion)."""
@@ -410,11 +414,6 @@ class ReviewAgencyScreen(Screen[None]):
         self.period = period
         self.state = "da_nhan"
         self.rounds: dict[str, dict[int, Any]] = {}
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     @property
     def got(self) -> Received:
@@ -715,7 +714,7 @@ def _local(when: datetime, *, short: bool = False) -> str:
     return when.astimezone().strftime("%d/%m %H:%M" if short else "%d/%m/%Y %H:%M")
 
 
-class ReceiptModal(ModalScreen[None]):
+class ReceiptModal(OnReviewApp, ModalScreen[None]):
     """Sign the review receipt (state, appraisal, comments) of the agency's latest bundle with
     Sở Nội vụ's key and write it where the reviewer says (a USB stick)."""
 
@@ -728,11 +727,6 @@ class ReceiptModal(ModalScreen[None]):
         super().__init__()
         self.agency = agency
         self.period = period
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         name = f"phieu-tham-dinh-{self.agency}-{self.period}.zip"
@@ -769,7 +763,7 @@ class ReceiptModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RankingScreen(Screen[None]):
+class RankingScreen(OnReviewApp, Screen[None]):
     """The ranking of the period: appraised totals where there are appraisals, else the self
     total (marked), equal totals sharing a rank; x writes it to XLSX or CSV."""
 
@@ -783,11 +777,6 @@ class RankingScreen(Screen[None]):
         super().__init__()
         self.view = view
         self.ranked: list[Ranked] = []
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -889,7 +878,7 @@ class RankingExportModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ActivityScreen(Screen[None]):
+class ActivityScreen(OnReviewApp, Screen[None]):
     """Each item of the plan across the units this reviewer expects: how many report it done,
     in progress, not started, cannot be done, give no status or sent nothing; below, the units
     of the highlighted item. Lead items by default; v adds the coordinators."""
@@ -906,11 +895,6 @@ class ActivityScreen(Screen[None]):
         self.view = view
         self.roles: tuple[str, ...] = ("lead",)
         self.rows: list[ActivityRow] = []
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -1021,7 +1005,7 @@ class ActivityScreen(Screen[None]):
         self.dismiss(None)
 
 
-class ImportScreen(ModalScreen[bool]):
+class ImportScreen(OnReviewApp, ModalScreen[bool]):
     """Import every bundle of a folder (a USB stick): a progress bar and one line per bundle —
     received, already there, or refused with its reason (never half-imported)."""
 
@@ -1034,11 +1018,6 @@ class ImportScreen(ModalScreen[bool]):
         super().__init__()
         self.busy = False
         self.changed = False
-
-    @property
-    def rapp(self) -> ReviewApp:
-        assert isinstance(self.app, ReviewApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="comment-form"):
