@@ -157,8 +157,8 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         for key, label, width in (
             ("rank", "ui.review.col.rank", 4),
             ("code", "col.code", 7),
-            ("state", "col.status", 10),
-            ("full", "ui.review.col.full", 7),
+            ("state", "col.status", 12),
+            ("full", "ui.review.col.full", 5),
             ("total", "ui.score.col.self", 7),
             ("appraised", "ui.review.col.appraisal", 9),
             ("name", "col.name", max(20, self.app.size.width - 68)),
