@@ -1193,4 +1193,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",
     },
+    # -- issue 10: trust (certificates, CRLs, receipts) -------------------------------------
+    # -- issue 10: archive and submission schema ------------------------------------------
+    # -- issue 10: atomic export/import, dropping bundles, numeric input ------------------
 }

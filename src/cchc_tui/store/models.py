@@ -272,6 +272,11 @@ class ReceivedBundle(SQLModel, table=True):
     stored_path: str
     size: int
     files: int
+    # set when the reviewer drops the bundle (its files are kept aside); a dropped bundle no
+    # longer counts for the period, but stays in the resubmission chain
+    dropped_at: datetime | None = None
+    dropped_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    drop_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ReviewState(SQLModel, table=True):
@@ -324,3 +329,4 @@ class ReceivedReceipt(SQLModel, table=True):
     content: str  # the receipt's JSON
     signer: str
     received_at: datetime
+    issued_at: datetime | None = None  # the receipt's own issued_at (UTC); orders receipts
