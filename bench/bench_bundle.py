@@ -23,6 +23,7 @@ from pathlib import Path
 
 from cchc_tui.bundle import bag, pki
 from cchc_tui.bundle.verify import verify_bundle
+from cchc_tui.core.submission import Submission
 
 PASS = b"mat-khau-bench-123"
 
@@ -57,7 +58,9 @@ def child(step: str, folder: Path) -> None:
         files = []
         for p in paths:
             files.append(
-                bag.PayloadFile(f"data/evidence/{p.name}", p, RECORDED[p.name], p.stat().st_size)
+                bag.PayloadFile(
+                    f"data/evidence/{RECORDED[p.name]}.pdf", p, RECORDED[p.name], p.stat().st_size
+                )
             )
         t0 = time.perf_counter()
         spec = bag.BundleSpec(
@@ -68,7 +71,20 @@ def child(step: str, folder: Path) -> None:
             "NAM",
             "bench",
             datetime(2022, 12, 9, tzinfo=UTC),
-            {"items": []},
+            Submission.model_validate(
+                {
+                    "agency": {"code": "918", "name": "Quận Bình Thuỷ"},
+                    "officer": "Bench",
+                    "plan": "kh-260-2022",
+                    "period": "NAM",
+                    "items": [],
+                    "evidence": [],
+                    "reports": {},
+                    "indicators": {},
+                    "scores": [],
+                    "schema_version": 1,
+                }
+            ),
             [],
             files,
         )

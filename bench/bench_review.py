@@ -25,6 +25,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import expected_units, overview, ranking
+from cchc_tui.core.submission import Submission
 from cchc_tui.store.service import Store
 
 PASS = b"mat-khau-bench-123"
@@ -40,21 +41,43 @@ def criteria_for_set(set_id: str) -> CriteriaSet:
 SET_OF_LEVEL = {"city": "mau-so-2022", "district": "mau-huyen-2022", "commune": "mau-xa-2022"}
 
 
-def submission(code: str, n: int, set_id: str, subs: list[str]) -> dict[str, object]:
-    return {
-        "agency": {"code": code},
-        "items": [
-            {"id": f"hd3.{i}", "status": "dang_thuc_hien", "progress": 50} for i in range(52)
-        ],
-        "scores": [
-            {
-                "set": set_id,
-                "total": str(50 + n % 40),
-                "grade": "Khá",
-                "subs": [{"code": c, "self": "0", "evidence": [1]} for c in subs],
-            }
-        ],
-    }
+def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
+    item = {"number": "3", "role": "lead", "note": "", "reason": "", "completed_on": None}
+    sub = {"suggested": None, "explanation": "", "note": ""}
+    return Submission.model_validate(
+        {
+            "agency": {"code": code, "name": code},
+            "officer": "Bench",
+            "plan": "kh-260-2022",
+            "period": "Q3",
+            "items": [
+                {
+                    **item,
+                    "id": f"hd3.{i}",
+                    "status": "dang_thuc_hien",
+                    "progress": 50,
+                    "evidence_count": 0,
+                }
+                for i in range(52)
+            ],
+            "evidence": [],
+            "reports": {},
+            "indicators": {},
+            "scores": [
+                {
+                    "set": set_id,
+                    "status": "mẫu",
+                    "finalised_at": None,
+                    "total": str(50 + n % 40),
+                    "max_self": "100",
+                    "percent": str(50 + n % 40),
+                    "grade": "Khá",
+                    "subs": [{**sub, "code": c, "self": "0", "evidence": [1]} for c in subs],
+                }
+            ],
+            "schema_version": 1,
+        }
+    )
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from cchc_tui.bundle import bag, pki
 from cchc_tui.bundle.verify import Report, verify_bundle
+from tests.bundle_corpus import make_submission
 
 CA_PASS = b"mat-khau-cua-CA"
 P12_PASS = b"mat-khau-can-bo"
@@ -71,7 +72,9 @@ def make_spec(files: list[bag.PayloadFile], agency: str) -> bag.BundleSpec:
         period="Q3",
         app_version="0.1.0",
         timestamp=WHEN,
-        submission={"items": [{"id": "hd3.1", "status": "dang_thuc_hien", "note": "Đã rà soát"}]},
+        submission=make_submission(
+            agency, items=[{"id": "hd3.1", "status": "dang_thuc_hien", "note": "Đã rà soát"}]
+        ),
         audit=[{"action": "progress.set", "key": "kh-260-2022/hd3.1"}],
         files=files,
     )
@@ -102,8 +105,12 @@ def test_a_good_bundle_passes_every_check(world: dict[str, Path]) -> None:
         "tags",
         "signature",
         "payload",
+        "identifier",
+        "submission",
+        "role",
         "chain",
         "validity",
+        "revocation",
         "agency",
     ]
     assert report.agency_code == "918" and report.period == "Q3"

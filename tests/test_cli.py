@@ -179,11 +179,16 @@ def test_unknown_warning_for_odd_doc_number(
         (["assigned", "--agency", "Bộ Ngoại giao"], 1, "Không có cơ quan «Bộ Ngoại giao»"),
         (["assigned", "--agency", "binh thuy"], 1, "918 (Quận Bình Thuỷ)"),
         (["progress", "set", "hd3.8"], 2, "thiếu tham số bắt buộc: --status"),
+        # progress goes through the one numeric rule (core.numbers): a sentence and exit 1
         (
             ["progress", "set", "hd3.8", "--status", "dang", "--progress", "nhiều"],
-            2,
-            "không phải số nguyên",
+            1,
+            "«nhiều» không phải là số hợp lệ cho tiến độ",
         ),
+        (["progress", "set", "hd3.8", "--status", "dang", "--progress", "NaN"], 1, "hợp lệ"),
+        (["progress", "set", "hd3.8", "--status", "dang", "--progress", "1e2"], 1, "hợp lệ"),
+        (["progress", "set", "hd3.8", "--status", "dang", "--progress", "-5"], 1, "không được âm"),
+        (["progress", "set", "hd3.8", "--status", "dang", "--progress", "50,5"], 1, "số nguyên"),
     ],
 )
 def test_bad_input_one_sentence_nonzero_nothing_written(

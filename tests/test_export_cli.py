@@ -402,6 +402,8 @@ def test_review_receipt_round_trip(
         "snv.p12",
         "--p12-passphrase-file",
         "p12.pass",
+        "--role",
+        "reviewer",
     )
     bundle = exported(capsys, officer, "Q3")["path"]
     run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
@@ -436,10 +438,10 @@ def test_review_receipt_round_trip(
         == 0
     )
     # the officer's side: verified, for this agency and a bundle it sent
-    code, out, _ = run(
+    code, out, err = run(
         capsys, "--db", officer, "receipt", "import", "phieu.zip", "--ca", "ca/ca.pem"
     )
-    assert code == 0 and "cần bổ sung, 1 nhận xét" in out
+    assert code == 0 and "cần bổ sung, 1 nhận xét" in out, err
     code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip")
     assert code == 0 and "trước đó" in out
     code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip", "--json")

@@ -67,7 +67,7 @@ def test_ca_and_certificate(ca: Path, officer: tuple[Path, pki.Identity]) -> Non
     ca_cert = x509.load_pem_x509_certificate((ca / pki.CA_CERT).read_bytes())
     assert ca_cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     assert (ca / pki.CA_KEY).stat().st_mode & 0o077 == 0  # the CA key is private
-    assert b"ENCRYPTED" in (ca / pki.CA_KEY).read_bytes()
+    assert b"PRIVATE KEY" not in (ca / pki.CA_KEY).read_bytes()  # no clear PEM key
     p12, who = officer
     _key, cert, chain = pki.load_p12(p12, P12_PASS)
     assert (who.agency_code, who.agency_name, who.officer) == (
@@ -89,9 +89,26 @@ def test_wrong_passphrases_and_existing_ca(ca: Path, officer: tuple[Path, pki.Id
     with pytest.raises(pki.PkiError) as err:
         pki.init_ca(ca, CA_PASS)
     assert err.value.key == "pki.ca_exists"
-    with pytest.raises(pki.PkiError) as err:
-        pki.init_ca(ca.parent / "khac", b"ngan")
-    assert err.value.key == "pki.weak_passphrase"
+    for weak in (b"ngan", b"11-ky-tu-ab", "mật khẩu ngắn".encode()[:14]):
+        with pytest.raises(pki.PkiError) as err:
+            pki.init_ca(ca.parent / "khac", weak)
+        assert err.value.key == "pki.weak_passphrase"
+    assert not (ca.parent / "khac" / pki.CA_KEY).exists()
+
+
+@pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed on this machine")
+def test_keys_use_a_strong_kdf(ca: Path, officer: tuple[Path, pki.Identity]) -> None:
+    """The CA key and an officer's PKCS#12: PBES2, AES-256, PBKDF2 with 600,000 iterations —
+    as openssl reads them."""
+    for path, passphrase in ((ca / pki.CA_KEY, CA_PASS), (officer[0], P12_PASS)):
+        info = subprocess.run(
+            [str(OPENSSL), "pkcs12", "-info", "-noout", "-in", str(path), "-passin", "stdin"],
+            input=passphrase,
+            capture_output=True,
+        )
+        assert info.returncode == 0, info.stderr
+        text = info.stderr.decode()
+        assert "PBKDF2, AES-256-CBC, Iteration 600000" in text, text
 
 
 def test_revocation_list(ca: Path, officer: tuple[Path, pki.Identity]) -> None:

@@ -21,6 +21,7 @@ from cchc_tui.core.review import Received, expected_units, overview, per_activit
 from cchc_tui.core.scoring import check_points
 from cchc_tui.reports.ranking import ranking_csv, write_ranking
 
+from .bundle_corpus import make_submission
 from .test_scoring import SMALL
 
 D = Decimal
@@ -41,7 +42,7 @@ def received(code: str, day: int, total: str | None, statuses: int = 2, month: i
         f"b-{code}",
         datetime(2022, month, day, 9, tzinfo=UTC),
         None,
-        {"items": items, "scores": scores},
+        make_submission(code, items=items, scores=scores),
         1,
     )
 
@@ -199,8 +200,10 @@ def test_per_activity_by_hand(registry: Registry, plan: Plan) -> None:
 
     def sent(code: str, status: str | None) -> Received:
         got = received(code, 9, "80")
-        items = [{"id": "hd3.8", "status": status, "progress": 100 if status else None}]
-        return Received(code, got.bundle_id, got.received_at, None, {"items": items}, 1)
+        items = [{"id": "hd3.8", "status": status, "progress": 100 if status else 0}]
+        return Received(
+            code, got.bundle_id, got.received_at, None, make_submission(code, items=items), 1
+        )
 
     latest = {
         "918": sent("918", "hoan_thanh"),

@@ -85,7 +85,7 @@ def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> None:
     reviewer = tmp_path / "r.sqlite"
-    person_with_key(str(reviewer), "SNV", "Thẩm định viên")
+    person_with_key(str(reviewer), "SNV", "Thẩm định viên", role="reviewer")
     app = ReviewApp(reviewer, today=date(2022, 9, 5))  # current period: Q3, due 10/09/2022
     async with app.run_test(size=(100, 36)) as pilot:
         await wait_idle(app, pilot)

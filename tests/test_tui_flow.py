@@ -540,11 +540,11 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
         agency_code="918",
         agency_name="Quận Bình Thuỷ",
         officer="Hương",
-        p12_passphrase=b"mat-khau-ky",
+        p12_passphrase=b"mat-khau-ky-so",
         out=tmp_path / "k.p12",
     )
     with Store(db) as store:
-        import_key(store, tmp_path / "k.p12", b"mat-khau-ky")
+        import_key(store, tmp_path / "k.p12", b"mat-khau-ky-so")
         plan = store.load_plan()
         from tests.tui_helpers import REGISTRY
 
@@ -570,7 +570,7 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
         await wait_idle(app, pilot)
         assert "Sai mật khẩu" in str(screen.query_one("#export-result", _Static).render())
         assert list(usb.iterdir()) == []
-        await type_text(pilot, "mat-khau-ky")
+        await type_text(pilot, "mat-khau-ky-so")
         await pilot.press("f2")
         await wait_idle(app, pilot)
         result = str(screen.query_one("#export-result", _Static).render())

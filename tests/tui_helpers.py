@@ -38,10 +38,11 @@ def cli(*argv: str) -> str:
     return out.getvalue()
 
 
-def person_with_key(db: str, agency: str, officer: str) -> None:
-    """In the current folder (CA "ca", passphrase file "p"): a certificate for the person, a
-    database for their agency and the key imported into it."""
-    p12 = f"{agency}.p12"
+def person_with_key(db: str, agency: str, officer: str, role: str = "officer") -> None:
+    """In the current folder (CA "ca", passphrase file "p"): a certificate for the person (an
+    officer's signs bundles, a reviewer's receipts), a database for their agency and the key
+    imported into it."""
+    p12 = f"{agency}-{role}.p12"
     cli(
         "pki",
         "issue",
@@ -57,6 +58,8 @@ def person_with_key(db: str, agency: str, officer: str) -> None:
         p12,
         "--p12-passphrase-file",
         "p",
+        "--role",
+        role,
     )
     cli("--db", db, "init", "--agency", agency, "--officer", officer)
     cli("--db", db, "key", "import", p12, "--passphrase-file", "p")

@@ -16,7 +16,7 @@ import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -26,9 +26,10 @@ from cchc_tui.config import THEMES, load_config
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
 from cchc_tui.core.progress import parse_status, status_label
-from cchc_tui.core.text import fold
+from cchc_tui.core.text import OTHER_CONTROLS, escape_controls, fold
 from cchc_tui.paths import default_db_path
 
 EXIT_USAGE = 2
@@ -74,8 +75,14 @@ def _plan_text() -> str:
 
 
 def _emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    # JSON escapes C0 controls itself; DEL, C1 controls and bidi marks (which a terminal or an
+    # editor would act on) are written as \uXXXX too: the same JSON, nothing to act on
+    sys.stdout.write(_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
+
+
+_RAW_CONTROLS = re.compile(f"[{OTHER_CONTROLS}]")
 
 
 def _width() -> int:
@@ -95,6 +102,7 @@ def _table(headers: list[str], rows: list[list[str]], flex: int) -> None:
     if not rows:
         print(t("list.empty"))
         return
+    rows = [[escape_controls(c) for c in r] for r in rows]  # cells may come from a bundle
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     total = _width() - 1
     gap = 2 if sum(widths) + 2 * (len(widths) - 1) <= total or total >= 100 else 1
@@ -431,6 +439,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     registry = _registry()
     status = parse_status(args.status)
     completed = parse_date(args.completed) if args.completed else None
+    pct = None if args.progress is None else parse_progress(args.progress)
     with _open_store(args) as store:
         prof = store.require_profile()
         plan = store.load_plan(args.plan)
@@ -445,7 +454,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
             agency=prof.agency_code,
             actor=prof.officer,
             status=status,
-            progress_pct=args.progress,
+            progress_pct=pct,
             reason=args.reason,
             note=args.note,
             completed_on=completed,
@@ -639,11 +648,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # -- self-assessment ---------------------------------------------------------------------------
 
 
-def _decimal_arg(value: str) -> Decimal:
-    try:
-        return Decimal(value.strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        raise UserError("score.bad_points", value=value) from None
+def _decimal_arg(value: str, field: str = "points") -> Decimal:
+    """A number typed on the command line, by the one rule of core.numbers (points: 0–100)."""
+    from cchc_tui.core.numbers import parse_number, parse_points
+
+    return parse_points(value) if field == "points" else parse_number(value, field=field)
 
 
 def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
@@ -863,9 +872,9 @@ def cmd_indicator(args: argparse.Namespace) -> int:
             args.indicator or "",
             agency=prof.agency_code,
             actor=prof.officer,
-            value=_decimal_arg(args.value) if args.value else None,
-            numerator=_decimal_arg(args.num) if args.num else None,
-            denominator=_decimal_arg(args.den) if args.den else None,
+            value=_decimal_arg(args.value, "value") if args.value is not None else None,
+            numerator=_decimal_arg(args.num, "numerator") if args.num is not None else None,
+            denominator=_decimal_arg(args.den, "denominator") if args.den is not None else None,
             evidence_id=args.evidence,
         )
         ind = next(i for i in plan.indicator if i.id == args.indicator)
@@ -937,8 +946,10 @@ def _passphrase(
     *,
     file_attr: str = "passphrase_file",
     env: str = "CCHC_PASSPHRASE",
+    confirm: bool = False,
 ) -> bytes:
-    """From a file, then the environment, then the terminal — never from an argument."""
+    """From a file, then the environment, then the terminal — never from an argument. A new
+    passphrase (``confirm``) is asked twice on the terminal."""
     path = getattr(args, file_attr, None)
     if path:
         try:
@@ -952,7 +963,10 @@ def _passphrase(
     if sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(t("passphrase.prompt", what=what)).encode()
+        first = getpass.getpass(t("passphrase.prompt", what=what)).encode()
+        if confirm and getpass.getpass(t("passphrase.again", what=what)).encode() != first:
+            raise UserError("pki.passphrase_mismatch")
+        return first
     raise UserError("passphrase.none")
 
 
@@ -961,7 +975,7 @@ def cmd_pki(args: argparse.Namespace) -> int:
 
     ca_dir = Path(args.dir)
     if args.pki_cmd == "init-ca":
-        cert = pki.init_ca(ca_dir, _passphrase(args, "CA"))
+        cert = pki.init_ca(ca_dir, _passphrase(args, "CA", confirm=True))
         print(f"{ca_dir / pki.CA_CERT}: {cert.subject.rfc4514_string()}")
     elif args.pki_cmd == "issue":
         registry = _registry()
@@ -973,13 +987,18 @@ def cmd_pki(args: argparse.Namespace) -> int:
             agency_name=agency.name,
             officer=args.officer,
             p12_passphrase=_passphrase(
-                args, "PKCS#12", file_attr="p12_passphrase_file", env="CCHC_P12_PASSPHRASE"
+                args,
+                "PKCS#12",
+                file_attr="p12_passphrase_file",
+                env="CCHC_P12_PASSPHRASE",
+                confirm=True,
             ),
             out=Path(args.out),
+            role=args.role,
         )
         print(
             f"{args.out}: {who.officer} · {who.agency_name} ({who.agency_code}) · "
-            f"serial {who.serial:x}"
+            f"{t(f'trust.role.{args.role}')} · serial {who.serial:x}"
         )
     elif args.pki_cmd == "revoke":
         pki.revoke(ca_dir, _passphrase(args, "CA"), pki.parse_serial(args.serial))
@@ -1072,16 +1091,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     "fingerprint": r.signer.fingerprint if r.signer else None,
                     "signing_time": r.signing_time.isoformat() if r.signing_time else None,
                     "supersedes": r.supersedes or None,
-                    "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in r.checks],
+                    "warnings": r.warnings,
+                    "checks": [
+                        {"name": c.name, "ok": c.ok, "warning": c.warning, "detail": c.detail}
+                        for c in r.checks
+                    ],
                 }
                 for r in reports
             ]
         )
     else:
         for r in reports:
-            print(f"{'ĐẠT' if r.ok else 'KHÔNG ĐẠT'}  {r.path}")
+            # names and texts come from the bundle and its certificate: escaped, so that none
+            # moves the cursor or starts a line of its own (a forged "ĐẠT")
+            print(f"{'ĐẠT' if r.ok else 'KHÔNG ĐẠT'}  {escape_controls(str(r.path))}")
             for c in r.checks:
-                print(f"  [{'x' if c.ok else ' '}] {c.name}: {c.detail}")
+                mark = "!" if c.warning else ("x" if c.ok else " ")
+                print(f"  [{mark}] {c.name}: {escape_controls(c.detail)}")
     return 0 if all(r.ok for r in reports) else 1
 
 
@@ -1103,16 +1129,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         bar = _Progress(len(paths), enabled=not args.json)
         counts = {"new": 0, "already": 0, "refused": 0}
         for n, b in enumerate(paths, 1):
-            bar.show(n, Path(b).name)
+            bar.show(n, escape_controls(Path(b).name))
             try:
-                done = import_bundle(store, Path(b), ca, crl, actor=prof.officer)
+                done = import_bundle(
+                    store,
+                    Path(b),
+                    ca,
+                    crl,
+                    actor=prof.officer,
+                    allow_stale_crl=args.allow_stale_crl,
+                )
             except ImportRefused as e:
                 failures += 1
                 counts["refused"] += 1
                 results.append({"path": b, "ok": False, "message": e.message()})
                 bar.clear()
                 if not args.json:
-                    print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+                    print(f"{t('error.prefix')}: {escape_controls(e.message())}", file=sys.stderr)
                 continue
             counts["already" if done.already else "new"] += 1
             bar.clear()
@@ -1142,7 +1175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 }
             )
             if not args.json:
-                print(message)
+                print(escape_controls(message))
     if args.json:
         _emit_json(results)
     elif len(paths) > 1:
@@ -1151,10 +1184,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _local_time(when: datetime) -> str:
-    """A UTC time as the clock on the wall shows it, the way people write it."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    from cchc_tui.core.dates import local_time
+
+    return local_time(when)
 
 
 class _Progress:
@@ -1218,20 +1250,24 @@ def cmd_review(args: argparse.Namespace) -> int:
         expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
         latest = latest_for_period(store, plan.id, period, expected)
         view = overview(registry, plan, prof.agency_code, period, latest)
-        from cchc_tui.bundle.review_store import history, outcomes
+        from cchc_tui.bundle.review_store import histories, outcomes
 
         found = outcomes(store, plan.id, period, latest)
-        sent = {
+        sent = {  # a dropped bundle stays listed, marked (a unit whose only one was dropped too)
             code: [
                 {
                     "bundle_id": b.bundle_id,
                     "signed_at": b.signing_time.isoformat() if b.signing_time else None,
                     "received_at": b.received_at.isoformat(),
                     "review_state": state,
+                    "dropped": b.dropped_at is not None,
+                    "dropped_at": b.dropped_at.isoformat() if b.dropped_at else None,
+                    "drop_reason": b.drop_reason,
                 }
-                for b, state in history(store, code, plan.id, period)
+                for b, state in rows
             ]
-            for code in latest
+            for code, rows in histories(store, plan.id, period).items()
+            if code in expected
         }
     if args.activity:
         return _per_activity(args, view, plan, args.activity)
@@ -1267,12 +1303,17 @@ def cmd_review(args: argparse.Namespace) -> int:
                         "received_at": r.received.received_at.isoformat() if r.received else None,
                         "bundles": r.received.count if r.received else 0,
                         "history": sent.get(r.agency.code, []),
-                        "review_state": (
-                            sent[r.agency.code][-1]["review_state"]
-                            if r.agency.code in sent
-                            else None
+                        "review_state": next(
+                            (
+                                h["review_state"]
+                                for h in reversed(sent.get(r.agency.code, []))
+                                if not h["dropped"]
+                            ),
+                            None,
                         ),
                         "completeness": str(r.completeness),
+                        # received, but its submission cannot be read: why (else null)
+                        "broken": r.broken or None,
                         "self_total": None if r.self_total is None else str(r.self_total),
                         "grade": r.grade,
                         "appraisal_total": (
@@ -1352,6 +1393,7 @@ def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str)
             "role": u.role,
             "status": u.state,
             "progress": u.progress,
+            **({"broken": u.note} if u.state == "broken" else {}),
         }
         for u in (row.units if row else [])
     ]
@@ -1384,6 +1426,8 @@ def cmd_review_action(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         prof = store.require_profile()
         plan = store.load_plan(args.plan)
+        if args.review_cmd == "drop":
+            return _review_drop(args, store, registry, prof, plan)
         agency = _agency_arg(registry, args.agency)
         bundle = rs.latest_bundle(store, agency.code, plan.id, args.period.upper())
         if args.review_cmd == "state":
@@ -1425,15 +1469,61 @@ def cmd_review_action(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_drop(
+    args: argparse.Namespace, store: Any, registry: Registry, prof: Any, plan: Plan
+) -> int:
+    """`review --period P drop BUNDLE [--reason TEXT]`: BUNDLE is a received bundle's id (or its
+    first 8 characters or more), or an agency's code for its latest bundle that counts."""
+    from cchc_tui.bundle import review_store as rs
+
+    period = args.period.upper()
+    bundle = rs.find_bundle(store, plan.id, period, args.bundle)
+    if bundle is None:
+        agency = registry.find(args.bundle)
+        if agency is None:
+            raise UserError("review.drop_unknown", ref=args.bundle, period=period)
+        bundle = rs.latest_bundle(store, agency.code, plan.id, period)
+    kept = rs.drop_bundle(store, bundle, args.reason or "", actor=prof.officer)
+    if args.json:
+        _emit_json(
+            {
+                "bundle_id": bundle.bundle_id,
+                "agency": bundle.agency_code,
+                "period": bundle.period,
+                "dropped": True,
+                "kept": str(kept),
+                "reason": args.reason or "",
+            }
+        )
+    else:
+        print(
+            t(
+                "review.dropped",
+                id=bundle.bundle_id,
+                agency=bundle.agency_code,
+                period=bundle.period,
+                path=kept,
+            )
+        )
+    return 0
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
     from cchc_tui.bundle.review_store import import_receipt
 
     with _open_store(args) as store:
         if args.receipt_cmd == "import":
-            ca, _crl = _trust_anchors(store, args)
+            ca, crl = _trust_anchors(store, args)
             if not args.file:
                 raise UserError("receipt.no_file")
-            receipt, new = import_receipt(store, Path(args.file), ca)
+            receipt, new = import_receipt(
+                store,
+                Path(args.file),
+                ca,
+                crl,
+                registry=_registry(),
+                stale_crl_ok=args.allow_stale_crl,
+            )
             c = receipt.content
             if args.json:
                 _emit_json(c | {"signer": receipt.signer.officer, "new": new})
@@ -1545,7 +1635,7 @@ def build_parser() -> Parser:
         required=True,
         help="chua_thuc_hien | dang_thuc_hien | hoan_thanh | khong_thuc_hien_duoc",
     )
-    sp.add_argument("--progress", type=int, help="tiến độ, 0-100 (%%)")
+    sp.add_argument("--progress", help="tiến độ, số nguyên 0-100 (%%)")
     sp.add_argument("--note", help="ghi chú")
     sp.add_argument("--reason", help="lý do (bắt buộc khi không thực hiện được)")
     sp.add_argument("--completed", help="ngày hoàn thành, dd/mm/yyyy")
@@ -1629,6 +1719,12 @@ def build_parser() -> Parser:
         if name == "issue":
             x.add_argument("--agency", required=True)
             x.add_argument("--officer", required=True)
+            x.add_argument(
+                "--role",
+                choices=["officer", "reviewer"],
+                default="officer",
+                help="officer: ký hồ sơ (mặc định); reviewer: ký phiếu thẩm định",
+            )
             x.add_argument("--out", required=True, help="tệp .p12")
             x.add_argument("--p12-passphrase-file", help="tệp chứa mật khẩu của tệp .p12")
         if name == "revoke":
@@ -1656,6 +1752,11 @@ def build_parser() -> Parser:
     sp.add_argument("bundles", nargs="+")
     sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
     sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
+    sp.add_argument(
+        "--allow-stale-crl",
+        action="store_true",
+        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
+    )
 
     sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
     sp.add_argument("--period", help="Q1 | 6T | Q3 | NAM (không có: mở ứng dụng thẩm định)")
@@ -1665,15 +1766,23 @@ def build_parser() -> Parser:
     sp.add_argument("--activity", help="một hoạt động trên toàn thành phố (vd hd3.8)")
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
-        dest="review_cmd", metavar="state|comment|appraise|receipt", parser_class=Parser
+        dest="review_cmd", metavar="state|comment|appraise|receipt|drop", parser_class=Parser
     )
     for name, help_ in (
         ("state", "trạng thái thẩm định của hồ sơ"),
         ("comment", "nhận xét (không sửa được)"),
         ("appraise", "điểm thẩm định một tiêu chí thành phần"),
         ("receipt", "ký phiếu thẩm định gửi lại cơ quan"),
+        ("drop", "loại bỏ một hồ sơ đã nhận (không còn được tính; tệp được giữ lại)"),
     ):
         x = rsub.add_parser(name, help=help_)
+        if name == "drop":
+            x.add_argument("bundle", help="mã hồ sơ (hoặc 8 ký tự đầu trở lên), hoặc mã cơ quan")
+            x.add_argument("--reason", help="lý do loại bỏ")
+            x.add_argument(  # also before "drop" (review --json): not overwritten when absent
+                "--json", action="store_true", default=argparse.SUPPRESS, help="in dạng JSON"
+            )
+            continue
         x.add_argument("agency")
         if name == "state":
             x.add_argument(
@@ -1694,7 +1803,12 @@ def build_parser() -> Parser:
     sp.add_argument("receipt_cmd", choices=["import", "list"])
     sp.add_argument("file", nargs="?")
     sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
-    sp.add_argument("--crl", help=argparse.SUPPRESS)
+    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
+    sp.add_argument(
+        "--allow-stale-crl",
+        action="store_true",
+        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
+    )
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

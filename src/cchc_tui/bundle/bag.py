@@ -16,7 +16,7 @@ import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cchc_tui.bundle.cms import sign_detached
 from cchc_tui.core.i18n import UserError
+from cchc_tui.core.submission import Submission
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 MANIFEST = "manifest-sha256.txt"
@@ -39,6 +40,14 @@ NAMESPACE = uuid.UUID("6f1c3d0e-3b1a-5c2e-9a57-2a6e1c000000")
 
 class BundleError(UserError):
     pass
+
+
+def bundle_id_for(agency_code: str, plan_id: str, period: str, timestamp: datetime) -> str:
+    """A bundle's id: uuid5 of its agency, plan, period and export time (UTC, to the second).
+    The exporter names the bag's root folder by it; the verifier derives it again from
+    bag-info.txt and refuses a bundle whose External-Identifier is not this."""
+    stamp = timestamp.strftime("%Y%m%dT%H%M%SZ")
+    return str(uuid.uuid5(NAMESPACE, f"{agency_code}|{plan_id}|{period}|{stamp}"))
 
 
 @dataclass(frozen=True)
@@ -58,17 +67,14 @@ class BundleSpec:
     period: str
     app_version: str
     timestamp: datetime  # UTC; also the signing time and every zip entry's date
-    submission: dict[str, Any]
+    submission: Submission  # built (and so checked) through the schema
     audit: list[dict[str, Any]]
     files: list[PayloadFile] = field(default_factory=list)
     supersedes: tuple[str, str] | None = None  # (bundle id, bundle SHA-256)
 
     @property
     def bundle_id(self) -> str:
-        stamp = self.timestamp.strftime("%Y%m%dT%H%M%SZ")
-        return str(
-            uuid.uuid5(NAMESPACE, f"{self.agency_code}|{self.plan_id}|{self.period}|{stamp}")
-        )
+        return bundle_id_for(self.agency_code, self.plan_id, self.period, self.timestamp)
 
     @property
     def file_name(self) -> str:
@@ -121,7 +127,48 @@ def build_bundle(
     out_dir: Path,
     progress: Callable[[int, int], None] | None = None,
 ) -> Built:
-    """Write the bundle into ``out_dir`` (a temporary name renamed at the end)."""
+    """Write the bundle into ``out_dir``: under a temporary name, then renamed to its own."""
+    staged = write_bundle(spec, key, cert, chain, out_dir, progress)
+    try:
+        return publish(staged, out_dir / spec.file_name)
+    except BaseException:
+        staged.path.unlink(missing_ok=True)
+        raise
+
+
+def publish(staged: Built, final: Path) -> Built:
+    """Give a bundle written by :func:`write_bundle` its final name (one atomic rename), then
+    flush the folder's entry to disk where the OS allows it."""
+    os.replace(staged.path, final)
+    _fsync_dir(final.parent)
+    return replace(staged, path=final)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Best effort: Windows cannot open a folder, and some file systems refuse to sync one."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bundle(
+    spec: BundleSpec,
+    key: rsa.RSAPrivateKey,
+    cert: x509.Certificate,
+    chain: list[x509.Certificate],
+    out_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> Built:
+    """Write the bundle into ``out_dir`` under a temporary, hidden name (``.cchc-export-…``),
+    flushed to disk; the Built's path is that file, which the caller names with
+    :func:`publish` or removes. Nothing is left behind when this fails."""
     root = spec.bundle_id
     date_time = spec.timestamp.timetuple()[:6]
     total = sum(f.size for f in spec.files)
@@ -153,7 +200,7 @@ def build_bundle(
 
                 manifest: list[tuple[str, str]] = []
                 payload_bytes = 0
-                submission = canonical_json({**spec.submission, "schema_version": SCHEMA_VERSION})
+                submission = canonical_json(spec.submission.document())
                 audit = b"".join(canonical_json(e).replace(b"\n", b"") + b"\n" for e in spec.audit)
                 for name, data in (
                     ("data/submission.json", submission),
@@ -218,10 +265,8 @@ def build_bundle(
                 put(SIGNATURE, sign_detached(tagmanifest, key, cert, chain, spec.timestamp))
             raw.flush()
             os.fsync(raw.fileno())
-        final = out_dir / spec.file_name
         os.chmod(tmp, 0o644)
-        os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return Built(final, spec.bundle_id, sink.sha.hexdigest(), sink.count, len(manifest))
+    return Built(tmp, spec.bundle_id, sink.sha.hexdigest(), sink.count, len(manifest))

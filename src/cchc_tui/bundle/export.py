@@ -4,22 +4,31 @@ bundle, and the record of the export (for the supersedes chain)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from cchc_tui import __version__
-from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, build_bundle
+from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, publish, write_bundle
+from cchc_tui.bundle.importer import remembered_anchors
 from cchc_tui.bundle.pki import Identity, identity, load_p12
+from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import score
+from cchc_tui.core.submission import (
+    EVIDENCE_EXT,
+    Submission,
+    SubmissionError,
+    build_submission,
+)
 from cchc_tui.store.models import BundleExport
 from cchc_tui.store.service import LEVEL_FOR_SET, Store
 
@@ -102,9 +111,19 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
     return pre
 
 
+def bag_suffix(stored_name: str) -> str:
+    """The extension an evidence file gets in the bag (``data/evidence/<sha256>.<ext>``): the
+    stored file's, lower-cased (the store keeps the source's suffix as it was given), or
+    ``bin`` when it is not 1–10 letters and digits."""
+    ext = Path(stored_name).suffix.lower().removeprefix(".")
+    return ext if re.fullmatch(EVIDENCE_EXT, ext) else "bin"
+
+
 def submission(
     store: Store, plan: Plan, registry: Registry, agency: str, period: str, today: date
-) -> tuple[dict[str, Any], list[PayloadFile]]:
+) -> tuple[Submission, list[PayloadFile]]:
+    """The submission of a period, built through the schema the verifier checks it with (a
+    value that does not fit stops the export, naming the field), and the files it carries."""
     prof = store.require_profile()
     rows = store.assigned_status(plan, registry, agency, today)
     evidence = store.list_evidence(agency)
@@ -113,8 +132,7 @@ def submission(
     for e in evidence:
         bag_path = ""
         if e.file_path:
-            suffix = Path(e.file_path).suffix
-            bag_path = f"data/evidence/{e.sha256}{suffix}"
+            bag_path = f"data/evidence/{e.sha256}.{bag_suffix(e.file_path)}"
             if all(f.bag_path != bag_path for f in files):
                 files.append(
                     PayloadFile(bag_path, store.files_dir / e.file_path, e.sha256, e.size or 0)
@@ -125,7 +143,7 @@ def submission(
                 "number": e.number,
                 "family": e.family,
                 "type": e.doc_type,
-                "date": e.doc_date.isoformat(),
+                "date": e.doc_date,
                 "issuer": e.issuer,
                 "title": e.title,
                 "file_name": e.file_name,
@@ -183,17 +201,20 @@ def submission(
                 "progress": r.progress_pct,
                 "note": r.note,
                 "reason": r.reason,
-                "completed_on": r.completed_on.isoformat() if r.completed_on else None,
+                "completed_on": r.completed_on,
                 "evidence_count": r.evidence_count,
             }
             for r in rows
         ],
         "evidence": ev_out,
-        "reports": {k: v.isoformat() for k, v in store.report_dates(agency, plan.id).items()},
+        "reports": dict(store.report_dates(agency, plan.id)),
         "indicators": {k: str(v) for k, v in store.indicator_values(agency, plan.id).items()},
         "scores": scores,
     }
-    return data, files
+    try:
+        return build_submission(data), files
+    except SubmissionError as e:
+        raise UserError("export.bad_submission", field=e.where, detail=e.detail) from None
 
 
 def audit_for(store: Store, plan: Plan, period: str) -> list[dict[str, Any]]:
@@ -228,6 +249,52 @@ def export_bundle(
     progress: Callable[[int, int], None] | None = None,
     pre: Preflight | None = None,
 ) -> Built:
+    """Pre-flight, sign and write the bundle under a temporary name, record it, then give the
+    file its name: a bundle on the stick is always one the database knows, and the other way
+    round (see :func:`finish_export`)."""
+    staged = prepare_export(
+        store,
+        registry,
+        plan=plan,
+        period=period,
+        out_dir=out_dir,
+        passphrase=passphrase,
+        today=today,
+        timestamp=timestamp,
+        progress=progress,
+        pre=pre,
+    )
+    return finish_export(store, staged)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A bundle written under a temporary name in the out folder, not yet recorded or named."""
+
+    built: Built  # its path is the temporary file
+    final: Path
+    agency: str
+    plan_id: str
+    period: str
+    officer: str
+    created_at: datetime
+    supersedes: str  # the bundle id it names as its predecessor ("" for the first)
+
+
+def prepare_export(
+    store: Store,
+    registry: Registry,
+    *,
+    plan: Plan,
+    period: str,
+    out_dir: Path,
+    passphrase: bytes,
+    today: date | None = None,
+    timestamp: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    pre: Preflight | None = None,
+) -> Staged:
+    """Everything up to the signed zip written (and flushed) under a temporary name."""
     if period not in PERIODS:
         raise UserError("report.bad_period", value=period, choices=", ".join(PERIODS))
     prof = store.require_profile()
@@ -240,6 +307,8 @@ def export_bundle(
     if not p12.exists():
         raise UserError("key.missing")
     key, cert, chain = load_p12(p12, passphrase)
+    # refused here, before a bundle Sở Nội vụ would refuse
+    check_own_key(cert, chain, "officer", *remembered_anchors(store), datetime.now(UTC))
     if not out_dir.is_dir():
         raise UserError("export.no_out_dir", path=out_dir)
     data, files = submission(store, plan, registry, prof.agency_code, period, today)
@@ -262,42 +331,111 @@ def export_bundle(
         files=files,
         supersedes=(previous.bundle_id, previous.sha256) if previous else None,
     )
-    built = build_bundle(spec, key, cert, chain, out_dir, progress)
-    with store._write() as s:
-        s.add(
-            BundleExport(
-                agency_code=prof.agency_code,
-                plan_id=plan.id,
-                period=period,
-                bundle_id=built.bundle_id,
-                sha256=built.sha256,
-                path=str(built.path),
-                size=built.size,
-                created_at=stamp,
-                created_by=prof.officer,
-                supersedes=previous.bundle_id if previous else "",
+    written = write_bundle(spec, key, cert, chain, out_dir, progress)
+    return Staged(
+        built=written,
+        final=out_dir / spec.file_name,
+        agency=prof.agency_code,
+        plan_id=plan.id,
+        period=period,
+        officer=prof.officer,
+        created_at=stamp,
+        supersedes=previous.bundle_id if previous else "",
+    )
+
+
+def finish_export(store: Store, staged: Staged) -> Built:
+    """Record the staged bundle — in one write transaction that first checks it still follows
+    the latest export of its period (another copy of the app may just have exported: the chain
+    must not fork) — then rename the file to its final name. When the record fails the
+    temporary file is removed; when the rename fails the record is removed again (with an
+    audit entry saying why) and so is the file."""
+    try:
+        row_id = _record(store, staged)
+    except BaseException:
+        staged.built.path.unlink(missing_ok=True)
+        raise
+    try:
+        return publish(staged.built, staged.final)
+    except OSError as e:
+        detail = e.strerror or str(e)
+        staged.built.path.unlink(missing_ok=True)
+        try:
+            _unrecord(store, staged, row_id, detail)
+        except (UserError, OSError) as undo:
+            raise UserError(
+                "export.publish_failed_kept", path=staged.final, detail=detail, error=str(undo)
+            ) from None
+        raise UserError("export.publish_failed", path=staged.final, detail=detail) from None
+
+
+def _record(store: Store, staged: Staged) -> int:
+    built = staged.built
+    with store._write() as s:  # BEGIN IMMEDIATE: no other export can come in between
+        latest = _latest_in(s, staged.agency, staged.plan_id, staged.period)
+        if (latest.bundle_id if latest else "") != staged.supersedes:
+            raise UserError(
+                "export.raced",
+                period=staged.period,
+                latest=latest.bundle_id[:8] if latest else "—",
             )
+        row = BundleExport(
+            agency_code=staged.agency,
+            plan_id=staged.plan_id,
+            period=staged.period,
+            bundle_id=built.bundle_id,
+            sha256=built.sha256,
+            path=str(staged.final),
+            size=built.size,
+            created_at=staged.created_at,
+            created_by=staged.officer,
+            supersedes=staged.supersedes,
         )
+        s.add(row)
         store._audit(
             s,
-            actor=prof.officer,
-            agency=prof.agency_code,
+            actor=staged.officer,
+            agency=staged.agency,
             action="bundle.export",
             entity="bundle",
             key=built.bundle_id,
-            changes={"sha256": (None, built.sha256), "period": (None, period)},
+            changes={"sha256": (None, built.sha256), "period": (None, staged.period)},
         )
-    return built
+        s.flush()
+        assert row.id is not None
+        return row.id
+
+
+def _unrecord(store: Store, staged: Staged, row_id: int, detail: str) -> None:
+    """Take back the record of a bundle whose file could not be named (the audit log is
+    append-only: a second entry says the export failed)."""
+    with store._write() as s:
+        row = s.get(BundleExport, row_id)
+        if row is not None:
+            s.delete(row)
+        store._audit(
+            s,
+            actor=staged.officer,
+            agency=staged.agency,
+            action="bundle.export_failed",
+            entity="bundle",
+            key=staged.built.bundle_id,
+            changes={"sha256": (staged.built.sha256, None), "error": (None, detail)},
+        )
 
 
 def _latest(store: Store, agency: str, plan_id: str, period: str) -> BundleExport | None:
     with store._read() as s:
-        return s.exec(
-            select(BundleExport)
-            .where(
-                BundleExport.agency_code == agency,
-                BundleExport.plan_id == plan_id,
-                BundleExport.period == period,
-            )
-            .order_by(col(BundleExport.id).desc())
-        ).first()
+        return _latest_in(s, agency, plan_id, period)
+
+
+def _latest_in(s: Session, agency: str, plan_id: str, period: str) -> BundleExport | None:
+    return s.exec(
+        select(BundleExport)
+        .where(
+            BundleExport.agency_code == agency,
+            BundleExport.plan_id == plan_id,
+            BundleExport.period == period,
+        )
+        .order_by(col(BundleExport.id).desc())
+    ).first()

@@ -8,10 +8,12 @@ importing the same bundle twice changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 import zipfile
 from collections.abc import Collection
@@ -22,9 +24,16 @@ from pathlib import Path, PurePosixPath
 from sqlmodel import col, select
 
 from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
-from cchc_tui.bundle.verify import CHUNK, Report, verify_bundle
-from cchc_tui.core.i18n import UserError
+from cchc_tui.bundle.verify import CHUNK, MAX_ZIP, Report, verify_bundle
+from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.review import Received
+from cchc_tui.core.submission import (
+    Submission,
+    SubmissionError,
+    parse_submission,
+    safe_agency_code,
+)
+from cchc_tui.core.text import escape_controls
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 
@@ -65,14 +74,155 @@ def import_bundle(
     *,
     actor: str,
     now: datetime | None = None,
+    allow_stale_crl: bool = False,
+) -> Imported:
+    """Import one bundle file. Verification and extraction read the same bytes: the file is
+    copied once (hashed while copied) into a private temporary file in the bundle store, that
+    copy is verified, extracted from, and removed. What an import that stopped half-way left
+    behind (``.incoming-*`` copies and folders) is removed first. A refused bundle leaves the
+    database and the bundle store as they were."""
+    home = bundles_dir(store)
+    before = {p.name for p in home.iterdir()} if home.is_dir() else None
+    _sweep(home)
+    copy: Path | None = None
+    try:
+        copy, sha256 = _private_copy(path, home)
+        return _import(
+            store,
+            path,
+            copy,
+            sha256,
+            ca_pem,
+            crl_pem,
+            actor=actor,
+            now=now,
+            allow_stale_crl=allow_stale_crl,
+        )
+    except BaseException:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        _tidy(home, before)
+        raise
+    finally:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+
+
+def _sweep(home: Path) -> None:
+    """Remove the temporary copies and half-extracted folders an interrupted import left in
+    the bundle store (they never hold a bundle anyone has a record of)."""
+    if not home.is_dir():
+        return
+    places = [home, *(d for d in home.iterdir() if d.is_dir() and not d.is_symlink())]
+    for place in places:
+        for leftover in place.glob(".incoming-*"):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+
+
+def _tidy(home: Path, before: set[str] | None) -> None:
+    """After a refused import: the folders it created and left empty go again (the bundle
+    store as it was)."""
+    if not home.is_dir():
+        return
+    for child in home.iterdir():
+        if (before is None or child.name not in before) and child.is_dir():
+            with contextlib.suppress(OSError):
+                child.rmdir()  # only when empty
+    if before is None:
+        with contextlib.suppress(OSError):
+            home.rmdir()
+
+
+def _private_copy(path: Path, home: Path) -> tuple[Path, str]:
+    """A private copy of the bundle file (mode 0600) in the bundle store, and its SHA-256,
+    read once; a file over the bundle limit is refused before anything is copied."""
+    try:
+        src = path.open("rb")
+    except FileNotFoundError:
+        raise ImportRefused(
+            "import.refused", path=path, reasons=t("verify.missing", path=path)
+        ) from None
+    except OSError as e:
+        raise ImportRefused("import.unreadable", path=path, detail=e.strerror or str(e)) from None
+    with src:
+        info = os.fstat(src.fileno())
+        too_big = t("verify.file_too_large", size=info.st_size // 1024**2, limit=MAX_ZIP // 1024**2)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportRefused("import.unreadable", path=path, detail=t("verify.bad_directory"))
+        if info.st_size > MAX_ZIP:
+            raise ImportRefused("import.refused", path=path, reasons=too_big)
+        home.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".incoming-", suffix=".zip", dir=home)
+        copy = Path(name)
+        digest = hashlib.sha256()
+        copied = 0
+        try:
+            with os.fdopen(fd, "wb") as dst:
+                while chunk := src.read(CHUNK):
+                    copied += len(chunk)
+                    if copied > MAX_ZIP:  # it grew while being read
+                        raise ImportRefused("import.refused", path=path, reasons=too_big)
+                    digest.update(chunk)
+                    dst.write(chunk)
+        except OSError as e:
+            copy.unlink(missing_ok=True)
+            raise ImportRefused(
+                "import.unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+        except BaseException:
+            copy.unlink(missing_ok=True)
+            raise
+    return copy, digest.hexdigest()
+
+
+def _folder(home: Path, agency: str, bundle_id: str) -> tuple[Path, Path]:
+    """The agency's folder and the bundle's final folder in the store, from the verified agency
+    code and bundle id only, checked again here to be plain names and to stay inside."""
+    if not safe_agency_code(agency):
+        raise ImportRefused("import.bad_folder", name=agency)
+    if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", bundle_id):
+        raise ImportRefused("import.bad_folder", name=bundle_id)
+    base = os.path.realpath(home)
+    final = os.path.realpath(os.path.join(base, agency, bundle_id))
+    if os.path.commonpath([base, final]) != base or final == base:
+        raise ImportRefused("import.bad_folder", name=f"{agency}/{bundle_id}")
+    return home / agency, home / agency / bundle_id
+
+
+def _import(
+    store: Store,
+    path: Path,
+    copy: Path,
+    copied_sha256: str,
+    ca_pem: bytes,
+    crl_pem: bytes | None,
+    *,
+    actor: str,
+    now: datetime | None,
+    allow_stale_crl: bool,
 ) -> Imported:
     now = now or datetime.now(UTC)
-    report = verify_bundle(path, ca_pem, crl_pem, now)
+    report = verify_bundle(copy, ca_pem, crl_pem, now, stale_crl_ok=allow_stale_crl)
+    report.path = path
+    if report.ok and report.sha256 != copied_sha256:  # cannot happen to a private copy
+        report.add("refused", False, t("verify.bad_directory"))
     if not report.ok:
         reasons = "; ".join(c.detail for c in report.checks if not c.ok)
         raise ImportRefused("import.refused", path=path, reasons=reasons)
     with store._read() as s:
         same = s.exec(select(ReceivedBundle).where(ReceivedBundle.sha256 == report.sha256)).first()
+    if same is not None and same.dropped_at is not None:  # the reviewer dropped it: say so
+        from cchc_tui.core.dates import local_time
+
+        raise ImportRefused(
+            "import.dropped",
+            path=path,
+            when=local_time(same.dropped_at),
+            reason=same.drop_reason or "—",
+        )
     if same is not None:
         return Imported(report, Path(same.stored_path), True)
     latest = latest_received(store, report.agency_code, report.plan, report.period)
@@ -83,20 +233,43 @@ def import_bundle(
         )
     if latest is not None and report.supersedes_sha256 != latest.sha256:
         raise ImportRefused("import.stale_sha", path=path)
-    target_root = bundles_dir(store) / report.agency_code
+    target_root, final = _folder(bundles_dir(store), report.agency_code, report.bundle_id)
     target_root.mkdir(parents=True, exist_ok=True)
-    final = target_root / report.bundle_id
-    if final.exists():
-        raise ImportRefused("import.exists", path=final)
+    if final.exists() or final.is_symlink():
+        with store._read() as s:
+            owner = s.exec(
+                select(ReceivedBundle).where(ReceivedBundle.bundle_id == report.bundle_id)
+            ).first()
+        if owner is not None:
+            raise ImportRefused("import.exists", path=final)
+        # left by an import that stopped before its record was written: extracted again
+        if final.is_dir() and not final.is_symlink():
+            shutil.rmtree(final)
+        else:
+            final.unlink()
     tmp = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target_root))
     try:
-        files = _extract(path, tmp)
+        files = _extract(copy, tmp)
         os.replace(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     try:
         with store._write() as s:
+            # again inside the write (BEGIN IMMEDIATE): another import may have come in since
+            now_latest = s.exec(
+                select(ReceivedBundle.bundle_id)
+                .where(
+                    ReceivedBundle.agency_code == report.agency_code,
+                    ReceivedBundle.plan_id == report.plan,
+                    ReceivedBundle.period == report.period,
+                )
+                .order_by(col(ReceivedBundle.id).desc())
+            ).first()
+            if (now_latest or "") != expected:
+                raise ImportRefused(
+                    "import.stale", path=path, named=report.supersedes or "—", latest=now_latest
+                )
             s.add(
                 ReceivedBundle(
                     bundle_id=report.bundle_id,
@@ -112,7 +285,7 @@ def import_bundle(
                     received_by=actor,
                     supersedes=report.supersedes,
                     stored_path=str(final),
-                    size=path.stat().st_size,
+                    size=copy.stat().st_size,
                     files=files,
                 )
             )
@@ -175,7 +348,11 @@ def latest_for_period(
     with store._read() as s:
         rows = s.exec(
             select(ReceivedBundle)
-            .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
+            .where(
+                ReceivedBundle.plan_id == plan,
+                ReceivedBundle.period == period,
+                col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle no longer counts
+            )
             .order_by(col(ReceivedBundle.id))
         ).all()
     counts: dict[str, int] = {}
@@ -187,11 +364,7 @@ def latest_for_period(
     for code, r in latest.items():
         if only is not None and code not in only:
             continue
-        path = Path(r.stored_path) / "data" / "submission.json"
-        try:
-            submission = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            submission = {}
+        submission, broken = stored_submission(r)
         out[code] = Received(
             code,
             r.bundle_id,
@@ -199,54 +372,105 @@ def latest_for_period(
             r.signing_time,
             submission,
             counts[code],
+            broken,
         )
     return out
+
+
+def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
+    """A received bundle's data/submission.json as the reviewer's disk holds it now, read
+    through the schema, and of the agency, plan and period the bundle was received for; else
+    None and why (a file changed on this disk, or an import older than the schema): the
+    unit is then shown broken, never an overview that fails."""
+    path = Path(row.stored_path) / "data" / "submission.json"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, t("review.broken_missing")
+    try:
+        sub = parse_submission(data)
+    except SubmissionError as e:
+        return None, escape_controls(str(e))
+    for label, value, expected in (
+        ("agency.code", sub.agency.code, row.agency_code),
+        ("plan", sub.plan, row.plan_id),
+        ("period", sub.period, row.period),
+    ):
+        if value != expected:
+            return None, t("review.broken_mismatch", label=label)
+    return sub, ""
+
+
+def remembered_anchors(store: Store) -> tuple[bytes | None, bytes | None]:
+    """The CA certificate and revocation list this database remembers (None where none)."""
+    from sqlalchemy import text
+
+    query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
+    with store._read() as s:
+        rows = {str(k): str(v).encode() for k, v in s.connection().execute(query).all()}
+    return rows.get("trust_ca_pem"), rows.get("trust_crl_pem")
 
 
 def trust_anchors(
     store: Store, ca: Path | None = None, crl: Path | None = None
 ) -> tuple[bytes, bytes | None]:
-    """The CA certificate (and revocation list) bundles are checked against: the files given
-    are read, checked to be what they claim and remembered in the database; without them, what
-    was remembered."""
-    from cryptography import x509
+    """The CA certificate (and revocation list) bundles and receipts are checked against: the
+    files given are read, checked and remembered in the database; without them, what was
+    remembered. A revocation list must be signed by the CA and is never replaced by an older
+    one; a new CA drops a remembered list it did not sign."""
     from sqlalchemy import text
 
-    given: dict[str, str] = {}
-    for key, path in (("trust_ca_pem", ca), ("trust_crl_pem", crl)):
-        if path is None:
-            continue
+    from cchc_tui.bundle import trust
+
+    def read(path: Path) -> bytes:
         try:
-            data = path.read_bytes()
+            return path.read_bytes()
         except OSError as e:
             raise UserError(
                 "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
             ) from None
-        try:
-            if key == "trust_ca_pem":
-                x509.load_pem_x509_certificate(data)
-            else:
-                x509.load_pem_x509_crl(data)
-        except ValueError:
-            raise UserError(
-                "import.bad_ca" if key == "trust_ca_pem" else "import.bad_crl", path=path
-            ) from None
-        given[key] = data.decode("ascii", "replace")
+
+    query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
     with store._write() as s:
         conn = s.connection()
-        for key, value in given.items():
-            conn.execute(
-                text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
-                {"k": key, "v": value},
-            )
-        query = text(
-            "SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')"
-        )
-        rows = {str(k): str(v) for k, v in conn.execute(query).all()}
-    if "trust_ca_pem" not in rows:
-        raise UserError("import.no_ca")
-    remembered = rows.get("trust_crl_pem")
-    return rows["trust_ca_pem"].encode(), remembered.encode() if remembered else None
+        rows = {str(k): str(v).encode() for k, v in conn.execute(query).all()}
+        ca_pem = rows.get("trust_ca_pem")
+        crl_pem = rows.get("trust_crl_pem")
+        if ca is not None:
+            given = read(ca)
+            try:
+                trust.load_ca(given)
+            except trust.TrustError:
+                raise UserError("import.bad_ca", path=ca) from None
+            if given != ca_pem and crl_pem is not None:
+                try:  # a list the new CA did not sign no longer applies
+                    trust.load_crls(crl_pem, trust.load_ca(given))
+                except trust.TrustError:
+                    crl_pem = None
+            ca_pem = given
+        if ca_pem is None:
+            raise UserError("import.no_ca")
+        if crl is not None:
+            given = read(crl)
+            anchor = trust.load_ca(ca_pem)
+            try:
+                new = trust.load_crls(given, anchor)
+            except trust.TrustError as e:
+                raise UserError("import.bad_crl_because", path=crl, reason=e.message()) from None
+            if crl_pem is not None:
+                trust.check_replacement(
+                    trust.newest(trust.load_crls(crl_pem, anchor)), trust.newest(new)
+                )
+            crl_pem = given
+        for key, value in (("trust_ca_pem", ca_pem), ("trust_crl_pem", crl_pem)):
+            if value is None:
+                conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
+            elif rows.get(key) != value:
+                conn.execute(
+                    text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
+                    {"k": key, "v": value.decode("ascii", "replace")},
+                )
+    return ca_pem, crl_pem
 
 
 def bundles_in(folder: Path) -> list[Path]:

@@ -1,8 +1,12 @@
 """An offline PKI for Sở Nội vụ, so that signed bundles work out of the box; certificates from
 a real CA work the same way (the verifier only needs the CA certificate and its CRL).
 
-CA_DIR holds ca.pem (the certificate), ca-key.pem (the key, encrypted with the CA passphrase),
-issued.json and revoked.json (what was issued and revoked, by serial).
+CA_DIR holds ca.pem (the certificate), ca-key.p12 (the key: PKCS#12, AES-256-CBC under
+PBKDF2-HMAC-SHA256 with 600,000 iterations of the CA passphrase), issued.json and revoked.json
+(what was issued and revoked, by serial) and crl-number (the last CRL's number).
+
+Officers' and reviewers' keys are PKCS#12 files encrypted the same way; each certificate
+carries the mark of its role (bundle/trust.py).
 """
 
 from __future__ import annotations
@@ -20,13 +24,18 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from cchc_tui.bundle.trust import ROLE_OID, ROLES, Role, role_of
 from cchc_tui.core.i18n import UserError
 
 CA_CERT = "ca.pem"
-CA_KEY = "ca-key.pem"
+CA_KEY = "ca-key.p12"
+LEGACY_CA_KEY = "ca-key.pem"  # before 0.2: PKCS#8 PEM (PBKDF2, 2,048 iterations); still read
 ISSUED = "issued.json"
 REVOKED = "revoked.json"
+CRL_NUMBER = "crl-number"
 KEY_BITS = 2048  # RSA: what Vietnamese CAs and `openssl cms` both take
+KDF_ROUNDS = 600_000  # PBKDF2-HMAC-SHA256 (OWASP 2023); ~0.1 s to open a key here
+MIN_PASSPHRASE = 12
 
 
 class PkiError(UserError):
@@ -42,6 +51,7 @@ class Identity:
     officer: str
     serial: int
     fingerprint: str  # SHA-256 of the DER certificate, hex
+    role: Role | None = None  # the project role marked in the certificate
 
 
 def identity(cert: x509.Certificate) -> Identity:
@@ -55,6 +65,7 @@ def identity(cert: x509.Certificate) -> Identity:
         officer=first(NameOID.COMMON_NAME),
         serial=cert.serial_number,
         fingerprint=cert.fingerprint(hashes.SHA256()).hex(),
+        role=role_of(cert),
     )
 
 
@@ -77,8 +88,19 @@ def _now() -> datetime:
 
 
 def _passphrase_ok(passphrase: bytes) -> None:
-    if len(passphrase) < 8:
+    if len(passphrase.decode("utf-8", "replace")) < MIN_PASSPHRASE:
         raise PkiError("pki.weak_passphrase")
+
+
+def _encryption(passphrase: bytes) -> serialization.KeySerializationEncryption:
+    """PKCS#12 with PBES2 (AES-256-CBC, PBKDF2-HMAC-SHA256, KDF_ROUNDS) and a SHA-256 MAC."""
+    return (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(KDF_ROUNDS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(passphrase)
+    )
 
 
 def init_ca(
@@ -87,7 +109,7 @@ def init_ca(
     """Create the CA key (encrypted) and its self-signed certificate in ``ca_dir``."""
     _passphrase_ok(passphrase)
     ca_dir.mkdir(parents=True, exist_ok=True)
-    if (ca_dir / CA_KEY).exists() or (ca_dir / CA_CERT).exists():
+    if any((ca_dir / n).exists() for n in (CA_KEY, LEGACY_CA_KEY, CA_CERT)):
         raise PkiError("pki.ca_exists", dir=ca_dir)
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     subject = x509.Name(
@@ -124,12 +146,8 @@ def init_ca(
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
         .sign(key, hashes.SHA256())
     )
-    pem_key = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase),
-    )
-    _write_atomic(ca_dir / CA_KEY, pem_key, 0o600)
+    blob = pkcs12.serialize_key_and_certificates(b"CA", key, cert, None, _encryption(passphrase))
+    _write_atomic(ca_dir / CA_KEY, blob, 0o600)
     _write_atomic(ca_dir / CA_CERT, cert.public_bytes(serialization.Encoding.PEM))
     _write_atomic(ca_dir / ISSUED, b"{}")
     _write_atomic(ca_dir / REVOKED, b"{}")
@@ -139,14 +157,20 @@ def init_ca(
 def load_ca(ca_dir: Path, passphrase: bytes) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
     try:
         cert = x509.load_pem_x509_certificate((ca_dir / CA_CERT).read_bytes())
-        raw = (ca_dir / CA_KEY).read_bytes()
+        if (ca_dir / CA_KEY).exists():
+            key, _c, _chain = pkcs12.load_key_and_certificates(
+                (ca_dir / CA_KEY).read_bytes(), passphrase
+            )
+        else:
+            key = serialization.load_pem_private_key(
+                (ca_dir / LEGACY_CA_KEY).read_bytes(), passphrase
+            )
     except FileNotFoundError:
         raise PkiError("pki.no_ca", dir=ca_dir) from None
-    try:
-        key = serialization.load_pem_private_key(raw, passphrase)
     except (ValueError, TypeError):
         raise PkiError("pki.bad_passphrase") from None
-    assert isinstance(key, rsa.RSAPrivateKey)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise PkiError("pki.no_ca", dir=ca_dir)
     return cert, key
 
 
@@ -165,8 +189,12 @@ def issue(
     out: Path,
     days: int = 730,
     not_before: datetime | None = None,
+    role: Role = "officer",
 ) -> Identity:
-    """A signing certificate for an officer of an agency, as PKCS#12 with a passphrase."""
+    """A signing certificate for a person of an agency, as PKCS#12 with a passphrase: an
+    officer's signs bundles, a reviewer's (Sở Nội vụ, a district's Phòng Nội vụ) receipts."""
+    if role not in ROLES:
+        raise PkiError("pki.bad_role", value=role)
     _passphrase_ok(p12_passphrase)
     ca_cert, ca_key = load_ca(ca_dir, ca_passphrase)
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
@@ -203,6 +231,7 @@ def issue(
             ),
             critical=True,
         )
+        .add_extension(x509.ExtendedKeyUsage([ROLE_OID[role]]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
@@ -210,11 +239,7 @@ def issue(
         .sign(ca_key, hashes.SHA256())
     )
     blob = pkcs12.serialize_key_and_certificates(
-        f"{agency_code} {officer}".encode(),
-        key,
-        cert,
-        [ca_cert],
-        serialization.BestAvailableEncryption(p12_passphrase),
+        f"{agency_code} {officer}".encode(), key, cert, [ca_cert], _encryption(p12_passphrase)
     )
     _write_atomic(out, blob, 0o600)
     who = identity(cert)
@@ -223,6 +248,7 @@ def issue(
         "agency": agency_code,
         "officer": officer,
         "fingerprint": who.fingerprint,
+        "role": role,
         "not_after": cert.not_valid_after_utc.isoformat(),
     }
     _write_atomic(ca_dir / ISSUED, json.dumps(issued, ensure_ascii=False, indent=1).encode())
@@ -247,15 +273,23 @@ def revoke(ca_dir: Path, ca_passphrase: bytes, serial: int) -> None:
     _write_atomic(ca_dir / REVOKED, json.dumps(revoked, indent=1).encode())
 
 
-def make_crl(ca_dir: Path, ca_passphrase: bytes, out: Path, days: int = 30) -> int:
-    """Write the CRL (PEM); returns how many certificates it revokes."""
+def make_crl(
+    ca_dir: Path, ca_passphrase: bytes, out: Path, days: int = 30, now: datetime | None = None
+) -> int:
+    """Write the CRL (PEM), numbered one above the last; returns how many it revokes."""
     ca_cert, ca_key = load_ca(ca_dir, ca_passphrase)
-    now = _now()
+    now = now or _now()
+    number_file = ca_dir / CRL_NUMBER
+    number = int(number_file.read_text().strip() or 0) + 1 if number_file.exists() else 1
     builder = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(ca_cert.subject)
         .last_update(now - timedelta(minutes=5))
         .next_update(now + timedelta(days=days))
+        .add_extension(x509.CRLNumber(number), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
     )
     revoked = _json(ca_dir / REVOKED)
     for serial, info in revoked.items():
@@ -266,6 +300,7 @@ def make_crl(ca_dir: Path, ca_passphrase: bytes, out: Path, days: int = 30) -> i
             .build()
         )
     crl = builder.sign(ca_key, hashes.SHA256())
+    _write_atomic(number_file, f"{number}\n".encode())
     _write_atomic(out, crl.public_bytes(serialization.Encoding.PEM))
     return len(revoked)
 

@@ -1,6 +1,8 @@
 """Review receipts: what Sở Nội vụ sends back to an agency for one bundle — the review state,
 the appraisal points and the comments — signed (detached CMS) with the reviewer's key, in a
-small zip: receipt.json and receipt.json.p7s. The officer's app verifies and imports it."""
+small zip: receipt.json and receipt.json.p7s. The officer's app verifies and imports it: only
+a reviewer's certificate (bundle/trust.py) of this agency's reviewer signs a receipt, and the
+file is read as a stream, never whole."""
 
 from __future__ import annotations
 
@@ -10,21 +12,33 @@ import json
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import rsa
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 from cchc_tui.bundle.bag import canonical_json
 from cchc_tui.bundle.cms import sign_detached, verify_detached
 from cchc_tui.bundle.pki import Identity, identity
+from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
 from cchc_tui.core.i18n import UserError
+from cchc_tui.core.submission import no_controls, no_controls_text
 
 CONTENT = "receipt.json"
 SIGNATURE = "receipt.json.p7s"
 STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 4 * 1024 * 1024  # each of the two entries
+MAX_FILE = 2 * MAX_BYTES + 64 * 1024  # the whole zip
+CHUNK = 1 << 20
 
 
 class ReceiptError(UserError):
@@ -52,40 +66,126 @@ def make_receipt(
     return buf.getvalue()
 
 
+# no control characters: the officer's app shows these texts on screen
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(no_controls_text)]
+Short = Annotated[str, Field(max_length=200), AfterValidator(no_controls)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Comment(_Strict):
+    target: Short
+    text: Text
+    at: Short
+    by: Short
+
+
+class ReceiptContent(_Strict):
+    """receipt.json, as make_receipt writes it (docs/bundle-format.md)."""
+
+    type: Literal["cchc-receipt"]
+    version: Literal[1]
+    issued_at: AwareDatetime = Field(strict=False)
+    bundle_id: Short
+    bundle_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    agency: Short
+    plan: Short
+    period: Short
+    state: Literal["da_nhan", "can_bo_sung", "da_duyet", "khong_duyet"]
+    appraisal: dict[Short, dict[Short, Short]] = Field(max_length=1000)
+    appraisal_total: dict[Short, Short] = Field(max_length=10)
+    comments: list[_Comment] = Field(max_length=5000)
+
+
 @dataclass(frozen=True)
 class Receipt:
     content: dict[str, Any]
     signer: Identity
     sha256: str
+    issued_at: datetime
 
 
-def read_receipt(data: bytes, ca_pem: bytes, now: datetime | None = None) -> Receipt:
-    """Check the receipt's form, signature, chain and validity; return its content."""
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    out = bytearray()
+    with zf.open(info) as fh:
+        while chunk := fh.read(CHUNK):
+            out += chunk
+            if len(out) > info.file_size or len(out) > MAX_BYTES:
+                raise ReceiptError("receipt.bad_form")
+    return bytes(out)
+
+
+def read_receipt(
+    path: Path,
+    ca_pem: bytes,
+    crl_pem: bytes | None = None,
+    *,
+    reviewer: str,
+    now: datetime | None = None,
+    stale_crl_ok: bool = False,
+) -> Receipt:
+    """Check the receipt's form, signature, signer (a reviewer's certificate of agency
+    ``reviewer``, on a path to the CA, valid now, not revoked) and content."""
     now = now or datetime.now(UTC)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        size = path.stat().st_size
+    except OSError as e:
+        detail = e.strerror or str(e)
+        raise UserError("evidence.file_unreadable", path=path, detail=detail) from None
+    if size > MAX_FILE:
+        raise ReceiptError("receipt.too_big", path=path)
+    try:
+        with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if sorted(i.filename for i in infos) != sorted([CONTENT, SIGNATURE]):
                 raise ReceiptError("receipt.bad_form")
-            if any(i.file_size > MAX_BYTES for i in infos):
-                raise ReceiptError("receipt.bad_form")
-            body = zf.read(CONTENT)
-            signature = zf.read(SIGNATURE)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            for i in infos:
+                if (
+                    i.file_size > MAX_BYTES
+                    or i.flag_bits & 0x1
+                    or i.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                ):
+                    raise ReceiptError("receipt.bad_form")
+            by_name = {i.filename: i for i in infos}
+            body = _read_entry(zf, by_name[CONTENT])
+            signature = _read_entry(zf, by_name[SIGNATURE])
+        sha256 = _hash_file(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         raise ReceiptError("receipt.bad_form") from None
     signed = verify_detached(signature, body)
-    try:
-        ca = x509.load_pem_x509_certificate(ca_pem)
-        signed.signer.verify_directly_issued_by(ca)
-    except (ValueError, TypeError, InvalidSignature):
-        raise ReceiptError("receipt.untrusted") from None
     cert = signed.signer
-    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
-        raise ReceiptError("receipt.untrusted")
     try:
-        content = json.loads(body)
-    except ValueError:
+        ca = load_ca(ca_pem)
+        crls = load_crls(crl_pem, ca) if crl_pem is not None else None
+        check_signer(
+            cert,
+            signed.certificates,
+            ca,
+            crls,
+            role="reviewer",
+            at=now,
+            stale_crl_ok=stale_crl_ok,
+        )
+    except TrustError as e:
+        raise ReceiptError("receipt.untrusted_because", reason=e.message()) from None
+    who = identity(cert)
+    if who.agency_code != reviewer:
+        raise ReceiptError(
+            "receipt.wrong_reviewer", signer=who.officer, agency=who.agency_code, reviewer=reviewer
+        )
+    try:
+        raw = json.loads(body)
+        content = ReceiptContent.model_validate(raw)
+    except (ValueError, RecursionError, ValidationError):
         raise ReceiptError("receipt.bad_form") from None
-    if content.get("type") != "cchc-receipt" or content.get("state") not in STATES:
-        raise ReceiptError("receipt.bad_form")
-    return Receipt(content, identity(cert), hashlib.sha256(data).hexdigest())
+    return Receipt(raw, who, sha256, content.issued_at.astimezone(UTC))

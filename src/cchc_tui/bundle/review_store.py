@@ -3,12 +3,14 @@ receipt import; each audited."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,14 +18,19 @@ from typing import Any
 from sqlmodel import col, select
 
 from cchc_tui.bundle.export import key_path
-from cchc_tui.bundle.importer import latest_received
+from cchc_tui.bundle.importer import bundles_dir, remembered_anchors, stored_submission
 from cchc_tui.bundle.pki import load_p12
 from cchc_tui.bundle.receipt import STATES, Receipt, make_receipt, read_receipt
+from cchc_tui.bundle.trust import check_own_key
+from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
+from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
-from cchc_tui.core.review import Received
+from cchc_tui.core.numbers import parse_points
+from cchc_tui.core.review import Received, reviewer_of
 from cchc_tui.core.scoring import check_points
+from cchc_tui.core.submission import Submission
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.models import (
     Appraisal,
@@ -37,11 +44,112 @@ from cchc_tui.store.service import Store, utcnow
 
 
 def latest_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:
-    """The agency's latest bundle for the period, or a clear error when none came."""
-    row = latest_received(store, agency, plan, period)
+    """The agency's latest bundle for the period that counts (a dropped one does not), or a
+    clear error when none came. (The supersedes check at import uses ``latest_received``,
+    which sees dropped bundles too: they stay in the resubmission chain.)"""
+    with store._read() as s:
+        row = s.exec(
+            select(ReceivedBundle)
+            .where(
+                ReceivedBundle.agency_code == agency,
+                ReceivedBundle.plan_id == plan,
+                ReceivedBundle.period == period,
+                col(ReceivedBundle.dropped_at).is_(None),
+            )
+            .order_by(col(ReceivedBundle.id).desc())
+        ).first()
     if row is None:
         raise UserError("review.no_bundle", agency=agency, period=period)
     return row
+
+
+def find_bundle(store: Store, plan: str, period: str, ref: str) -> ReceivedBundle | None:
+    """A received bundle of the period (dropped or not) by its id or the start of it (8
+    characters or more, as the review desk shows it); None when none matches."""
+    ref = ref.strip().lower()
+    if len(ref) < 8:
+        return None
+    with store._read() as s:
+        rows = s.exec(
+            select(ReceivedBundle).where(
+                ReceivedBundle.plan_id == plan,
+                ReceivedBundle.period == period,
+                col(ReceivedBundle.bundle_id).startswith(ref, autoescape=True),
+            )
+        ).all()
+    exact = [r for r in rows if r.bundle_id == ref]
+    if exact:
+        return exact[0]
+    if len(rows) > 1:
+        choices = ", ".join(sorted(r.bundle_id for r in rows))
+        raise UserError("review.drop_ambiguous", ref=ref, choices=choices)
+    return rows[0] if rows else None
+
+
+def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str) -> Path:
+    """Drop a received bundle: it no longer counts for the period (overview, ranking, the
+    activity view, receipts, appraisals) but stays in the resubmission chain and the history.
+    Its folder is moved aside under ``<db>.bundles/.dropped/<agency>/<bundle id>[-n]`` (kept,
+    never deleted), the row marked and the drop audited, all or nothing. Returns where the
+    files are kept now."""
+    reason = clean(reason)
+
+    def refuse_twice(row: ReceivedBundle) -> None:
+        if row.dropped_at is not None:
+            raise UserError(
+                "review.drop_already",
+                id=row.bundle_id,
+                when=local_time(row.dropped_at),
+                by=row.dropped_by or "—",
+            )
+
+    refuse_twice(bundle)
+    source = Path(bundle.stored_path)
+    kept, moved = source, False
+    if source.is_dir():  # a folder removed by hand: the bundle is still dropped
+        aside = bundles_dir(store) / ".dropped" / bundle.agency_code
+        kept = aside / bundle.bundle_id
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = aside / f"{bundle.bundle_id}-{n}"
+        try:
+            aside.mkdir(parents=True, exist_ok=True)
+            os.rename(source, kept)
+        except OSError as e:
+            raise UserError(
+                "review.drop_move_failed", path=source, detail=e.strerror or str(e)
+            ) from None
+        moved = True
+    now = utcnow()
+    try:
+        with store._write() as s:
+            row = s.get(ReceivedBundle, bundle.id)
+            if row is None:
+                raise UserError("review.drop_unknown", ref=bundle.bundle_id, period=bundle.period)
+            refuse_twice(row)  # another reviewer may just have dropped it
+            row.dropped_at, row.dropped_by, row.drop_reason = now, actor, reason
+            row.stored_path = str(kept)
+            s.add(row)
+            store._audit(
+                s,
+                actor=actor,
+                agency=row.agency_code,
+                action="bundle.drop",
+                entity="bundle",
+                key=row.bundle_id,
+                changes={
+                    "dropped_at": (None, now),
+                    "reason": (None, reason),
+                    "stored_path": (str(source), str(kept)),
+                },
+            )
+    except BaseException:
+        if moved:
+            with contextlib.suppress(OSError):
+                os.rename(kept, source)
+        raise
+    return kept
 
 
 def set_state(store: Store, bundle: ReceivedBundle, state: str, *, actor: str) -> None:
@@ -108,23 +216,20 @@ def _parsed(text: str, set_id: str) -> CriteriaSet:
     return parse_criteria(text, set_id)
 
 
-def _set_of(store: Store, bundle_path: str) -> tuple[str, CriteriaSet]:
-    """The set id of a received bundle's self-assessment and the set itself (or a clear error)."""
-    try:
-        submission = json.loads(
-            (Path(bundle_path) / "data" / "submission.json").read_text(encoding="utf-8")
-        )
-    except (OSError, ValueError):
-        submission = {}
-    scores = submission.get("scores") or []
-    if not scores:
+def _set_of(store: Store, bundle: ReceivedBundle) -> tuple[str, CriteriaSet, Submission]:
+    """The set id of a received bundle's self-assessment, the set itself and the submission
+    (read through the schema), or a clear error."""
+    submission, broken = stored_submission(bundle)
+    if submission is None:
+        raise UserError("review.broken_bundle", agency=bundle.agency_code, reason=broken)
+    scores = submission.first_scores
+    if scores is None:
         raise UserError("review.no_scores")
-    set_id = str(scores[0].get("set", ""))
-    cset = criteria_for(store, set_id)
+    cset = criteria_for(store, scores.set_id)
     if cset is None:
         ids = ", ".join(i[0] for i in store.criteria_ids()) or "—"
-        raise UserError("criteria.unknown", id=set_id, choices=ids)
-    return set_id, cset
+        raise UserError("criteria.unknown", id=scores.set_id, choices=ids)
+    return scores.set_id, cset, submission
 
 
 def appraise(
@@ -134,13 +239,8 @@ def appraise(
     criteria set like a self score (survey points: any hundredth up to the maximum)."""
     if round_ not in ROUNDS:
         raise UserError("review.bad_round", value=round_)
-    try:
-        value = Decimal(nfc(points).strip().replace(",", "."))
-    except InvalidOperation:
-        raise UserError("score.bad_points", value=points) from None
-    if not value.is_finite():
-        raise UserError("score.bad_points", value=points)
-    set_id, cset = _set_of(store, bundle.stored_path)
+    value = parse_points(points)  # finite, 0–100, hundredths (core.numbers)
+    set_id, cset, _submission = _set_of(store, bundle)
     sub = next((x for x in cset.subs if x.code == code), None)
     if sub is None:
         raise UserError("score.unknown_code", set=set_id, code=code)
@@ -191,7 +291,11 @@ def all_rounds(
     query = (
         select(Appraisal, ReceivedBundle)
         .join(ReceivedBundle, col(ReceivedBundle.bundle_id) == col(Appraisal.bundle_id))
-        .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
+        .where(
+            ReceivedBundle.plan_id == plan,
+            ReceivedBundle.period == period,
+            col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle's appraisal is void
+        )
         .order_by(col(ReceivedBundle.id), col(Appraisal.round), col(Appraisal.id))
     )
     if agency is not None:
@@ -213,10 +317,10 @@ def outcomes(
     rounds = all_rounds(store, plan, period) if latest else {}
     out = {}
     for agency, got in latest.items():
-        scores = got.submission.get("scores") or []
-        if not scores:
-            continue
-        set_id = str(scores[0].get("set", ""))
+        scores = got.submission.first_scores if got.submission else None
+        if got.submission is None or scores is None:
+            continue  # a broken bundle, or no self-assessment
+        set_id = scores.set_id
         if set_id not in sets:
             sets[set_id] = criteria_for(store, set_id)
         cset = sets[set_id]
@@ -228,7 +332,8 @@ def outcomes(
 
 def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[ReceivedBundle, str]]:
     """Every bundle the agency sent for the period, in the order received, with its review
-    state: the latest counts, the earlier ones stay visible."""
+    state: the latest counts, the earlier ones stay visible (a dropped one too: its
+    ``dropped_at`` says so)."""
     with store._read() as s:
         rows = s.exec(
             select(ReceivedBundle)
@@ -241,6 +346,22 @@ def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[Rec
         ).all()
     states = latest_states(store, [r.bundle_id for r in rows])
     return [(r, states[r.bundle_id]) for r in rows]
+
+
+def histories(store: Store, plan: str, period: str) -> dict[str, list[tuple[ReceivedBundle, str]]]:
+    """agency → its :func:`history`, for every agency that sent anything for the period (a unit
+    whose only bundle was dropped included), in two queries."""
+    with store._read() as s:
+        rows = s.exec(
+            select(ReceivedBundle)
+            .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
+            .order_by(col(ReceivedBundle.id))
+        ).all()
+    states = latest_states(store, [r.bundle_id for r in rows])
+    out: dict[str, list[tuple[ReceivedBundle, str]]] = {}
+    for r in rows:
+        out.setdefault(r.agency_code, []).append((r, states[r.bundle_id]))
+    return out
 
 
 def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
@@ -283,10 +404,7 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
     totals: dict[str, str] = {}
     if rounds:
         try:
-            _set_id, cset = _set_of(store, bundle.stored_path)
-            submission = json.loads(
-                (Path(bundle.stored_path) / "data" / "submission.json").read_text("utf-8")
-            )
+            _set_id, cset, submission = _set_of(store, bundle)
             result = outcome(cset, self_points(submission), rounds)
             totals = {
                 "total": str(result.total),
@@ -318,6 +436,8 @@ def write_receipt(
     if not p12.exists():
         raise UserError("key.missing")
     key, cert, chain = load_p12(p12, passphrase)
+    # refused here, before a receipt every officer would refuse
+    check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
     when = datetime.now(UTC).replace(microsecond=0)
     data = make_receipt(receipt_content(store, bundle), key, cert, chain, when)
     from cchc_tui.bundle.pki import _write_atomic
@@ -336,16 +456,26 @@ def write_receipt(
     return out
 
 
-def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bool]:
-    """The officer's side: verify; the receipt must be for this agency and a bundle it sent."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise UserError(
-            "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
-        ) from None
-    receipt = read_receipt(data, ca_pem)
+def import_receipt(
+    store: Store,
+    path: Path,
+    ca_pem: bytes,
+    crl_pem: bytes | None = None,
+    *,
+    registry: Registry,
+    stale_crl_ok: bool = False,
+) -> tuple[Receipt, bool]:
+    """The officer's side: verify (a reviewer's certificate of this agency's reviewer); the
+    receipt must be for this agency and a bundle it sent, and newer than any receipt already
+    imported for that bundle."""
     prof = store.require_profile()
+    receipt = read_receipt(
+        path,
+        ca_pem,
+        crl_pem,
+        reviewer=reviewer_of(registry, prof.agency_code),
+        stale_crl_ok=stale_crl_ok,
+    )
     content = receipt.content
     if content.get("agency") != prof.agency_code:
         raise UserError("receipt.other_agency", agency=content.get("agency"))
@@ -360,7 +490,19 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
         raise UserError("receipt.unknown_bundle", bundle=content.get("bundle_id"))
     if seen is not None:
         return receipt, False
+    issued = receipt.issued_at
     with store._write() as s:
+        newest = s.exec(
+            select(ReceivedReceipt)
+            .where(ReceivedReceipt.bundle_id == content["bundle_id"])
+            .order_by(col(ReceivedReceipt.issued_at).desc())
+        ).first()
+        if newest is not None and newest.issued_at is not None and issued <= newest.issued_at:
+            raise UserError(
+                "receipt.older",
+                issued=local_time(receipt.issued_at),
+                newest=local_time(newest.issued_at),
+            )
         s.add(
             ReceivedReceipt(
                 sha256=receipt.sha256,
@@ -369,6 +511,7 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
                 content=json.dumps(content, ensure_ascii=False),
                 signer=receipt.signer.officer,
                 received_at=utcnow(),
+                issued_at=issued,
             )
         )
         store._audit(
@@ -378,7 +521,7 @@ def import_receipt(store: Store, path: Path, ca_pem: bytes) -> tuple[Receipt, bo
             action="receipt.import",
             entity="bundle",
             key=str(content["bundle_id"]),
-            changes={"state": (None, content["state"])},
+            changes={"state": (None, content["state"]), "issued_at": (None, issued.isoformat())},
         )
     return receipt, True
 
@@ -390,11 +533,11 @@ class EvidenceCheck:
     path: Path | None  # where the reviewer's copy is stored
 
 
-def check_evidence(bundle_dir: Path, submission: Mapping[str, Any]) -> Iterator[EvidenceCheck]:
+def check_evidence(bundle_dir: Path, submission: Submission) -> Iterator[EvidenceCheck]:
     """Hash every evidence file stored with a received bundle again, one at a time."""
     root = bundle_dir.resolve()
-    for e in submission.get("evidence", []):
-        key, rel, digest = str(e.get("id", "")), e.get("path"), e.get("sha256")
+    for e in submission.evidence:
+        key, rel, digest = str(e.id), e.path, e.sha256
         if not rel or not digest:
             yield EvidenceCheck(key, "none", None)
             continue

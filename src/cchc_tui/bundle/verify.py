@@ -6,29 +6,49 @@ CRL, the certificate's validity now (the receiver's clock) and its agency."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
+import uuid
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 
-from cchc_tui.bundle.bag import BAGIT_TXT, MANIFEST, SIGNATURE, TAGMANIFEST
+from cchc_tui.bundle.bag import BAGIT_TXT, MANIFEST, SIGNATURE, TAGMANIFEST, bundle_id_for
 from cchc_tui.bundle.cms import verify_detached
 from cchc_tui.bundle.pki import Identity, identity
+from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
+from cchc_tui.bundle.zipscan import NotAZip, Unsafe, scan
+from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.submission import (
+    PERIODS,
+    Submission,
+    SubmissionError,
+    parse_submission,
+    safe_agency_code,
+    safe_plan_id,
+)
 
 MAX_FILES = 20_000
 MAX_TOTAL = 4 * 1024**3  # uncompressed bytes in one bundle
 MAX_RATIO = 100  # uncompressed / compressed, for entries above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 1024 * 1024
+# the largest bundle file: the payload plus its zip structure (headers, descriptors and the
+# central directory of MAX_FILES entries take well under this)
+MAX_ZIP = MAX_TOTAL + 64 * 1024**2
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+# the only names a bag may hold below its root folder (docs/bundle-format.md)
+TAG_FILES = frozenset({"bagit.txt", "bag-info.txt", MANIFEST})
+ALLOWED_NAMES = TAG_FILES | {TAGMANIFEST, SIGNATURE, "data/submission.json", "data/audit.jsonl"}
+EVIDENCE_NAME = re.compile(r"data/evidence/([0-9a-f]{64})\.[a-z0-9]{1,10}")
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,7 @@ class Check:
     name: str
     ok: bool
     detail: str
+    warning: bool = False  # passed, with something the reader must know (e.g. no CRL)
 
 
 @dataclass
@@ -56,9 +77,13 @@ class Report:
     def ok(self) -> bool:
         return bool(self.checks) and all(c.ok for c in self.checks)
 
-    def add(self, name: str, ok: bool, detail: str = "") -> bool:
-        self.checks.append(Check(name, ok, detail))
+    def add(self, name: str, ok: bool, detail: str = "", *, warning: bool = False) -> bool:
+        self.checks.append(Check(name, ok, detail, warning))
         return ok
+
+    @property
+    def warnings(self) -> list[str]:
+        return [c.detail for c in self.checks if c.warning]
 
 
 class Refused(Exception):
@@ -114,45 +139,166 @@ def _bag_info(text: str) -> dict[str, str]:
     for line in text.splitlines():
         label, sep, value = line.partition(":")
         if sep:
+            if label.strip() in info:  # readers differ on which one counts: neither does
+                raise Refused(t("verify.bag_info_repeated", label=label.strip()[:80]))
             info[label.strip()] = value.strip()
     return info
 
 
+def _allowed_name(rel: str) -> bool:
+    return rel in ALLOWED_NAMES or EVIDENCE_NAME.fullmatch(rel) is not None
+
+
+def _canonical_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def _identifier_problem(info: dict[str, str], root: str) -> str:
+    """What is wrong with the bag's identity (empty: nothing): External-Identifier a canonical
+    UUID, the root folder's name, and the uuid5 of bag-info's agency, plan, period and
+    timestamp as the exporter derives it; agency code and plan id of safe forms."""
+    value = info.get("External-Identifier", "")
+    if not _canonical_uuid(value):
+        return t("verify.bad_identifier", value=value[:80])
+    if root != value:
+        return t("verify.root_not_id", root=root[:80], value=value)
+    agency = info.get("CCHC-Agency-Code", "")
+    plan = info.get("CCHC-Plan", "")
+    period = info.get("CCHC-Period", "")
+    for label, text, good in (
+        ("CCHC-Agency-Code", agency, safe_agency_code(agency)),
+        ("CCHC-Plan", plan, safe_plan_id(plan)),
+        ("CCHC-Period", period, period in PERIODS),
+    ):
+        if not good:
+            return t("verify.bad_label", label=label, value=text[:80])
+    try:
+        stamp: datetime | None = datetime.fromisoformat(info.get("CCHC-Timestamp", ""))
+    except ValueError:
+        stamp = None
+    if stamp is None or stamp.utcoffset() != timedelta(0):
+        return t("verify.bad_label", label="CCHC-Timestamp", value=info.get("CCHC-Timestamp", ""))
+    expected = bundle_id_for(agency, plan, period, stamp)
+    if value != expected:
+        return t("verify.id_not_derived", value=value, expected=expected)
+    older = info.get("CCHC-Supersedes", "")
+    older_sha = info.get("CCHC-Supersedes-SHA256", "")
+    if (older or older_sha) and not _canonical_uuid(older):
+        return t("verify.bad_label", label="CCHC-Supersedes", value=older[:80])
+    if (older or older_sha) and not _HEX64.match(older_sha):
+        return t("verify.bad_label", label="CCHC-Supersedes-SHA256", value=older_sha[:80])
+    return ""
+
+
+def _submission_problem(
+    zf: zipfile.ZipFile,
+    by_name: dict[str, zipfile.ZipInfo],
+    info: dict[str, str],
+    manifest: dict[str, str],
+) -> tuple[Submission | None, str]:
+    """data/submission.json read through the schema, and of the agency, plan and period
+    bag-info names, every file it names in the bag (the problem, when there is one)."""
+    name = "data/submission.json"
+    if name not in by_name:
+        return None, t("verify.missing_file", name=name)
+    try:
+        sub = parse_submission(_read_small(zf, by_name[name]))
+    except SubmissionError as e:
+        if not e.where:
+            return None, t("verify.bad_submission_json", detail=e.detail)
+        return None, t("verify.bad_submission", field=e.where, detail=e.detail)
+    for label, value, expected in (
+        ("agency.code", sub.agency.code, info.get("CCHC-Agency-Code", "")),
+        ("plan", sub.plan, info.get("CCHC-Plan", "")),
+        ("period", sub.period, info.get("CCHC-Period", "")),
+    ):
+        if value != expected:
+            return None, t(
+                "verify.submission_mismatch", label=label, value=value, expected=expected
+            )
+    for doc in sub.evidence:
+        if doc.path is not None and doc.path not in manifest:
+            return None, t("verify.evidence_unlisted", name=doc.path)
+    return sub, ""
+
+
 def verify_bundle(
-    path: Path, ca_pem: bytes | None, crl_pem: bytes | None = None, now: datetime | None = None
+    path: Path,
+    ca_pem: bytes | None,
+    crl_pem: bytes | None = None,
+    now: datetime | None = None,
+    *,
+    stale_crl_ok: bool = True,
 ) -> Report:
-    """Every check, in order; the report lists what passed and the first thing that did not."""
+    """Every check, in order; the report lists what passed and the first thing that did not.
+    A revocation list past its nextUpdate is a warning, or with ``stale_crl_ok=False`` (import)
+    a refusal."""
     report = Report(Path(path))
     try:
-        _verify(report, ca_pem, crl_pem, now or datetime.now(UTC))
-    except Refused as e:
+        _verify(report, ca_pem, crl_pem, now or datetime.now(UTC), stale_crl_ok)
+    except (Refused, Unsafe) as e:
         report.add("refused", False, str(e))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, UnicodeDecodeError) as e:
         # damage found while reading an entry (a header, a compressed stream, a CRC)
         report.add("refused", False, t("verify.damaged", detail=str(e)))
+    except Exception as e:  # fail closed: whatever else a damaged zip raises is one refusal
+        report.add("refused", False, t("verify.damaged", detail=f"{type(e).__name__}: {e}"))
     return report
 
 
-def _verify(report: Report, ca_pem: bytes | None, crl_pem: bytes | None, now: datetime) -> None:
-    path = report.path
+def _open(path: Path) -> BinaryIO:
     try:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(CHUNK):
-                digest.update(chunk)
-        report.sha256 = digest.hexdigest()
-        zf = zipfile.ZipFile(path)
+        return path.open("rb")
     except FileNotFoundError:
         raise Refused(t("verify.missing", path=path)) from None
+    except OSError as e:
+        raise Refused(t("verify.not_zip", path=path, detail=e.strerror or str(e))) from None
+
+
+def _opened_zip(report: Report, fh: BinaryIO) -> zipfile.ZipFile:
+    """The cheap checks of the file's structure first (zipscan: size, layout, entry count,
+    encryption, compression methods), then its SHA-256, then the zip read from the same open
+    file, so that what was hashed is what is read."""
+    try:
+        scan(
+            fh,
+            os.fstat(fh.fileno()).st_size,
+            max_size=MAX_ZIP,
+            max_entries=MAX_FILES,
+            max_total=MAX_TOTAL,
+        )
+    except NotAZip as e:
+        raise Refused(t("verify.not_zip", path=report.path, detail=str(e))) from None
+    digest = hashlib.sha256()
+    fh.seek(0)
+    while chunk := fh.read(CHUNK):
+        digest.update(chunk)
+    report.sha256 = digest.hexdigest()
+    try:
+        return zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise Refused(t("verify.not_zip", path=path, detail=str(e))) from None
-    with zf:
+        raise Refused(t("verify.not_zip", path=report.path, detail=str(e))) from None
+
+
+def _verify(
+    report: Report,
+    ca_pem: bytes | None,
+    crl_pem: bytes | None,
+    now: datetime,
+    stale_crl_ok: bool = True,
+) -> None:
+    fh = _open(report.path)
+    with fh, _opened_zip(report, fh) as zf:
         infos = zf.infolist()
         # -- archive safety, before reading any content --
         if len(infos) > MAX_FILES:
             raise Refused(t("verify.too_many", count=len(infos), limit=MAX_FILES))
         names = [zi.filename for zi in infos]
-        bad = [n for n in names if _bad_name(n)]
+        bad = [zi.orig_filename for zi in infos if zi.orig_filename != zi.filename]
+        bad += [n for n in names if _bad_name(n)]
         if bad:
             raise Refused(t("verify.unsafe_name", name=bad[0]))
         if len(set(names)) != len(names):
@@ -171,6 +317,9 @@ def _verify(report: Report, ca_pem: bytes | None, crl_pem: bytes | None, now: da
             raise Refused(t("verify.roots", count=len(roots)))
         root = roots.pop()
         by_name = {PurePosixPath(zi.filename).relative_to(root).as_posix(): zi for zi in infos}
+        odd = sorted(rel for rel in by_name if not _allowed_name(rel))
+        if odd:
+            raise Refused(t("verify.bad_entry_name", name=f"{root}/{odd[0]}"))
         report.add("archive", True, t("verify.ok_archive", count=len(infos)))
         # -- the bag --
         for required in ("bagit.txt", "bag-info.txt", MANIFEST, TAGMANIFEST, SIGNATURE):
@@ -180,6 +329,8 @@ def _verify(report: Report, ca_pem: bytes | None, crl_pem: bytes | None, now: da
             raise Refused(t("verify.bad_bagit"))
         tag_bytes = _read_small(zf, by_name[TAGMANIFEST])
         tags = _parse_manifest(tag_bytes.decode("utf-8", "replace"), TAGMANIFEST)
+        if set(tags) != TAG_FILES:
+            raise Refused(t("verify.tag_list", name=sorted(set(tags) ^ TAG_FILES)[0]))
         for name, want in sorted(tags.items()):
             if name.startswith("data/") or name not in by_name:
                 raise Refused(t("verify.bad_tag_entry", name=name))
@@ -207,12 +358,37 @@ def _verify(report: Report, ca_pem: bytes | None, crl_pem: bytes | None, now: da
             if _sha256(zf, by_name[name]) != manifest[name]:
                 report.add("payload", False, t("verify.changed", name=name))
                 return
+        for name, digest in sorted(manifest.items()):
+            named = EVIDENCE_NAME.fullmatch(name)
+            if named is not None and named.group(1) != digest:
+                report.add("payload", False, t("verify.evidence_hash", name=name))
+                return
         info = _bag_info(_read_small(zf, by_name["bag-info.txt"]).decode("utf-8"))
         octets = sum(by_name[n].file_size for n in manifest)
         if info.get("Payload-Oxum") != f"{octets}.{len(manifest)}":
             report.add("payload", False, t("verify.oxum"))
             return
         report.add("payload", True, t("verify.ok_payload", count=len(manifest)))
+        # -- the bag's identity and its submission --
+        problem = _identifier_problem(info, root)
+        if problem:
+            report.add("identifier", False, problem)
+            return
+        report.add("identifier", True, t("verify.ok_identifier", id=root))
+        sub, problem = _submission_problem(zf, by_name, info, manifest)
+        if sub is None:
+            report.add("submission", False, problem)
+            return
+        report.add(
+            "submission",
+            True,
+            t(
+                "verify.ok_submission",
+                version=sub.schema_version,
+                items=len(sub.items),
+                evidence=len(sub.evidence),
+            ),
+        )
         report.bundle_id = info.get("External-Identifier", "")
         report.agency_code = info.get("CCHC-Agency-Code", "")
         report.plan = info.get("CCHC-Plan", "")
@@ -223,7 +399,7 @@ def _verify(report: Report, ca_pem: bytes | None, crl_pem: bytes | None, now: da
     if ca_pem is None:
         report.add("chain", False, t("verify.no_ca"))
         return
-    _trust(report, signed.signer, signed.certificates, ca_pem, crl_pem, now)
+    _trust(report, signed.signer, signed.certificates, ca_pem, crl_pem, now, stale_crl_ok)
 
 
 def _trust(
@@ -233,66 +409,33 @@ def _trust(
     ca_pem: bytes,
     crl_pem: bytes | None,
     now: datetime,
+    stale_crl_ok: bool = True,
 ) -> None:
+    """The signer holds (bundle/trust.py: an officer's certificate, a path to the trusted CA,
+    valid now, not revoked) and is of the agency the bag names."""
     try:
-        ca = x509.load_pem_x509_certificate(ca_pem)
-    except ValueError:
-        report.add("chain", False, t("verify.bad_ca"))
+        ca = load_ca(ca_pem)
+        crls = load_crls(crl_pem, ca) if crl_pem is not None else None
+        verdict = check_signer(
+            cert, bundled, ca, crls, role="officer", at=now, stale_crl_ok=stale_crl_ok
+        )
+    except TrustError as e:
+        report.add(e.check, False, e.message())
         return
-    issuers = [ca, *(c for c in bundled if c != cert)]
-    chain_ok = False
-    for issuer in issuers:
-        try:
-            cert.verify_directly_issued_by(issuer)
-        except (ValueError, TypeError, InvalidSignature):
-            continue
-        if issuer is ca:
-            chain_ok = True
-        else:  # one intermediate, itself issued by the CA
-            try:
-                issuer.verify_directly_issued_by(ca)
-                chain_ok = True
-            except (ValueError, TypeError, InvalidSignature):
-                continue
-        if chain_ok:
-            break
-    if not report.add(
-        "chain",
-        chain_ok,
-        t("verify.ok_chain")
-        if chain_ok
-        else t("verify.bad_chain", issuer=cert.issuer.rfc4514_string()),
-    ):
-        return
-    valid = cert.not_valid_before_utc <= now <= cert.not_valid_after_utc
+    depth = len(verdict.chain) - 1
+    report.add("role", True, t("trust.role.officer"))
+    report.add("chain", True, t("verify.ok_chain") + (f" ({depth})" if depth > 1 else ""))
     report.add(
         "validity",
-        valid,
-        t("verify.ok_validity", until=cert.not_valid_after_utc.date())
-        if valid
-        else t(
-            "verify.bad_validity",
-            since=cert.not_valid_before_utc.date(),
-            until=cert.not_valid_after_utc.date(),
-        ),
+        True,
+        t("verify.ok_validity", until=format_date(cert.not_valid_after_utc.date())),
     )
-    if crl_pem is not None:
-        try:
-            crl = x509.load_pem_x509_crl(crl_pem)
-        except ValueError:
-            report.add("revocation", False, t("verify.bad_crl"))
-            return
-        if not crl.is_signature_valid(ca.public_key()):  # type: ignore[arg-type]
-            report.add("revocation", False, t("verify.bad_crl"))
-            return
-        revoked = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-        report.add(
-            "revocation",
-            revoked is None,
-            t("verify.ok_revocation")
-            if revoked is None
-            else t("verify.revoked", when=revoked.revocation_date_utc.date()),
-        )
+    report.add(
+        "revocation", True, verdict.revocation, warning=verdict.revocation in verdict.warnings
+    )
+    for w in verdict.warnings:
+        if w != verdict.revocation:
+            report.add("revocation", True, w, warning=True)
     who = identity(cert)
     same = who.agency_code == report.agency_code and bool(who.agency_code)
     report.add(

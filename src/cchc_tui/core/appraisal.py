@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
 
 from cchc_tui.core.criteria import CriteriaSet, Sub
 from cchc_tui.core.scoring import Totals, totals
+from cchc_tui.core.submission import Submission, decimal_of
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,10 @@ class Outcome:
         return {a.code: a.points for a in self.totals.areas}
 
 
-def _dec(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
-def self_points(submission: Mapping[str, Any]) -> dict[str, Decimal | None]:
+def self_points(submission: Submission) -> dict[str, Decimal | None]:
     """code → the self points a bundle's submission.json carries (its first criteria set)."""
-    scores = (submission.get("scores") or [{}])[0]
-    return {str(s.get("code")): _dec(s.get("self")) for s in scores.get("subs", [])}
+    scores = submission.first_scores
+    return {s.code: decimal_of(s.self_points) for s in (scores.subs if scores else [])}
 
 
 def outcome(

@@ -50,3 +50,10 @@ def local_day(when: datetime) -> date:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when.astimezone().date()
+
+
+def local_time(when: datetime) -> str:
+    """A stored (UTC) moment as the clock on the wall shows it, the way people write it."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%d/%m/%Y %H:%M:%S")

@@ -884,8 +884,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Recorded {name}: {value} (target {target}).",
     },
     "pki.weak_passphrase": {
-        "vi": "Mật khẩu phải có ít nhất 8 ký tự.",
-        "en": "The passphrase needs at least 8 characters.",
+        "vi": "Mật khẩu phải có ít nhất 12 ký tự.",
+        "en": "The passphrase needs at least 12 characters.",
     },
     "pki.ca_exists": {
         "vi": "Thư mục «{dir}» đã có CA; không ghi đè.",
@@ -1194,6 +1194,437 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Demo database: “{path}” ({agency}).",
     },
     # -- issue 10: trust (certificates, CRLs, receipts) -------------------------------------
+    "trust.role.officer": {"vi": "cán bộ (ký hồ sơ)", "en": "officer (signs bundles)"},
+    "trust.role.reviewer": {
+        "vi": "thẩm định (ký phiếu thẩm định)",
+        "en": "reviewer (signs review receipts)",
+    },
+    "trust.role.none": {"vi": "không có dấu vai trò", "en": "no role mark"},
+    "trust.no_role_mark": {
+        "vi": "Chứng thư ký không có dấu vai trò {role} (chứng thư cấp trước khi có vai trò, "
+        "hoặc không do cchc pki cấp): cần cấp lại.",
+        "en": "The signing certificate carries no {role} role mark (issued before roles "
+        "existed, or not by cchc pki): it must be issued again.",
+    },
+    "trust.leaf_is_ca": {
+        "vi": "Chứng thư ký là chứng thư của một CA: CA không được ký hồ sơ hay phiếu.",
+        "en": "The signing certificate is a CA's: a CA never signs bundles or receipts.",
+    },
+    "trust.no_digital_signature": {
+        "vi": "Chứng thư ký không cho phép ký số (thiếu digitalSignature).",
+        "en": "The signing certificate does not allow digital signatures (no digitalSignature).",
+    },
+    "trust.wrong_role": {
+        "vi": "Chứng thư này dành cho vai trò {has}, không được dùng cho vai trò {role}.",
+        "en": "This certificate is for the {has} role, not for the {role} role.",
+    },
+    "trust.bad_path": {
+        "vi": "Chuỗi chứng thư không hợp lệ (bên cấp «{issuer}»): {detail}.",
+        "en": "The certificate path does not hold (issuer “{issuer}”): {detail}.",
+    },
+    "trust.path.not_issued": {
+        "vi": "không do CA tin cậy cấp (chữ ký của bên cấp không khớp)",
+        "en": "not issued by the trusted CA (the issuer's signature does not match)",
+    },
+    "trust.path.issuer_not_ca": {
+        "vi": "bên cấp trong chuỗi không phải là CA (CA:FALSE)",
+        "en": "an issuer in the path is not a CA (CA:FALSE)",
+    },
+    "trust.path.no_key_cert_sign": {
+        "vi": "bên cấp trong chuỗi không được phép cấp chứng thư (thiếu keyCertSign)",
+        "en": "an issuer in the path may not issue certificates (no keyCertSign)",
+    },
+    "trust.path.too_long": {
+        "vi": "chuỗi dài hơn CA gốc cho phép (pathLen): CA của cchc pki không có CA trung gian",
+        "en": "the path is longer than the root allows (pathLen): cchc pki's CA has no "
+        "intermediates",
+    },
+    "trust.path.validity": {
+        "vi": "một chứng thư CA trong chuỗi đã hết hạn hoặc chưa có hiệu lực",
+        "en": "a CA certificate of the path has expired or is not yet valid",
+    },
+    "trust.unchecked": {
+        "vi": "chưa kiểm tra thu hồi (không có danh sách thu hồi — dùng --crl)",
+        "en": "revocation not checked (no revocation list — use --crl)",
+    },
+    "trust.unchecked_leaf": {
+        "vi": "chưa kiểm tra thu hồi chứng thư ký (do CA trung gian cấp, không có danh sách "
+        "thu hồi của CA đó)",
+        "en": "the signing certificate's revocation not checked (issued by an intermediate CA "
+        "whose revocation list is not held)",
+    },
+    "trust.issuer_revoked": {
+        "vi": "CA trung gian trong chuỗi đã bị thu hồi ngày {when}.",
+        "en": "An intermediate CA of the path was revoked on {when}.",
+    },
+    "trust.crl_foreign": {
+        "vi": "Danh sách thu hồi (CRL) không do CA tin cậy ký.",
+        "en": "The revocation list (CRL) is not signed by the trusted CA.",
+    },
+    "trust.crl_future": {
+        "vi": "Danh sách thu hồi ghi ngày phát hành {date}, sau hôm nay: kiểm tra đồng hồ máy "
+        "hoặc xin lại danh sách.",
+        "en": "The revocation list says it was issued on {date}, after today: check the clock "
+        "or ask for the list again.",
+    },
+    "trust.crl_stale": {
+        "vi": "Danh sách thu hồi đã hết hạn ngày {date}: xin danh sách mới của Sở Nội vụ "
+        "(hoặc dùng --allow-stale-crl nếu chấp nhận rủi ro).",
+        "en": "The revocation list expired on {date}: get a new one from Sở Nội vụ "
+        "(or use --allow-stale-crl to accept the risk).",
+    },
+    "trust.crl_stale_warning": {
+        "vi": "danh sách thu hồi đã hết hạn ngày {date}",
+        "en": "the revocation list expired on {date}",
+    },
+    "trust.crl_older": {
+        "vi": "Danh sách thu hồi này cũ hơn danh sách đã có (số {new} so với {old}): "
+        "không thay thế.",
+        "en": "This revocation list is older than the one held (number {new} against {old}): "
+        "not replaced.",
+    },
+    "trust.ca_changed": {
+        "vi": "Đã thay CA tin cậy; danh sách thu hồi cũ không còn dùng được.",
+        "en": "The trusted CA was replaced; the old revocation list no longer applies.",
+    },
+    "trust.role_for_export": {
+        "vi": "Khóa đã nhập ({has}) không ký được hồ sơ: chỉ chứng thư cán bộ mới ký được; "
+        "xin Sở Nội vụ cấp chứng thư cán bộ rồi chạy cchc key import.",
+        "en": "The imported key ({has}) cannot sign bundles: only an officer certificate can; "
+        "get one from Sở Nội vụ, then run cchc key import.",
+    },
+    "trust.role_for_receipt": {
+        "vi": "Khóa đã nhập ({has}) không ký được phiếu thẩm định: chỉ chứng thư thẩm định "
+        "(cchc pki issue --role reviewer) mới ký được.",
+        "en": "The imported key ({has}) cannot sign review receipts: only a reviewer "
+        "certificate (cchc pki issue --role reviewer) can.",
+    },
+    "trust.own_key_bad": {
+        "vi": "Khóa ký đã nhập không còn dùng được: {reason}",
+        "en": "The imported signing key can no longer be used: {reason}",
+    },
+    "receipt.wrong_reviewer": {
+        "vi": "Phiếu do {signer} ({agency}) ký, không phải cơ quan thẩm định của đơn vị này "
+        "({reviewer}).",
+        "en": "The receipt is signed by {signer} ({agency}), not by this unit's reviewer "
+        "({reviewer}).",
+    },
+    "receipt.older": {
+        "vi": "Phiếu cũ hơn phiếu đã nhận (phiếu này ký {issued}, đã có phiếu ký {newest}).",
+        "en": "The receipt is older than one already imported (this one issued {issued}, "
+        "the newest {newest}).",
+    },
+    "receipt.too_big": {
+        "vi": "Tệp «{path}» quá lớn để là một phiếu thẩm định.",
+        "en": "“{path}” is too big to be a review receipt.",
+    },
+    "passphrase.again": {
+        "vi": "Nhập lại mật khẩu {what}: ",
+        "en": "{what} passphrase again: ",
+    },
+    "pki.passphrase_mismatch": {
+        "vi": "Hai lần nhập mật khẩu không khớp.",
+        "en": "The two passphrases do not match.",
+    },
+    "pki.bad_role": {
+        "vi": "Vai trò «{value}» không có; dùng officer hoặc reviewer.",
+        "en": "No role “{value}”; use officer or reviewer.",
+    },
+    "verify.warning": {"vi": "cảnh báo", "en": "warning"},
+    "import.bad_crl_because": {
+        "vi": "Tệp «{path}» không dùng được làm danh sách thu hồi: {reason}",
+        "en": "“{path}” cannot be used as the revocation list: {reason}",
+    },
+    "receipt.untrusted_because": {
+        "vi": "Phiếu thẩm định không đáng tin: {reason}",
+        "en": "The review receipt cannot be trusted: {reason}",
+    },
     # -- issue 10: archive and submission schema ------------------------------------------
+    "submission.control_chars": {
+        "vi": "chứa ký tự điều khiển",
+        "en": "contains a control character",
+    },
+    "submission.reserved_name": {
+        "vi": "là tên Windows dành riêng",
+        "en": "is a name Windows reserves",
+    },
+    "submission.not_decimal": {
+        "vi": "không phải số thập phân",
+        "en": "is not a decimal number",
+    },
+    "submission.decimal_range": {
+        "vi": "phải từ {low} đến {high}",
+        "en": "must be from {low} to {high}",
+    },
+    "submission.decimal_places": {
+        "vi": "quá {places} chữ số thập phân",
+        "en": "has more than {places} decimal places",
+    },
+    "submission.not_datetime": {
+        "vi": "không phải thời điểm ISO 8601 có múi giờ",
+        "en": "is not an ISO 8601 time with a time zone",
+    },
+    "submission.path_not_hash": {
+        "vi": "đường dẫn tệp không mang mã băm SHA-256 của tệp",
+        "en": "the file's path does not carry the file's SHA-256",
+    },
+    "submission.err.missing": {"vi": "thiếu", "en": "missing"},
+    "submission.err.extra": {
+        "vi": "trường không có trong lược đồ",
+        "en": "a field the schema does not have",
+    },
+    "submission.err.too_long": {
+        "vi": "dài quá {max_length} ký tự",
+        "en": "longer than {max_length} characters",
+    },
+    "submission.err.too_many": {
+        "vi": "nhiều quá {max_length} phần tử",
+        "en": "more than {max_length} elements",
+    },
+    "submission.err.pattern": {
+        "vi": "không đúng dạng cho phép",
+        "en": "not in the allowed form",
+    },
+    "submission.err.range": {
+        "vi": "ngoài giới hạn cho phép",
+        "en": "out of the allowed range",
+    },
+    "submission.err.choice": {
+        "vi": "không phải giá trị cho phép ({expected})",
+        "en": "not an allowed value ({expected})",
+    },
+    "submission.err.type": {"vi": "sai kiểu dữ liệu", "en": "of the wrong type"},
+    "submission.err.json": {"vi": "không phải JSON hợp lệ", "en": "not valid JSON"},
+    "submission.err.nesting": {
+        "vi": "JSON lồng nhau quá sâu",
+        "en": "JSON nested too deeply",
+    },
+    "export.bad_submission": {
+        "vi": "Chưa xuất được hồ sơ: dữ liệu không đúng lược đồ hồ sơ ở «{field}: {detail}».",
+        "en": "The bundle cannot be exported: the data does not fit the schema at "
+        "“{field}: {detail}”.",
+    },
+    "verify.file_too_large": {
+        "vi": "Tệp lớn {size} MB, vượt giới hạn của một hồ sơ ({limit} MB).",
+        "en": "The file is {size} MB, over the limit of one bundle ({limit} MB).",
+    },
+    "verify.junk_before": {
+        "vi": "Tệp không bắt đầu bằng một mục zip (có dữ liệu lạ ở đầu tệp).",
+        "en": "The file does not start with a zip entry (unknown data in front).",
+    },
+    "verify.no_end": {
+        "vi": "không có phần kết của zip ở cuối tệp",
+        "en": "no end of central directory at the end of the file",
+    },
+    "verify.junk_after": {
+        "vi": "Phần kết của zip không nằm ở cuối tệp (còn dữ liệu lạ hoặc chú thích zip).",
+        "en": "The zip's end record is not at the end of the file (trailing data or a comment).",
+    },
+    "verify.bad_directory": {
+        "vi": "Danh mục của tệp zip bị hỏng hoặc không khớp với các mục.",
+        "en": "The zip's central directory is damaged or does not match its entries.",
+    },
+    "verify.bad_layout": {
+        "vi": "Mục «{name}» không khớp với danh mục zip, chồng lên mục khác hoặc có dữ liệu lạ "
+        "xen giữa.",
+        "en": "Entry “{name}” does not match the central directory, overlaps another entry or "
+        "has unknown data around it.",
+    },
+    "verify.encrypted": {
+        "vi": "Mục «{name}» được mã hóa; hồ sơ không được mã hóa.",
+        "en": "Entry “{name}” is encrypted; a bundle never is.",
+    },
+    "verify.method": {
+        "vi": "Mục «{name}» nén bằng phương pháp {method}, không được hỗ trợ (chỉ lưu nguyên "
+        "hoặc deflate).",
+        "en": "Entry “{name}” uses compression method {method}, not supported (stored or "
+        "deflated only).",
+    },
+    "verify.bad_entry_name": {
+        "vi": "Mục «{name}» không được phép trong hồ sơ (chỉ có các tệp thẻ, "
+        "data/submission.json, data/audit.jsonl và data/evidence/<sha256>.<đuôi>).",
+        "en": "Entry “{name}” is not allowed in a bundle (only the tag files, "
+        "data/submission.json, data/audit.jsonl and data/evidence/<sha256>.<ext>).",
+    },
+    "verify.tag_list": {
+        "vi": "tagmanifest phải liệt kê đúng bagit.txt, bag-info.txt và manifest-sha256.txt "
+        "(thiếu hoặc thừa «{name}»).",
+        "en": "The tag manifest must list exactly bagit.txt, bag-info.txt and "
+        "manifest-sha256.txt (“{name}” missing or extra).",
+    },
+    "verify.evidence_hash": {
+        "vi": "Tệp «{name}» có nội dung khác mã băm trong tên của nó.",
+        "en": "The content of “{name}” does not match the hash in its name.",
+    },
+    "verify.bag_info_repeated": {
+        "vi": "bag-info.txt ghi «{label}» nhiều lần.",
+        "en": "bag-info.txt gives “{label}” more than once.",
+    },
+    "verify.bad_label": {
+        "vi": "bag-info.txt: {label} «{value}» không hợp lệ.",
+        "en": "bag-info.txt: {label} “{value}” is not valid.",
+    },
+    "verify.bad_identifier": {
+        "vi": "External-Identifier «{value}» không phải UUID ở dạng chuẩn.",
+        "en": "External-Identifier “{value}” is not a UUID in canonical form.",
+    },
+    "verify.root_not_id": {
+        "vi": "Thư mục gốc «{root}» khác External-Identifier «{value}».",
+        "en": "The root folder “{root}” differs from External-Identifier “{value}”.",
+    },
+    "verify.id_not_derived": {
+        "vi": "External-Identifier «{value}» không phải mã suy ra từ cơ quan, kế hoạch, kỳ và "
+        "thời điểm xuất ({expected}).",
+        "en": "External-Identifier “{value}” is not the id derived from the agency, plan, "
+        "period and export time ({expected}).",
+    },
+    "verify.bad_submission": {
+        "vi": "Tệp data/submission.json không đúng lược đồ: «{field}: {detail}».",
+        "en": "data/submission.json does not fit the schema: “{field}: {detail}”.",
+    },
+    "verify.bad_submission_json": {
+        "vi": "Tệp data/submission.json không đọc được: {detail}.",
+        "en": "data/submission.json cannot be read: {detail}.",
+    },
+    "verify.submission_mismatch": {
+        "vi": "data/submission.json ghi {label} «{value}» nhưng bag-info.txt ghi «{expected}».",
+        "en": "data/submission.json gives {label} “{value}” but bag-info.txt “{expected}”.",
+    },
+    "verify.evidence_unlisted": {
+        "vi": "data/submission.json nói tới tệp «{name}» không có trong hồ sơ.",
+        "en": "data/submission.json names a file “{name}” the bundle does not hold.",
+    },
+    "verify.ok_identifier": {
+        "vi": "mã hồ sơ {id} đúng với cơ quan, kế hoạch, kỳ và thời điểm",
+        "en": "bundle id {id} matches agency, plan, period and time",
+    },
+    "verify.ok_submission": {
+        "vi": "đúng lược đồ {version}: {items} mục, {evidence} TLKC",
+        "en": "fits schema {version}: {items} items, {evidence} documents",
+    },
+    "import.unreadable": {
+        "vi": "Không đọc được «{path}»: {detail}",
+        "en": "Cannot read “{path}”: {detail}",
+    },
+    "import.bad_folder": {
+        "vi": "«{name}» không dùng được làm tên thư mục nhận.",
+        "en": "“{name}” cannot be used as a receiving folder name.",
+    },
+    "review.broken": {"vi": "hỏng: {reason}", "en": "broken: {reason}"},
+    "review.broken_missing": {
+        "vi": "thiếu data/submission.json",
+        "en": "data/submission.json is missing",
+    },
+    "review.broken_mismatch": {
+        "vi": "data/submission.json không khớp hồ sơ đã nhận ({label})",
+        "en": "data/submission.json does not match the received bundle ({label})",
+    },
+    "review.broken_bundle": {
+        "vi": "Hồ sơ của {agency} bị hỏng ({reason}); chưa thẩm định được.",
+        "en": "{agency}'s bundle is broken ({reason}); it cannot be appraised.",
+    },
+    "ui.review.act.broken": {"vi": "Hỏng", "en": "Brkn"},
+    "ui.review.act_long.broken": {
+        "vi": "hồ sơ hỏng (không đọc được)",
+        "en": "broken bundle (unreadable)",
+    },
     # -- issue 10: atomic export/import, dropping bundles, numeric input ------------------
+    "number.field.points": {"vi": "điểm", "en": "points"},
+    "number.field.progress": {"vi": "tiến độ (%)", "en": "progress (%)"},
+    "number.field.value": {"vi": "giá trị chỉ tiêu", "en": "indicator value"},
+    "number.field.numerator": {"vi": "tử số", "en": "numerator"},
+    "number.field.denominator": {"vi": "mẫu số", "en": "denominator"},
+    "number.empty": {"vi": "Chưa nhập {field}.", "en": "No {field} given."},
+    "number.invalid": {
+        "vi": "«{value}» không phải là số hợp lệ cho {field}: chỉ gồm chữ số và dấu phẩy thập "
+        "phân (ví dụ: 12,5).",
+        "en": "“{value}” is not a valid number for {field}: digits and one decimal separator "
+        "only (e.g. 12.5).",
+    },
+    "number.negative": {
+        "vi": "Giá trị {field} không được âm (đã nhập «{value}»).",
+        "en": "The {field} cannot be negative (got “{value}”).",
+    },
+    "number.out_of_range": {
+        "vi": "Giá trị {field} phải từ {low} đến {high} (đã nhập «{value}»).",
+        "en": "The {field} must be from {low} to {high} (got “{value}”).",
+    },
+    "number.places": {
+        "vi": "Giá trị {field} có quá nhiều chữ số thập phân: tối đa {places} (đã nhập «{value}»).",
+        "en": "The {field} has too many decimal places: at most {places} (got “{value}”).",
+    },
+    "number.not_whole": {
+        "vi": "Giá trị {field} phải là số nguyên (đã nhập «{value}»).",
+        "en": "The {field} must be a whole number (got “{value}”).",
+    },
+    "indicator.ratio_not_percent": {
+        "vi": "Chỉ tiêu «{name}» tính bằng {unit}, không phải tỷ lệ: nhập giá trị (--value), "
+        "không nhập tử số/mẫu số.",
+        "en": "Indicator “{name}” is counted in {unit}, not a ratio: give its value (--value), "
+        "not a numerator and denominator.",
+    },
+    "indicator.num_above_den": {
+        "vi": "Tử số {num} lớn hơn mẫu số {den}: tỷ lệ của «{name}» không thể vượt quá 100%.",
+        "en": "Numerator {num} is above denominator {den}: the ratio of “{name}” cannot exceed "
+        "100%.",
+    },
+    "export.raced": {
+        "vi": "Vừa có một lần xuất hồ sơ khác cho kỳ {period} (hồ sơ {latest}…), nên hồ sơ này "
+        "không được ghi và tệp tạm đã xóa. Hãy xuất lại.",
+        "en": "Another export for period {period} was just made (bundle {latest}…), so this one "
+        "was not recorded and its temporary file was removed. Export again.",
+    },
+    "export.publish_failed": {
+        "vi": "Không đặt được tên «{path}» cho hồ sơ ({detail}); đã hủy bản ghi xuất và tệp tạm. "
+        "Hãy kiểm tra thư mục rồi xuất lại.",
+        "en": "Could not name the bundle “{path}” ({detail}); the export record and the "
+        "temporary file were removed. Check the folder and export again.",
+    },
+    "export.publish_failed_kept": {
+        "vi": "Không đặt được tên «{path}» cho hồ sơ ({detail}) và không hủy được bản ghi xuất "
+        "({error}): cơ sở dữ liệu ghi một hồ sơ không có tệp. Hãy xuất lại.",
+        "en": "Could not name the bundle “{path}” ({detail}) nor remove its export record "
+        "({error}): the database records a bundle with no file. Export again.",
+    },
+    "review.drop_unknown": {
+        "vi": "Không có hồ sơ «{ref}» trong các hồ sơ đã nhận của kỳ {period}.",
+        "en": "No received bundle “{ref}” for period {period}.",
+    },
+    "review.drop_ambiguous": {
+        "vi": "«{ref}» khớp nhiều hồ sơ ({choices}); hãy ghi đủ mã hồ sơ.",
+        "en": "“{ref}” matches several bundles ({choices}); give the whole bundle id.",
+    },
+    "review.drop_already": {
+        "vi": "Hồ sơ {id} đã được loại bỏ lúc {when} ({by}).",
+        "en": "Bundle {id} was already dropped at {when} ({by}).",
+    },
+    "review.drop_move_failed": {
+        "vi": "Không chuyển được thư mục «{path}» ({detail}); hồ sơ chưa bị loại bỏ.",
+        "en": "Could not move the folder “{path}” ({detail}); the bundle was not dropped.",
+    },
+    "review.dropped": {
+        "vi": "Đã loại bỏ hồ sơ {id} của {agency} (kỳ {period}); hồ sơ không còn được tính, tệp "
+        "được giữ tại «{path}».",
+        "en": "Dropped bundle {id} of {agency} (period {period}); it no longer counts, its files "
+        "are kept in “{path}”.",
+    },
+    "import.dropped": {
+        "vi": "Không nhận «{path}»: hồ sơ này đã nhận trước đó rồi bị loại bỏ lúc {when} "
+        "(lý do: {reason}).",
+        "en": "Refused “{path}”: this bundle was received before and dropped at {when} "
+        "(reason: {reason}).",
+    },
+    "ui.review.key_drop": {"vi": "Loại bỏ", "en": "Drop"},
+    "ui.review.drop_title": {
+        "vi": "Loại bỏ hồ sơ {id}… của {agency}? — F2 xác nhận, Esc thôi",
+        "en": "Drop bundle {id}… of {agency}? — F2 confirms, Esc cancels",
+    },
+    "ui.review.drop_hint": {
+        "vi": "Hồ sơ bị loại bỏ không còn được tính (tổng hợp, xếp hạng, phiếu thẩm định); tệp "
+        "được giữ lại, lịch sử vẫn ghi.",
+        "en": "A dropped bundle no longer counts (overview, ranking, receipts); its files are "
+        "kept and the history still lists it.",
+    },
+    "ui.review.drop_reason": {"vi": "Lý do", "en": "Reason"},
+    "ui.review.dropped_state": {"vi": "đã loại bỏ", "en": "dropped"},
 }

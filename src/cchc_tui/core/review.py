@@ -10,7 +10,6 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
@@ -18,9 +17,19 @@ from cchc_tui.core.assignment import Role, units_assigned
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Item, Plan
+from cchc_tui.core.submission import Submission
 
 REVIEWER_OF_CITY = "SNV"
 STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
+
+
+def reviewer_of(registry: Registry, agency: str) -> str:
+    """Who appraises a unit and signs its receipts: a commune's district (its Phòng Nội vụ),
+    Sở Nội vụ for everyone else."""
+    found = registry.agencies.get(agency)
+    if found is not None and found.level == "commune" and found.parent:
+        return found.parent
+    return REVIEWER_OF_CITY
 
 
 def expected_units(registry: Registry, plan: Plan, reviewer: str) -> list[Agency]:
@@ -46,8 +55,9 @@ class Received:
     bundle_id: str
     received_at: datetime
     signing_time: datetime | None
-    submission: dict[str, Any]
+    submission: Submission | None  # None: the stored submission cannot be read (`broken`)
     count: int  # bundles received for the period (1 + resubmissions)
+    broken: str = ""  # why the stored submission.json is missing or does not fit the schema
 
 
 @dataclass(frozen=True)
@@ -62,9 +72,12 @@ class UnitRow:
     self_total: Decimal | None
     grade: str
     days_late: int = 0  # whole days after the due date (on the reviewer's calendar)
+    broken: str = ""  # received, but its submission cannot be read: why (shown, not counted)
 
     def state_label(self) -> str:
-        """ "trễ 3 ngày", "đúng hạn" or "chưa nộp" (in the UI language)."""
+        """ "trễ 3 ngày", "đúng hạn", "chưa nộp" or "hỏng: <lý do>" (in the UI language)."""
+        if self.broken:
+            return t("review.broken", reason=self.broken)
         if self.state == "late":
             return t("ui.review.late_days", days=self.days_late)
         return t(f"ui.review.state.{self.state}")
@@ -112,26 +125,29 @@ def overview(
         if got is None:
             rows.append(UnitRow(agency, "missing", None, 0, 0, 0, 0, None, ""))
             continue
-        sub = got.submission
-        items = sub.get("items", [])
-        scores = (sub.get("scores") or [{}])[0]
-        subs = scores.get("subs", [])
-        pointed = [s for s in subs if s.get("self") not in (None, "0")]
         # the day it arrived on the reviewer's calendar (stored times are UTC)
         arrived = local_day(got.received_at)
         days_late = max(0, (arrived - due).days) if due is not None else 0
-        total = scores.get("total")
+        state = "late" if days_late else "on_time"
+        sub = got.submission
+        if sub is None:  # one unit marked broken, never an overview that fails
+            broken = got.broken or t("review.broken_missing")
+            rows.append(UnitRow(agency, state, got, 0, 0, 0, 0, None, "", days_late, broken))
+            continue
+        scores = sub.first_scores
+        subs = scores.subs if scores else []
+        pointed = [s for s in subs if s.self_points not in (None, "0")]
         rows.append(
             UnitRow(
                 agency=agency,
-                state="late" if days_late else "on_time",
+                state=state,
                 received=got,
-                items_total=len(items),
-                items_with_status=sum(1 for i in items if i.get("status")),
+                items_total=len(sub.items),
+                items_with_status=sum(1 for i in sub.items if i.status),
                 points_total=len(pointed),
-                points_with_evidence=sum(1 for s in pointed if s.get("evidence") or s.get("note")),
-                self_total=Decimal(total) if total is not None else None,
-                grade=str(scores.get("grade", "")),
+                points_with_evidence=sum(1 for s in pointed if s.evidence or s.note),
+                self_total=Decimal(scores.total) if scores else None,
+                grade=scores.grade if scores else "",
                 days_late=days_late,
             )
         )
@@ -169,7 +185,8 @@ def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> li
 
 
 REPORTED = ("hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "khong_thuc_hien_duoc")
-COLUMNS = (*REPORTED, "no_status", "missing")  # the last two: no status given / nothing sent
+# then: no status given / nothing sent / a bundle whose submission cannot be read
+COLUMNS = (*REPORTED, "no_status", "missing", "broken")
 
 
 @dataclass(frozen=True)
@@ -178,7 +195,7 @@ class UnitOnItem:
     role: Role
     state: str  # one of COLUMNS
     progress: int | None
-    note: str
+    note: str  # the agency's note on the item (a broken bundle: why it is broken)
 
 
 @dataclass(frozen=True)
@@ -207,18 +224,19 @@ def per_activity(
             if unit.received is None:
                 units.append(UnitOnItem(unit.agency, role, "missing", None, ""))
                 continue
-            got: dict[str, Any] = next(
-                (i for i in unit.received.submission.get("items", []) if i.get("id") == item.id),
-                {},
-            )
-            status = got.get("status")
+            sub = unit.received.submission
+            if sub is None:
+                units.append(UnitOnItem(unit.agency, role, "broken", None, unit.broken))
+                continue
+            got = next((i for i in sub.items if i.id == item.id), None)
+            status = got.status if got else None
             units.append(
                 UnitOnItem(
                     unit.agency,
                     role,
                     status if status in REPORTED else "no_status",
-                    got.get("progress"),
-                    str(got.get("note") or ""),
+                    got.progress if got else None,
+                    got.note if got else "",
                 )
             )
         if units:

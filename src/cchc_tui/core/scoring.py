@@ -13,6 +13,7 @@ from typing import Protocol
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, language, t
+from cchc_tui.core.numbers import POINTS_MAX, check_number
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.tracking import ItemStatus
 
@@ -337,6 +338,7 @@ def totals(
 def check_points(sub: Sub, points: Decimal) -> None:
     """Refuse points the sub-criterion's rule cannot give, with the allowed values or range.
     Survey points (entered by Sở Nội vụ) may be any hundredth in [0, max]."""
+    points = check_number(points, field="points", high=POINTS_MAX)  # finite, 0–100, hundredths
     allowed = allowed_points(sub)
     if allowed is not None and points not in allowed:
         raise UserError(

@@ -36,3 +36,26 @@ def fold(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """Similarity of two folded strings in [0, 1] (difflib ratio)."""
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+# What a terminal or a text widget could act on rather than show: C0 controls (ESC starts an
+# escape sequence, CR and LF can forge a line), DEL, C1 controls (0x9b is a one-byte CSI), the
+# bidi marks, embeddings, overrides and isolates (they reorder what follows them), and the
+# Unicode line and paragraph separators.
+C0_CONTROLS = "\x00-\x1f"
+OTHER_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARS = C0_CONTROLS + OTHER_CONTROLS  # for a regular expression's [...]
+_CONTROLS = re.compile(f"[{CONTROL_CHARS}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character written out as an escape (``\\x1b``, ``\\u202e``):
+    for showing text that came from outside (a bundle, a certificate, a file name) on a
+    terminal or in the TUI, where it must not move the cursor, start a new line or reorder
+    what follows. Everything else, accents included, is left as it is."""
+    return _CONTROLS.sub(_escaped, text)

@@ -11,8 +11,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cchc_tui.core.i18n import UserError
-from cchc_tui.core.review import Overview, Ranked
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.review import Overview, Ranked, UnitRow
+from cchc_tui.core.text import escape_controls
 
 SUMMARY = (
     "Hạng",
@@ -25,6 +26,13 @@ SUMMARY = (
     "Mức đầy đủ (%)",
 )
 STATE = {"on_time": "đúng hạn", "late": "trễ hạn", "missing": "chưa nộp"}
+
+
+def _state(row: UnitRow) -> str:
+    """The sending state; a received bundle whose submission cannot be read says why."""
+    if row.broken:
+        return escape_controls(t("review.broken", reason=row.broken))
+    return STATE[row.state]
 
 
 def _rows(view: Overview, ranked: list[Ranked]) -> list[list[object]]:
@@ -52,7 +60,7 @@ def _rows(view: Overview, ranked: list[Ranked]) -> list[list[object]]:
                     None,
                     "",
                     "",
-                    STATE[row.state],
+                    _state(row),
                     float(row.completeness),
                 ]
             )

@@ -25,6 +25,7 @@ from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.numbers import indicator_value
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.scoring import check_points
@@ -833,14 +834,9 @@ class ScoringStore:
         ids = [i.id for i in plan.indicator]
         if indicator not in ids:
             raise UserError("indicator.unknown", id=indicator, choices=", ".join(ids))
-        if value is None:
-            if numerator is None or denominator is None:
-                raise UserError("indicator.bad_value", value="")
-            if denominator == 0:
-                raise UserError("indicator.zero_denominator")
-            value = (numerator * 100 / denominator).quantize(Decimal("0.01"))
-        if value < 0 or (numerator is not None and numerator < 0):
-            raise UserError("indicator.bad_value", value=value)
+        found = next(i for i in plan.indicator if i.id == indicator)
+        # finite, in range for the indicator's unit; a ratio computed, at most 100 %
+        value = indicator_value(found, value, numerator, denominator)
         with self.store._write() as s:
             if evidence_id is not None:
                 ev = s.get(Evidence, evidence_id)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from rich.markup import escape as escape_markup
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -41,7 +42,8 @@ from cchc_tui.core.review import (
 )
 from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.scoring import num
-from cchc_tui.core.text import fold
+from cchc_tui.core.submission import Submission
+from cchc_tui.core.text import escape_controls, fold
 from cchc_tui.store.service import Store
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -111,6 +113,25 @@ class OnReviewApp:
     def rapp(self) -> ReviewApp:
         assert isinstance(self.app, ReviewApp)
         return self.app
+
+    async def open_unit(self, row: UnitRow, period: str) -> None:
+        """One agency's submission; for a bundle whose submission cannot be read, why."""
+        if row.received is None:
+            return
+        if row.broken:
+            self.rapp.notify(
+                t("review.broken_bundle", agency=row.agency.code, reason=row.broken),
+                severity="warning",
+                markup=False,
+            )
+            return
+        await self.rapp.push_screen(ReviewAgencyScreen(row, period))
+
+
+def _cell(text: str) -> str:
+    """Text from a bundle for a DataTable cell, which reads a str as Rich markup: shown
+    literally ("[b red]ĐẠT[/]" stays that), with control characters written out."""
+    return escape_markup(escape_controls(text))
 
 
 class ReviewOverviewScreen(OnReviewApp, Screen[None]):
@@ -210,7 +231,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
             table.add_row(
                 str(ranks.get(r.agency.code, "")),
                 r.agency.code,
-                r.state_label(),
+                _cell(r.state_label()),
                 f"{num(r.completeness)}%",
                 "" if r.self_total is None else num(r.self_total),
                 appraised.get(r.agency.code, ""),
@@ -292,8 +313,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     async def _open(self, event: DataTable.RowSelected) -> None:
         assert self.view is not None
         row = next(r for r in self.view.rows if r.agency.code == event.row_key.value)
-        if row.received is not None:
-            await self.app.push_screen(ReviewAgencyScreen(row, self.view.period))
+        await self.open_unit(row, self.view.period)
 
 
 class CommentModal(ModalScreen[tuple[str, str] | None]):
@@ -406,6 +426,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         Binding("c", "comment", "ui.review.key_comment", id="agency.comment"),
         Binding("p", "appraise", "ui.review.key_appraise", id="agency.appraise"),
         Binding("n", "receipt", "ui.review.key_receipt", id="agency.receipt"),
+        Binding("l", "drop", "ui.review.key_drop", id="agency.drop"),
     ]
 
     def __init__(self, row: UnitRow, period: str) -> None:
@@ -419,6 +440,12 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     def got(self) -> Received:
         assert self.row.received is not None
         return self.row.received
+
+    @property
+    def sub(self) -> Submission:
+        """The submission shown, read through the schema (a broken one never opens here)."""
+        assert self.got.submission is not None
+        return self.got.submission
 
     def compose(self) -> ComposeResult:
         got = self.got
@@ -456,13 +483,13 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         table.add_column(t("col.status"), width=16)
         table.add_column("%", width=4)
         table.add_column(t("ui.item.note"), width=max(20, width - 46))
-        for item in self.got.submission.get("items", []):
+        for item in self.sub.items:
             table.add_row(
-                item.get("id", ""),
-                status_label(item.get("status")),
-                str(item.get("progress", "")),
-                item.get("note", ""),
-                key=f"item:{item.get('id', '')}",
+                item.id,
+                status_label(item.status),
+                str(item.progress),
+                _cell(item.note),
+                key=f"item:{item.id}",
             )
         scores = self.query_one("#agency-scores", DataTable)
         scores.add_column(t("ui.score.col.code"), key="code", width=7)
@@ -474,12 +501,12 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         evidence.add_column(t("col.number"), width=16)
         evidence.add_column(t("ui.review.col.hash"), key="hash", width=12)
         evidence.add_column(t("col.file"), width=max(20, width - 40))
-        for e in self.got.submission.get("evidence", []):
+        for e in self.sub.evidence:
             evidence.add_row(
-                e.get("number", ""),
-                t("ui.review.hash.checking") if e.get("path") else t("ui.review.hash.none"),
-                e.get("path") or e.get("file_name") or "",
-                key=str(e.get("id", "")),
+                _cell(e.number),
+                t("ui.review.hash.checking") if e.path else t("ui.review.hash.none"),
+                _cell(e.path or e.file_name),
+                key=str(e.id),
             )
         await self.show_history()
         await self.refresh_review()
@@ -492,40 +519,31 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         """The highlighted item as the plan prints it, what the agency said and its documents."""
         key = str(event.row_key.value or "").removeprefix("item:")
         item = next((i for i in self.rapp.plan.item if i.id == key), None)
-        sent: dict[str, Any] = next(
-            (i for i in self.got.submission.get("items", []) if i.get("id") == key), {}
-        )
-        docs = [
-            str(e.get("number", ""))
-            for e in self.got.submission.get("evidence", [])
-            if key in (e.get("items") or [])
-        ]
+        sent = next((i for i in self.sub.items if i.id == key), None)
+        docs = [e.number for e in self.sub.evidence if key in e.items]
         parts = [f"{item.number} {item.short_text(60)}" if item else key]
-        if sent.get("completed_on"):
-            parts.append(
-                t("ui.review.item_done", date=format_date(date.fromisoformat(sent["completed_on"])))
-            )
-        if sent.get("reason"):
-            parts.append(str(sent["reason"]))
+        if sent is not None and sent.completed_on is not None:
+            parts.append(t("ui.review.item_done", date=format_date(sent.completed_on)))
+        if sent is not None and sent.reason:
+            parts.append(sent.reason)
         parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
-        self.query_one("#agency-item", Static).update(" · ".join(parts))
+        # markup=False: the agency's words are shown as written, control characters escaped
+        self.query_one("#agency-item", Static).update(escape_controls(" · ".join(parts)))
 
     @on(DataTable.RowHighlighted, "#agency-scores")
     def show_score(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted sub-criterion: the agency's explanation and the documents it linked,
         next to which the reviewer appraises."""
         code = str(event.row_key.value or "")
-        subs = ((self.got.submission.get("scores") or [{}])[0]).get("subs", [])
-        sub: dict[str, Any] = next((x for x in subs if str(x.get("code")) == code), {})
-        numbers = {
-            e.get("id"): str(e.get("number", "")) for e in self.got.submission.get("evidence", [])
-        }
-        docs = [numbers.get(i, f"#{i}") for i in sub.get("evidence") or []]
+        scores = self.sub.first_scores
+        sub = next((x for x in scores.subs if x.code == code), None) if scores else None
+        numbers = {e.id: e.number for e in self.sub.evidence}
+        docs = [numbers.get(i, f"#{i}") for i in (sub.evidence if sub else [])]
         parts = [code]
-        if sub.get("note"):
-            parts.append(t("ui.review.score_note", note=sub["note"]))
+        if sub is not None and sub.note:
+            parts.append(t("ui.review.score_note", note=sub.note))
         parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
-        self.query_one("#agency-score", Static).update(" · ".join(parts))
+        self.query_one("#agency-score", Static).update(escape_controls(" · ".join(parts)))
 
     @work(thread=True, exclusive=True, group="hashes")
     def check_files(self) -> None:
@@ -538,7 +556,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         if bundle.bundle_id != self.got.bundle_id:
             return
         table = self.query_one("#agency-evidence", DataTable)
-        for check in rs.check_evidence(Path(bundle.stored_path), self.got.submission):
+        for check in rs.check_evidence(Path(bundle.stored_path), self.sub):
             self.app.call_from_thread(
                 table.update_cell, check.key, "hash", t(f"ui.review.hash.{check.state}")
             )
@@ -546,7 +564,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
                 self.app.call_from_thread(
                     table.update_cell_at,
                     Coordinate(table.get_row_index(check.key), 2),
-                    str(check.path),
+                    _cell(str(check.path)),
                 )
 
     def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
@@ -575,8 +593,12 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
                     id=b.bundle_id[:8],
                     signed=_local(b.signing_time, short=True) if b.signing_time else "—",
                     received=_local(b.received_at, short=True),
-                    state=t(f"ui.review.rstate.{state}"),
-                    latest=t("ui.review.history_latest") if n == len(rows) else "",
+                    state=t("ui.review.dropped_state")
+                    if b.dropped_at is not None
+                    else t(f"ui.review.rstate.{state}"),
+                    latest=t("ui.review.history_latest")
+                    if b.bundle_id == self.got.bundle_id
+                    else "",
                 )
                 for n, (b, state) in enumerate(rows, 1)
             )
@@ -595,15 +617,16 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         table = self.query_one("#agency-scores", DataTable)
         cursor = table.cursor_row
         table.clear()
-        for sub in ((self.got.submission.get("scores") or [{}])[0]).get("subs", []):
-            code = str(sub.get("code"))
+        scores = self.sub.first_scores
+        for sub in scores.subs if scores else []:
+            code = sub.code
             mine = rounds.get(code, {})
             table.add_row(
                 code,
-                num(Decimal(sub["self"])) if sub.get("self") is not None else "",
+                num(Decimal(sub.self_points)) if sub.self_points is not None else "",
                 num(mine[1]) if 1 in mine else "",
                 num(mine[2]) if 2 in mine else "",
-                sub.get("explanation", ""),
+                _cell(sub.explanation),
                 key=code,
             )
         if table.row_count:
@@ -703,7 +726,80 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     async def action_receipt(self) -> None:
         await self.app.push_screen(ReceiptModal(self.row.agency.code, self.period))
 
+    async def action_drop(self) -> None:
+        """Drop the bundle shown, after a confirmation with a reason; then back to the overview,
+        recomputed without it (its files are kept aside, the history still lists it)."""
+        from cchc_tui.bundle import review_store as rs
+
+        app, got = self.rapp, self.got
+
+        def drop(reason: str) -> Path:
+            bundle = rs.find_bundle(app.store, app.plan.id, self.period, got.bundle_id)
+            if bundle is None:
+                raise UserError("review.drop_unknown", ref=got.bundle_id, period=self.period)
+            return rs.drop_bundle(app.store, bundle, reason, actor=app.profile.officer)
+
+        async def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            try:
+                kept = await app.db(drop, reason)
+            except UserError:
+                return
+            app.notify(
+                t(
+                    "review.dropped",
+                    id=got.bundle_id[:8],
+                    agency=self.row.agency.code,
+                    period=self.period,
+                    path=kept,
+                )
+            )
+            # a ranking or activity view opened on the way was computed with the bundle: back
+            # to the overview, which recomputes when it shows again
+            overview = next(
+                (s for s in app.screen_stack if isinstance(s, ReviewOverviewScreen)), None
+            )
+            while overview is not None and app.screen is not overview:
+                await app.pop_screen()
+
+        await self.app.push_screen(DropModal(got.bundle_id, self.row.agency.code), done)
+
     def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class DropModal(ModalScreen[str | None]):
+    """Confirm dropping an agency's bundle, with a reason (kept in the record and the audit)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "confirm", "ui.review.key_drop", id="drop.confirm", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="drop.cancel"),
+    ]
+
+    def __init__(self, bundle_id: str, agency: str) -> None:
+        super().__init__()
+        self.bundle_id = bundle_id
+        self.agency = agency
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="comment-form"):
+            yield Static(
+                t("ui.review.drop_title", id=self.bundle_id[:8], agency=self.agency),
+                classes="title",
+            )
+            yield Static(t("ui.review.drop_hint"), classes="hint")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.drop_reason"))
+                yield VietInput(id="drop-reason")
+
+    def on_mount(self) -> None:
+        self.query_one("#drop-reason", VietInput).focus()
+
+    def action_confirm(self) -> None:
+        self.dismiss(self.query_one("#drop-reason", VietInput).nfc_value.strip())
+
+    def action_cancel(self) -> None:
         self.dismiss(None)
 
 
@@ -816,18 +912,29 @@ class RankingScreen(OnReviewApp, Screen[None]):
                 r.row.agency.code,
                 num(r.total),
                 t("ui.review.appraised") if r.appraised else t("ui.review.self"),
-                r.grade,
+                _cell(r.grade),
                 r.row.agency.name,
                 key=r.row.agency.code,
             )
+        for row in self.view.rows:  # received but unreadable: listed, unranked, marked
+            if row.broken:
+                table.add_row(
+                    "",
+                    row.agency.code,
+                    "",
+                    _cell(row.state_label()),
+                    "",
+                    row.agency.name,
+                    key=row.agency.code,
+                )
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
     @on(DataTable.RowSelected, "#ranking")
     async def _open(self, event: DataTable.RowSelected) -> None:
-        row = next((r.row for r in self.ranked if r.row.agency.code == event.row_key.value), None)
-        if row is not None and row.received is not None:
-            await self.app.push_screen(ReviewAgencyScreen(row, self.view.period))
+        row = next((r for r in self.view.rows if r.agency.code == event.row_key.value), None)
+        if row is not None:
+            await self.open_unit(row, self.view.period)
 
     async def action_export(self) -> None:
         await self.app.push_screen(RankingExportModal(self.view, self.ranked))
@@ -912,7 +1019,7 @@ class ActivityScreen(OnReviewApp, Screen[None]):
         items.add_column(t("col.number"), key="number", width=6)
         for state in COLUMNS:
             items.add_column(t(f"ui.review.act.{state}"), key=state, width=4)
-        items.add_column(t("col.text"), key="text", width=max(20, self.app.size.width - 50))
+        items.add_column(t("col.text"), key="text", width=max(20, self.app.size.width - 56))
         units = self.query_one("#activity-units", DataTable)
         units.add_column(t("col.code"), width=7)
         units.add_column(t("col.role"), width=9)
@@ -983,8 +1090,8 @@ class ActivityScreen(OnReviewApp, Screen[None]):
     @on(DataTable.RowSelected, "#activity-units")
     async def _open_unit(self, event: DataTable.RowSelected) -> None:
         unit = next((r for r in self.view.rows if r.agency.code == event.row_key.value), None)
-        if unit is not None and unit.received is not None:
-            await self.app.push_screen(ReviewAgencyScreen(unit, self.view.period))
+        if unit is not None:
+            await self.open_unit(unit, self.view.period)
 
     @on(VietInput.Changed, "#activity-id")
     def _typed(self) -> None:
@@ -1066,10 +1173,15 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
         for n, path in enumerate(paths, 1):
             try:
                 done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
-                lines.append(("= " if done.already else "✓ ") + f"{path.name}")
+                lines.append(("= " if done.already else "✓ ") + escape_controls(path.name))
                 self.changed = self.changed or not done.already
             except UserError as e:
-                lines.append(f"✗ {path.name}: {e.message()}")
+                lines.append(f"✗ {escape_controls(path.name)}: {escape_controls(e.message())}")
+            except Exception as e:  # one line too (the disk full, a bug): the rest goes on
+                detail = escape_controls(f"{type(e).__name__}: {e}")
+                lines.append(
+                    f"✗ {escape_controls(path.name)}: {t('error.unexpected', detail=detail)}"
+                )
             app.call_from_thread(bar.update, total=len(paths), progress=n)
             app.call_from_thread(log.update, "\n".join(lines[-12:]))
         app.call_from_thread(log.update, "\n".join(lines[-12:]))

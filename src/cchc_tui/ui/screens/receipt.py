@@ -57,8 +57,8 @@ class ReceiptImport(ModalScreen[bool]):
         store = self.ctx.store
 
         def run() -> str:
-            ca, _crl = trust_anchors(store, Path(ca_text) if ca_text else None)
-            receipt, new = import_receipt(store, path, ca)
+            ca, crl = trust_anchors(store, Path(ca_text) if ca_text else None)
+            receipt, new = import_receipt(store, path, ca, crl, registry=self.ctx.registry)
             if not new:
                 return t("receipt.already")
             c = receipt.content

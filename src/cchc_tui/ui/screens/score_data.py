@@ -4,7 +4,7 @@ were sent, and the plan indicators' values (value, or numerator and denominator)
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.numbers import parse_number
 from cchc_tui.core.scoring import num
 from cchc_tui.ui.app import CchcApp, DbFailed
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -128,18 +129,21 @@ class IndicatorValues(_DataModal):
         changed = False
         for field in self.query(VietInput):
             ind_id = (field.id or "").removeprefix("ind-")
-            text = field.value.strip().replace(",", ".")
+            text = field.value.strip()
             if not text:
                 continue
-            try:
+            try:  # the one rule of core.numbers; the indicator's own range when saved
                 if "/" in text:
-                    top, bottom = (Decimal(x) for x in text.split("/", 1))
-                    kwargs = {"numerator": top, "denominator": bottom}
+                    top, bottom = text.split("/", 1)
+                    kwargs = {
+                        "numerator": parse_number(top, field="numerator"),
+                        "denominator": parse_number(bottom, field="denominator"),
+                    }
                 else:
-                    kwargs = {"value": Decimal(text)}
-            except InvalidOperation:
+                    kwargs = {"value": parse_number(text, field="value")}
+            except UserError as e:
                 field.add_class("invalid")
-                self.fail(t("indicator.bad_value", value=field.value))
+                self.fail(e.message())
                 return
             if kwargs.get("value") == self.values.get(ind_id) and "value" in kwargs:
                 continue

@@ -3,7 +3,7 @@ warnings per row; an edit panel for the chosen sub-criterion; totals always visi
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
 from textual import on
@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Label, SelectionList, Static
 
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.numbers import parse_points
 from cchc_tui.core.scoring import SubResult, num
 from cchc_tui.ui.app import DbFailed
 from cchc_tui.ui.context import ScoringView
@@ -252,11 +253,11 @@ class ScoringScreen(BaseScreen):
         r = self.selected()
         if r is None or self.view is None:
             return
-        raw = self.query_one("#score-points", VietInput).value.strip().replace(",", ".")
+        raw = self.query_one("#score-points", VietInput).value.strip()
         try:
-            points = Decimal(raw) if raw else None
-        except InvalidOperation:
-            self.query_one("#score-error", Static).update(t("score.bad_points", value=raw))
+            points = parse_points(raw) if raw else None  # finite, 0–100, hundredths
+        except UserError as e:
+            self.query_one("#score-error", Static).update(e.message())
             return
         reason = self.query_one("#score-reason", VietInput).nfc_value
         note = self.query_one("#score-note", VietInput).nfc_value

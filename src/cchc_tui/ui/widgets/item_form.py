@@ -13,6 +13,7 @@ from textual.widgets import Label, Select, Static
 
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.progress import (
     BLOCKED,
     DONE,
@@ -56,7 +57,7 @@ class ItemForm(Vertical):
                 )
             with Vertical(classes="field narrow"):
                 yield Label(t("ui.item.progress"))
-                yield VietInput(id="pct", restrict=r"\d{0,3}", max_length=3)
+                yield VietInput(id="pct", restrict=r"[0-9]{0,3}", max_length=3)
             with Vertical(classes="field"):
                 yield Label(t("ui.item.completed"))
                 yield VietInput(id="completed", placeholder="dd/mm/yyyy", max_length=10)
@@ -137,11 +138,9 @@ class ItemForm(Vertical):
         if not status:
             error.update("")
             return None
-        try:
-            pct = int(pct_field.value) if pct_field.value else None
-        except ValueError:
-            pct = -1
-        if pct is not None and not 0 <= pct <= 100:
+        try:  # a whole number 0–100 (core.numbers)
+            pct = parse_progress(pct_field.value) if pct_field.value.strip() else None
+        except UserError:
             pct_field.add_class("invalid")
             error.update(t("ui.item.pct_invalid"))
             return None

@@ -1,0 +1,243 @@
+"""The cheap checks of a bundle file, made before anything is hashed or decompressed.
+
+Only the zip's own structure is read, a few bytes at each place it names: the file's size; a
+local file header at offset 0 (nothing in front); the end of central directory record at the
+very end (no trailing data, no zip comment), with its zip64 form where the sizes need it; the
+central directory right before it, whole and well formed; the number of entries and their
+declared sizes; no encrypted entry and no compression but stored or deflated; and every
+entry's local header where the directory says, matching it, the entries laid end to end from
+offset 0 to the directory (no gap, no overlap, so no hidden data and no entry read twice).
+
+A 4 GiB file of junk, or a sparse one, is refused after reading a handful of bytes."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from cchc_tui.core.i18n import t
+
+LOCAL = b"PK\x03\x04"
+CENTRAL = b"PK\x01\x02"
+END = b"PK\x05\x06"
+END64 = b"PK\x06\x06"
+LOCATOR64 = b"PK\x06\x07"
+STORED, DEFLATED = 0, 8
+# flag bits: 0 encrypted, 6 strong encryption, 13 encrypted central directory
+ENCRYPTED = 0x0001 | 0x0040 | 0x2000
+DATA_DESCRIPTOR = 0x0008
+UTF8 = 0x0800
+# a data descriptor after the data: crc and two sizes (4 or 8 bytes each), with or without
+# its optional signature
+DESCRIPTOR_SIZES = frozenset({12, 16, 20, 24})
+MAX_NAME = 1024  # bytes of an entry's name (a bundle's longest is about 120)
+MAX_EXTRA = 1024
+
+_END = struct.Struct("<4sHHHHIIH")  # 22 bytes
+_LOCATOR = struct.Struct("<4sIQI")  # 20 bytes
+_END64 = struct.Struct("<4sQHHIIQQQQ")  # 56 bytes
+_CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")  # 46 bytes
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")  # 30 bytes
+_EXTRA = struct.Struct("<HH")
+
+
+class Unsafe(Exception):
+    """The file is refused; the message (from the catalogue) says why."""
+
+
+class NotAZip(Unsafe):
+    """No end of central directory anywhere near the end: not a zip, or a truncated one."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # decoded for messages only (undecodable bytes escaped)
+    raw_name: bytes
+    flags: int
+    method: int
+    compressed: int
+    size: int
+    offset: int
+
+
+def _read_at(fh: BinaryIO, offset: int, count: int) -> bytes:
+    fh.seek(offset)
+    return fh.read(count)
+
+
+def _zip64(extra: bytes, wanted: list[str]) -> dict[str, int]:
+    """The zip64 extended information field's values for the fields marked 0xFFFFFFFF, in the
+    order the format gives them; the whole extra field must be well formed."""
+    found: dict[str, int] = {}
+    pos = 0
+    while pos < len(extra):
+        if pos + 4 > len(extra):
+            raise Unsafe(t("verify.bad_directory"))
+        kind, size = _EXTRA.unpack_from(extra, pos)
+        body = extra[pos + 4 : pos + 4 + size]
+        if len(body) != size:
+            raise Unsafe(t("verify.bad_directory"))
+        if kind == 0x0001:
+            for i, name in enumerate(wanted):
+                if 8 * (i + 1) > size:
+                    raise Unsafe(t("verify.bad_directory"))
+                found[name] = int.from_bytes(body[8 * i : 8 * (i + 1)], "little")
+        pos += 4 + size
+    if len(found) != len(wanted):
+        raise Unsafe(t("verify.bad_directory"))
+    return found
+
+
+def scan(
+    fh: BinaryIO, file_size: int, *, max_size: int, max_entries: int, max_total: int
+) -> list[Entry]:
+    """Check the structure of the zip open in ``fh`` (``file_size`` bytes); Unsafe when it is
+    not a zip this program writes the way it writes them. Returns the entries in file order."""
+    if file_size > max_size:
+        raise Unsafe(
+            t("verify.file_too_large", size=file_size // 1024**2, limit=max_size // 1024**2)
+        )
+    if _read_at(fh, 0, 4) != LOCAL:
+        raise Unsafe(t("verify.junk_before"))
+    if file_size < _LOCAL.size + _END.size:
+        raise NotAZip(t("verify.no_end"))
+    end_at = file_size - _END.size
+    end = _read_at(fh, end_at, _END.size)
+    sig, disk, cd_disk, on_disk, count, cd_size, cd_offset, comment = _END.unpack(end)
+    if sig != END or comment:
+        tail = _read_at(fh, max(0, file_size - 65_557), 65_557)
+        if END in tail:
+            raise Unsafe(t("verify.junk_after"))
+        raise NotAZip(t("verify.no_end"))
+    if disk or cd_disk or on_disk != count:
+        raise Unsafe(t("verify.bad_directory"))
+    cd_end = end_at
+    locator_at = end_at - _LOCATOR.size
+    locator = _read_at(fh, locator_at, _LOCATOR.size) if locator_at > 0 else b""
+    if locator[:4] == LOCATOR64:
+        _sig, l_disk, end64_at, disks = _LOCATOR.unpack(locator)
+        if l_disk != 0 or disks != 1 or end64_at + _END64.size != locator_at:
+            raise Unsafe(t("verify.bad_directory"))
+        fields = _END64.unpack(_read_at(fh, end64_at, _END64.size))
+        sig64, size64, _made, _needed, disk64, cd_disk64, on_disk64, count64 = fields[:8]
+        cd_size64, cd_offset64 = fields[8:]
+        if sig64 != END64 or size64 != _END64.size - 12 or disk64 or cd_disk64:
+            raise Unsafe(t("verify.bad_directory"))
+        if on_disk64 != count64:
+            raise Unsafe(t("verify.bad_directory"))
+        # the short record holds each value, or its maximum when the value does not fit
+        for short, full, limit in (
+            (count, count64, 0xFFFF),
+            (cd_size, cd_size64, 0xFFFFFFFF),
+            (cd_offset, cd_offset64, 0xFFFFFFFF),
+        ):
+            if short != min(full, limit):
+                raise Unsafe(t("verify.bad_directory"))
+        count, cd_size, cd_offset, cd_end = count64, cd_size64, cd_offset64, end64_at
+    elif count == 0xFFFF or 0xFFFFFFFF in (cd_size, cd_offset):
+        raise Unsafe(t("verify.bad_directory"))
+    if count > max_entries:
+        raise Unsafe(t("verify.too_many", count=count, limit=max_entries))
+    if (
+        count == 0
+        or cd_offset + cd_size != cd_end
+        or cd_size > count * (_CENTRAL.size + MAX_NAME + MAX_EXTRA)
+    ):
+        raise Unsafe(t("verify.bad_directory"))
+    directory = _read_at(fh, cd_offset, cd_size)
+    if len(directory) != cd_size:
+        raise Unsafe(t("verify.bad_directory"))
+    entries: list[Entry] = []
+    total = 0
+    pos = 0
+    for _ in range(count):
+        if pos + _CENTRAL.size > cd_size:
+            raise Unsafe(t("verify.bad_directory"))
+        (
+            sig,
+            _made,
+            _needed,
+            flags,
+            method,
+            _time,
+            _date,
+            _crc,
+            compressed,
+            size,
+            name_len,
+            extra_len,
+            comment_len,
+            disk_start,
+            _internal,
+            _external,
+            offset,
+        ) = _CENTRAL.unpack_from(directory, pos)
+        start = pos + _CENTRAL.size
+        raw_name = directory[start : start + name_len]
+        extra = directory[start + name_len : start + name_len + extra_len]
+        pos = start + name_len + extra_len + comment_len
+        if (
+            sig != CENTRAL
+            or pos > cd_size
+            or comment_len
+            or name_len > MAX_NAME
+            or extra_len > MAX_EXTRA
+        ):
+            raise Unsafe(t("verify.bad_directory"))
+        name = raw_name.decode("utf-8" if flags & UTF8 else "cp437", "backslashreplace")
+        wanted = [
+            field
+            for field, value in (("size", size), ("compressed", compressed), ("offset", offset))
+            if value == 0xFFFFFFFF
+        ]
+        if disk_start == 0xFFFF:
+            wanted.append("disk")
+        big = _zip64(extra, wanted)
+        size = big.get("size", size)
+        compressed = big.get("compressed", compressed)
+        offset = big.get("offset", offset)
+        if big.get("disk", disk_start):
+            raise Unsafe(t("verify.bad_directory"))
+        if flags & ENCRYPTED:
+            raise Unsafe(t("verify.encrypted", name=name))
+        if method not in (STORED, DEFLATED):
+            raise Unsafe(t("verify.method", name=name, method=method))
+        if method == STORED and compressed != size:
+            raise Unsafe(t("verify.bad_layout", name=name))
+        total += size
+        entries.append(Entry(name, raw_name, flags, method, compressed, size, offset))
+    if pos != cd_size:
+        raise Unsafe(t("verify.bad_directory"))
+    if total > max_total:
+        raise Unsafe(t("verify.too_large", limit=max_total // 1024**2))
+    entries.sort(key=lambda e: e.offset)
+    expected = 0  # each entry starts where the one before it ended, the first at offset 0
+    for i, e in enumerate(entries):
+        local = _read_at(fh, e.offset, _LOCAL.size)
+        if e.offset != expected or len(local) != _LOCAL.size:
+            raise Unsafe(t("verify.bad_layout", name=e.name))
+        sig, _needed, flags, method, _t, _d, _crc, compressed, size, name_len, extra_len = (
+            _LOCAL.unpack(local)
+        )
+        same_bits = ENCRYPTED | DATA_DESCRIPTOR | UTF8
+        if (
+            sig != LOCAL
+            or method != e.method
+            or (flags & same_bits) != (e.flags & same_bits)
+            or _read_at(fh, e.offset + _LOCAL.size, name_len) != e.raw_name
+        ):
+            raise Unsafe(t("verify.bad_layout", name=e.name))
+        if (
+            not flags & DATA_DESCRIPTOR
+            and 0xFFFFFFFF not in (compressed, size)
+            and (compressed, size) != (e.compressed, e.size)
+        ):
+            raise Unsafe(t("verify.bad_layout", name=e.name))
+        data_end = e.offset + _LOCAL.size + name_len + extra_len + e.compressed
+        following = entries[i + 1].offset if i + 1 < len(entries) else cd_offset
+        gap = following - data_end
+        if gap != 0 and not (flags & DATA_DESCRIPTOR and gap in DESCRIPTOR_SIZES):
+            raise Unsafe(t("verify.bad_layout", name=e.name))
+        expected = following
+    return entries
