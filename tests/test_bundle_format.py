@@ -462,3 +462,30 @@ def test_the_published_schema_is_current() -> None:
         "docs/submission.schema.json is out of date: python tools/write_submission_schema.py"
     )
     assert json.loads(schema_text())["properties"]["schema_version"]["const"] == 1
+
+
+def test_an_export_of_odd_file_names_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evidence files named "Biên bản.PDF", "ghi-chu" (no extension) and "so-lieu.tài" go into
+    the bag as <sha256>.pdf, <sha256>.bin and <sha256>.bin; the bundle verifies."""
+    from tests.tui_helpers import cli, officer_bundle
+
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "o.sqlite")
+    officer_bundle(tmp_path, db, "918", "Hương", out=".")
+    for i, name in enumerate(["Biên bản.PDF", "ghi-chu", "so-lieu.tài"]):
+        (tmp_path / name).write_bytes(f"%PDF-1.4 tai lieu {i}\n".encode() * 20)
+        cli("--db", db, "evidence", "add", "--number", f"{i + 1}/QĐ-UBND", "--date",
+            "20/09/2022", "--issuer", "UBND quận Bình Thủy", "--title", f"Tài liệu {i}",
+            "--file", name, "--item", "hd3.8")  # fmt: skip
+    out = tmp_path / "usb"
+    out.mkdir()
+    exported = cli("--db", db, "export", "--period", "Q3", "--out", "usb",
+                   "--passphrase-file", "p", "--json")  # fmt: skip
+    path = Path(json.loads(exported)["path"])
+    with zipfile.ZipFile(path) as zf:
+        names = sorted(n.split("/", 1)[1] for n in zf.namelist() if "/data/evidence/" in n)
+    assert sorted(n.rsplit(".", 1)[1] for n in names) == ["bin", "bin", "pdf"]
+    verified = json.loads(cli("verify", str(path), "--ca", "ca/ca.pem", "--json"))
+    assert verified[0]["ok"], verified[0]["checks"]

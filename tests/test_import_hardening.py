@@ -120,6 +120,7 @@ def test_a_folder_with_unreadable_zips_refuses_each_and_imports_the_rest(
     for path in bad:
         assert sum(path.name in line for line in refused) == 1, path.name
     assert "được mã hóa" in err and "phương pháp 14" in err and "không phải tệp zip" in err
+    assert ".incoming-" not in err  # reasons name the file given, not the private copy
     con = sqlite3.connect(db)
     assert sorted(r[0] for r in con.execute("SELECT agency_code FROM received_bundle")) == [
         "916",

@@ -1,4 +1,5 @@
-"""Import (Sở Nội vụ): verify first; then extract into a fresh temporary folder — only regular
+"""Import (Sở Nội vụ): copy the file once into a private temporary file in the bundle store
+and verify that copy; then extract from the same copy into a fresh temporary folder — only regular
 files the bag lists, every path checked with os.path.commonpath, sizes and hashes counted while
 streaming — and move it into place only after every check passed; record the signer, the
 certificate, the signing time next to the receipt time, and the bundle's SHA-256.
@@ -17,7 +18,7 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -206,7 +207,10 @@ def _import(
 ) -> Imported:
     now = now or datetime.now(UTC)
     report = verify_bundle(copy, ca_pem, crl_pem, now, stale_crl_ok=allow_stale_crl)
-    report.path = path
+    report.path = path  # what the reviewer chose, in the report and its reasons
+    report.checks = [
+        replace(c, detail=c.detail.replace(str(copy), str(path))) for c in report.checks
+    ]
     if report.ok and report.sha256 != copied_sha256:  # cannot happen to a private copy
         report.add("refused", False, t("verify.bad_directory"))
     if not report.ok:

@@ -1,7 +1,10 @@
-"""Verifying a bundle on a machine that has never seen it, without extracting anything:
-archive safety (names, links, duplicates, counts, sizes, compression ratios, counted while
-streaming), bag completeness and every checksum, the CMS signature, the chain to the CA, the
-CRL, the certificate's validity now (the receiver's clock) and its agency."""
+"""Verifying a bundle on a machine that has never seen it, without extracting anything: the
+zip's structure first, before any hashing (zipscan), then archive safety (names, links,
+duplicates, counts, sizes, compression ratios, counted while streaming; only the entry names
+of the format), bag completeness and every checksum, the CMS signature, the bundle id and
+data/submission.json against the schema, the chain to the CA, the CRL, the certificate's
+validity now (the receiver's clock) and its agency. Never raises: whatever a damaged zip
+does is one refusal in the report."""
 
 from __future__ import annotations
 
