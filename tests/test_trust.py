@@ -25,7 +25,7 @@ from cryptography.x509.oid import NameOID
 from cchc_tui.bundle import bag, pki, trust
 from cchc_tui.bundle.importer import ImportRefused, import_bundle, trust_anchors
 from cchc_tui.bundle.receipt import ReceiptError, make_receipt, read_receipt
-from cchc_tui.bundle.review_store import import_receipt
+from cchc_tui.bundle.receipt_store import import_receipt
 from cchc_tui.bundle.verify import Report, verify_bundle
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.review import reviewer_of

@@ -1460,7 +1460,9 @@ def cmd_review_action(args: argparse.Namespace) -> int:
             )
             return 0
         else:  # receipt
-            out = rs.write_receipt(
+            from cchc_tui.bundle.receipt_store import write_receipt
+
+            out = write_receipt(
                 store, bundle, Path(args.out), _passphrase(args, "PKCS#12"), actor=prof.officer
             )
             print(t("receipt.written", path=out))
@@ -1509,7 +1511,7 @@ def _review_drop(
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from cchc_tui.bundle.review_store import import_receipt
+    from cchc_tui.bundle.receipt_store import import_receipt
 
     with _open_store(args) as store:
         if args.receipt_cmd == "import":

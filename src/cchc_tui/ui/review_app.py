@@ -851,7 +851,9 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
 
         def write() -> Path:
             bundle = rs.latest_bundle(app.store, self.agency, app.plan.id, self.period)
-            return rs.write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
+            from cchc_tui.bundle.receipt_store import write_receipt
+
+            return write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
 
         await run_and_say(result, write, lambda path: t("receipt.written", path=path))
 

@@ -49,7 +49,7 @@ class ReceiptImport(ModalScreen[bool]):
 
     async def action_run(self) -> None:
         from cchc_tui.bundle.importer import trust_anchors
-        from cchc_tui.bundle.review_store import import_receipt
+        from cchc_tui.bundle.receipt_store import import_receipt
 
         path = Path(self.query_one("#receipt-file", VietInput).nfc_value.strip())
         ca_text = self.query_one("#receipt-ca", VietInput).nfc_value.strip()

@@ -1,0 +1,157 @@
+"""Review receipts as use cases: what a receipt says (from the review desk's records), signing
+it with the reviewer's key, and the officer's import of it (verified, for this agency and a
+bundle it sent, never older than one already imported); each audited."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, select
+
+from cchc_tui.bundle.export import key_path
+from cchc_tui.bundle.importer import remembered_anchors
+from cchc_tui.bundle.pki import load_p12
+from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
+from cchc_tui.bundle.review_store import criteria_of_bundle, rounds_for, state_and_comments
+from cchc_tui.bundle.trust import check_own_key
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.appraisal import outcome, self_points
+from cchc_tui.core.dates import local_time
+from cchc_tui.core.i18n import UserError
+from cchc_tui.core.review import reviewer_of
+from cchc_tui.store.models import BundleExport, ReceivedBundle, ReceivedReceipt
+from cchc_tui.store.service import Store, utcnow
+
+
+def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
+    state, comments = state_and_comments(store, bundle.bundle_id)
+    rounds = rounds_for(store, bundle.agency_code, bundle.plan_id, bundle.period)
+    appraisal = {
+        code: {str(r): str(p) for r, p in sorted(per.items())} for code, per in rounds.items()
+    }
+    totals: dict[str, str] = {}
+    if rounds:
+        try:
+            _set_id, cset, submission = criteria_of_bundle(store, bundle)
+            result = outcome(cset, self_points(submission), rounds)
+            totals = {
+                "total": str(result.total),
+                "percent": str(result.totals.percent),
+                "grade": result.grade,
+            }
+        except (UserError, OSError, ValueError):
+            totals = {}
+    return {
+        "bundle_id": bundle.bundle_id,
+        "bundle_sha256": bundle.sha256,
+        "agency": bundle.agency_code,
+        "plan": bundle.plan_id,
+        "period": bundle.period,
+        "state": state,
+        "appraisal": appraisal,
+        "appraisal_total": totals,
+        "comments": [
+            {"target": c.target, "text": c.text, "at": c.at.isoformat(), "by": c.by}
+            for c in comments
+        ],
+    }
+
+
+def write_receipt(
+    store: Store, bundle: ReceivedBundle, out: Path, passphrase: bytes, *, actor: str
+) -> Path:
+    p12 = key_path(store)
+    if not p12.exists():
+        raise UserError("key.missing")
+    key, cert, chain = load_p12(p12, passphrase)
+    # refused here, before a receipt every officer would refuse
+    check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
+    when = datetime.now(UTC).replace(microsecond=0)
+    data = make_receipt(receipt_content(store, bundle), key, cert, chain, when)
+    from cchc_tui.bundle.pki import _write_atomic
+
+    _write_atomic(out, data)
+    with store._write() as s:
+        store._audit(
+            s,
+            actor=actor,
+            agency=bundle.agency_code,
+            action="review.receipt",
+            entity="bundle",
+            key=bundle.bundle_id,
+            changes={"file": (None, str(out))},
+        )
+    return out
+
+
+def import_receipt(
+    store: Store,
+    path: Path,
+    ca_pem: bytes,
+    crl_pem: bytes | None = None,
+    *,
+    registry: Registry,
+    stale_crl_ok: bool = False,
+) -> tuple[Receipt, bool]:
+    """The officer's side: verify (a reviewer's certificate of this agency's reviewer); the
+    receipt must be for this agency and a bundle it sent, and newer than any receipt already
+    imported for that bundle."""
+    prof = store.require_profile()
+    receipt = read_receipt(
+        path,
+        ca_pem,
+        crl_pem,
+        reviewer=reviewer_of(registry, prof.agency_code),
+        stale_crl_ok=stale_crl_ok,
+    )
+    content = receipt.content
+    if content.get("agency") != prof.agency_code:
+        raise UserError("receipt.other_agency", agency=content.get("agency"))
+    with store._read() as s:
+        sent = s.exec(
+            select(BundleExport).where(BundleExport.bundle_id == content.get("bundle_id"))
+        ).first()
+        seen = s.exec(
+            select(ReceivedReceipt).where(ReceivedReceipt.sha256 == receipt.sha256)
+        ).first()
+    if sent is None or sent.sha256 != content.get("bundle_sha256"):
+        raise UserError("receipt.unknown_bundle", bundle=content.get("bundle_id"))
+    if seen is not None:
+        return receipt, False
+    issued = receipt.issued_at
+    with store._write() as s:
+        newest = s.exec(
+            select(ReceivedReceipt)
+            .where(ReceivedReceipt.bundle_id == content["bundle_id"])
+            .order_by(col(ReceivedReceipt.issued_at).desc())
+        ).first()
+        if newest is not None and newest.issued_at is not None and issued <= newest.issued_at:
+            raise UserError(
+                "receipt.older",
+                issued=local_time(receipt.issued_at),
+                newest=local_time(newest.issued_at),
+            )
+        s.add(
+            ReceivedReceipt(
+                sha256=receipt.sha256,
+                bundle_id=str(content["bundle_id"]),
+                state=str(content["state"]),
+                content=json.dumps(content, ensure_ascii=False),
+                signer=receipt.signer.officer,
+                received_at=utcnow(),
+                issued_at=issued,
+            )
+        )
+        store._audit(
+            s,
+            actor=prof.officer,
+            agency=prof.agency_code,
+            action="receipt.import",
+            entity="bundle",
+            key=str(content["bundle_id"]),
+            changes={"state": (None, content["state"]), "issued_at": (None, issued.isoformat())},
+        )
+    return receipt, True
