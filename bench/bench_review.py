@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from cchc_tui.bundle import bag, pki
@@ -25,6 +26,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import expected_units, overview, ranking
+from cchc_tui.core.scoring import totals
 from cchc_tui.core.submission import Submission
 from cchc_tui.store.service import Store
 
@@ -42,6 +44,9 @@ SET_OF_LEVEL = {"city": "mau-so-2022", "district": "mau-huyen-2022", "commune": 
 
 
 def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
+    """An agency's submission: 52 items, every sub-criterion self-scored at 0 and the totals
+    those points give (the review desk recomputes them at import)."""
+    result = totals(criteria_for_set(set_id), {c: Decimal(0) for c in subs})
     item = {"number": "3", "role": "lead", "note": "", "reason": "", "completed_on": None}
     sub = {"suggested": None, "explanation": "", "note": ""}
     return Submission.model_validate(
@@ -68,10 +73,10 @@ def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
                     "set": set_id,
                     "status": "mẫu",
                     "finalised_at": None,
-                    "total": str(50 + n % 40),
+                    "total": str(result.total),
                     "max_self": "100",
-                    "percent": str(50 + n % 40),
-                    "grade": "Khá",
+                    "percent": str(result.percent),
+                    "grade": result.grade,
                     "subs": [{**sub, "code": c, "self": "0", "evidence": [1]} for c in subs],
                 }
             ],

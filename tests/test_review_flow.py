@@ -106,7 +106,8 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await wait_idle(app, pilot)
         assert not app.screen.query_one("#import-ca-row").display
         log = str(app.screen.query_one("#import-log", Static).render()).splitlines()
-        assert [line[:2] for line in log] == ["✓ ", "✗ ", "✓ ", "✓ "]  # 916, 917, 918 ×2
+        assert [line[:2] for line in log] == ["✓ ", "✗ ", "✓ ", "✓ ", "! "]  # 916, 917, 918 ×2
+        assert "chưa kiểm tra thu hồi" in log[-1]  # no revocation list given: said once
         assert "cchc-917-" in log[1] and "«data/submission.json» đã bị sửa" in log[1]
         await pilot.press("escape")
         await wait_idle(app, pilot)

@@ -382,7 +382,10 @@ def test_a_remembered_crl_is_never_replaced_by_an_older_one(
         # a new CA: the list the old one signed no longer applies
         other = make_ca("CA mới")
         (tmp_path / "other.pem").write_bytes(pem(other.cert))
-        assert trust_anchors(store, tmp_path / "other.pem")[1] is None
+        with pytest.raises(UserError) as err:  # not by a stray file: only when asked
+            trust_anchors(store, tmp_path / "other.pem")
+        assert err.value.key == "trust.ca_differs"
+        assert trust_anchors(store, tmp_path / "other.pem", replace_ca=True)[1] is None
     finally:
         store.close()
 

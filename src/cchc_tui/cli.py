@@ -1113,7 +1113,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import bundles into a reviewer database; the trust anchors given are remembered."""
-    from cchc_tui.bundle.importer import ImportRefused, bundles_in, import_bundle
+    from cchc_tui.bundle.importer import bundles_in, import_bundle
 
     with _open_store(args) as store:
         prof = store.require_profile()
@@ -1139,13 +1139,18 @@ def cmd_import(args: argparse.Namespace) -> int:
                     actor=prof.officer,
                     allow_stale_crl=args.allow_stale_crl,
                 )
-            except ImportRefused as e:
+            except Exception as e:  # one bundle never stops the others
+                text = (
+                    e.message()
+                    if isinstance(e, UserError)
+                    else t("error.unexpected", detail=f"{type(e).__name__}: {e}")
+                )
                 failures += 1
                 counts["refused"] += 1
-                results.append({"path": b, "ok": False, "message": e.message()})
+                results.append({"path": b, "ok": False, "message": text})
                 bar.clear()
                 if not args.json:
-                    print(f"{t('error.prefix')}: {escape_controls(e.message())}", file=sys.stderr)
+                    print(f"{t('error.prefix')}: {escape_controls(text)}", file=sys.stderr)
                 continue
             counts["already" if done.already else "new"] += 1
             bar.clear()
@@ -1172,10 +1177,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     "sha256": r.sha256,
                     "stored": str(done.stored),
                     "message": message,
+                    "warnings": r.warnings,
                 }
             )
             if not args.json:
                 print(escape_controls(message))
+                for w in r.warnings:
+                    print(f"  {t('warning.prefix')}: {escape_controls(w)}", file=sys.stderr)
     if args.json:
         _emit_json(results)
     elif len(paths) > 1:
@@ -1213,7 +1221,10 @@ def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes |
     from cchc_tui.bundle.importer import trust_anchors
 
     return trust_anchors(
-        store, Path(args.ca) if args.ca else None, Path(args.crl) if args.crl else None
+        store,
+        Path(args.ca) if args.ca else None,
+        Path(args.crl) if args.crl else None,
+        replace_ca=args.replace_ca,
     )
 
 
@@ -1699,7 +1710,7 @@ def build_parser() -> Parser:
     sp = add("indicator", cmd_indicator, "chỉ tiêu của kế hoạch: xem, ghi giá trị", json_=True)
     sp.add_argument("action", choices=["set", "list"])
     sp.add_argument("indicator", nargs="?", help="mã chỉ tiêu (xem cchc indicator list)")
-    sp.add_argument("--value", help="giá trị (%)")
+    sp.add_argument("--value", help="giá trị (%%)")
     sp.add_argument("--num", help="tử số")
     sp.add_argument("--den", help="mẫu số")
     sp.add_argument("--evidence", type=int, help="số # của TLKC")
@@ -1759,6 +1770,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
     )
+    sp.add_argument(
+        "--replace-ca",
+        action="store_true",
+        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
+    )
 
     sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
     sp.add_argument("--period", help="Q1 | 6T | Q3 | NAM (không có: mở ứng dụng thẩm định)")
@@ -1810,6 +1826,11 @@ def build_parser() -> Parser:
         "--allow-stale-crl",
         action="store_true",
         help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
+    )
+    sp.add_argument(
+        "--replace-ca",
+        action="store_true",
+        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
     )
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)

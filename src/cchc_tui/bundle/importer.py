@@ -20,12 +20,14 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from sqlmodel import col, select
 
 from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
-from cchc_tui.bundle.verify import CHUNK, MAX_ZIP, Report, verify_bundle
+from cchc_tui.bundle.verify import CHUNK, MAX_FILES, MAX_TOTAL, MAX_ZIP, Report, verify_bundle
+from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.review import Received
 from cchc_tui.core.submission import (
@@ -109,18 +111,17 @@ def import_bundle(
             copy.unlink(missing_ok=True)
 
 
-def _sweep(home: Path) -> None:
-    """Remove the temporary copies and half-extracted folders an interrupted import left in
-    the bundle store (they never hold a bundle anyone has a record of)."""
-    if not home.is_dir():
+def _sweep(place: Path) -> None:
+    """Remove the temporary copies (in the bundle store) or half-extracted folders (in an
+    agency's folder, swept before each extraction into it) an interrupted import left: they
+    never hold a bundle anyone has a record of."""
+    if not place.is_dir():
         return
-    places = [home, *(d for d in home.iterdir() if d.is_dir() and not d.is_symlink())]
-    for place in places:
-        for leftover in place.glob(".incoming-*"):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
+    for leftover in place.glob(".incoming-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _tidy(home: Path, before: set[str] | None) -> None:
@@ -141,7 +142,9 @@ def _private_copy(path: Path, home: Path) -> tuple[Path, str]:
     """A private copy of the bundle file (mode 0600) in the bundle store, and its SHA-256,
     read once; a file over the bundle limit is refused before anything is copied."""
     try:
-        src = path.open("rb")
+        src = open_regular(path)
+    except NotRegular as e:
+        raise ImportRefused("import.refused", path=path, reasons=str(e)) from None
     except FileNotFoundError:
         raise ImportRefused(
             "import.refused", path=path, reasons=t("verify.missing", path=path)
@@ -155,6 +158,14 @@ def _private_copy(path: Path, home: Path) -> tuple[Path, str]:
             raise ImportRefused("import.unreadable", path=path, detail=t("verify.bad_directory"))
         if info.st_size > MAX_ZIP:
             raise ImportRefused("import.refused", path=path, reasons=too_big)
+        try:  # the cheap checks of the zip's structure, before a byte is copied
+            scan(src, info.st_size, max_size=MAX_ZIP, max_entries=MAX_FILES, max_total=MAX_TOTAL)
+        except NotAZip as e:  # worded as the verifier words it
+            reason = t("verify.not_zip", path=path, detail=str(e))
+            raise ImportRefused("import.refused", path=path, reasons=reason) from None
+        except Unsafe as e:
+            raise ImportRefused("import.refused", path=path, reasons=str(e)) from None
+        src.seek(0)
         home.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=".incoming-", suffix=".zip", dir=home)
         copy = Path(name)
@@ -237,8 +248,22 @@ def _import(
         )
     if latest is not None and report.supersedes_sha256 != latest.sha256:
         raise ImportRefused("import.stale_sha", path=path)
+    with store._read() as s:
+        taken = s.exec(
+            select(ReceivedBundle.id).where(ReceivedBundle.bundle_id == report.bundle_id)
+        ).first()
+    if taken is not None:  # the same id, other bytes (a dropped bundle's id, re-signed)
+        raise ImportRefused("import.id_taken", bundle=report.bundle_id)
+    if report.submission is not None:
+        from cchc_tui.bundle.review_store import check_self_assessment
+
+        try:
+            check_self_assessment(store, report.submission)
+        except UserError as e:
+            raise ImportRefused("import.refused", path=path, reasons=e.message()) from None
     target_root, final = _folder(bundles_dir(store), report.agency_code, report.bundle_id)
     target_root.mkdir(parents=True, exist_ok=True)
+    _sweep(target_root)
     if final.exists() or final.is_symlink():
         with store._read() as s:
             owner = s.exec(
@@ -381,6 +406,17 @@ def latest_for_period(
     return out
 
 
+@lru_cache(maxsize=256)
+def _parsed_submission(data: bytes) -> Submission | SubmissionError:
+    """The schema check of a stored submission, once per content: the review desk reads every
+    unit's submission at each refresh, and the same bytes always give the same answer (the
+    models are frozen, so sharing one is safe); a file changed on disk is other bytes."""
+    try:
+        return parse_submission(data)
+    except SubmissionError as e:
+        return e
+
+
 def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
     """A received bundle's data/submission.json as the reviewer's disk holds it now, read
     through the schema, and of the agency, plan and period the bundle was received for; else
@@ -391,10 +427,9 @@ def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
         data = path.read_bytes()
     except OSError:
         return None, t("review.broken_missing")
-    try:
-        sub = parse_submission(data)
-    except SubmissionError as e:
-        return None, escape_controls(str(e))
+    sub = _parsed_submission(data)
+    if isinstance(sub, SubmissionError):
+        return None, escape_controls(str(sub))
     for label, value, expected in (
         ("agency.code", sub.agency.code, row.agency_code),
         ("plan", sub.plan, row.plan_id),
@@ -415,13 +450,24 @@ def remembered_anchors(store: Store) -> tuple[bytes | None, bytes | None]:
     return rows.get("trust_ca_pem"), rows.get("trust_crl_pem")
 
 
+def _fingerprint(pem: bytes) -> str:
+    from cryptography.hazmat.primitives import hashes
+
+    from cchc_tui.bundle import trust
+
+    digest = trust.load_ca(pem).fingerprint(hashes.SHA256()).hex()
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
 def trust_anchors(
-    store: Store, ca: Path | None = None, crl: Path | None = None
+    store: Store, ca: Path | None = None, crl: Path | None = None, *, replace_ca: bool = False
 ) -> tuple[bytes, bytes | None]:
     """The CA certificate (and revocation list) bundles and receipts are checked against: the
     files given are read, checked and remembered in the database; without them, what was
-    remembered. A revocation list must be signed by the CA and is never replaced by an older
-    one; a new CA drops a remembered list it did not sign."""
+    remembered. A remembered CA is replaced only when asked (``replace_ca``: a "ca.pem" left
+    on a stick must not silently become the trust anchor); a new CA drops a remembered list
+    it did not sign. A revocation list must be signed by the CA and is never replaced by an
+    older one."""
     from sqlalchemy import text
 
     from cchc_tui.bundle import trust
@@ -446,6 +492,13 @@ def trust_anchors(
                 trust.load_ca(given)
             except trust.TrustError:
                 raise UserError("import.bad_ca", path=ca) from None
+            if ca_pem is not None and given != ca_pem and not replace_ca:
+                raise UserError(
+                    "trust.ca_differs",
+                    path=ca,
+                    new=_fingerprint(given),
+                    old=_fingerprint(ca_pem),
+                )
             if given != ca_pem and crl_pem is not None:
                 try:  # a list the new CA did not sign no longer applies
                     trust.load_crls(crl_pem, trust.load_ca(given))
@@ -477,15 +530,33 @@ def trust_anchors(
     return ca_pem, crl_pem
 
 
+MAX_DEPTH = 8  # folders below the one given: a stick holds a folder per agency, not a maze
+
+
 def bundles_in(folder: Path) -> list[Path]:
     """The bundle files on a folder or USB stick, subfolders included (one per agency is a
-    common layout): every *.zip except hidden files and folders (".Trashes", and the "._"
-    copies macOS leaves on FAT sticks). Sorted by file name, then path, so that an agency's
+    common layout; at most MAX_DEPTH levels, walked without recursion): every regular *.zip
+    file except hidden files and folders (".Trashes", and the "._" copies macOS leaves on FAT
+    sticks); links are not followed. Sorted by file name, then path, so that an agency's
     bundles come in the order they were made (the name ends with the export time) and a
     resubmission follows the bundle it supersedes."""
-    found = [
-        p
-        for p in folder.rglob("*.zip")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
+    found: list[Path] = []
+    stack = [(folder, 0)]
+    while stack:
+        place, depth = stack.pop()
+        try:
+            entries = list(os.scandir(place))
+        except OSError:
+            continue  # an unreadable folder holds nothing to import
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if depth < MAX_DEPTH:
+                        stack.append((Path(entry.path), depth + 1))
+                elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(".zip"):
+                    found.append(Path(entry.path))
+            except OSError:
+                continue
     return sorted(found, key=lambda p: (p.name, str(p)))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -30,6 +31,7 @@ from cchc_tui.bundle.bag import canonical_json
 from cchc_tui.bundle.cms import sign_detached, verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
+from cchc_tui.bundle.zipscan import NotRegular, open_regular
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.submission import no_controls, no_controls_text
 
@@ -107,11 +109,10 @@ class Receipt:
     issued_at: datetime
 
 
-def _hash_file(path: Path) -> str:
+def _hash_file(fh: BinaryIO) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
+    while chunk := fh.read(CHUNK):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -138,14 +139,31 @@ def read_receipt(
     ``reviewer``, on a path to the CA, valid now, not revoked) and content."""
     now = now or datetime.now(UTC)
     try:
-        size = path.stat().st_size
+        fh = open_regular(path)
+    except NotRegular as e:
+        raise ReceiptError("receipt.bad_form_because", detail=str(e)) from None
     except OSError as e:
         detail = e.strerror or str(e)
         raise UserError("evidence.file_unreadable", path=path, detail=detail) from None
-    if size > MAX_FILE:
-        raise ReceiptError("receipt.too_big", path=path)
+    with fh:
+        if os.fstat(fh.fileno()).st_size > MAX_FILE:
+            raise ReceiptError("receipt.too_big", path=path)
+        return _read_open(
+            fh, ca_pem, crl_pem, reviewer=reviewer, now=now, stale_crl_ok=stale_crl_ok
+        )
+
+
+def _read_open(
+    fh: BinaryIO,
+    ca_pem: bytes,
+    crl_pem: bytes | None,
+    *,
+    reviewer: str,
+    now: datetime,
+    stale_crl_ok: bool,
+) -> Receipt:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(fh) as zf:
             infos = zf.infolist()
             if sorted(i.filename for i in infos) != sorted([CONTENT, SIGNATURE]):
                 raise ReceiptError("receipt.bad_form")
@@ -159,7 +177,8 @@ def read_receipt(
             by_name = {i.filename: i for i in infos}
             body = _read_entry(zf, by_name[CONTENT])
             signature = _read_entry(zf, by_name[SIGNATURE])
-        sha256 = _hash_file(path)
+        fh.seek(0)
+        sha256 = _hash_file(fh)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         raise ReceiptError("receipt.bad_form") from None
     signed = verify_detached(signature, body)

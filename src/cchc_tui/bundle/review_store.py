@@ -22,8 +22,8 @@ from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.numbers import parse_points
 from cchc_tui.core.review import Received
-from cchc_tui.core.scoring import check_points
-from cchc_tui.core.submission import Submission
+from cchc_tui.core.scoring import check_points, num, totals
+from cchc_tui.core.submission import Submission, decimal_of
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.models import (
     Appraisal,
@@ -199,6 +199,39 @@ def criteria_for(store: Store, set_id: str) -> CriteriaSet | None:
             return None
         text = shipped.read_text("utf-8")
     return _parsed(text, set_id)
+
+
+def check_self_assessment(store: Store, submission: Submission) -> None:
+    """A bundle's self-assessment as this reviewer's copy of its criteria set computes it: the
+    set is known here, every self score is one its rule can give, and the total, percentage
+    and grade the bundle states are what those points give. The agency names its own set and
+    states its own total: neither is believed, so a ranking never shows a figure the points
+    do not give (UserError naming what does not hold)."""
+    for scores in submission.scores:
+        cset = criteria_for(store, scores.set_id)
+        if cset is None:
+            raise UserError("import.unknown_set", set=scores.set_id)
+        by_code = {s.code: s for s in cset.subs}
+        points: dict[str, Decimal | None] = {}
+        for given in scores.subs:
+            sub = by_code.get(given.code)
+            if sub is None:
+                raise UserError("import.unknown_sub", code=given.code, set=scores.set_id)
+            value = decimal_of(given.self_points)
+            if value is not None:
+                if sub.is_survey:
+                    raise UserError("score.survey_not_self", code=given.code)
+                check_points(sub, value)
+            points[given.code] = value
+        result = totals(cset, points)
+        stated = (decimal_of(scores.total), decimal_of(scores.percent), scores.grade)
+        if stated != (result.total, result.percent, result.grade):
+            raise UserError(
+                "import.self_total_mismatch",
+                set=scores.set_id,
+                stated=f"{scores.total} = {scores.percent}% ({scores.grade})",
+                computed=f"{num(result.total)} = {num(result.percent)}% ({result.grade})",
+            )
 
 
 @lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ does is one refusal in the report."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -27,7 +28,7 @@ from cchc_tui.bundle.bag import BAGIT_TXT, MANIFEST, SIGNATURE, TAGMANIFEST, bun
 from cchc_tui.bundle.cms import verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
-from cchc_tui.bundle.zipscan import NotAZip, Unsafe, scan
+from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.submission import (
@@ -38,6 +39,7 @@ from cchc_tui.core.submission import (
     safe_agency_code,
     safe_plan_id,
 )
+from cchc_tui.core.text import escape_controls
 
 MAX_FILES = 20_000
 MAX_TOTAL = 4 * 1024**3  # uncompressed bytes in one bundle
@@ -74,6 +76,7 @@ class Report:
     supersedes_sha256: str = ""
     signer: Identity | None = None
     signing_time: datetime | None = None
+    submission: Submission | None = None  # read through the schema, once it fits
     checks: list[Check] = field(default_factory=list)
 
     @property
@@ -196,6 +199,20 @@ def _identifier_problem(info: dict[str, str], root: str) -> str:
     return ""
 
 
+def _repeated_key(raw: bytes) -> str:
+    """A key given twice in one JSON object ("" when none is)."""
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [k for k, _v in items]
+        if not found and len(set(keys)) != len(keys):
+            found.append(next(k for k in keys if keys.count(k) > 1))
+        return dict(items)
+
+    json.loads(raw, object_pairs_hook=pairs)  # already parsed once by the schema: valid JSON
+    return found[0] if found else ""
+
+
 def _submission_problem(
     zf: zipfile.ZipFile,
     by_name: dict[str, zipfile.ZipInfo],
@@ -207,12 +224,16 @@ def _submission_problem(
     name = "data/submission.json"
     if name not in by_name:
         return None, t("verify.missing_file", name=name)
+    raw = _read_small(zf, by_name[name])
     try:
-        sub = parse_submission(_read_small(zf, by_name[name]))
+        sub = parse_submission(raw)
     except SubmissionError as e:
         if not e.where:
             return None, t("verify.bad_submission_json", detail=e.detail)
         return None, t("verify.bad_submission", field=e.where, detail=e.detail)
+    twice = _repeated_key(raw)
+    if twice:  # readers differ on which of two values counts: neither is taken
+        return None, t("verify.repeated_key", key=escape_controls(twice[:100]))
     for label, value, expected in (
         ("agency.code", sub.agency.code, info.get("CCHC-Agency-Code", "")),
         ("plan", sub.plan, info.get("CCHC-Plan", "")),
@@ -254,7 +275,9 @@ def verify_bundle(
 
 def _open(path: Path) -> BinaryIO:
     try:
-        return path.open("rb")
+        return open_regular(path)
+    except NotRegular as e:
+        raise Refused(str(e)) from None
     except FileNotFoundError:
         raise Refused(t("verify.missing", path=path)) from None
     except OSError as e:
@@ -382,6 +405,7 @@ def _verify(
         if sub is None:
             report.add("submission", False, problem)
             return
+        report.submission = sub
         report.add(
             "submission",
             True,

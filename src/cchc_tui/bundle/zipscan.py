@@ -12,8 +12,11 @@ A 4 GiB file of junk, or a sparse one, is refused after reading a handful of byt
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from cchc_tui.core.i18n import t
@@ -59,6 +62,26 @@ class Entry:
     compressed: int
     size: int
     offset: int
+
+
+class NotRegular(OSError):
+    """A path that is no regular file (a folder, a FIFO, a device)."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file. Opened without blocking first
+    (a FIFO would wait for a writer forever), then checked on the open handle, so what is
+    checked is what is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(t("verify.not_regular_file", path=path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_at(fh: BinaryIO, offset: int, count: int) -> bytes:

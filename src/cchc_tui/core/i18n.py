@@ -1335,6 +1335,45 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Tệp «{path}» không dùng được làm danh sách thu hồi: {reason}",
         "en": "“{path}” cannot be used as the revocation list: {reason}",
     },
+    "verify.repeated_key": {
+        "vi": "data/submission.json ghi khóa «{key}» hai lần trong một đối tượng.",
+        "en": "data/submission.json gives the key “{key}” twice in one object.",
+    },
+    "trust.ca_differs": {
+        "vi": "CA trong «{path}» (vân tay {new}) khác CA đã ghi nhớ ({old}): không thay. Nếu Sở "
+        "Nội vụ thật sự đổi CA, chạy lại với --replace-ca.",
+        "en": "The CA in “{path}” (fingerprint {new}) differs from the one remembered ({old}): "
+        "not replaced. If Sở Nội vụ really changed its CA, run again with --replace-ca.",
+    },
+    "verify.not_regular_file": {
+        "vi": "«{path}» không phải một tệp thường (thư mục, FIFO hay thiết bị).",
+        "en": "“{path}” is not a regular file (a folder, a FIFO or a device).",
+    },
+    "receipt.bad_form_because": {
+        "vi": "Tệp không phải phiếu thẩm định hợp lệ: {detail}",
+        "en": "The file is not a valid review receipt: {detail}",
+    },
+    "import.unknown_set": {
+        "vi": "Hồ sơ tự chấm theo bộ tiêu chí «{set}», máy thẩm định chưa có bộ này: nhập bộ "
+        "tiêu chí (cchc criteria import) rồi nhập lại hồ sơ.",
+        "en": "The bundle is scored under criteria set “{set}”, which this review desk does not "
+        "hold: import the set (cchc criteria import), then the bundle again.",
+    },
+    "import.unknown_sub": {
+        "vi": "Hồ sơ chấm tiêu chí «{code}», bộ tiêu chí «{set}» không có tiêu chí này.",
+        "en": "The bundle scores “{code}”, which criteria set “{set}” does not have.",
+    },
+    "import.self_total_mismatch": {
+        "vi": "Tổng tự chấm hồ sơ ghi ({stated}) không đúng với điểm các tiêu chí theo bộ "
+        "«{set}» ({computed}).",
+        "en": "The self-assessment total the bundle states ({stated}) is not what its points "
+        "give under set “{set}” ({computed}).",
+    },
+    "import.id_taken": {
+        "vi": "Mã hồ sơ {bundle} đã dùng cho một hồ sơ khác đã nhận (kể cả hồ sơ đã loại bỏ).",
+        "en": "Bundle id {bundle} is already used by another bundle received (a dropped one "
+        "included).",
+    },
     "receipt.untrusted_because": {
         "vi": "Phiếu thẩm định không đáng tin: {reason}",
         "en": "The review receipt cannot be trusted: {reason}",

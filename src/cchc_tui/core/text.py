@@ -12,9 +12,17 @@ _SPACES = re.compile(r"\s+")
 # Folding removes tones entirely, so both spellings fold to the same key.
 
 
+# Characters that show as nothing and mean nothing in Vietnamese text (zero-width space and
+# joiners, word joiner, invisible operators, a stray byte-order mark, interlinear annotation
+# marks): pasted in from a web page or Word, they would make two equal texts differ, and a
+# bundle carrying one is refused (see CONTROL_CHARS below), so they are never stored.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff\ufff9-\ufffb]")
+
+
 def nfc(text: str) -> str:
-    """Return ``text`` NFC-normalised, the only form stored anywhere."""
-    return unicodedata.normalize("NFC", text)
+    """Return ``text`` NFC-normalised and without invisible characters: the only form stored
+    anywhere."""
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def clean(text: str) -> str:
@@ -41,9 +49,13 @@ def similarity(a: str, b: str) -> float:
 # What a terminal or a text widget could act on rather than show: C0 controls (ESC starts an
 # escape sequence, CR and LF can forge a line), DEL, C1 controls (0x9b is a one-byte CSI), the
 # bidi marks, embeddings, overrides and isolates (they reorder what follows them), and the
-# Unicode line and paragraph separators.
+# Unicode line and paragraph separators; and what shows as nothing (zero-width spaces and
+# joiners, the word joiner and invisible operators, a stray byte-order mark, the interlinear
+# annotation marks), which can make two different texts look the same.
 C0_CONTROLS = "\x00-\x1f"
-OTHER_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+OTHER_CONTROLS = (
+    "\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
+)
 CONTROL_CHARS = C0_CONTROLS + OTHER_CONTROLS  # for a regular expression's [...]
 _CONTROLS = re.compile(f"[{CONTROL_CHARS}]")
 

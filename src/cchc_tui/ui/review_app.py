@@ -1172,10 +1172,12 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
             app.call_from_thread(setattr, self.query_one("#import-ca-row"), "display", False)
         paths = bundles_in(folder) if folder.is_dir() else []
         lines: list[str] = [] if paths else [t("ui.review.import_none", dir=folder)]
+        warnings: set[str] = set()
         for n, path in enumerate(paths, 1):
             try:
                 done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
                 lines.append(("= " if done.already else "✓ ") + escape_controls(path.name))
+                warnings.update(done.report.warnings)
                 self.changed = self.changed or not done.already
             except UserError as e:
                 lines.append(f"✗ {escape_controls(path.name)}: {escape_controls(e.message())}")
@@ -1186,6 +1188,7 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
                 )
             app.call_from_thread(bar.update, total=len(paths), progress=n)
             app.call_from_thread(log.update, "\n".join(lines[-12:]))
+        lines += [f"! {escape_controls(w)}" for w in sorted(warnings)]  # once, after the list
         app.call_from_thread(log.update, "\n".join(lines[-12:]))
         self.busy = False
 
