@@ -438,4 +438,5 @@ def _latest_in(s: Session, agency: str, plan_id: str, period: str) -> BundleExpo
             BundleExport.period == period,
         )
         .order_by(col(BundleExport.id).desc())
+        .limit(1)
     ).first()

@@ -66,6 +66,7 @@ def latest_received(store: Store, agency: str, plan: str, period: str) -> Receiv
                 ReceivedBundle.period == period,
             )
             .order_by(col(ReceivedBundle.id).desc())
+            .limit(1)
         ).first()
 
 
@@ -294,6 +295,7 @@ def _import(
                     ReceivedBundle.period == report.period,
                 )
                 .order_by(col(ReceivedBundle.id).desc())
+                .limit(1)
             ).first()
             if (now_latest or "") != expected:
                 raise ImportRefused(

@@ -127,6 +127,7 @@ def import_receipt(
             select(ReceivedReceipt)
             .where(ReceivedReceipt.bundle_id == content["bundle_id"])
             .order_by(col(ReceivedReceipt.issued_at).desc())
+            .limit(1)
         ).first()
         if newest is not None and newest.issued_at is not None and issued <= newest.issued_at:
             raise UserError(

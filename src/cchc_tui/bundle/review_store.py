@@ -48,6 +48,7 @@ def latest_bundle(store: Store, agency: str, plan: str, period: str) -> Received
                 col(ReceivedBundle.dropped_at).is_(None),
             )
             .order_by(col(ReceivedBundle.id).desc())
+            .limit(1)
         ).first()
     if row is None:
         raise UserError("review.no_bundle", agency=agency, period=period)
