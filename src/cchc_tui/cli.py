@@ -1582,6 +1582,22 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 # -- the parser -------------------------------------------------------------------------------
 
 
+def _trust_arguments(sp: argparse.ArgumentParser) -> None:
+    """What a command that takes in signed files (bundles, receipts) is checked against."""
+    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
+    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
+    sp.add_argument(
+        "--allow-stale-crl",
+        action="store_true",
+        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
+    )
+    sp.add_argument(
+        "--replace-ca",
+        action="store_true",
+        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
+    )
+
+
 def build_parser() -> Parser:
     p = Parser(
         prog="cchc",
@@ -1763,18 +1779,7 @@ def build_parser() -> Parser:
 
     sp = add("import", cmd_import, "nhận hồ sơ vào CSDL của người thẩm định", json_=True)
     sp.add_argument("bundles", nargs="+")
-    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
-    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
-    sp.add_argument(
-        "--allow-stale-crl",
-        action="store_true",
-        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
-    )
-    sp.add_argument(
-        "--replace-ca",
-        action="store_true",
-        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
-    )
+    _trust_arguments(sp)
 
     sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
     sp.add_argument("--period", help="Q1 | 6T | Q3 | NAM (không có: mở ứng dụng thẩm định)")
@@ -1820,18 +1825,7 @@ def build_parser() -> Parser:
     sp = add("receipt", cmd_receipt, "phiếu thẩm định của Sở Nội vụ: nhận, xem", json_=True)
     sp.add_argument("receipt_cmd", choices=["import", "list"])
     sp.add_argument("file", nargs="?")
-    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
-    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
-    sp.add_argument(
-        "--allow-stale-crl",
-        action="store_true",
-        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
-    )
-    sp.add_argument(
-        "--replace-ca",
-        action="store_true",
-        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
-    )
+    _trust_arguments(sp)
 
     sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
     sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")

@@ -222,7 +222,14 @@ def check_self_assessment(store: Store, submission: Submission) -> None:
             if value is not None:
                 if sub.is_survey:
                     raise UserError("score.survey_not_self", code=given.code)
-                check_points(sub, value)
+                try:
+                    check_points(sub, value)
+                except UserError as e:
+                    reason = e.message()
+                    raise UserError(
+                        "import.bad_self_score", code=given.code, reason=reason
+                    ) from None
+
             points[given.code] = value
         result = totals(cset, points)
         stated = (decimal_of(scores.total), decimal_of(scores.percent), scores.grade)

@@ -1363,6 +1363,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Hồ sơ chấm tiêu chí «{code}», bộ tiêu chí «{set}» không có tiêu chí này.",
         "en": "The bundle scores “{code}”, which criteria set “{set}” does not have.",
     },
+    "import.bad_self_score": {
+        "vi": "Điểm tự chấm tiêu chí {code} không hợp lệ: {reason}",
+        "en": "The self score of {code} is not valid: {reason}",
+    },
     "import.self_total_mismatch": {
         "vi": "Tổng tự chấm hồ sơ ghi ({stated}) không đúng với điểm các tiêu chí theo bộ "
         "«{set}» ({computed}).",
