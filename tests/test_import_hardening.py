@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import struct
+import time
 import zipfile
 from collections.abc import Iterator
 from datetime import timedelta
@@ -194,9 +195,13 @@ def test_leftovers_of_an_interrupted_import_never_block_the_next(
     (final / "data").mkdir(parents=True)
     (final / "data" / "submission.json").write_text("half written")
     (final / "stray.txt").write_text("not from the bundle")
+    an_hour_ago = time.time() - 3600
+    for leftover in home.rglob(".incoming-*"):
+        os.utime(leftover, (an_hour_ago, an_hour_ago))
+    (home / ".incoming-now.zip").write_bytes(b"PK")  # another import, running right now
     done = import_bundle(reviewer, bundles["918"], kit.ca_pem, None, actor="TĐV")
     assert not done.already and done.stored == final
-    assert not list(home.rglob(".incoming-*"))
+    assert [p.name for p in home.rglob(".incoming-*")] == [".incoming-now.zip"]
     with zipfile.ZipFile(bundles["918"]) as zf:
         expected = {n.split("/", 1)[1]: zf.read(n) for n in zf.namelist()}
     got = {str(p.relative_to(final)): p.read_bytes() for p in final.rglob("*") if p.is_file()}

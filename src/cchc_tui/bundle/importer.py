@@ -16,6 +16,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -112,13 +113,24 @@ def import_bundle(
             copy.unlink(missing_ok=True)
 
 
+LEFTOVER_AGE = 15 * 60  # seconds: older than any import in progress (another copy of the app)
+
+
 def _sweep(place: Path) -> None:
     """Remove the temporary copies (in the bundle store) or half-extracted folders (in an
     agency's folder, swept before each extraction into it) an interrupted import left: they
-    never hold a bundle anyone has a record of."""
+    never hold a bundle anyone has a record of. Only those older than LEFTOVER_AGE: a fresh
+    one may belong to an import running right now in a second copy of the app (leftovers
+    have unique names and block nothing, so waiting costs nothing)."""
     if not place.is_dir():
         return
+    cutoff = time.time() - LEFTOVER_AGE
     for leftover in place.glob(".incoming-*"):
+        try:
+            if leftover.lstat().st_mtime > cutoff:
+                continue
+        except OSError:
+            continue
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
         else:
