@@ -113,3 +113,28 @@ async def test_tab_in_a_burst_moves_the_rest_to_the_next_field() -> None:
         assert app.query_one("#first", VietInput).value == "15/KH"
         assert app.query_one("#second", VietInput).value == "20/01"
         assert app.query_one("#third", VietTextArea).text == "tế"
+
+
+async def paste(field: Input | TextArea, text: str) -> str:
+    app = OneField(field)
+    async with app.run_test() as pilot:
+        field.focus()
+        await pilot.pause()
+        field.post_message(events.Paste(text))  # as a terminal's bracketed paste arrives
+        await pilot.pause()
+        await pilot.pause()
+        return field.value if isinstance(field, Input) else field.text
+
+
+@pytest.mark.parametrize("field", [VietInput, VietTextArea])
+async def test_a_paste_goes_in_once_and_nfc(field: type[Input] | type[TextArea]) -> None:
+    """A comment "ABC xyz" once became "ABC xyzABC xyz" and a pasted "1" in a points field
+    "11" (Textual ran Input's own paste handler after ours)."""
+    assert await paste(field(), "ABC xyz") == "ABC xyz"
+    assert await paste(field(), "1") == "1"
+    decomposed = "Vie\u0323\u0302t"  # "Việt" as NFD, as some Mac and web sources give it
+    assert await paste(field(), decomposed) == "Việt"
+
+
+async def test_a_single_line_field_takes_the_first_line_of_a_paste() -> None:
+    assert await paste(VietInput(), "Dòng một\nDòng hai") == "Dòng một"

@@ -1193,6 +1193,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cơ sở dữ liệu thử: «{path}» ({agency}).",
         "en": "Demo database: “{path}” ({agency}).",
     },
+    "ui.paste_first_line": {
+        "vi": "Ô này chỉ nhận một dòng: đã dán dòng đầu (văn bản dán có {count} dòng).",
+        "en": "This field takes one line: the first line was pasted (the text had {count}).",
+    },
     # -- issue 10: trust (certificates, CRLs, receipts) -------------------------------------
     "trust.role.officer": {"vi": "cán bộ (ký hồ sơ)", "en": "officer (signs bundles)"},
     "trust.role.reviewer": {

@@ -16,6 +16,8 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from cchc_tui.core.i18n import t
+
 
 def _in_order(widget: Widget, event: events.Key) -> bool:
     """Keep a burst of keys in order across a focus change; True when the key was handled.
@@ -57,9 +59,17 @@ class VietInput(Input):
         await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
-        if event.text:
-            event = events.Paste(unicodedata.normalize("NFC", event.text))
-        super()._on_paste(event)
+        # Textual also calls Input's own handler for the same event unless its default is
+        # prevented: handled here once (NFC), then stopped, or the text goes in twice
+        event.stop()
+        event.prevent_default()
+        if not event.text:
+            return
+        text = unicodedata.normalize("NFC", event.text)
+        lines = text.splitlines()
+        if len(lines) > 1:  # one line only: say what happened to the rest
+            self.notify(t("ui.paste_first_line", count=len(lines)), severity="warning")
+        super()._on_paste(events.Paste(lines[0] if lines else ""))
 
     def insert_text_at_cursor(self, text: str) -> None:
         super().insert_text_at_cursor(unicodedata.normalize("NFC", text))
@@ -82,6 +92,12 @@ class VietTextArea(TextArea):
             self.action_delete_left()
             return
         await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # once (TextArea's handler would run again for the same event), and NFC
+        event.stop()
+        event.prevent_default()
+        await super()._on_paste(events.Paste(unicodedata.normalize("NFC", event.text)))
 
     @property
     def nfc_text(self) -> str:
