@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import KeysInOrder, VietInput, VietTextArea
 
 BS = "\b"
 # What Unikey sends for each way of typing (⌫ is a backspace key event)
@@ -138,3 +139,43 @@ async def test_a_paste_goes_in_once_and_nfc(field: type[Input] | type[TextArea])
 
 async def test_a_single_line_field_takes_the_first_line_of_a_paste() -> None:
     assert await paste(VietInput(), "Dòng một\nDòng hai") == "Dòng một"
+
+
+class SaveOnF2(KeysInOrder, App[None]):
+    """A field and a priority F2 that records what it would save."""
+
+    BINDINGS = [Binding("f2", "save", "save", priority=True)]  # noqa: RUF012
+
+    def __init__(self, field: Input | TextArea) -> None:
+        super().__init__()
+        self.field = field
+        self.saved: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.field
+
+    def action_save(self) -> None:
+        f = self.field
+        self.saved.append(f.value if isinstance(f, Input) else f.text)
+
+
+@pytest.mark.parametrize("field", [VietInput, VietTextArea])
+async def test_f2_right_after_fast_typing_saves_every_letter(
+    field: type[Input] | type[TextArea],
+) -> None:
+    text = "quy trình số hóa tài liệu"
+    app = SaveOnF2(field())
+    async with app.run_test() as pilot:
+        app.field.focus()
+        await pilot.pause()
+        for ch in text:  # a burst: nothing awaited between the keys, F2 last
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        app.post_message(events.Key("f2", None))
+        for ch in " xong":  # typed on after the save
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.saved == [text]
+        assert (app.field.value if isinstance(app.field, Input) else app.field.text) == (
+            text + " xong"
+        )

@@ -24,6 +24,7 @@ from cchc_tui.store.errors import StoreError
 from cchc_tui.store.reader import NeedsUpgrade, Reader
 from cchc_tui.ui.context import Context
 from cchc_tui.ui.widgets.footer import describe
+from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
 T = TypeVar("T")
 
@@ -73,7 +74,7 @@ class Navigation(Provider):
                 )
 
 
-class CchcApp(App[None]):
+class CchcApp(KeysInOrder, App[None]):
     CSS_PATH = "cchc.tcss"
     TITLE = "cchc-tui"
     ENABLE_COMMAND_PALETTE = True

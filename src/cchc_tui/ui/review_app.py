@@ -47,14 +47,14 @@ from cchc_tui.core.text import escape_controls, fold
 from cchc_tui.store.service import Store
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.footer import I18nFooter
-from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_input import KeysInOrder, VietInput
 
 T = TypeVar("T")
 FILTERS = ("all", "missing", "late", "on_time")
 SORTS = ("code", "state", "completeness", "total")
 
 
-class ReviewApp(App[None]):
+class ReviewApp(KeysInOrder, App[None]):
     CSS_PATH = "cchc.tcss"
     TITLE = "cchc-tui"
     BINDINGS: ClassVar[list[BindingType]] = [

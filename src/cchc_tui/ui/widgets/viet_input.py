@@ -11,6 +11,7 @@ key handler, in order with the letters, and keep their value NFC.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from textual import events
 from textual.widget import Widget
@@ -102,3 +103,35 @@ class VietTextArea(TextArea):
     @property
     def nfc_text(self) -> str:
         return unicodedata.normalize("NFC", self.text)
+
+
+class KeysInOrder:
+    """App mixin: a key that would act before the keys typed ahead of it reached their field
+    waits for them. A priority binding (F2/Ctrl+S save, F-keys, Ctrl+Q) runs when the app
+    reads the key, while letters read just before it sit in the focused field's queue: F2
+    right after fast typing saved "…số hóa t" without its last letters. Such a key, and
+    every key behind it, is held until that queue is empty, then posted again in order."""
+
+    _held_keys: list[events.Key] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            app: Any = self
+            held = self._held_keys
+            focused = app.focused
+            busy = focused is not None and focused._message_queue.qsize() > 0
+            if held or (busy and not event.is_printable):
+                if not held:
+                    self._held_keys = held = []
+                    # after the queued keys (the field's own queue), and a timer in case the
+                    # field goes away before it gets there: keys are never held for good
+                    focused.call_later(self._release_held_keys)
+                    app.set_timer(0.5, self._release_held_keys)
+                held.append(event)
+                return
+        await super().on_event(event)  # type: ignore[misc]
+
+    def _release_held_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            self.post_message(events.Key(event.key, event.character))  # type: ignore[attr-defined]
