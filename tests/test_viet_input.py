@@ -179,3 +179,30 @@ async def test_f2_right_after_fast_typing_saves_every_letter(
         assert (app.field.value if isinstance(app.field, Input) else app.field.text) == (
             text + " xong"
         )
+
+
+@pytest.mark.parametrize("field", [VietInput, VietTextArea])
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["a", "b", "c", "left", "left", "X"], "aXbc"),
+        (["a", "b", "c", "home", "Z", "end", "!"], "Zabc!"),
+        (["a", "b", "c", "left", "left", "delete", "Y"], "aYc"),
+        (["a", "b", "left", "right", "c"], "abc"),
+    ],
+)
+async def test_editing_keys_in_a_burst_stay_in_order(
+    field: type[Input] | type[TextArea], keys: list[str], expected: str
+) -> None:
+    """Left/Right/Home/End/Delete queued with letters apply where they were typed (they were
+    bindings, run after the letters behind them: "abc" Left Left "X" gave "abcX")."""
+    app = OneField(field())
+    async with app.run_test() as pilot:
+        app.field.focus()
+        await pilot.pause()
+        for k in keys:
+            app.post_message(events.Key(k, k if len(k) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        f = app.field
+        assert (f.value if isinstance(f, Input) else f.text) == expected

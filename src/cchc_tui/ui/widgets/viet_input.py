@@ -45,17 +45,45 @@ def _in_order(widget: Widget, event: events.Key) -> bool:
     return False
 
 
+# Editing keys that Input and TextArea run as bindings (so after the letters behind them in a
+# burst): run in the field's own key handler instead, in order with the letters ("abc" Left
+# Left "X" is "aXbc", not "abcX").
+_INPUT_KEYS = {
+    "backspace": "action_delete_left",
+    "left": "action_cursor_left",
+    "right": "action_cursor_right",
+    "home": "action_home",
+    "end": "action_end",
+    "delete": "action_delete_right",
+}
+_TEXT_AREA_KEYS = {
+    **_INPUT_KEYS,
+    "up": "action_cursor_up",
+    "down": "action_cursor_down",
+    "home": "action_cursor_line_start",
+    "end": "action_cursor_line_end",
+}
+
+
+async def _edit_in_order(widget: Input | TextArea, event: events.Key, keys: dict[str, str]) -> bool:
+    """Run an editing key now, in order with the letters; True when it was one."""
+    name = keys.get(event.key)
+    if name is None:
+        return False
+    event.stop()
+    event.prevent_default()
+    widget._restart_blink()
+    result = getattr(widget, name)()
+    if result is not None:
+        await result
+    return True
+
+
 class VietInput(Input):
     """A single-line field, safe for Vietnamese input methods; its value is NFC."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if _in_order(self, event):
-            return
-        if event.key == "backspace":
-            event.stop()
-            event.prevent_default()
-            self._restart_blink()
-            self.action_delete_left()
+        if _in_order(self, event) or await _edit_in_order(self, event, _INPUT_KEYS):
             return
         await super()._on_key(event)
 
@@ -86,11 +114,10 @@ class VietTextArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if _in_order(self, event):
             return
-        if event.key == "backspace" and not self.read_only:
-            event.stop()
-            event.prevent_default()
-            self._restart_blink()
-            self.action_delete_left()
+        if self.read_only and event.key in ("backspace", "delete"):
+            await super()._on_key(event)
+            return
+        if await _edit_in_order(self, event, _TEXT_AREA_KEYS):
             return
         await super()._on_key(event)
 
