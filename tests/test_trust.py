@@ -23,7 +23,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from cchc_tui.bundle import bag, pki, trust
-from cchc_tui.bundle.importer import ImportRefused, import_bundle, trust_anchors
+from cchc_tui.bundle.anchors import trust_anchors
+from cchc_tui.bundle.importer import ImportRefused, import_bundle
 from cchc_tui.bundle.receipt import ReceiptError, make_receipt, read_receipt
 from cchc_tui.bundle.receipt_store import import_receipt
 from cchc_tui.bundle.verify import Report, verify_bundle

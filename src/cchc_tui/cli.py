@@ -1218,7 +1218,7 @@ class _Progress:
 
 def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:
     """--ca/--crl, checked and remembered in the database; else what was remembered."""
-    from cchc_tui.bundle.importer import trust_anchors
+    from cchc_tui.bundle.anchors import trust_anchors
 
     return trust_anchors(
         store,

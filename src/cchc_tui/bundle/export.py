@@ -14,8 +14,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from cchc_tui import __version__
+from cchc_tui.bundle.anchors import remembered_anchors
 from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, publish, write_bundle
-from cchc_tui.bundle.importer import remembered_anchors
 from cchc_tui.bundle.pki import Identity, identity, load_p12
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry

@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from cchc_tui.bundle.anchors import remembered_anchors
 from cchc_tui.bundle.export import key_path
-from cchc_tui.bundle.importer import remembered_anchors
 from cchc_tui.bundle.pki import load_p12
 from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
 from cchc_tui.bundle.review_store import criteria_of_bundle, rounds_for, state_and_comments

@@ -1157,7 +1157,8 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, folder: Path, ca_file: Path | None) -> None:
-        from cchc_tui.bundle.importer import bundles_in, import_bundle, trust_anchors
+        from cchc_tui.bundle.anchors import trust_anchors
+        from cchc_tui.bundle.importer import bundles_in, import_bundle
 
         app = self.rapp
         bar = self.query_one("#import-progress", ProgressBar)

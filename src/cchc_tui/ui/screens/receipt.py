@@ -48,7 +48,7 @@ class ReceiptImport(ModalScreen[bool]):
         self.query_one("#receipt-file", VietInput).focus()
 
     async def action_run(self) -> None:
-        from cchc_tui.bundle.importer import trust_anchors
+        from cchc_tui.bundle.anchors import trust_anchors
         from cchc_tui.bundle.receipt_store import import_receipt
 
         path = Path(self.query_one("#receipt-file", VietInput).nfc_value.strip())
