@@ -15,7 +15,7 @@ from cchc_tui.ui.screens.first_run import FirstRunScreen
 from cchc_tui.ui.screens.help import HelpScreen
 from cchc_tui.ui.screens.item import ItemScreen
 from cchc_tui.ui.screens.items import ItemsScreen
-from cchc_tui.ui.screens.modals import ConfirmLeave
+from cchc_tui.ui.screens.modals import AskYesNo, ConfirmLeave
 from cchc_tui.ui.screens.overview import OverviewScreen
 from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
@@ -165,7 +165,10 @@ async def test_bad_input_is_named_and_nothing_is_saved(tmp_path: Path, plan_text
         await wait_idle(app, pilot)
         assert isinstance(app.screen, EvidenceForm)
         assert "Không tìm thấy tệp" in str(ev_error.render())
-        await pilot.press("escape")
+        await pilot.press("escape")  # the typed fields: asked, not thrown away
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
+        await pilot.press("tab", "enter")  # "Bỏ thay đổi"
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen)
         # leaving with unsaved changes asks; "stay" keeps the form, "discard" leaves
@@ -449,8 +452,12 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         assert isinstance(screen, ScoringScreen)
         totals = str(screen.query_one("#score-totals", Static).render())
         assert totals.startswith("Tổng 1/84,5") and "1 cảnh báo" in totals
-        await pilot.press("f")  # finalising is refused while a point has no document
-        await wait_idle(app, pilot)
+        await pilot.press("f")  # asked first, with what is still open…
+        await pilot.pause()
+        assert isinstance(app.screen, AskYesNo)
+        assert "1 tiêu chí có cảnh báo" in str(app.screen.query_one(Static).render())
+        await pilot.press("shift+tab", "enter")  # "Chốt/mở lại"
+        await wait_idle(app, pilot)  # …and refused while a point has no document
         assert any("Chưa chốt được" in n.message for n in app._notifications)
         await pilot.press("down", "down")  # 1.1.1
         await pilot.press("f9")
@@ -475,7 +482,13 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         await wait_idle(app, pilot)
         error = str(screen.query_one("#score-error", Static).render())
         assert "chỉ cho các mức: 0, 1, 2" in error
-        await pilot.press("escape", "f")
+        await pilot.press("escape", "f")  # the refused 1,5 is still typed: asked about first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
+        await pilot.press("tab", "enter")  # "Bỏ thay đổi"
+        await pilot.pause()
+        assert isinstance(app.screen, AskYesNo)
+        await pilot.press("shift+tab", "enter")
         await wait_idle(app, pilot)
         assert "đã chốt" in str(screen.query_one("#score-totals", Static).render())
     with Store(db) as store:

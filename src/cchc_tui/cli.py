@@ -33,6 +33,7 @@ from cchc_tui.core.text import OTHER_CONTROLS, escape_controls, fold
 from cchc_tui.paths import default_db_path
 
 EXIT_USAGE = 2
+EXIT_CRASH = 70  # EX_SOFTWARE: the app crashed; its report is beside the database
 
 _ARGPARSE_VI = [
     (r"the following arguments are required: (.*)", "thiếu tham số bắt buộc: {0}"),
@@ -570,6 +571,11 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(t("db.check_failed", count=len(report["problems"])))
         for p in report["problems"]:
             print(f"  - {p}")
+    if report["leftovers"] and not args.json:
+        # Reported, never a failure: temp files of interrupted copies are harmless (nothing in
+        # the database points at them) and the app sweeps the stale ones when it starts.
+        names = ", ".join(report["leftovers"])
+        print(t("db.check_leftovers", count=len(report["leftovers"]), names=names))
     return 0 if report["ok"] else 1
 
 
@@ -611,7 +617,21 @@ def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> in
         config.lang = args.lang
     app = CchcApp(db, config, today=today)
     app.run()
-    return 0
+    return _app_ended(app)
+
+
+def _app_ended(app: Any) -> int:
+    """0 when the app ended normally; after a crash, one sentence on stderr (where the report
+    is, whether a draft was kept) and EXIT_CRASH."""
+    report = getattr(app, "crash_report", None)
+    if report is None and not app.return_code:
+        return 0
+    drafts = t("cli.crash_drafts") if getattr(app, "crash_drafts_kept", False) else ""
+    if report is None:
+        print(t("cli.crash_no_report", drafts=drafts), file=sys.stderr)
+    else:
+        print(t("cli.crash", path=report, drafts=drafts), file=sys.stderr)
+    return EXIT_CRASH
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -1241,8 +1261,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         if args.theme:
             config.theme = args.theme
         today = parse_date(args.today, allow_future=True) if args.today else None
-        ReviewApp(args.db, config, today=today).run()
-        return 0
+        app = ReviewApp(args.db, config, today=today)
+        app.run()
+        return _app_ended(app)
     from cchc_tui.bundle.importer import latest_for_period
     from cchc_tui.core.review import expected_units, overview, ranking
     from cchc_tui.core.scoring import num

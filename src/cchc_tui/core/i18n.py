@@ -55,6 +55,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Lỗi không lường trước: {detail}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.",
         "en": "Unexpected error: {detail}. Data saved before is not affected.",
     },
+    # --- issue 11: crash report ---
+    "cli.crash": {
+        "vi": "Ứng dụng gặp lỗi và đã đóng; báo cáo lỗi ở: {path}.{drafts}",
+        "en": "The app hit an error and closed; the crash report is at: {path}.{drafts}",
+    },
+    "cli.crash_no_report": {
+        "vi": "Ứng dụng gặp lỗi và đã đóng; không ghi được báo cáo lỗi.{drafts}",
+        "en": "The app hit an error and closed; no crash report could be written.{drafts}",
+    },
+    "cli.crash_drafts": {
+        "vi": " Phần đang nhập chưa lưu được giữ làm bản nháp.",
+        "en": " Unsaved input was kept as a draft.",
+    },
     # -- dates -----------------------------------------------------------------------------
     "date.empty": {"vi": "Chưa nhập ngày.", "en": "No date given."},
     "date.invalid": {
@@ -248,6 +261,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "db.initialised": {
         "vi": "Đã khởi tạo «{path}» cho {agency}, cán bộ {officer}.",
         "en": "Set up “{path}” for {agency}, officer {officer}.",
+    },
+    # --- issue 11: second copy ---
+    "instance.other_copy": {
+        "vi": "Một bản khác của ứng dụng đang mở cơ sở dữ liệu này từ {time} (máy {host}); lưu "
+        "cùng lúc sẽ được kiểm tra xung đột.",
+        "en": "Another copy of the app (on {host}) has had this database open since {time}; "
+        "saves are checked for conflicts.",
+    },
+    "instance.other_copy_day": {
+        "vi": "Một bản khác của ứng dụng đang mở cơ sở dữ liệu này từ {time} ngày {date} (máy "
+        "{host}); lưu cùng lúc sẽ được kiểm tra xung đột.",
+        "en": "Another copy of the app (on {host}) has had this database open since {time} on "
+        "{date}; saves are checked for conflicts.",
+    },
+    "instance.other_copy_unknown": {
+        "vi": "Một bản khác của ứng dụng đang mở cơ sở dữ liệu này; lưu cùng lúc sẽ được kiểm tra "
+        "xung đột.",
+        "en": "Another copy of the app has this database open; saves are checked for conflicts.",
     },
     # -- listings --------------------------------------------------------------------------
     "list.empty": {"vi": "(không có mục nào)", "en": "(nothing)"},
@@ -1674,4 +1705,89 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.review.drop_reason": {"vi": "Lý do", "en": "Reason"},
     "ui.review.dropped_state": {"vi": "đã loại bỏ", "en": "dropped"},
+    # --- issue 11: leftovers and keymap ---
+    "db.check_leftovers": {
+        "vi": "Tệp tạm của lần chép tài liệu bị ngắt: {count} ({names}) — sẽ được xóa ở lần mở "
+        "ứng dụng sau.",
+        "en": "Temporary files of interrupted document copies: {count} ({names}) — they will be "
+        "removed the next time the app starts.",
+    },
+    "ui.keymap.unknown": {
+        "vi": "Cấu hình phím có mã không tồn tại (bỏ qua): {ids}",
+        "en": "Key map names unknown binding ids (ignored): {ids}",
+    },
+    # --- issue 11: the guard, drafts, conflicts ---
+    "ui.guard.item": {"vi": "mục {id}", "en": "item {id}"},
+    "ui.guard.score": {"vi": "điểm tự chấm {codes}", "en": "self score {codes}"},
+    "ui.guard.evidence": {"vi": "tài liệu #{id}", "en": "document #{id}"},
+    "ui.guard.evidence_new": {"vi": "tài liệu mới", "en": "new document"},
+    "ui.quit.unsaved": {
+        "vi": "Còn {count} phần đã nhập mà chưa lưu:",
+        "en": "{count} part(s) typed and not saved:",
+    },
+    "ui.quit.save_all": {"vi": "Lưu hết rồi thoát", "en": "Save all and quit"},
+    "ui.quit.discard_all": {"vi": "Bỏ thay đổi, thoát", "en": "Discard and quit"},
+    "ui.draft.offer": {
+        "vi": "Có bản nháp chưa lưu ({label}) lúc {when}. Khôi phục bản nháp?",
+        "en": "There is an unsaved draft ({label}) from {when}. Restore it?",
+    },
+    "ui.draft.restore": {"vi": "Khôi phục", "en": "Restore"},
+    "ui.draft.drop": {"vi": "Bỏ", "en": "Discard"},
+    "ui.draft.failed": {
+        "vi": "Không ghi được bản nháp: {detail}",
+        "en": "Could not write the draft: {detail}",
+    },
+    "ui.overview.drafts": {
+        "vi": "Bản nháp chưa lưu: {count} ({labels}) — mở lại biểu mẫu để khôi phục.",
+        "en": "Unsaved drafts: {count} ({labels}) — open the form again to restore.",
+    },
+    "edit.stale": {
+        "vi": "{actor} đã lưu bản khác lúc {at}, sau khi bạn mở biểu mẫu này.",
+        "en": "{actor} saved another version at {at}, after you opened this form.",
+    },
+    "ui.conflict.title": {"vi": "Xung đột khi lưu {label}", "en": "Conflicting save: {label}"},
+    "ui.conflict.intro": {
+        "vi": "{who} đã lưu bản khác lúc {when} (từ một bản ứng dụng khác). Bản nào được giữ?",
+        "en": "{who} saved another version at {when} (from another copy). Which one stays?",
+    },
+    "ui.conflict.mine": {"vi": "Bản của bạn", "en": "Yours"},
+    "ui.conflict.theirs": {"vi": "Bản đã lưu", "en": "Saved"},
+    "ui.conflict.keep_mine": {"vi": "Giữ bản của tôi", "en": "Keep mine"},
+    "ui.conflict.keep_theirs": {"vi": "Lấy bản đã lưu", "en": "Keep theirs"},
+    "ui.conflict.merge": {"vi": "Gộp tay", "en": "Merge by hand"},
+    "ui.conflict.mine_marker": {"vi": "— phần của tôi —", "en": "— mine —"},
+    "ui.ask.yes": {"vi": "Đồng ý", "en": "Yes"},
+    "ui.ask.no": {"vi": "Không", "en": "No"},
+    "ui.score.ask_suggestion": {
+        "vi": "Dùng điểm gợi ý cho {code}: {old} → {new}?",
+        "en": "Use the suggested points for {code}: {old} → {new}?",
+    },
+    "ui.score.ask_suggestion_reason": {
+        "vi": "Lý do đã ghi sẽ bị xóa: «{reason}»",
+        "en": "The reason written will be erased: “{reason}”",
+    },
+    "ui.score.already_suggestion": {
+        "vi": "{code} đang theo điểm gợi ý.",
+        "en": "{code} already follows the suggestion.",
+    },
+    "ui.score.ask_finalise": {
+        "vi": "Chốt điểm tự chấm? Còn {unscored} tiêu chí chưa có điểm và {flagged} tiêu chí "
+        "có cảnh báo. Sau khi chốt, muốn sửa phải mở lại (phím f).",
+        "en": "Finalise the self-assessment? {unscored} sub-criteria have no points and "
+        "{flagged} carry a warning. To change it afterwards, reopen it (key f).",
+    },
+    "ui.score.ask_reopen": {
+        "vi": "Mở lại bảng tự chấm đã chốt để sửa? Phải chốt lại trước khi xuất hồ sơ.",
+        "en": "Reopen the finalised self-assessment to change it? Finalise it again before "
+        "exporting.",
+    },
+    "ui.score.reopen": {"vi": "Mở lại", "en": "Reopen"},
+    "ui.score.finalised_reopen": {
+        "vi": "Bảng tự chấm đã chốt điểm ngày {when}; nhấn f để mở lại rồi sửa.",
+        "en": "The self-assessment was finalised on {when}; press f to reopen it.",
+    },
+    "ui.review.drop_confirm_first": {
+        "vi": "Bỏ hồ sơ chỉ làm bằng F2 trong hộp thoại, không làm khi thoát.",
+        "en": "A bundle is dropped only with F2 in its dialog, never on the way out.",
+    },
 }

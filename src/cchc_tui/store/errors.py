@@ -8,8 +8,8 @@ from pathlib import Path
 
 from cchc_tui.core.i18n import UserError
 
-SCHEMA_HEAD = "0007"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+SCHEMA_HEAD = "0008"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -36,3 +36,21 @@ def classify_error(err: BaseException, path: Path) -> StoreError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError("db.corrupt", path=path)
     return StoreError("db.unopenable", path=path, detail=str(orig))
+
+
+class StaleEdit(UserError):
+    """A save whose base (the audit id the form was read at) is no longer the latest change
+    of that row: someone (another copy of the app, the CLI) saved it in between."""
+
+    exit_code = 5
+
+    def __init__(self, *, latest: int, actor: str, at: str, changes: str) -> None:
+        from datetime import UTC, datetime
+
+        when = datetime.fromisoformat(at)
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        super().__init__("edit.stale", actor=actor, at=when.astimezone().strftime("%H:%M %d/%m/%Y"))
+        self.latest = latest  # the audit id to save against once the user has chosen
+        self.actor = actor
+        self.at = at  # ISO time, UTC
+        self.changes = changes  # that change's JSON {"field": [old, new]}

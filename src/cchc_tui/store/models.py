@@ -143,6 +143,18 @@ class AuditEntry(SQLModel, table=True):
     changes: str  # JSON: {"field": [old, new]}
 
 
+class Draft(SQLModel, table=True):
+    """Typed and not yet saved: one row per form and target (store/drafts.py writes it with
+    plain sqlite3). Not in the audit log."""
+
+    __tablename__ = "draft"
+    form: str = Field(primary_key=True)
+    target: str = Field(primary_key=True)
+    payload: str  # JSON: field -> text
+    label: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    saved_at: datetime
+
+
 class AppMeta(SQLModel, table=True):
     """Facts about the database itself: created_by_version, written_by_version."""
 

@@ -428,6 +428,28 @@ class Reader:
                 return {**data, "signer": signer}
         return None
 
+    def versions(self, agency: str, action: str) -> dict[str, int]:
+        """Each row's version: the id of its latest ``action`` audit entry, by entity key.
+
+        A form remembers the version it was read at and saves against it (Store refuses a
+        stale one); a row never changed has no entry (version 0)."""
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT entity_key, max(id) FROM audit_log WHERE agency_code = ? AND action = ? "
+                "GROUP BY entity_key",
+                (agency, action),
+            ).fetchall()
+        return {str(k): int(v) for k, v in rows}
+
+    def audit_entry(self, entry_id: int) -> AuditRow | None:
+        with self._conn() as con:
+            r = con.execute(
+                "SELECT id, at, actor, agency_code, action, entity, entity_key, changes "
+                "FROM audit_log WHERE id = ?",
+                (entry_id,),
+            ).fetchone()
+        return None if r is None else AuditRow(r[0], _datetime(r[1]), *r[2:])
+
     def audit_entries(self, entity_key: str | None = None) -> list[AuditRow]:
         sql = (
             "SELECT id, at, actor, agency_code, action, entity, entity_key, changes FROM audit_log"

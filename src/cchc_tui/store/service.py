@@ -31,6 +31,8 @@ from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.scoring import check_points
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
+from cchc_tui.store.errors import StaleEdit
+from cchc_tui.store.leftovers import incoming_leftovers
 from cchc_tui.store.models import (
     Assessment,
     AuditEntry,
@@ -164,6 +166,27 @@ class Store(Reader):
         else:
             session.execute(_SQL.insert_audit, values)
 
+    @staticmethod
+    def _check_base(
+        session: Session | Connection, *, agency: str, action: str, key: str, base: int | None
+    ) -> None:
+        """Refuse a save whose form was read before the row's latest change (StaleEdit).
+
+        ``base`` is the id of the latest ``action`` audit entry for ``key`` when the form was
+        read (0: none yet); None skips the check (the CLI, imports). Runs inside the write
+        transaction, which holds the write lock (BEGIN IMMEDIATE): no one can slip in between.
+        """
+        if base is None:
+            return
+        conn = session.connection() if isinstance(session, Session) else session
+        row = conn.exec_driver_sql(
+            "SELECT id, actor, at, changes FROM audit_log WHERE agency_code = ? AND action = ? "
+            "AND entity_key = ? ORDER BY id DESC LIMIT 1",
+            (agency, action, key),
+        ).first()
+        if row is not None and int(row[0]) != base:
+            raise StaleEdit(latest=int(row[0]), actor=row[1], at=str(row[2]), changes=row[3])
+
     # -- profile -----------------------------------------------------------------------------
     def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:
         officer = clean(officer)
@@ -273,6 +296,7 @@ class Store(Reader):
         note: str | None = None,
         completed_on: date | None = None,
         today: date | None = None,
+        base: int | None = None,
     ) -> tuple[ProgressValues, dict[str, tuple[Any, Any]]]:
         """Save an item's progress in one transaction with its audit entry.
 
@@ -283,6 +307,9 @@ class Store(Reader):
             item_id = self._item_ids(conn, plan.id).get(item_key)
             if item_id is None:
                 raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
+            self._check_base(
+                conn, agency=agency, action="progress.set", key=f"{plan.id}/{item_key}", base=base
+            )
             row = conn.execute(_SQL.select_progress, {"agency": agency, "item": item_id}).first()
             old = ProgressValues(*row[1:]) if row else None
             new = apply_update(
@@ -525,6 +552,7 @@ class Store(Reader):
         title: str,
         doc_type: str | None = None,
         today: date | None = None,
+        base: int | None = None,
     ) -> DocNumber:
         """Correct an evidence record's metadata (the file, once stored, is not replaced)."""
         parsed, when, issuer_c, title_c = check_metadata(number, doc_date, issuer, title, today)
@@ -532,6 +560,9 @@ class Store(Reader):
             ev = s.get(Evidence, evidence_id)
             if ev is None or ev.agency_code != agency:
                 raise UserError("evidence.unknown", id=evidence_id)
+            self._check_base(
+                s, agency=agency, action="evidence.update", key=str(evidence_id), base=base
+            )
             new = {
                 "number": parsed.text,
                 "family": parsed.family,
@@ -559,7 +590,11 @@ class Store(Reader):
 
     # -- checks ------------------------------------------------------------------------------
     def check(self) -> dict[str, Any]:
-        """integrity_check, foreign_key_check, and every managed file against its hash."""
+        """integrity_check, foreign_key_check, and every managed file against its hash.
+
+        Also lists (``"leftovers"``) the temp files of interrupted evidence copies; they do not
+        make the check fail.
+        """
         problems: list[str] = []
         with self._read() as s:
             conn = s.connection()
@@ -579,6 +614,9 @@ class Store(Reader):
             if sha256_file(p) != ev.sha256:
                 problems.append(f"evidence #{ev.id}: tệp {ev.file_path} đã bị thay đổi")
             checked += 1
+        # Temp files of interrupted copies are reported but are not problems: nothing in the
+        # database points at them, and the app sweeps the stale ones when it starts.
+        leftovers = [p.name for p in incoming_leftovers(self.files_dir)]
         return {
             "ok": not problems,
             "path": str(self.path),
@@ -587,6 +625,7 @@ class Store(Reader):
             "foreign_key_violations": len(fk),
             "files_checked": checked,
             "problems": problems,
+            "leftovers": leftovers,
         }
 
 
@@ -688,6 +727,7 @@ class ScoringStore:
         reason: str | None = None,
         note: str | None = None,
         evidence: Sequence[int] | None = None,
+        base: int | None = None,
     ) -> None:
         """Record a self score (None: take the suggestion), its reason, note and documents."""
         sub = next((x for x in cset.subs if x.code == code), None)
@@ -702,6 +742,9 @@ class ScoringStore:
             if a.finalised_at is not None:
                 raise UserError("score.finalised", when=a.finalised_at.strftime("%d/%m/%Y"))
             assert a.id is not None
+            self.store._check_base(
+                s, agency=agency, action="score.set", key=f"{cset.id}/{code}", base=base
+            )
             row = s.exec(
                 select(Score).where(Score.assessment_id == a.id, Score.code == code)
             ).first()

@@ -21,8 +21,12 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import UserError, set_language, t
 from cchc_tui.core.text import fold
 from cchc_tui.store.errors import StoreError
+from cchc_tui.store.instance import InstanceLock
+from cchc_tui.store.leftovers import sweep_incoming
 from cchc_tui.store.reader import NeedsUpgrade, Reader
 from cchc_tui.ui.context import Context
+from cchc_tui.ui.crash import CrashReporting
+from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
 from cchc_tui.ui.widgets.footer import describe
 from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
@@ -74,7 +78,7 @@ class Navigation(Provider):
                 )
 
 
-class CchcApp(KeysInOrder, App[None]):
+class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
     CSS_PATH = "cchc.tcss"
     TITLE = "cchc-tui"
     ENABLE_COMMAND_PALETTE = True
@@ -107,11 +111,11 @@ class CchcApp(KeysInOrder, App[None]):
         self.ctx: Context | None = None
         self.theme = self.config.theme
         self.title = t("ui.title")
+        self.instance: InstanceLock | None = None
 
     # -- start -----------------------------------------------------------------------------
     async def on_mount(self) -> None:
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        apply_keymap(self, self.config.keymap)
         try:
             ctx = await self.db(self._open_existing)
         except DbFailed:
@@ -143,6 +147,8 @@ class CchcApp(KeysInOrder, App[None]):
 
         self.ctx = ctx
         self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
+        await self.start_drafts(self.db_path)  # before the first form can open
+        self.instance = await announce_other_copy(self, self.db_path, self.today)
         await self.switch_to(OverviewScreen())
         # Open the writer (SQLAlchemy) in the background once the first screen has drawn;
         # started at once, its imports would compete with that first screen for the GIL.
@@ -152,6 +158,9 @@ class CchcApp(KeysInOrder, App[None]):
         if self.ctx is not None:
             with contextlib.suppress(StoreError):  # said again, on screen, when a save needs it
                 self.ctx.store  # noqa: B018 - opening it is the point
+            # temp files of evidence copies cut short by a crash (old enough not to be a
+            # second copy's copy in progress)
+            sweep_incoming(self.db_path.with_name(self.db_path.name + ".files"))
 
     async def switch_to(self, screen: Screen[Any]) -> None:
         """Replace everything above the base screen by ``screen``."""
@@ -160,6 +169,9 @@ class CchcApp(KeysInOrder, App[None]):
         await self.push_screen(screen)
 
     def on_unmount(self) -> None:
+        self.close_drafts()  # what is typed and not saved, written once more
+        if self.instance is not None:
+            self.instance.release()
         if self.ctx is not None:
             self.ctx.close()
 
@@ -232,8 +244,7 @@ class CchcApp(KeysInOrder, App[None]):
             return
         if isinstance(self.screen, cls):
             return
-        leave = getattr(self.screen, "can_leave", None)
-        if leave is not None and not await leave():
+        if not await self.leave_all():  # every dirty form in the stack: saved, dropped or kept
             return
         await self.switch_to(cls())
 

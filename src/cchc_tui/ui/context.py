@@ -101,8 +101,28 @@ class Context:
         """Sở Nội vụ's comments (from imported receipts) on "item:ID" or "criterion:CODE"."""
         return [c for c in self.reader.reviewer_comments() if c.get("target") == target]
 
+    # Versions: the audit id each row was read at (a save against an older one is refused)
+    def progress_versions(self) -> dict[str, int]:
+        prefix = self.plan.id + "/"
+        return {
+            k.removeprefix(prefix): v
+            for k, v in self.reader.versions(self.agency, "progress.set").items()
+            if k.startswith(prefix)
+        }
+
+    def score_versions(self, set_id: str) -> dict[str, int]:
+        prefix = set_id + "/"
+        return {
+            k.removeprefix(prefix): v
+            for k, v in self.reader.versions(self.agency, "score.set").items()
+            if k.startswith(prefix)
+        }
+
+    def evidence_version(self, evidence_id: int) -> int:
+        return self.reader.versions(self.agency, "evidence.update").get(str(evidence_id), 0)
+
     # Writes (also blocking, also from a worker thread)
-    def save_progress(self, item_id: str, values: FormValuesLike) -> None:
+    def save_progress(self, item_id: str, values: FormValuesLike, base: int | None = None) -> None:
         self.store.set_progress(
             self.plan,
             item_id,
@@ -114,6 +134,7 @@ class Context:
             note=values.note,
             completed_on=values.completed_on,
             today=self.today,
+            base=base,
         )
 
     def set_links(self, evidence_id: int, item_ids: list[str]) -> None:
@@ -167,6 +188,7 @@ class Context:
         reason: str,
         note: str,
         evidence: list[int] | None = None,
+        base: int | None = None,
     ) -> None:
         from cchc_tui.store.service import ScoringStore
 
@@ -180,6 +202,7 @@ class Context:
             reason=reason,
             note=note,
             evidence=evidence,
+            base=base,
         )
 
     def set_finalised(self, view: ScoringView, final: bool) -> None:

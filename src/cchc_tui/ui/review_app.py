@@ -13,7 +13,7 @@ from typing import Any, ClassVar, TypeVar
 
 from rich.markup import escape as escape_markup
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
@@ -44,7 +44,10 @@ from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.scoring import num
 from cchc_tui.core.submission import Submission
 from cchc_tui.core.text import escape_controls, fold
+from cchc_tui.store.instance import InstanceLock
 from cchc_tui.store.service import Store
+from cchc_tui.ui.crash import CrashReporting
+from cchc_tui.ui.guard import GuardedApp, InputsGuard, announce_other_copy, apply_keymap
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import KeysInOrder, VietInput
@@ -54,7 +57,7 @@ FILTERS = ("all", "missing", "late", "on_time")
 SORTS = ("code", "state", "completeness", "total")
 
 
-class ReviewApp(KeysInOrder, App[None]):
+class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
     CSS_PATH = "cchc.tcss"
     TITLE = "cchc-tui"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,6 +68,7 @@ class ReviewApp(KeysInOrder, App[None]):
         self.config = config or Config()
         set_language(self.config.lang)
         super().__init__()
+        self.db_path = Path(db)  # a crash report goes beside it
         self.store = Store(db)
         self.registry = Registry.load()
         self.plan: Plan = self.store.load_plan()
@@ -74,13 +78,18 @@ class ReviewApp(KeysInOrder, App[None]):
         self.theme = self.config.theme
         self.title = t("ui.review.title")
         self.sub_title = self.profile.agency_name
+        self.instance: InstanceLock | None = None
 
     async def on_mount(self) -> None:
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        apply_keymap(self, self.config.keymap)
+        await self.start_drafts(self.store.path)
+        self.instance = await announce_other_copy(self, self.store.path, self.today)
         await self.push_screen(ReviewOverviewScreen())
 
     def on_unmount(self) -> None:
+        self.close_drafts()
+        if self.instance is not None:
+            self.instance.release()
         self.store.close()
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
@@ -316,18 +325,31 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         await self.open_unit(row, self.view.period)
 
 
-class CommentModal(ModalScreen[tuple[str, str] | None]):
+class CommentModal(InputsGuard, ModalScreen[bool]):
     """A comment on the item or criterion under the cursor (or the whole bundle): once saved it
     cannot be edited, only followed by another."""
+
+    DRAFT_FORM = "comment"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="comment.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="comment.cancel"),
     ]
 
-    def __init__(self, target: str = "general") -> None:
+    def __init__(
+        self,
+        target: str = "general",
+        submit: Callable[[str, str], Awaitable[None]] | None = None,
+        *,
+        draft_key: str = "",
+    ) -> None:
         super().__init__()
         self.target = target
+        self.submit = submit
+        self.draft_target = draft_key
+
+    def guard_label(self) -> str:
+        return t("ui.review.comment_title")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="comment-form"):
@@ -342,20 +364,28 @@ class CommentModal(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#comment-text", VietInput).focus()
+        self.remember_loaded()
 
     def action_save(self) -> None:
-        self.dismiss(
-            (
-                self.query_one("#comment-target", VietInput).nfc_value.strip(),
-                self.query_one("#comment-text", VietInput).nfc_value,
-            )
-        )
+        self.app.run_worker(self.save(), group="review-save")
+
+    async def save(self) -> bool:
+        target = self.query_one("#comment-target", VietInput).nfc_value.strip()
+        text = self.query_one("#comment-text", VietInput).nfc_value
+        if self.submit is not None:
+            try:
+                await self.submit(target, text)
+            except UserError:
+                return False  # said by the app's notice; the dialog and its text stay
+        self.saved()
+        self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_in_worker(lambda: self.dismiss(False))
 
 
-class AppraiseModal(ModalScreen[bool]):
+class AppraiseModal(InputsGuard, ModalScreen[bool]):
     """Điểm thẩm định for one sub-criterion: the points and the round (2 after the agency's
     explanation). The self score beside it is never changed. A refused value is said in the
     dialog, which stays open."""
@@ -395,23 +425,33 @@ class AppraiseModal(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#appraise-points", VietInput).focus()
+        self.remember_loaded()
+
+    def guard_label(self) -> str:
+        return t("ui.review.appraise_title", code=self.code)
 
     @on(VietInput.Submitted)
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
+        self.app.run_worker(self.save(), group="review-save")
+
+    async def save(self) -> bool:
         points = self.query_one("#appraise-points", VietInput).value.strip()
         round_ = self.query_one("#appraise-round", VietInput).value.strip() or "1"
         if not points:
-            return
+            self.query_one("#appraise-points", VietInput).focus()
+            return False
         try:
             await self.submit(points, int(round_))
         except UserError as e:
             self.query_one("#appraise-error", Static).update(e.message())
             self.query_one("#appraise-points", VietInput).focus()
-            return
+            return False
+        self.saved()
         self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.leave_in_worker(lambda: self.dismiss(False))
 
 
 class ReviewAgencyScreen(OnReviewApp, Screen[None]):
@@ -700,10 +740,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     async def action_comment(self) -> None:
         from cchc_tui.bundle import review_store as rs
 
-        async def done(result: tuple[str, str] | None) -> None:
-            if not result:
-                return
-            target, text = result
+        async def submit(target: str, text: str) -> None:
             bundle = await self.rapp.db(
                 rs.latest_bundle,
                 self.rapp.store,
@@ -711,17 +748,19 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
                 self.rapp.plan.id,
                 self.period,
             )
-            try:
-                await self.rapp.db(
-                    lambda: rs.add_comment(
-                        self.rapp.store, bundle, target, text, actor=self.rapp.profile.officer
-                    )
+            await self.rapp.db(
+                lambda: rs.add_comment(
+                    self.rapp.store, bundle, target, text, actor=self.rapp.profile.officer
                 )
-            except UserError:
-                return
-            await self.refresh_review()
+            )
 
-        await self.app.push_screen(CommentModal(self._target()), done)
+        async def done(saved: bool | None) -> None:
+            if saved:
+                await self.refresh_review()
+
+        target = self._target()
+        key = f"{self.row.agency.code}/{self.period}/{target}"
+        await self.app.push_screen(CommentModal(target, submit, draft_key=key), done)
 
     async def action_receipt(self) -> None:
         await self.app.push_screen(ReceiptModal(self.row.agency.code, self.period))
@@ -769,8 +808,11 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         self.dismiss(None)
 
 
-class DropModal(ModalScreen[str | None]):
-    """Confirm dropping an agency's bundle, with a reason (kept in the record and the audit)."""
+class DropModal(InputsGuard, ModalScreen[str | None]):
+    """Confirm dropping an agency's bundle, with a reason (kept in the record and the audit).
+    Esc with a reason typed asks; quitting never drops a bundle on the way out."""
+
+    DRAFT_FORM = "drop"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "confirm", "ui.review.key_drop", id="drop.confirm", priority=True),
@@ -781,6 +823,7 @@ class DropModal(ModalScreen[str | None]):
         super().__init__()
         self.bundle_id = bundle_id
         self.agency = agency
+        self.draft_target = bundle_id
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="comment-form"):
@@ -795,12 +838,23 @@ class DropModal(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#drop-reason", VietInput).focus()
+        self.remember_loaded()
+
+    def guard_label(self) -> str:
+        return t("ui.review.drop_title", id=self.bundle_id[:8], agency=self.agency)
+
+    async def save(self) -> bool:
+        # "save" from the quit question: dropping is done with F2 in the dialog, never as a
+        # side effect of leaving
+        self.notify(t("ui.review.drop_confirm_first"), severity="warning")
+        return False
 
     def action_confirm(self) -> None:
+        self.saved()
         self.dismiss(self.query_one("#drop-reason", VietInput).nfc_value.strip())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_in_worker(lambda: self.dismiss(None))
 
 
 def _local(when: datetime, *, short: bool = False) -> str:

@@ -27,7 +27,3 @@ class BaseScreen(Screen[Any]):
         ctx = self.cchc.ctx
         assert ctx is not None
         return ctx
-
-    async def can_leave(self) -> bool:
-        """Whether the user may leave this screen now (forms ask about unsaved changes)."""
-        return True

@@ -4,25 +4,27 @@ item."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
-from textual.worker import get_current_worker
 
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.docnumber import parse_doc_number
 from cchc_tui.core.i18n import UserError, t
+from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.app import CchcApp, DbFailed
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -63,8 +65,11 @@ def human_size(n: int | None) -> str:
     return f"{n} B"
 
 
-class EvidenceForm(ModalScreen[int | None]):
+class EvidenceForm(Guarded, ModalScreen[int | None]):
     """Add (or correct) one evidence document. Returns its id, or None when cancelled."""
+
+    DRAFT_FORM = "evidence"
+    FIELDS = ("ev-number", "ev-date", "ev-issuer", "ev-title", "ev-file")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="evidence_form.save", priority=True),
@@ -76,6 +81,8 @@ class EvidenceForm(ModalScreen[int | None]):
         self.items = items or []
         self.edit = edit
         self.busy = False
+        self.loaded: dict[str, str] = {}
+        self.base = 0  # the version of the record being corrected
 
     @property
     def cchc(self) -> CchcApp:
@@ -127,6 +134,51 @@ class EvidenceForm(ModalScreen[int | None]):
             self.query_one("#ev-issuer", VietInput).value = self.edit.issuer
             self.query_one("#ev-title", VietInput).value = self.edit.title
         self.query_one("#ev-number", VietInput).focus()
+        self.loaded = self.raw()
+        if self.edit is not None:
+            self.run_worker(self._read_version(self.edit.id))
+        self.offer_draft(self.target, self.loaded, self._restore)
+
+    async def _read_version(self, evidence_id: int) -> None:
+        ctx = self.cchc.ctx
+        assert ctx is not None
+        try:
+            self.base = await self.cchc.db(ctx.evidence_version, evidence_id)
+        except DbFailed:
+            return
+
+    # -- the guard --
+    @property
+    def target(self) -> str:
+        return str(self.edit.id) if self.edit else "new:" + ",".join(self.items)
+
+    def raw(self) -> dict[str, str]:
+        return {
+            name: self.query_one(f"#{name}", VietInput).nfc_value
+            for name in self.FIELDS
+            if self.query(f"#{name}")
+        }
+
+    def _restore(self, payload: dict[str, str]) -> None:
+        for name, value in payload.items():
+            if name in self.FIELDS and self.query(f"#{name}"):
+                self.query_one(f"#{name}", VietInput).value = value
+        if self.edit is not None and payload.get("_base"):
+            self.base = int(payload["_base"])
+
+    def is_dirty(self) -> bool:
+        return bool(self.loaded) and self.raw() != self.loaded
+
+    def discard(self) -> None:
+        self._restore(self.loaded)
+
+    def guard_label(self) -> str:
+        if self.edit is not None:
+            return t("ui.guard.evidence", id=self.edit.id)
+        return t("ui.guard.evidence_new")
+
+    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
+        return {self.target: (self.guard_label(), {**self.raw(), "_base": str(self.base)})}
 
     # -- checks as you type --
     @on(VietInput.Changed)
@@ -186,66 +238,128 @@ class EvidenceForm(ModalScreen[int | None]):
 
     # -- saving --
     def action_save(self) -> None:
+        if not self.busy:
+            self.app.run_worker(self.save(), group="evidence-save")
+
+    async def save(self) -> bool:
+        """Check, copy and hash the file in a thread (progress bar), save; a correction saved
+        by someone else in between is shown beside this one."""
         if self.busy:
-            return
+            return False
         values = self.check(final=True)
         if values is None:
             self.notify(t("ui.item.invalid"), severity="warning")
-            return
+            return False
         self.busy = True
         if values["file"] is not None:
             bar = self.query_one("#ev-progress", ProgressBar)
             bar.display = True
             self.query_one("#ev-error", Static).update(t("ui.evidence.copying"))
-        self.save_in_thread(values)
+        while True:
+            try:
+                result = await asyncio.to_thread(self._save_blocking, values, self.base)
+            except StaleEdit as e:
+                self.busy = False
+                if await self._conflict(values, e) != "mine":
+                    return False
+                self.busy = True
+                continue
+            except UserError as e:
+                self._failed(e.message())
+                return False
+            except Exception as e:  # keep the app alive: the store has rolled back
+                self._failed(t("ui.db_error", detail=f"{type(e).__name__}: {e}"))
+                return False
+            break
+        self.forget_drafts(self.target)
+        self.loaded = self.raw()
+        self._saved(result)
+        return True
 
-    @work(thread=True, exclusive=True, group="evidence-save")
-    def save_in_thread(self, values: dict[str, object]) -> None:
+    def _save_blocking(self, values: dict[str, object], base: int) -> int:
         app = self.cchc
         ctx = app.ctx
         assert ctx is not None
-        worker = get_current_worker()
         bar = self.query_one("#ev-progress", ProgressBar)
 
         def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+            app.call_from_thread(bar.update, total=max(total, 1), progress=done)
 
+        if self.edit is not None:
+            ctx.store.update_evidence(
+                self.edit.id,
+                agency=ctx.agency,
+                actor=ctx.profile.officer,
+                number=str(values["number"]),
+                doc_date=values["doc_date"],  # type: ignore[arg-type]
+                issuer=str(values["issuer"]),
+                title=str(values["title"]),
+                today=ctx.today,
+                base=base,
+            )
+            return self.edit.id
+        saved = ctx.store.add_evidence(
+            agency=ctx.agency,
+            actor=ctx.profile.officer,
+            number=str(values["number"]),
+            doc_date=values["doc_date"],  # type: ignore[arg-type]
+            issuer=str(values["issuer"]),
+            title=str(values["title"]),
+            file=values["file"],  # type: ignore[arg-type]
+            plan=ctx.plan,
+            items=self.items,
+            today=ctx.today,
+            progress=progress,
+        )
+        return saved.id
+
+    async def _conflict(self, values: dict[str, object], error: StaleEdit) -> str:
+        from cchc_tui.ui.screens.modals import ConflictModal
+        from cchc_tui.ui.widgets.item_form import merge_text
+
+        ctx = self.cchc.ctx
+        assert ctx is not None and self.edit is not None
+        edit_id = self.edit.id
         try:
-            if self.edit is not None:
-                ctx.store.update_evidence(
-                    self.edit.id,
-                    agency=ctx.agency,
-                    actor=ctx.profile.officer,
-                    number=str(values["number"]),
-                    doc_date=values["doc_date"],  # type: ignore[arg-type]
-                    issuer=str(values["issuer"]),
-                    title=str(values["title"]),
-                    today=ctx.today,
+            now = await self.cchc.db(ctx.evidence)
+        except DbFailed:
+            return "stay"
+        theirs_ev = next((e for e in now if e.id == edit_id), None)
+        if theirs_ev is None:
+            return "stay"
+        theirs = {
+            "ev-number": theirs_ev.number,
+            "ev-date": format_date(theirs_ev.doc_date),
+            "ev-issuer": theirs_ev.issuer,
+            "ev-title": theirs_ev.title,
+        }
+        mine = self.raw()
+        labels = {
+            "ev-number": t("ui.evidence.number"),
+            "ev-date": t("ui.evidence.date"),
+            "ev-issuer": t("ui.evidence.issuer"),
+            "ev-title": t("ui.evidence.title_field"),
+        }
+        choice = await self.app.push_screen_wait(
+            ConflictModal(
+                t("ui.conflict.title", label=self.guard_label()),
+                error.actor,
+                error.params["at"],
+                [(labels[k], mine.get(k, ""), v) for k, v in theirs.items()],
+            )
+        )
+        self.base = error.latest
+        if choice in ("theirs", "merge"):
+            self.edit = theirs_ev
+            self._restore(theirs)
+            self.loaded = self.raw()
+            if choice == "merge" and mine["ev-title"] != theirs["ev-title"]:
+                self.query_one("#ev-title", VietInput).value = merge_text(
+                    theirs["ev-title"], mine["ev-title"], one_line=True
                 )
-                result = self.edit.id
             else:
-                saved = ctx.store.add_evidence(
-                    agency=ctx.agency,
-                    actor=ctx.profile.officer,
-                    number=str(values["number"]),
-                    doc_date=values["doc_date"],  # type: ignore[arg-type]
-                    issuer=str(values["issuer"]),
-                    title=str(values["title"]),
-                    file=values["file"],  # type: ignore[arg-type]
-                    plan=ctx.plan,
-                    items=self.items,
-                    today=ctx.today,
-                    progress=progress,
-                )
-                result = saved.id
-        except UserError as e:
-            app.call_from_thread(self._failed, e.message())
-            return
-        except Exception as e:  # keep the app alive: the store has rolled back
-            app.call_from_thread(self._failed, t("ui.db_error", detail=f"{type(e).__name__}: {e}"))
-            return
-        app.call_from_thread(self._saved, result)
+                self.forget_drafts(self.target)
+        return str(choice)
 
     def _failed(self, message: str) -> None:
         self.busy = False
@@ -259,7 +373,7 @@ class EvidenceForm(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         if not self.busy:
-            self.dismiss(None)
+            self.leave_in_worker(lambda: self.dismiss(None))
 
 
 class PickEvidence(ModalScreen[bool]):

@@ -14,6 +14,7 @@ from cchc_tui.core.agencies import Agency
 from cchc_tui.core.i18n import t
 from cchc_tui.ui.app import DbFailed
 from cchc_tui.ui.context import Context
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -21,7 +22,9 @@ from cchc_tui.ui.widgets.viet_input import VietInput
 PROVINCE = "Thành phố Cần Thơ"
 
 
-class FirstRunScreen(BaseScreen):
+class FirstRunScreen(Guarded, BaseScreen):
+    """No database yet, so no draft: Ctrl+Q with a name typed or an agency chosen asks."""
+
     HELP_TITLE = "ui.first_run.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "create", "key.create", id="first_run.create"),
@@ -84,29 +87,48 @@ class FirstRunScreen(BaseScreen):
         )
         self.query_one("#officer", VietInput).focus()
 
+    # -- the guard --
+    def is_dirty(self) -> bool:
+        return self.chosen is not None or bool(self.query_one("#officer", VietInput).value.strip())
+
+    def discard(self) -> None:
+        self.chosen = None
+        self.query_one("#officer", VietInput).value = ""
+
+    def guard_label(self) -> str:
+        return t("ui.first_run.title")
+
+    async def save(self) -> bool:
+        return await self._create_flow()
+
     @on(VietInput.Submitted, "#officer")
     async def _officer_done(self) -> None:
         await self.action_create()
 
     async def action_create(self) -> None:
+        await self._create_flow()
+
+    async def _create_flow(self) -> bool:
         error = self.query_one("#first-run-error", Static)
         officer = self.query_one("#officer", VietInput).nfc_value.strip()
         if self.chosen is None:
             error.update(t("ui.first_run.none"))
             self.query_one("#agencies", DataTable).focus()
-            return
+            return False
         if not officer:
             error.update(t("ui.first_run.need_officer"))
             self.query_one("#officer", VietInput).focus()
-            return
+            return False
         error.update("")
         agency = self.chosen
         try:
             ctx = await self.cchc.db(self._create, agency, officer)
         except DbFailed:
-            return
+            return False
+        self.chosen = None
         self.notify(t("ui.first_run.created", agency=agency.name))
         await self.cchc.start(ctx)
+        return True
 
     def _create(self, agency: Agency, officer: str) -> Context:
         from importlib import resources

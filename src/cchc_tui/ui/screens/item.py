@@ -16,11 +16,13 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus
+from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
-from cchc_tui.ui.widgets.item_form import ItemForm
+from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
 
 
 def chain_text(
@@ -54,8 +56,9 @@ def chain_text(
     return text
 
 
-class ItemScreen(BaseScreen):
+class ItemScreen(Guarded, BaseScreen):
     HELP_TITLE = "key.items"
+    DRAFT_FORM = "progress"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="item.save", priority=True),
         Binding("escape", "leave", "key.back", id="item.back"),
@@ -70,6 +73,7 @@ class ItemScreen(BaseScreen):
         self.item_id = item_id
         self.row: ItemStatus | None = None
         self.evidence: list[EvidenceView] = []
+        self.base = 0  # the version of the progress row the form was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,11 +94,12 @@ class ItemScreen(BaseScreen):
     async def reload(self, *, load_form: bool) -> None:
         ctx = self.ctx
         try:
-            row, evidence, comments = await self.cchc.db(
+            row, evidence, comments, base = await self.cchc.db(
                 lambda: (
                     ctx.row(self.item_id),
                     ctx.evidence_of(self.item_id),
                     ctx.comments_on(f"item:{self.item_id}"),
+                    ctx.progress_versions().get(self.item_id, 0),
                 )
             )
         except DbFailed:
@@ -110,54 +115,77 @@ class ItemScreen(BaseScreen):
             chain_text(ctx.plan, row.item, labels(ctx.registry, row.item))
         )
         if load_form:
-            self.query_one(ItemForm).load(row)
+            form = self.query_one(ItemForm)
+            form.load(row)
+            self.base = base
+            self.offer_draft(self.item_id, form.raw(), self._restore)
         self.query_one("#evidence-title", Static).update(t("ui.item.evidence", count=len(evidence)))
         table = self.query_one("#evidence", DataTable)
         table.clear()
         for e in evidence:
             table.add_row(e.number, format_date(e.doc_date), e.title, e.file_name, key=str(e.id))
 
+    # -- the guard --
+    def is_dirty(self) -> bool:
+        return self.query_one(ItemForm).dirty
+
+    def discard(self) -> None:
+        if self.row is not None:
+            self.query_one(ItemForm).load(self.row)
+
+    def guard_label(self) -> str:
+        return t("ui.guard.item", id=self.item_id)
+
+    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
+        raw = self.query_one(ItemForm).raw()
+        return {self.item_id: (self.guard_label(), {**raw, "_base": str(self.base)})}
+
+    def _restore(self, payload: dict[str, str]) -> None:
+        self.base = int(payload.get("_base", self.base) or 0)
+        self.query_one(ItemForm).set_raw(payload)
+
     # -- saving --
     async def save(self) -> bool:
+        """Save the form (in a worker: a conflicting save asks what to keep)."""
         form = self.query_one(ItemForm)
-        values = form.values()
-        if values is None:
-            self.notify(t("ui.item.invalid"), severity="warning")
-            return False
-        if not form.dirty:
-            self.notify(t("ui.item.unchanged"))
-            return True
-        ctx = self.ctx
-        try:
-            await self.cchc.db(ctx.save_progress, self.item_id, values)
-        except UserError as e:
-            self.notify(e.message(), severity="error")
-            return False
-        except DbFailed:
-            return False
+        while True:
+            values = form.values()
+            if values is None:
+                self.notify(t("ui.item.invalid"), severity="warning")
+                return False
+            if not form.dirty:
+                self.notify(t("ui.item.unchanged"))
+                self.forget_drafts(self.item_id)
+                return True
+            ctx = self.ctx
+            try:
+                await self.cchc.db(ctx.save_progress, self.item_id, values, self.base)
+            except StaleEdit as e:
+                theirs = await self.cchc.db(ctx.row, self.item_id)
+                self.row = theirs
+                self.base = e.latest
+                choice = await ask_conflict(self.app, form, self.item_id, theirs, e)
+                if choice == "mine":
+                    continue  # the same values, against the version just seen
+                if choice == "theirs":
+                    self.forget_drafts(self.item_id)
+                return False
+            except UserError as e:
+                self.notify(e.message(), severity="error")
+                return False
+            except DbFailed:
+                return False
+            break
+        self.forget_drafts(self.item_id)
         self.notify(t("ui.item.saved", id=self.item_id))
         await self.reload(load_form=True)
         return True
 
-    async def action_save(self) -> None:
-        await self.save()
+    def action_save(self) -> None:
+        self.app.run_worker(self.save(), group="item-save")
 
-    async def can_leave(self) -> bool:
-        if not self.query_one(ItemForm).dirty:
-            return True
-        from cchc_tui.ui.screens.modals import ConfirmLeave
-
-        choice = await self.app.push_screen_wait(ConfirmLeave(self.item_id))
-        if choice == "save":
-            return await self.save()
-        return choice == "discard"
-
-    async def action_leave(self) -> None:
-        self.run_worker(self._leave(), exclusive=True, group="leave")
-
-    async def _leave(self) -> None:
-        if await self.can_leave():
-            self.dismiss(None)
+    def action_leave(self) -> None:
+        self.leave_in_worker(lambda: self.dismiss(None))
 
     # -- history and evidence --
     async def action_history(self) -> None:

@@ -1,8 +1,10 @@
-"""Small modal screens: unsaved-changes question, an item's history, help."""
+"""Small modal screens: the guard's questions (unsaved changes, quit, restore a draft, a
+conflicting save, a destructive key), an item's history."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import ClassVar, Literal
 
 from textual import on
@@ -26,13 +28,13 @@ class ConfirmLeave(ModalScreen[Choice]):
         Binding("ctrl+s,f2", "choose('save')", "ui.confirm.save", id="confirm.save"),
     ]
 
-    def __init__(self, item_id: str) -> None:
+    def __init__(self, label: str) -> None:
         super().__init__()
-        self.item_id = item_id
+        self.label = label
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("ui.confirm.unsaved", id=self.item_id))
+            yield Static(t("ui.confirm.unsaved", id=self.label))
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.confirm.save"), id="save", variant="primary")
                 yield Button(t("ui.confirm.discard"), id="discard", variant="error")
@@ -49,6 +51,146 @@ class ConfirmLeave(ModalScreen[Choice]):
 
     def action_choose(self, choice: Choice) -> None:
         self.dismiss(choice)
+
+
+class QuitQuestion(ModalScreen[Choice]):
+    """Ctrl+Q with input not saved: one question for every open form."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose('stay')", "ui.confirm.stay", id="quit.stay"),
+    ]
+
+    def __init__(self, labels: list[str]) -> None:
+        super().__init__()
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(t("ui.quit.unsaved", count=len(self.labels)))
+            yield Static("\n".join(f"  • {label}" for label in self.labels), classes="info")
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.quit.save_all"), id="save", variant="primary")
+                yield Button(t("ui.quit.discard_all"), id="discard", variant="error")
+                yield Button(t("ui.confirm.stay"), id="stay")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("save", "discard", "stay"):
+            self.dismiss(event.button.id)  # type: ignore[arg-type]
+
+    def action_choose(self, choice: Choice) -> None:
+        self.dismiss(choice)
+
+
+class RestoreDraft(ModalScreen[bool]):
+    """ "Khôi phục bản nháp lúc 14:32? [Khôi phục] [Bỏ]"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose(False)", "ui.draft.drop", id="draft.drop"),
+    ]
+
+    def __init__(self, saved_at: datetime, label: str = "") -> None:
+        super().__init__()
+        self.saved_at = saved_at
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        when = self.saved_at.astimezone().strftime("%H:%M %d/%m/%Y")
+        with Vertical(classes="dialog"):
+            yield Static(t("ui.draft.offer", when=when, label=self.label))
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.draft.restore"), id="restore", variant="primary")
+                yield Button(t("ui.draft.drop"), id="drop", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#restore", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "restore")
+
+    def action_choose(self, keep: bool) -> None:
+        self.dismiss(keep)
+
+
+Resolution = Literal["mine", "theirs", "merge"]
+
+
+class ConflictModal(ModalScreen[Resolution]):
+    """A save refused because someone saved the same row in between: both versions side by
+    side (who, when, each field), and keep mine / keep theirs / merge by hand."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose('merge')", "ui.conflict.merge", id="conflict.merge"),
+    ]
+
+    def __init__(self, title: str, who: str, when: str, fields: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.title_text, self.who, self.when, self.fields = title, who, when, fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="conflict"):
+            yield Static(self.title_text, classes="title")
+            yield Static(t("ui.conflict.intro", who=self.who, when=self.when), classes="info")
+            with VerticalScroll(id="conflict-fields"):
+                with Horizontal(classes="conflict-row"):
+                    yield Static("", classes="conflict-label")
+                    yield Static(t("ui.conflict.mine"), classes="conflict-head")
+                    yield Static(t("ui.conflict.theirs"), classes="conflict-head")
+                for label, mine, theirs in self.fields:
+                    mark = "" if mine == theirs else " ≠"
+                    with Horizontal(classes="conflict-row"):
+                        yield Static(label + mark, classes="conflict-label")
+                        yield Static(mine or "∅", classes="conflict-mine")
+                        yield Static(theirs or "∅", classes="conflict-theirs")
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.conflict.keep_mine"), id="mine", variant="primary")
+                yield Button(t("ui.conflict.keep_theirs"), id="theirs", variant="error")
+                yield Button(t("ui.conflict.merge"), id="merge")
+
+    def on_mount(self) -> None:
+        self.query_one("#merge", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("mine", "theirs", "merge"):
+            self.dismiss(event.button.id)  # type: ignore[arg-type]
+
+    def action_choose(self, choice: Resolution) -> None:
+        self.dismiss(choice)
+
+
+class AskYesNo(ModalScreen[bool]):
+    """A destructive single key asks first: what changes, [Đồng ý] [Không]."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose(False)", "ui.ask.no", id="ask.no"),
+    ]
+
+    def __init__(self, question: str, *, yes: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes or t("ui.ask.yes")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(t("ui.ask.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_choose(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class HistoryModal(ModalScreen[None]):

@@ -138,9 +138,18 @@ class OverviewScreen(BaseScreen):
         )
         self.query_one("#ov-noev-list", Static).update(self._list(ov.done_without_evidence))
         queue = walk_queue(ctx.plan, rows, ctx.today)
-        self.query_one("#ov-walk", Static).update(
-            t("ui.overview.start_walk", count=len(queue.items))
-        )
+        walk = t("ui.overview.start_walk", count=len(queue.items))
+        writer = self.cchc.draft_writer
+        drafts = sorted(writer.known.values(), key=lambda d: d.saved_at) if writer else []
+        if drafts:
+            # typed in an earlier session and never saved: each is offered back on its form
+            walk += "\n" + t(
+                "ui.overview.drafts",
+                count=len(drafts),
+                labels="; ".join(d.label or d.target for d in drafts[:4])
+                + ("…" if len(drafts) > 4 else ""),
+            )
+        self.query_one("#ov-walk", Static).update(walk)
 
     def _list(self, rows: list[ItemStatus], due: bool = False) -> str:
         if not rows:

@@ -18,22 +18,59 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.numbers import parse_number
 from cchc_tui.core.scoring import num
 from cchc_tui.ui.app import CchcApp, DbFailed
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 
-class _DataModal(ModalScreen[bool]):
+class _DataModal(Guarded, ModalScreen[bool]):
+    """Every field a VietInput; dirty when one differs from what was loaded."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="score_data.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="score_data.cancel"),
     ]
+    loaded: dict[str, str] | None = None
 
     @property
     def cchc(self) -> CchcApp:
         assert isinstance(self.app, CchcApp)
         return self.app
 
+    def on_mount(self) -> None:
+        self.query(VietInput).first().focus()
+        self.loaded = self.raw()
+        ctx = self.cchc.ctx
+        assert ctx is not None
+        self.offer_draft(ctx.plan.id, self.loaded, self._restore)
+
+    def raw(self) -> dict[str, str]:
+        return {str(f.id): f.nfc_value for f in self.query(VietInput)}
+
+    def _restore(self, payload: dict[str, str]) -> None:
+        for f in self.query(VietInput):
+            if str(f.id) in payload:
+                f.value = payload[str(f.id)]
+
+    def is_dirty(self) -> bool:
+        return self.loaded is not None and self.raw() != self.loaded
+
+    def discard(self) -> None:
+        if self.loaded is not None:
+            self._restore(self.loaded)
+
+    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
+        ctx = self.cchc.ctx
+        assert ctx is not None
+        return {ctx.plan.id: (self.guard_label(), self.raw())}
+
+    def action_save(self) -> None:
+        self.app.run_worker(self._save_and_close(), group="score-data")
+
+    async def _save_and_close(self) -> None:
+        await self.save()
+
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.leave_in_worker(lambda: self.dismiss(False))
 
     def fail(self, message: str) -> None:
         self.query_one(".error", Static).update(message)
@@ -41,6 +78,11 @@ class _DataModal(ModalScreen[bool]):
 
 class ReportDates(_DataModal):
     """The date each periodic report was sent (the 'reports on time' rules read them)."""
+
+    DRAFT_FORM = "reports"
+
+    def guard_label(self) -> str:
+        return t("ui.data.reports_title")
 
     def __init__(self, sent: dict[str, date]) -> None:
         super().__init__()
@@ -59,10 +101,7 @@ class ReportDates(_DataModal):
                     yield field
             yield Static("", classes="error")
 
-    def on_mount(self) -> None:
-        self.query(VietInput).first().focus()
-
-    async def action_save(self) -> None:
+    async def save(self) -> bool:
         ctx = self.cchc.ctx
         assert ctx is not None
         chosen: dict[str, date] = {}
@@ -75,22 +114,30 @@ class ReportDates(_DataModal):
             except UserError as e:
                 self.query_one(f"#rep-{p.code}").add_class("invalid")
                 self.fail(f"{p.name}: {e.message()}")
-                return
+                return False
         changed = {k: v for k, v in chosen.items() if self.sent.get(k) != v}
         try:
             for code, when in changed.items():
                 await self.cchc.db(ctx.set_report_date, code, when)
         except UserError as e:
             self.fail(e.message())
-            return
+            return False
         except DbFailed:
-            return
+            return False
+        self.loaded = self.raw()
+        self.forget_drafts()
         self.dismiss(bool(changed))
+        return True
 
 
 class IndicatorValues(_DataModal):
     """Each plan indicator with its target for the agency's level: the value, or numerator and
     denominator (the value is then their ratio in %)."""
+
+    DRAFT_FORM = "indicators"
+
+    def guard_label(self) -> str:
+        return t("ui.data.indicators_title")
 
     def __init__(self, values: dict[str, Decimal]) -> None:
         super().__init__()
@@ -120,10 +167,7 @@ class IndicatorValues(_DataModal):
                         yield field
             yield Static("", classes="error")
 
-    def on_mount(self) -> None:
-        self.query(VietInput).first().focus()
-
-    async def action_save(self) -> None:
+    async def save(self) -> bool:
         ctx = self.cchc.ctx
         assert ctx is not None
         changed = False
@@ -144,7 +188,7 @@ class IndicatorValues(_DataModal):
             except UserError as e:
                 field.add_class("invalid")
                 self.fail(e.message())
-                return
+                return False
             if kwargs.get("value") == self.values.get(ind_id) and "value" in kwargs:
                 continue
             try:
@@ -152,8 +196,11 @@ class IndicatorValues(_DataModal):
             except UserError as e:
                 field.add_class("invalid")
                 self.fail(e.message())
-                return
+                return False
             except DbFailed:
-                return
+                return False
             changed = True
+        self.loaded = self.raw()
+        self.forget_drafts()
         self.dismiss(changed)
+        return True

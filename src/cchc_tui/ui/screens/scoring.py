@@ -12,13 +12,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Label, SelectionList, Static
+from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist
 
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.numbers import parse_points
 from cchc_tui.core.scoring import SubResult, num
+from cchc_tui.store.errors import StaleEdit
 from cchc_tui.ui.app import DbFailed
 from cchc_tui.ui.context import ScoringView
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -54,8 +57,12 @@ class PickDocuments(ModalScreen[list[int] | None]):
         self.dismiss(None)
 
 
-class ScoringScreen(BaseScreen):
+class ScoringScreen(Guarded, BaseScreen):
+    """Typed points, reasons and notes are kept per criterion (``pending``) until saved: moving
+    the cursor, the documents (F9), report dates (b) and indicators (i) leave them intact."""
+
     HELP_TITLE = "ui.score.title"
+    DRAFT_FORM = "score"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="score.save", priority=True),
         Binding("escape", "to_table", "key.back", id="score.back", show=False),
@@ -70,6 +77,8 @@ class ScoringScreen(BaseScreen):
         super().__init__()
         self.view: ScoringView | None = None
         self.code: str | None = None
+        self.pending: dict[str, dict[str, str]] = {}  # code → typed points/reason/note/_base
+        self.versions: dict[str, int] = {}  # code → version its score was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,13 +111,114 @@ class ScoringScreen(BaseScreen):
         table.add_column("!", key="warn", width=1)
         await self.reload()
         table.focus()
+        self._offer_drafts()
 
-    async def reload(self) -> None:
+    async def reload(self, written: str | None = None) -> None:
+        ctx = self.ctx
         try:
-            self.view = await self.cchc.db(self.ctx.scoring_view)
+            view = await self.cchc.db(ctx.scoring_view)
+            versions = await self.cchc.db(ctx.score_versions, view.cset.id)
         except DbFailed:
             return
+        self.view = view
+        for code in {*versions, *self.versions}:
+            # a code being typed in keeps the version its typing started from
+            if code not in self.pending or code == written:
+                self.versions[code] = versions.get(code, 0)
+        if written in self.pending:
+            self.pending[written]["_base"] = str(self.versions.get(written, 0))
         self.show()
+
+    # -- the guard ---------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return bool(self.pending)
+
+    def guard_label(self) -> str:
+        return t("ui.guard.score", codes=", ".join(sorted(self.pending)))
+
+    def discard(self) -> None:
+        self.pending.clear()
+        if self.view is not None:
+            self.show()
+
+    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
+        return {
+            code: (t("ui.guard.score", codes=code), dict(raw)) for code, raw in self.pending.items()
+        }
+
+    async def save(self) -> bool:
+        """Save every criterion typed in (the guard's Lưu)."""
+        for code in sorted(self.pending):
+            if not await self._save_code(code):
+                return False
+        return True
+
+    def _offer_drafts(self) -> None:
+        writer = self.draft_writer
+        view = self.view
+        if writer is None or view is None:
+            return
+        codes = {s.code for s in view.cset.subs}
+        drafts = [d for d in writer.of_form(self.DRAFT_FORM) if d.target in codes]
+        if not drafts:
+            return
+        from cchc_tui.ui.screens.modals import RestoreDraft
+
+        def answered(keep: bool | None) -> None:
+            for d in drafts:
+                if keep:
+                    self.pending[d.target] = dict(d.payload)
+                    self.__dict__.setdefault("_draft_sent", {})[d.target] = d.payload
+                else:
+                    self.forget_drafts(d.target)
+            self.show()
+
+        label = t("ui.guard.score", codes=", ".join(sorted(d.target for d in drafts)))
+        self.app.push_screen(RestoreDraft(max(d.saved_at for d in drafts), label), answered)
+
+    def _stored(self, code: str) -> dict[str, str]:
+        own = self.view.selves.get(code) if self.view else None
+        return {
+            "points": "" if own is None or own.points is None else num(own.points),
+            "reason": own.reason if own else "",
+            "note": own.note if own else "",
+        }
+
+    def _typed(self) -> dict[str, str]:
+        return {
+            "points": self.query_one("#score-points", VietInput).value.strip(),
+            "reason": self.query_one("#score-reason", VietInput).nfc_value,
+            "note": self.query_one("#score-note", VietInput).nfc_value,
+        }
+
+    @on(VietInput.Changed, "#score-panel VietInput")
+    def _typing(self) -> None:
+        code = self.code
+        if code is None or self.view is None:
+            return
+        typed = self._typed()
+        was = code in self.pending
+        if typed == self._stored(code):
+            self.pending.pop(code, None)
+        else:
+            base = self.pending.get(code, {}).get("_base", str(self.versions.get(code, 0)))
+            self.pending[code] = {**typed, "_base": base}
+        if was != (code in self.pending):
+            self._mark(code)
+
+    def _mark(self, code: str) -> None:
+        """✎ in the row of a criterion typed in and not saved."""
+        table = self.query_one("#score-tree", DataTable)
+        r = (
+            next((x for x in self.view.result.subs if x.sub.code == code), None)
+            if self.view
+            else None
+        )
+        mark = "✎" if code in self.pending else ("!" if r is not None and r.warnings else "")
+        try:
+            table.update_cell(f"s:{code}", "warn", mark)
+        except (CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist):
+            return  # a row not shown (yet): nothing to mark
 
     def show(self) -> None:
         view = self.view
@@ -183,7 +293,7 @@ class ScoringScreen(BaseScreen):
                         "" if r.self_points is None else num(r.self_points),
                         appraised.get(s.code, ""),
                         str(len(view.links.get(s.code, []))),
-                        "!" if r.warnings else "",
+                        "✎" if s.code in self.pending else ("!" if r.warnings else ""),
                         key=f"s:{s.code}",
                     )
         if current is not None:
@@ -213,7 +323,6 @@ class ScoringScreen(BaseScreen):
             explain.update(t("ui.score.pick"))
             return
         self.code = r.sub.code
-        own = self.view.selves.get(r.sub.code)
         lines = [f"{r.sub.code} · {t('ui.score.suggestion')}: {r.suggestion.explanation}"]
         lines += [f"! {w}" for w in r.warnings]
         receipt = self.view.receipt or {}
@@ -232,10 +341,10 @@ class ScoringScreen(BaseScreen):
             f"» {c['text']} — {c.get('signer', '')}" for c in self.view.comments.get(r.sub.code, [])
         ]
         explain.update("\n".join(lines))
-        points = self.query_one("#score-points", VietInput)
-        points.value = "" if own is None or own.points is None else num(own.points)
-        self.query_one("#score-reason", VietInput).value = own.reason if own else ""
-        self.query_one("#score-note", VietInput).value = own.note if own else ""
+        shown = self.pending.get(r.sub.code) or self._stored(r.sub.code)
+        self.query_one("#score-points", VietInput).value = shown["points"]
+        self.query_one("#score-reason", VietInput).value = shown["reason"]
+        self.query_one("#score-note", VietInput).value = shown["note"]
         disabled = r.sub.is_survey or self.view.finalised_at is not None
         for field in self.query("#score-panel VietInput"):
             field.disabled = disabled
@@ -249,41 +358,175 @@ class ScoringScreen(BaseScreen):
         self.query_one("#score-tree", DataTable).focus()
 
     # -- writing -------------------------------------------------------------------------------
-    async def action_save(self) -> None:
-        r = self.selected()
-        if r is None or self.view is None:
+    def action_save(self) -> None:
+        code = self.code
+        if code is None or self.view is None:
             return
-        raw = self.query_one("#score-points", VietInput).value.strip()
-        try:
-            points = parse_points(raw) if raw else None  # finite, 0–100, hundredths
-        except UserError as e:
-            self.query_one("#score-error", Static).update(e.message())
+        if code not in self.pending:
+            self.notify(t("ui.item.unchanged"))
             return
-        reason = self.query_one("#score-reason", VietInput).nfc_value
-        note = self.query_one("#score-note", VietInput).nfc_value
-        await self._write(r.sub.code, points, reason, note, None)
+        self.app.run_worker(self._save_code(code), group="score-save")
 
-    async def _write(
-        self, code: str, points: Decimal | None, reason: str, note: str, evidence: list[int] | None
-    ) -> None:
-        assert self.view is not None
+    async def _save_code(self, code: str) -> bool:
+        """Save what was typed for ``code`` (in a worker: a conflicting save asks)."""
+        raw = self.pending.get(code)
+        if raw is None or self.view is None:
+            return True
         try:
-            await self.cchc.db(self.ctx.save_score, self.view, code, points, reason, note, evidence)
+            points = parse_points(raw["points"]) if raw["points"] else None
+        except UserError as e:  # finite, 0–100, hundredths
+            self._fail(code, e.message())
+            return False
+        base = int(raw.get("_base", "0") or 0)
+        while True:
+            try:
+                await self.cchc.db(
+                    self.ctx.save_score,
+                    self.view,
+                    code,
+                    points,
+                    raw["reason"],
+                    raw["note"],
+                    None,
+                    base,
+                )
+            except StaleEdit as e:
+                choice = await self._conflict(code, raw, e)
+                if choice == "mine":
+                    base = e.latest
+                    continue
+                return False
+            except UserError as e:
+                self._fail(code, self._in_app(e))
+                return False
+            except DbFailed:
+                return False
+            break
+        self.pending.pop(code, None)
+        self.forget_drafts(code)
+        self.notify(t("score.saved", code=code))
+        await self.reload(written=code)
+        self.query_one("#score-tree", DataTable).focus()
+        return True
+
+    def _fail(self, code: str, message: str) -> None:
+        if code == self.code:
+            self.query_one("#score-error", Static).update(message)
+        self.notify(message, severity="error")
+
+    @staticmethod
+    def _in_app(error: UserError) -> str:
+        """Messages that name a CLI command name the key instead, here."""
+        if error.key == "score.finalised":
+            return t("ui.score.finalised_reopen", when=error.params.get("when", ""))
+        return error.message()
+
+    async def _conflict(self, code: str, raw: dict[str, str], error: StaleEdit) -> str:
+        from cchc_tui.ui.screens.modals import ConflictModal
+
+        await self.reload()  # theirs, as stored now
+        theirs = self._stored(code)
+        choice = await self.app.push_screen_wait(
+            ConflictModal(
+                t("ui.conflict.title", label=t("ui.guard.score", codes=code)),
+                error.actor,
+                error.params["at"],
+                [
+                    (t("ui.score.points"), raw["points"], theirs["points"]),
+                    (t("ui.score.reason"), raw["reason"], theirs["reason"]),
+                    (t("ui.score.note"), raw["note"], theirs["note"]),
+                ],
+            )
+        )
+        self.versions[code] = error.latest
+        if choice == "theirs":
+            self.pending.pop(code, None)
+            self.forget_drafts(code)
+        elif choice == "merge":
+            from cchc_tui.ui.widgets.item_form import merge_text
+
+            merged = dict(theirs)
+            for field in ("reason", "note"):
+                if raw[field] and raw[field] != theirs[field]:
+                    merged[field] = merge_text(theirs[field], raw[field], one_line=True)
+            self.pending[code] = {**merged, "_base": str(error.latest)}
+        else:
+            self.pending[code] = {**raw, "_base": str(error.latest)}
+        self.show()
+        return choice
+
+    async def _write_links(self, code: str, evidence: list[int]) -> None:
+        """The documents of ``code`` (F9): the stored score stays as it is, typed input too."""
+        assert self.view is not None
+        own = self.view.selves.get(code)
+        try:
+            await self.cchc.db(
+                self.ctx.save_score,
+                self.view,
+                code,
+                own.points if own else None,
+                own.reason if own else "",
+                own.note if own else "",
+                evidence,
+                None,  # links only: what the officer is typing stays pending, on its own base
+            )
         except UserError as e:
-            self.query_one("#score-error", Static).update(e.message())
-            self.notify(e.message(), severity="error")
+            self._fail(code, self._in_app(e))
             return
         except DbFailed:
             return
         self.notify(t("score.saved", code=code))
         await self.reload()
-        self.query_one("#score-tree", DataTable).focus()
 
-    async def action_use_suggestion(self) -> None:
+    def action_use_suggestion(self) -> None:
         r = self.selected()
         if r is not None and self.view is not None:
-            own = self.view.selves.get(r.sub.code)
-            await self._write(r.sub.code, None, "", own.note if own else "", None)
+            self.app.run_worker(self._use_suggestion(r), group="score-save")
+
+    async def _use_suggestion(self, r: SubResult) -> None:
+        """u: the hand score gives way to the suggestion — old → new, and asked first."""
+        from cchc_tui.ui.screens.modals import AskYesNo
+
+        assert self.view is not None
+        code = r.sub.code
+        own = self.view.selves.get(code)
+        typed = self.pending.get(code)
+        old = typed["points"] if typed else self._stored(code)["points"]
+        reason = typed["reason"] if typed else (own.reason if own else "")
+        if own is None and typed is None:
+            self.notify(t("ui.score.already_suggestion", code=code))
+            return
+        new = "—" if r.suggestion.points is None else num(r.suggestion.points)
+        question = t("ui.score.ask_suggestion", code=code, old=old or "—", new=new)
+        if reason:
+            question += "\n" + t("ui.score.ask_suggestion_reason", reason=reason)
+        if not await self.app.push_screen_wait(AskYesNo(question)):
+            return
+        self.pending.pop(code, None)
+        self.forget_drafts(code)
+        note = own.note if own else ""
+        try:
+            await self.cchc.db(
+                self.ctx.save_score,
+                self.view,
+                code,
+                None,
+                "",
+                note,
+                None,
+                self.versions.get(code, 0),
+            )
+        except StaleEdit as e:
+            self.notify(e.message(), severity="error", timeout=8)
+            await self.reload()
+            return
+        except UserError as e:
+            self._fail(code, self._in_app(e))
+            return
+        except DbFailed:
+            return
+        self.notify(t("score.saved", code=code))
+        await self.reload(written=code)
 
     async def action_documents(self) -> None:
         r = self.selected()
@@ -296,17 +539,10 @@ class ScoringScreen(BaseScreen):
             return
         options = [(f"{d.number:<18} {format_date(d.doc_date)}  {d.title}", d.id) for d in docs]
         chosen = set(view.links.get(r.sub.code, []))
-        own = view.selves.get(r.sub.code)
 
         async def done(result: list[int] | None) -> None:
             if result is not None and set(result) != chosen:
-                await self._write(
-                    r.sub.code,
-                    own.points if own else None,
-                    own.reason if own else "",
-                    own.note if own else "",
-                    result,
-                )
+                await self._write_links(r.sub.code, result)
 
         await self.app.push_screen(
             PickDocuments(t("ui.score.pick_docs", code=r.sub.code), options, chosen), done
@@ -336,16 +572,42 @@ class ScoringScreen(BaseScreen):
 
         await self.app.push_screen(IndicatorValues(values), done)
 
-    async def action_finalise(self) -> None:
+    def action_finalise(self) -> None:
+        if self.view is not None:
+            self.app.run_worker(self._finalise(), group="score-save")
+
+    async def _finalise(self) -> None:
+        """f: finalise (after saying what is still unscored or flagged), or reopen; asked."""
+        from cchc_tui.ui.screens.modals import AskYesNo
+
         view = self.view
-        if view is None:
+        assert view is not None
+        final = view.finalised_at is None
+        if final and self.pending and not await self.leave_all_pending():
+            return
+        view = self.view
+        assert view is not None
+        if final:
+            subs = [r for r in view.result.subs if not r.sub.is_survey]
+            unscored = sum(1 for r in subs if r.self_points is None and r.suggestion.points is None)
+            flagged = sum(1 for r in subs if r.warnings)
+            question = t("ui.score.ask_finalise", unscored=unscored, flagged=flagged)
+            yes = t("ui.score.key_finalise")
+        else:
+            question = t("ui.score.ask_reopen")
+            yes = t("ui.score.reopen")
+        if not await self.app.push_screen_wait(AskYesNo(question, yes=yes)):
             return
         try:
-            await self.cchc.db(self.ctx.set_finalised, view, view.finalised_at is None)
+            await self.cchc.db(self.ctx.set_finalised, view, final)
         except UserError as e:
             self.notify(e.message(), severity="error", timeout=8)
             return
         except DbFailed:
             return
-        self.notify(t("score.done_finalise" if view.finalised_at is None else "score.done_reopen"))
+        self.notify(t("score.done_finalise" if final else "score.done_reopen"))
         await self.reload()
+
+    async def leave_all_pending(self) -> bool:
+        """Before finalising: what is typed is saved, dropped, or the officer stays."""
+        return await self.confirm_leave()

@@ -3,7 +3,8 @@ ongoing — with its form open; a summary at the end of what changed and what is
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Coroutine
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,15 +15,18 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus, WalkQueue, walk_queue
+from cchc_tui.store.errors import StaleEdit
 from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.screens.item import chain_text
 from cchc_tui.ui.widgets.footer import I18nFooter
-from cchc_tui.ui.widgets.item_form import ItemForm
+from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
 
 
-class WalkthroughScreen(BaseScreen):
+class WalkthroughScreen(Guarded, BaseScreen):
     HELP_TITLE = "key.walkthrough"
+    DRAFT_FORM = "progress"  # the item form's drafts: one typed here is offered there too
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save_next", "key.save_next", id="walk.save_next", priority=True),
         Binding("pagedown", "next", "key.next", id="walk.next", priority=True),
@@ -37,6 +41,7 @@ class WalkthroughScreen(BaseScreen):
         self.index = 0
         self.changed: dict[str, tuple[str | None, str]] = {}
         self.visited: set[str] = set()
+        self.versions: dict[str, int] = {}  # item id → version its row was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,7 +56,7 @@ class WalkthroughScreen(BaseScreen):
     async def on_mount(self) -> None:
         ctx = self.ctx
         try:
-            rows = await self.cchc.db(ctx.rows)
+            rows, self.versions = await self.cchc.db(lambda: (ctx.rows(), ctx.progress_versions()))
         except DbFailed:
             return
         self.queue = walk_queue(ctx.plan, rows, ctx.today)
@@ -91,6 +96,32 @@ class WalkthroughScreen(BaseScreen):
         form.load(row)
         form.focus_first()
         self.query_one("#walk-body", VerticalScroll).scroll_home(animate=False)
+        self.offer_draft(row.item.id, form.raw(), self._restore)
+
+    # -- the guard --
+    def is_dirty(self) -> bool:
+        return bool(self.items) and self.query_one(ItemForm).dirty
+
+    def discard(self) -> None:
+        if self.items:
+            self.query_one(ItemForm).load(self.items[self.index])
+
+    def guard_label(self) -> str:
+        return t("ui.guard.item", id=self.items[self.index].item.id) if self.items else ""
+
+    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
+        item_id = self.items[self.index].item.id
+        raw = self.query_one(ItemForm).raw()
+        base = self.versions.get(item_id, 0)
+        return {item_id: (self.guard_label(), {**raw, "_base": str(base)})}
+
+    def _restore(self, payload: dict[str, str]) -> None:
+        item_id = self.items[self.index].item.id
+        self.versions[item_id] = int(payload.get("_base", 0) or 0)
+        self.query_one(ItemForm).set_raw(payload)
+
+    async def save(self) -> bool:
+        return await self._save_current()
 
     @property
     def period_code(self) -> str:
@@ -110,36 +141,65 @@ class WalkthroughScreen(BaseScreen):
             return False
         ctx = self.ctx
         row = self.items[self.index]
-        try:
-            await self.cchc.db(ctx.save_progress, row.item.id, values)
-        except UserError as e:
-            self.notify(e.message(), severity="error")
-            return False
-        except DbFailed:
-            return False
-        before = self.changed.get(row.item.id, (row.status, ""))[0]
-        self.changed[row.item.id] = (before, values.status)
-        updated = await self.cchc.db(ctx.row, row.item.id)
+        item_id = row.item.id
+        while True:
+            try:
+                await self.cchc.db(
+                    ctx.save_progress, item_id, values, self.versions.get(item_id, 0)
+                )
+            except StaleEdit as e:
+                theirs = await self.cchc.db(ctx.row, item_id)
+                self.items[self.index] = theirs
+                self.versions[item_id] = e.latest
+                if await ask_conflict(self.app, form, item_id, theirs, e) != "mine":
+                    if not form.dirty:
+                        self.forget_drafts(item_id)
+                    return False
+                continue
+            except UserError as e:
+                self.notify(e.message(), severity="error")
+                return False
+            except DbFailed:
+                return False
+            break
+        self.forget_drafts(item_id)
+        before = self.changed.get(item_id, (row.status, ""))[0]
+        self.changed[item_id] = (before, values.status)
+        updated, self.versions = await self.cchc.db(
+            lambda: (ctx.row(item_id), ctx.progress_versions())
+        )
         self.items[self.index] = updated
-        self.notify(t("ui.item.saved", id=row.item.id))
+        self.form_loaded(updated)
+        self.notify(t("ui.item.saved", id=item_id))
         return True
 
-    async def action_save_next(self) -> None:
-        if not self.items:
-            return
+    def form_loaded(self, row: ItemStatus) -> None:
+        """The saved values are the form's new baseline (it is clean again)."""
+        self.query_one(ItemForm).load(row)
+
+    # Moving is asked from a worker: a question about unsaved input waits for its answer
+    # (PgDn from a dirty form crashed the app with NoActiveWorker).
+    def action_save_next(self) -> None:
+        if self.items:
+            self._in_worker(self._save_next())
+
+    async def _save_next(self) -> None:
         if await self._save_current():
             await self._move(+1, check=False)
 
-    async def action_next(self) -> None:
-        await self._move(+1)
+    def action_next(self) -> None:
+        self._in_worker(self._move(+1))
 
-    async def action_previous(self) -> None:
-        await self._move(-1)
+    def action_previous(self) -> None:
+        self._in_worker(self._move(-1))
+
+    def _in_worker(self, flow: Coroutine[Any, Any, None]) -> None:
+        self.app.run_worker(flow, group="walk-move")
 
     async def _move(self, step: int, *, check: bool = True) -> None:
         if not self.items:
             return
-        if check and not await self.can_leave():
+        if check and not await self.confirm_leave():
             return
         target = self.index + step
         if target >= len(self.items):
@@ -148,22 +208,8 @@ class WalkthroughScreen(BaseScreen):
         self.index = max(0, target)
         self.show()
 
-    async def can_leave(self) -> bool:
-        if not self.items or not self.query_one(ItemForm).dirty:
-            return True
-        from cchc_tui.ui.screens.modals import ConfirmLeave
-
-        choice = await self.app.push_screen_wait(ConfirmLeave(self.items[self.index].item.id))
-        if choice == "save":
-            return await self._save_current()
-        return choice == "discard"
-
     def action_finish(self) -> None:
-        self.run_worker(self._finish_flow(), exclusive=True, group="walk")
-
-    async def _finish_flow(self) -> None:
-        if await self.can_leave():
-            await self.finish()
+        self.leave_in_worker(self.finish)
 
     async def finish(self) -> None:
         ctx = self.ctx

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +25,11 @@ from cchc_tui.core.progress import (
 )
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from cchc_tui.store.errors import StaleEdit
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,27 @@ class ItemForm(Vertical):
             self.query_one("#note", VietTextArea).nfc_text,
         )
 
+    RAW_FIELDS = ("status", "pct", "completed", "reason", "note")
+
+    def raw(self) -> dict[str, str]:
+        """The fields as typed (a draft's payload)."""
+        return dict(zip(self.RAW_FIELDS, self._raw(), strict=True))
+
+    def set_raw(self, raw: dict[str, str]) -> None:
+        """Put typed texts back (a draft, or a merge): the loaded values stay the baseline, so
+        the form is dirty when they differ."""
+        status = raw.get("status", "")
+        select = self.query_one("#status", Select)
+        new_value = status if status in STATUSES else Select.NULL
+        self._settling = status if select.value != new_value else None
+        select.value = new_value
+        self.query_one("#pct", VietInput).value = raw.get("pct", "")
+        self.query_one("#completed", VietInput).value = raw.get("completed", "")
+        self.query_one("#reason", VietInput).value = raw.get("reason", "")
+        self.query_one("#note", VietTextArea).text = raw.get("note", "")
+        self._show_reason(status)
+        self._check()
+
     @property
     def dirty(self) -> bool:
         """Whether any field differs from what was loaded."""
@@ -197,3 +224,56 @@ class ItemForm(Vertical):
 
     def focus_first(self) -> None:
         self.query_one("#status", Select).focus()
+
+
+def conflict_fields(mine: dict[str, str], theirs: ItemStatus) -> list[tuple[str, str, str]]:
+    """Field by field: what this form holds, what the other save stored."""
+    status = mine.get("status", "")
+    return [
+        (
+            t("ui.item.status"),
+            status_label(status or None),
+            status_label(theirs.status),
+        ),
+        (t("ui.item.progress"), mine.get("pct", ""), str(theirs.progress_pct)),
+        (t("ui.item.completed"), mine.get("completed", ""), format_date(theirs.completed_on)),
+        (t("ui.item.reason"), mine.get("reason", ""), theirs.reason),
+        (t("ui.item.note"), mine.get("note", ""), theirs.note),
+    ]
+
+
+async def ask_conflict(
+    app: App[None], form: ItemForm, item_id: str, theirs: ItemStatus, error: StaleEdit
+) -> str:
+    """Show both versions; apply "theirs" or "merge" to the form; return the choice."""
+    from cchc_tui.ui.screens.modals import ConflictModal
+
+    mine = form.raw()
+    choice = await app.push_screen_wait(
+        ConflictModal(
+            t("ui.conflict.title", label=t("ui.guard.item", id=item_id)),
+            error.actor,
+            error.params["at"],
+            conflict_fields(mine, theirs),
+        )
+    )
+    if choice == "theirs":
+        form.load(theirs)
+    elif choice == "merge":
+        form.load(theirs)
+        merged = dict(form.raw())
+        if mine["note"] and mine["note"] != theirs.note:
+            merged["note"] = merge_text(theirs.note, mine["note"])
+        if mine["reason"] and mine["reason"] != theirs.reason:
+            merged["reason"] = merge_text(theirs.reason, mine["reason"], one_line=True)
+        form.set_raw(merged)
+    return choice
+
+
+def merge_text(theirs: str, mine: str, *, one_line: bool = False) -> str:
+    """Both texts, theirs first, with a line that says where mine starts."""
+    if not theirs:
+        return mine
+    if one_line:
+        return f"{theirs} | {mine}"
+    return f"{theirs}\n{t('ui.conflict.mine_marker')}\n{mine}"
