@@ -135,7 +135,7 @@ class ConflictModal(ModalScreen[Resolution]):
         with Vertical(classes="dialog wide", id="conflict"):
             yield Static(self.title_text, classes="title")
             yield Static(t("ui.conflict.intro", who=self.who, when=self.when), classes="info")
-            with VerticalScroll(id="conflict-fields"):
+            with VerticalScroll(id="conflict-fields", can_focus=False):
                 with Horizontal(classes="conflict-row"):
                     yield Static("", classes="conflict-label")
                     yield Static(t("ui.conflict.mine"), classes="conflict-head")

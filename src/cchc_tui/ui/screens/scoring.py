@@ -456,9 +456,12 @@ class ScoringScreen(Guarded, BaseScreen):
         return choice
 
     async def _write_links(self, code: str, evidence: list[int]) -> None:
-        """The documents of ``code`` (F9): the stored score stays as it is, typed input too."""
+        """The documents of ``code`` (F9): the stored score stays as it is, and so does what is
+        typed (still pending, now on the version this write made)."""
         assert self.view is not None
         own = self.view.selves.get(code)
+        typed = self.pending.get(code)
+        base = int(typed["_base"]) if typed else self.versions.get(code, 0)
         try:
             await self.cchc.db(
                 self.ctx.save_score,
@@ -468,15 +471,19 @@ class ScoringScreen(Guarded, BaseScreen):
                 own.reason if own else "",
                 own.note if own else "",
                 evidence,
-                None,  # links only: what the officer is typing stays pending, on its own base
+                base,
             )
+        except StaleEdit as e:  # saved elsewhere meanwhile: show what is stored now
+            self.notify(e.message(), severity="error", timeout=8)
+            await self.reload()
+            return
         except UserError as e:
             self._fail(code, self._in_app(e))
             return
         except DbFailed:
             return
         self.notify(t("score.saved", code=code))
-        await self.reload()
+        await self.reload(written=code)
 
     def action_use_suggestion(self) -> None:
         r = self.selected()

@@ -1,0 +1,449 @@
+"""Issue 11: nothing an officer types is lost. Every route out of every form, dirty and clean:
+the input is saved, still there, or asked about, and the answer does what it says."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Static
+
+from cchc_tui.store.service import ScoringStore, Store
+from cchc_tui.ui.screens.evidence import EvidenceForm
+from cchc_tui.ui.screens.item import ItemScreen
+from cchc_tui.ui.screens.items import ItemsScreen
+from cchc_tui.ui.screens.modals import (
+    AskYesNo,
+    ConfirmLeave,
+    ConflictModal,
+    QuitQuestion,
+    RestoreDraft,
+)
+from cchc_tui.ui.screens.overview import OverviewScreen
+from cchc_tui.ui.screens.scoring import PickDocuments, ScoringScreen
+from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
+from cchc_tui.ui.widgets.item_form import ItemForm
+from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from tests.tui_helpers import demo_db, make_app, type_text, wait_idle
+
+OCT = date(2022, 10, 5)
+NOTE = "Đã họp triển khai, còn chờ ý kiến Sở"
+
+
+async def asked(app: Any, pilot: Any, cls: type[Screen[Any]]) -> Screen[Any]:
+    """The question ``cls`` is on screen (a question waits in a worker: pause, not wait)."""
+    for _ in range(40):
+        await pilot.pause()
+        if isinstance(app.screen, cls):
+            return app.screen  # type: ignore[no-any-return]
+    raise AssertionError(f"{cls.__name__} not shown; on screen: {type(app.screen).__name__}")
+
+
+def progress(db: Path, item: str) -> tuple[str, int, str] | None:
+    row = (
+        sqlite3.connect(db)
+        .execute(
+            "SELECT p.status, p.progress_pct, p.note FROM progress p "
+            "JOIN plan_item i ON i.id = p.plan_item_id WHERE i.key = ?",
+            (item,),
+        )
+        .fetchone()
+    )
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def drafts(db: Path) -> dict[tuple[str, str], dict[str, str]]:
+    rows = sqlite3.connect(db).execute("SELECT form, target, payload FROM draft").fetchall()
+    return {(f, tg): json.loads(p) for f, tg, p in rows}
+
+
+async def open_item(app: Any, pilot: Any) -> ItemScreen:
+    await wait_idle(app, pilot)
+    await pilot.press("f4")
+    await wait_idle(app, pilot)
+    await pilot.press("enter")
+    await wait_idle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ItemScreen)
+    return screen
+
+
+async def type_note(app: Any, pilot: Any, text: str, *, clear: bool = True) -> None:
+    """The note field: emptied (as Ctrl+A, Delete would), then ``text`` typed key by key."""
+    area = app.screen.query_one("#note", VietTextArea)
+    area.focus()
+    if clear:
+        area.clear()
+    area.move_cursor(area.document.end)
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.pause()
+
+
+# -- the walk-through: PgDn / PgUp / Esc ---------------------------------------------------------
+async def test_pgdn_from_a_changed_form_asks_and_each_answer_does_what_it_says(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f6")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        first = screen.items[0].item.id
+        await pilot.press("enter", "down", "down", "enter")  # đang thực hiện
+        await pilot.press("tab", "backspace", "8", "0")
+        await pilot.press("pagedown")  # crashed with NoActiveWorker before
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("escape")  # Ở lại
+        await wait_idle(app, pilot)
+        assert app.screen is screen and screen.index == 0
+        assert screen.query_one("#pct", VietInput).value == "80"
+        await pilot.press("pagedown")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("enter")  # Lưu (the focused button)
+        await wait_idle(app, pilot)
+        assert screen.index == 1
+        assert progress(db, first) is not None and progress(db, first)[:2] == (  # type: ignore[index]
+            "dang_thuc_hien",
+            80,
+        )
+        second = screen.items[1].item.id
+        before = progress(db, second)
+        await type_note(app, pilot, "bỏ đi")
+        await pilot.press("pageup")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("tab", "enter")  # Bỏ thay đổi
+        await wait_idle(app, pilot)
+        assert screen.index == 0
+        assert progress(db, second) == before
+        assert app.return_code is None  # still running: no crash on any of these keys
+
+
+# -- Ctrl+Q: one question for every open form ---------------------------------------------------
+async def test_ctrl_q_asks_once_for_the_item_and_the_evidence_dialog_on_it(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        item = screen.item_id
+        before = progress(db, item)
+        await type_note(app, pilot, NOTE)
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, EvidenceForm)
+        await type_text(pilot, "15/BC-UBND")
+        await pilot.press("ctrl+q")
+        question = await asked(app, pilot, QuitQuestion)
+        text = " ".join(str(s.render()) for s in question.query(Static))
+        assert "2 phần" in text and item in text and "tài liệu mới" in text
+        await pilot.press("escape")  # Ở lại: both forms intact
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, EvidenceForm)
+        assert app.screen.query_one("#ev-number", VietInput).value == "15/BC-UBND"
+        assert screen.query_one("#note", VietTextArea).text == NOTE
+        await pilot.press("ctrl+q")
+        await asked(app, pilot, QuitQuestion)
+        await pilot.press("tab", "enter")  # Bỏ thay đổi, thoát
+        await pilot.pause()
+    assert app.return_code == 0
+    assert progress(db, item) == before
+    assert drafts(db) == {}  # dropped on purpose: no draft either
+
+
+async def test_ctrl_q_save_all_saves_then_quits(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        item = screen.item_id
+        await type_note(app, pilot, NOTE)
+        await pilot.press("ctrl+q")
+        await asked(app, pilot, QuitQuestion)
+        await pilot.press("enter")  # Lưu hết rồi thoát
+        for _ in range(20):
+            await pilot.pause()
+    saved = progress(db, item)
+    assert saved is not None and saved[2] == NOTE
+    assert drafts(db) == {}
+
+
+async def test_ctrl_q_with_nothing_typed_quits_at_once(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(app, pilot)
+        await pilot.press("ctrl+q")
+        for _ in range(5):
+            await pilot.pause()
+        assert not isinstance(app.screen, QuitQuestion)
+    assert app.return_code == 0
+
+
+# -- F-keys and the palette ---------------------------------------------------------------------
+async def test_f_key_and_palette_from_a_dirty_item_ask(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        await type_note(app, pilot, NOTE)
+        await pilot.press("f3")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert app.screen is screen and screen.query_one("#note", VietTextArea).text == NOTE
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "tong quan")
+        await pilot.pause()
+        await pilot.press("enter")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("enter")  # Lưu
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)
+    saved = progress(db, screen.item_id)
+    assert saved is not None and saved[2] == NOTE
+
+
+async def test_clean_forms_leave_without_a_question(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(app, pilot)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        await pilot.press("f8")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, EvidenceForm)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen)
+
+
+# -- Chấm điểm: typed points survive F9, the cursor, and `u` asks --------------------------------
+async def test_scoring_keeps_typed_input_across_f9_and_cursor_moves(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        await pilot.press("down", "down", "down", "enter")  # 1.1.2, into its points
+        assert screen.code == "1.1.2"
+        await type_text(pilot, "1")
+        await pilot.press("tab")
+        await type_text(pilot, "Có kế hoạch")
+        await pilot.press("escape", "f9")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, PickDocuments)
+        await pilot.press("space", "enter")  # links only: said "Đã lưu" of the links
+        await wait_idle(app, pilot)
+        assert app.screen is screen
+        assert screen.query_one("#score-points", VietInput).value == "1"
+        assert screen.query_one("#score-reason", VietInput).value == "Có kế hoạch"
+        await pilot.press("up", "down")  # away and back
+        await pilot.pause()
+        assert screen.query_one("#score-reason", VietInput).value == "Có kế hoạch"
+        with Store(db) as store:
+            a = store.assessment("918", "mau-huyen-2022")
+            assert a is not None
+            assert "1.1.2" not in store.self_scores(a[0]) or (
+                store.self_scores(a[0])["1.1.2"].points is None
+            )
+            assert store.score_evidence(a[0])["1.1.2"] == [1]
+        await pilot.press("f4")  # leaving asks
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+    with Store(db) as store:
+        a = store.assessment("918", "mau-huyen-2022")
+        assert a is not None
+        own = store.self_scores(a[0])["1.1.2"]
+        assert (str(own.points), own.reason) == ("1", "Có kế hoạch")
+
+
+async def test_u_shows_old_and_new_and_asks(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        await pilot.press("down", "down", "down", "enter")
+        await type_text(pilot, "1")
+        await pilot.press("tab")
+        await type_text(pilot, "Có kế hoạch")
+        await pilot.press("ctrl+s")
+        await wait_idle(app, pilot)
+        await pilot.press("u")
+        question = await asked(app, pilot, AskYesNo)
+        text = str(question.query_one(Static).render())
+        assert "1.1.2" in text and "1 →" in text and "Có kế hoạch" in text
+        await pilot.press("escape")  # Không
+        await wait_idle(app, pilot)
+        with Store(db) as store:
+            a = store.assessment("918", "mau-huyen-2022")
+            assert a is not None
+            assert store.self_scores(a[0])["1.1.2"].reason == "Có kế hoạch"
+        await pilot.press("u")
+        await asked(app, pilot, AskYesNo)
+        await pilot.press("shift+tab", "enter")  # Đồng ý
+        await wait_idle(app, pilot)
+    with Store(db) as store:
+        a = store.assessment("918", "mau-huyen-2022")
+        assert a is not None
+        own = store.self_scores(a[0])["1.1.2"]
+        assert (own.points, own.reason) == (None, "")
+
+
+# -- drafts --------------------------------------------------------------------------------------
+async def test_a_draft_is_written_while_typing_and_offered_back(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        item = screen.item_id
+        await type_note(app, pilot, NOTE)
+        app.collect_drafts()  # what the 1-second timer does
+        assert app.draft_writer is not None and app.draft_writer.flush()
+        assert drafts(db)[("progress", item)]["note"] == NOTE
+        # the audit log never sees a draft
+        audit = sqlite3.connect(db).execute("SELECT changes FROM audit_log").fetchall()
+        assert not any(NOTE in row[0] for row in audit)
+        # the terminal goes away: the app ends without a question, the draft stays
+        app.exit()
+    assert drafts(db)[("progress", item)]["note"] == NOTE
+
+    again = make_app(db, today=OCT)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_idle(again, pilot)
+        walk = str(again.screen.query_one("#ov-walk", Static).render())
+        assert "Bản nháp chưa lưu: 1" in walk and item in walk
+        await pilot.press("f4")
+        await wait_idle(again, pilot)
+        await pilot.press("enter")
+        question = await asked(again, pilot, RestoreDraft)
+        assert "Khôi phục" in str(question.query_one(Static).render())
+        await pilot.press("enter")  # Khôi phục
+        await wait_idle(again, pilot)
+        screen = again.screen
+        assert isinstance(screen, ItemScreen)
+        assert screen.query_one("#note", VietTextArea).text == NOTE
+        assert screen.query_one(ItemForm).dirty
+        await pilot.press("f2")
+        await wait_idle(again, pilot)
+    saved = progress(db, item)
+    assert saved is not None and saved[2] == NOTE
+    assert drafts(db) == {}  # a save removes it
+
+
+async def test_refusing_a_draft_drops_it(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        await type_note(app, pilot, NOTE)
+        app.exit()
+    assert ("progress", screen.item_id) in drafts(db)
+    again = make_app(db, today=OCT)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_item_with_question(again, pilot)
+        await pilot.press("tab", "enter")  # Bỏ
+        await wait_idle(again, pilot)
+        assert again.screen.query_one("#note", VietTextArea).text != NOTE
+    assert drafts(db) == {}
+
+
+async def open_item_with_question(app: Any, pilot: Any) -> None:
+    await wait_idle(app, pilot)
+    await pilot.press("f4")
+    await wait_idle(app, pilot)
+    await pilot.press("enter")
+    await asked(app, pilot, RestoreDraft)
+
+
+# -- two copies on one database ------------------------------------------------------------------
+async def test_two_copies_the_stale_save_is_refused_and_both_versions_shown(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    first, second = make_app(db, today=OCT), make_app(db, today=OCT)
+    async with first.run_test(size=(80, 24)) as p1, second.run_test(size=(80, 24)) as p2:
+        await wait_idle(second, p2)
+        notes = [n.message for n in second._notifications]
+        assert any("Một bản khác của ứng dụng" in m for m in notes), notes
+        a = await open_item(first, p1)
+        b = await open_item(second, p2)
+        assert a.item_id == b.item_id
+        await type_note(first, p1, "Bản của máy 1")
+        await p1.press("f2")
+        await wait_idle(first, p1)
+        assert progress(db, a.item_id)[2] == "Bản của máy 1"  # type: ignore[index]
+        await type_note(second, p2, "Bản của máy 2")
+        await p2.press("f2")
+        conflict = await asked(second, p2, ConflictModal)
+        shown = " ".join(str(s.render()) for s in conflict.query(Static))
+        assert "Bản của máy 1" in shown and "Bản của máy 2" in shown
+        assert progress(db, a.item_id)[2] == "Bản của máy 1"  # type: ignore[index]
+        await p2.press("enter")  # Gộp tay (focused): both notes in the form, not saved yet
+        await wait_idle(second, p2)
+        merged = b.query_one("#note", VietTextArea).text
+        assert merged.startswith("Bản của máy 1") and merged.endswith("Bản của máy 2")
+        assert progress(db, a.item_id)[2] == "Bản của máy 1"  # type: ignore[index]
+        await p2.press("f2")  # against the version just seen: accepted
+        await wait_idle(second, p2)
+        assert progress(db, a.item_id)[2] == merged  # type: ignore[index]
+        # and the first copy, now stale in its turn, chooses to keep its own
+        await type_note(first, p1, " nữa", clear=False)
+        await p1.press("f2")
+        await asked(first, p1, ConflictModal)
+        await p1.press("shift+tab", "shift+tab", "enter")  # Giữ bản của tôi
+        await wait_idle(first, p1)
+        assert progress(db, a.item_id)[2] == "Bản của máy 1 nữa"  # type: ignore[index]
+
+
+async def test_a_cli_save_in_between_is_a_conflict_too(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        await pilot.press("down", "down", "down", "enter")
+        await type_text(pilot, "1")
+        view = screen.view
+        assert view is not None
+        with Store(db) as store:  # someone else scores 1.1.2 meanwhile
+            ScoringStore(store).set_score(
+                view.cset, "kh-260-2022", "1.1.2", agency="918", actor="Người khác", points=None,
+                reason="", note="ghi chú khác",
+            )  # fmt: skip
+        await pilot.press("ctrl+s")
+        conflict = await asked(app, pilot, ConflictModal)
+        assert "Người khác" in str(conflict.query_one(".info", Static).render())
+        await pilot.press("shift+tab", "enter")  # Lấy bản đã lưu (left of Gộp tay)
+        await wait_idle(app, pilot)
+        assert screen.query_one("#score-note", VietInput).value == "ghi chú khác"
+        assert not screen.is_dirty()
