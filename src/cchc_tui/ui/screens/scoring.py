@@ -319,8 +319,12 @@ class ScoringScreen(Guarded, BaseScreen):
         explain = self.query_one("#score-explain", Static)
         self.query_one("#score-error", Static).update("")
         if r is None or self.view is None:
+            # an area or criterion row: nothing to type into (typing would go nowhere)
             self.code = None
             explain.update(t("ui.score.pick"))
+            for field in self.query("#score-panel VietInput"):
+                field.value = ""
+                field.disabled = True
             return
         self.code = r.sub.code
         lines = [f"{r.sub.code} · {t('ui.score.suggestion')}: {r.suggestion.explanation}"]
