@@ -322,7 +322,7 @@ class ScoringScreen(Guarded, BaseScreen):
             # an area or criterion row: nothing to type into (typing would go nowhere)
             self.code = None
             explain.update(t("ui.score.pick"))
-            for field in self.query("#score-panel VietInput"):
+            for field in self.query("#score-panel VietInput").results(VietInput):
                 field.value = ""
                 field.disabled = True
             return
