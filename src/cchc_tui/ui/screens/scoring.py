@@ -350,8 +350,8 @@ class ScoringScreen(Guarded, BaseScreen):
         self.query_one("#score-reason", VietInput).value = shown["reason"]
         self.query_one("#score-note", VietInput).value = shown["note"]
         disabled = r.sub.is_survey or self.view.finalised_at is not None
-        for field in self.query("#score-panel VietInput"):
-            field.disabled = disabled
+        for panel_field in self.query("#score-panel VietInput"):
+            panel_field.disabled = disabled
 
     @on(DataTable.RowSelected, "#score-tree")
     def _chosen(self) -> None:
