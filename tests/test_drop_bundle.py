@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from cchc_tui.ui.review_app import DropModal, ReviewAgencyScreen, ReviewApp, ReviewOverviewScreen
+from cchc_tui.ui.screens.modals import ConfirmLeave, QuitQuestion
 from cchc_tui.ui.widgets.viet_input import VietInput
 from tests.test_export_cli import exported, officer_ready, run
 from tests.tui_helpers import cli, officer_bundle, type_text, wait_idle
@@ -178,6 +179,18 @@ async def test_drop_from_the_review_desk(tmp_path: Path, monkeypatch: pytest.Mon
         await pilot.pause()
         assert app.screen.query_one("#drop-reason", VietInput).has_focus
         await type_text(pilot, "Nộp nhầm bản")
+        await pilot.press("escape")  # a reason typed: Esc asks (issue 11), Ở lại keeps it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert app.screen.query_one("#drop-reason", VietInput).value == "Nộp nhầm bản"
+        await pilot.press("ctrl+q")  # quitting never drops a bundle on the way out
+        await pilot.pause()
+        assert isinstance(app.screen, QuitQuestion)
+        await pilot.press("enter")  # "Lưu hết": refused for a drop, the dialog stays
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, DropModal)
         await pilot.press("f2")
         await wait_idle(app, pilot)
         assert app.screen is overview

@@ -153,7 +153,6 @@ async def test_ctrl_q_asks_once_for_the_item_and_the_evidence_dialog_on_it(
         await pilot.press("ctrl+q")
         await asked(app, pilot, QuitQuestion)
         await pilot.press("tab", "enter")  # Bỏ thay đổi, thoát
-        await pilot.pause()
     assert app.return_code == 0
     assert progress(db, item) == before
     assert drafts(db) == {}  # dropped on purpose: no draft either
@@ -169,8 +168,6 @@ async def test_ctrl_q_save_all_saves_then_quits(tmp_path: Path, plan_text: str) 
         await pilot.press("ctrl+q")
         await asked(app, pilot, QuitQuestion)
         await pilot.press("enter")  # Lưu hết rồi thoát
-        for _ in range(20):
-            await pilot.pause()
     saved = progress(db, item)
     assert saved is not None and saved[2] == NOTE
     assert drafts(db) == {}
@@ -181,10 +178,7 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(tmp_path: Path, plan_text
     app = make_app(db, today=OCT)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_item(app, pilot)
-        await pilot.press("ctrl+q")
-        for _ in range(5):
-            await pilot.pause()
-        assert not isinstance(app.screen, QuitQuestion)
+        await pilot.press("ctrl+q")  # (no pause after: the app is gone, nothing to wait for)
     assert app.return_code == 0
 
 
@@ -447,3 +441,67 @@ async def test_a_cli_save_in_between_is_a_conflict_too(tmp_path: Path, plan_text
         await wait_idle(app, pilot)
         assert screen.query_one("#score-note", VietInput).value == "ghi chú khác"
         assert not screen.is_dirty()
+
+
+# -- the scoring data dialogs and the first run ---------------------------------------------------
+async def test_report_dates_dialog_asks_on_esc_and_keeps_a_draft(
+    tmp_path: Path, plan_text: str
+) -> None:
+    from cchc_tui.ui.screens.score_data import ReportDates
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=date(2022, 12, 20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        await pilot.press("b")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ReportDates)
+        await type_text(pilot, "08/03/2022")
+        await pilot.press("escape")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("escape")  # Ở lại
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ReportDates)
+        app.collect_drafts()
+        assert app.draft_writer is not None and app.draft_writer.flush()
+        assert "08/03/2022" in drafts(db)[("reports", "kh-260-2022")].values()
+        await pilot.press("escape")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("tab", "enter")  # Bỏ thay đổi
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ScoringScreen)
+    assert drafts(db) == {}
+
+
+async def test_first_run_ctrl_q_with_a_name_typed_asks(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "new.sqlite")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        app.screen.query_one("#officer", VietInput).focus()
+        await type_text(pilot, "Nguyễn Văn A")
+        await pilot.press("ctrl+q")
+        await asked(app, pilot, QuitQuestion)
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert app.screen.query_one("#officer", VietInput).value == "Nguyễn Văn A"
+        await pilot.press("ctrl+q")
+        await asked(app, pilot, QuitQuestion)
+        await pilot.press("tab", "enter")
+    assert app.return_code == 0
+    assert not (tmp_path / "new.sqlite").exists()
+
+
+async def test_an_unknown_keymap_id_is_named_at_start(tmp_path: Path, plan_text: str) -> None:
+    from cchc_tui.config import Config
+    from cchc_tui.ui.app import CchcApp
+    from tests.tui_helpers import REGISTRY
+
+    db = demo_db(tmp_path, plan_text)
+    config = Config(keymap={"app.help": "f12", "app.hepl": "f11"})
+    app = CchcApp(db, config, today=OCT, registry=REGISTRY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("app.hepl" in m and "app.help" not in m for m in notes), notes

@@ -137,6 +137,7 @@ class DraftWriter:
         self.store = store
         self.known: dict[_Key, Draft] = {}
         self.write_seconds: list[float] = []  # how long each write took (bench_keys reads it)
+        self.write_threads: set[str] = set()  # which threads wrote (never the UI's)
         self._on_error = on_error
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -206,6 +207,7 @@ class DraftWriter:
             arg.set()
             return
         started = time.perf_counter()
+        self.write_threads.add(threading.current_thread().name)
         try:
             if op == "put":
                 d: Draft = arg

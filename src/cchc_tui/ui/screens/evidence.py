@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
 
 from cchc_tui.core.dates import format_date, parse_date
@@ -27,42 +26,8 @@ from cchc_tui.ui.app import CchcApp, DbFailed
 from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.path_input import PathSuggester, human_size
 from cchc_tui.ui.widgets.viet_input import VietInput
-
-
-class PathSuggester(Suggester):
-    """Completes a file path from what is on disk (the first match, case-insensitive)."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        path = Path(os.path.expanduser(value))
-        folder, stem = (path, "") if value.endswith(("/", os.sep)) else (path.parent, path.name)
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            return None
-        for name in names:
-            if name.lower().startswith(stem.lower()) and name != stem:
-                full = value[: len(value) - len(stem)] + name
-                if (folder / name).is_dir():
-                    full += os.sep
-                return full
-        return None
-
-
-def human_size(n: int | None) -> str:
-    if n is None:
-        return ""
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
 
 
 class EvidenceForm(Guarded, ModalScreen[int | None]):

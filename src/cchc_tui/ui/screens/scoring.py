@@ -15,13 +15,12 @@ from textual.widgets import DataTable, Header, Label, SelectionList, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist
 
 from cchc_tui.core.dates import format_date, local_day
-from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.numbers import parse_points
+from cchc_tui.core.i18n import t
 from cchc_tui.core.scoring import SubResult, num
-from cchc_tui.store.errors import StaleEdit
 from cchc_tui.ui.app import DbFailed
 from cchc_tui.ui.context import ScoringView
 from cchc_tui.ui.guard import Guarded
+from cchc_tui.ui.screens import scoring_edit as edit
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -131,6 +130,7 @@ class ScoringScreen(Guarded, BaseScreen):
 
     # -- the guard ---------------------------------------------------------------------------
     def is_dirty(self) -> bool:
+        self._typing()  # the panel as it is now
         return bool(self.pending)
 
     def guard_label(self) -> str:
@@ -361,184 +361,6 @@ class ScoringScreen(Guarded, BaseScreen):
     def action_to_table(self) -> None:
         self.query_one("#score-tree", DataTable).focus()
 
-    # -- writing -------------------------------------------------------------------------------
-    def action_save(self) -> None:
-        code = self.code
-        if code is None or self.view is None:
-            return
-        if code not in self.pending:
-            self.notify(t("ui.item.unchanged"))
-            return
-        self.app.run_worker(self._save_code(code), group="score-save")
-
-    async def _save_code(self, code: str) -> bool:
-        """Save what was typed for ``code`` (in a worker: a conflicting save asks)."""
-        raw = self.pending.get(code)
-        if raw is None or self.view is None:
-            return True
-        try:
-            points = parse_points(raw["points"]) if raw["points"] else None
-        except UserError as e:  # finite, 0–100, hundredths
-            self._fail(code, e.message())
-            return False
-        base = int(raw.get("_base", "0") or 0)
-        while True:
-            try:
-                await self.cchc.db(
-                    self.ctx.save_score,
-                    self.view,
-                    code,
-                    points,
-                    raw["reason"],
-                    raw["note"],
-                    None,
-                    base,
-                )
-            except StaleEdit as e:
-                choice = await self._conflict(code, raw, e)
-                if choice == "mine":
-                    base = e.latest
-                    continue
-                return False
-            except UserError as e:
-                self._fail(code, self._in_app(e))
-                return False
-            except DbFailed:
-                return False
-            break
-        self.pending.pop(code, None)
-        self.forget_drafts(code)
-        self.notify(t("score.saved", code=code))
-        await self.reload(written=code)
-        self.query_one("#score-tree", DataTable).focus()
-        return True
-
-    def _fail(self, code: str, message: str) -> None:
-        if code == self.code:
-            self.query_one("#score-error", Static).update(message)
-        self.notify(message, severity="error")
-
-    @staticmethod
-    def _in_app(error: UserError) -> str:
-        """Messages that name a CLI command name the key instead, here."""
-        if error.key == "score.finalised":
-            return t("ui.score.finalised_reopen", when=error.params.get("when", ""))
-        return error.message()
-
-    async def _conflict(self, code: str, raw: dict[str, str], error: StaleEdit) -> str:
-        from cchc_tui.ui.screens.modals import ConflictModal
-
-        await self.reload()  # theirs, as stored now
-        theirs = self._stored(code)
-        choice = await self.app.push_screen_wait(
-            ConflictModal(
-                t("ui.conflict.title", label=t("ui.guard.score", codes=code)),
-                error.actor,
-                error.params["at"],
-                [
-                    (t("ui.score.points"), raw["points"], theirs["points"]),
-                    (t("ui.score.reason"), raw["reason"], theirs["reason"]),
-                    (t("ui.score.note"), raw["note"], theirs["note"]),
-                ],
-            )
-        )
-        self.versions[code] = error.latest
-        if choice == "theirs":
-            self.pending.pop(code, None)
-            self.forget_drafts(code)
-        elif choice == "merge":
-            from cchc_tui.ui.widgets.item_form import merge_text
-
-            merged = dict(theirs)
-            for field in ("reason", "note"):
-                if raw[field] and raw[field] != theirs[field]:
-                    merged[field] = merge_text(theirs[field], raw[field], one_line=True)
-            self.pending[code] = {**merged, "_base": str(error.latest)}
-        else:
-            self.pending[code] = {**raw, "_base": str(error.latest)}
-        self.show()
-        return choice
-
-    async def _write_links(self, code: str, evidence: list[int]) -> None:
-        """The documents of ``code`` (F9): the stored score stays as it is, and so does what is
-        typed (still pending, now on the version this write made)."""
-        assert self.view is not None
-        own = self.view.selves.get(code)
-        typed = self.pending.get(code)
-        base = int(typed["_base"]) if typed else self.versions.get(code, 0)
-        try:
-            await self.cchc.db(
-                self.ctx.save_score,
-                self.view,
-                code,
-                own.points if own else None,
-                own.reason if own else "",
-                own.note if own else "",
-                evidence,
-                base,
-            )
-        except StaleEdit as e:  # saved elsewhere meanwhile: show what is stored now
-            self.notify(e.message(), severity="error", timeout=8)
-            await self.reload()
-            return
-        except UserError as e:
-            self._fail(code, self._in_app(e))
-            return
-        except DbFailed:
-            return
-        self.notify(t("score.saved", code=code))
-        await self.reload(written=code)
-
-    def action_use_suggestion(self) -> None:
-        r = self.selected()
-        if r is not None and self.view is not None:
-            self.app.run_worker(self._use_suggestion(r), group="score-save")
-
-    async def _use_suggestion(self, r: SubResult) -> None:
-        """u: the hand score gives way to the suggestion — old → new, and asked first."""
-        from cchc_tui.ui.screens.modals import AskYesNo
-
-        assert self.view is not None
-        code = r.sub.code
-        own = self.view.selves.get(code)
-        typed = self.pending.get(code)
-        old = typed["points"] if typed else self._stored(code)["points"]
-        reason = typed["reason"] if typed else (own.reason if own else "")
-        if own is None and typed is None:
-            self.notify(t("ui.score.already_suggestion", code=code))
-            return
-        new = "—" if r.suggestion.points is None else num(r.suggestion.points)
-        question = t("ui.score.ask_suggestion", code=code, old=old or "—", new=new)
-        if reason:
-            question += "\n" + t("ui.score.ask_suggestion_reason", reason=reason)
-        if not await self.app.push_screen_wait(AskYesNo(question)):
-            return
-        self.pending.pop(code, None)
-        self.forget_drafts(code)
-        note = own.note if own else ""
-        try:
-            await self.cchc.db(
-                self.ctx.save_score,
-                self.view,
-                code,
-                None,
-                "",
-                note,
-                None,
-                self.versions.get(code, 0),
-            )
-        except StaleEdit as e:
-            self.notify(e.message(), severity="error", timeout=8)
-            await self.reload()
-            return
-        except UserError as e:
-            self._fail(code, self._in_app(e))
-            return
-        except DbFailed:
-            return
-        self.notify(t("score.saved", code=code))
-        await self.reload(written=code)
-
     async def action_documents(self) -> None:
         r = self.selected()
         view = self.view
@@ -583,42 +405,18 @@ class ScoringScreen(Guarded, BaseScreen):
 
         await self.app.push_screen(IndicatorValues(values), done)
 
+    # -- writing (ui/screens/scoring_edit.py) -----------------------------------------------
+    def action_save(self) -> None:
+        edit.action_save(self)
+
+    async def _save_code(self, code: str) -> bool:
+        return await edit.save_code(self, code)
+
+    async def _write_links(self, code: str, evidence: list[int]) -> None:
+        await edit.write_links(self, code, evidence)
+
+    def action_use_suggestion(self) -> None:
+        edit.action_use_suggestion(self)
+
     def action_finalise(self) -> None:
-        if self.view is not None:
-            self.app.run_worker(self._finalise(), group="score-save")
-
-    async def _finalise(self) -> None:
-        """f: finalise (after saying what is still unscored or flagged), or reopen; asked."""
-        from cchc_tui.ui.screens.modals import AskYesNo
-
-        view = self.view
-        assert view is not None
-        final = view.finalised_at is None
-        if final and self.pending and not await self.leave_all_pending():
-            return
-        view = self.view
-        assert view is not None
-        if final:
-            subs = [r for r in view.result.subs if not r.sub.is_survey]
-            unscored = sum(1 for r in subs if r.self_points is None and r.suggestion.points is None)
-            flagged = sum(1 for r in subs if r.warnings)
-            question = t("ui.score.ask_finalise", unscored=unscored, flagged=flagged)
-            yes = t("ui.score.key_finalise")
-        else:
-            question = t("ui.score.ask_reopen")
-            yes = t("ui.score.reopen")
-        if not await self.app.push_screen_wait(AskYesNo(question, yes=yes)):
-            return
-        try:
-            await self.cchc.db(self.ctx.set_finalised, view, final)
-        except UserError as e:
-            self.notify(e.message(), severity="error", timeout=8)
-            return
-        except DbFailed:
-            return
-        self.notify(t("score.done_finalise" if final else "score.done_reopen"))
-        await self.reload()
-
-    async def leave_all_pending(self) -> bool:
-        """Before finalising: what is typed is saved, dropped, or the officer stays."""
-        return await self.confirm_leave()
+        edit.action_finalise(self)
