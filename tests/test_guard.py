@@ -505,3 +505,73 @@ async def test_an_unknown_keymap_id_is_named_at_start(tmp_path: Path, plan_text:
         await wait_idle(app, pilot)
         notes = [n.message for n in app._notifications]
         assert any("app.hepl" in m and "app.help" not in m for m in notes), notes
+
+
+async def test_esc_on_the_draft_question_keeps_it_for_later(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_item(app, pilot)
+        await type_note(app, pilot, NOTE)
+        app.exit()
+    again = make_app(db, today=OCT)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_item_with_question(again, pilot)
+        await pilot.press("escape")  # Để sau
+        await wait_idle(again, pilot)
+    assert drafts(db)[("progress", screen.item_id)]["note"] == NOTE
+
+
+async def test_questions_never_pile_up(tmp_path: Path, plan_text: str) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(app, pilot)
+        await type_note(app, pilot, NOTE)
+        await pilot.press("ctrl+q", "ctrl+q")
+        await asked(app, pilot, QuitQuestion)
+        await pilot.press("escape")  # Ở lại: no second question behind it
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemScreen)
+        # F6 from a dirty item, then PgDn PgDn in one burst on a changed walk-through form
+        await pilot.press("f3")
+        await asked(app, pilot, ConfirmLeave)
+        await pilot.press("tab", "enter")  # Bỏ thay đổi
+        await wait_idle(app, pilot)
+        await pilot.press("f6")
+        await wait_idle(app, pilot)
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen)
+        await type_note(app, pilot, "đổi")
+        await pilot.press("pagedown", "pagedown")
+        await asked(app, pilot, ConfirmLeave)
+        await wait_idle_questions(pilot)
+        assert sum(isinstance(s, ConfirmLeave) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await wait_idle(app, pilot)
+        assert app.screen is walk and walk.index == 0
+
+
+async def wait_idle_questions(pilot: Any) -> None:
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_a_file_name_too_long_for_the_disk_is_said_not_a_crash(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f5")
+        await wait_idle(app, pilot)
+        await pilot.press("n")
+        await wait_idle(app, pilot)
+        form = app.screen
+        assert isinstance(form, EvidenceForm)
+        form.query_one("#ev-file", VietInput).value = str(tmp_path / ("Báo cáo kết quả " * 20))
+        await pilot.pause()
+        await pilot.pause()
+        assert "không dùng được" in str(form.query_one("#ev-error", Static).render())
+        assert app.return_code is None

@@ -456,7 +456,7 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         await pilot.pause()
         assert isinstance(app.screen, AskYesNo)
         assert "1 tiêu chí có cảnh báo" in str(app.screen.query_one(Static).render())
-        await pilot.press("shift+tab", "enter")  # "Chốt/mở lại"
+        await pilot.press("shift+tab", "enter")  # "Chốt điểm"
         await wait_idle(app, pilot)  # …and refused while a point has no document
         assert any("Chưa chốt được" in n.message for n in app._notifications)
         await pilot.press("down", "down")  # 1.1.1

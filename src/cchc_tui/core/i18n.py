@@ -1786,6 +1786,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Bảng tự chấm đã chốt điểm ngày {when}; nhấn f để mở lại rồi sửa.",
         "en": "The self-assessment was finalised on {when}; press f to reopen it.",
     },
+    "ui.draft.later": {"vi": "Để sau", "en": "Later"},
+    "ui.evidence.bad_path": {
+        "vi": "Đường dẫn tệp không dùng được: {detail}",
+        "en": "The file path cannot be used: {detail}",
+    },
+    "ui.score.finalise_yes": {"vi": "Chốt điểm", "en": "Finalise"},
+    "ui.guard.reports": {"vi": "ngày gửi báo cáo", "en": "report dates"},
+    "ui.guard.indicators": {"vi": "giá trị chỉ tiêu", "en": "indicator values"},
     "ui.review.drop_confirm_first": {
         "vi": "Bỏ hồ sơ chỉ làm bằng F2 trong hộp thoại, không làm khi thoát.",
         "en": "A bundle is dropped only with F2 in its dialog, never on the way out.",

@@ -123,10 +123,14 @@ def _record_version(engine: Engine, *, created: bool) -> None:
         )
 
 
-def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | None]:
+def open_engine(
+    path: Path, *, create: bool = False, checked: bool = False
+) -> tuple[Engine, Path | None]:
     """Open (or create) the database at ``path`` and bring its schema to the head revision.
 
     Returns the engine and, when a migration ran, the path of the copy taken before it.
+    ``checked``: the file was already checked by this process (see ``check_file``: once this
+    process holds a connection, the file must not be opened any other way).
     """
     path = Path(path)
     if not path.exists():
@@ -136,7 +140,7 @@ def open_engine(path: Path, *, create: bool = False) -> tuple[Engine, Path | Non
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
-    else:
+    elif not checked:
         check_file(path)
     engine = make_engine(path)
     backup: Path | None = None

@@ -100,7 +100,12 @@ class NeedsUpgrade(Exception):
 
 
 def check_file(path: Path) -> None:
-    """Refuse, with one sentence, what is not there or is not a SQLite file."""
+    """Refuse, with one sentence, what is not there or is not a SQLite file.
+
+    Only before this process opens a connection to ``path``: closing any other descriptor of
+    the file drops the POSIX locks SQLite holds on it, and another process closing its own
+    connection then deletes the WAL under our feet — saves said "Đã lưu" and vanished
+    (tests/test_durability.py::test_a_second_process_never_takes_our_wal)."""
     if not path.exists():
         raise StoreError("db.missing", path=path)
     try:

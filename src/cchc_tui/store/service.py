@@ -93,9 +93,9 @@ class SavedEvidence:
 class Store(Reader):
     """Reads (inherited, plain sqlite3) and writes (SQLModel), each write one transaction."""
 
-    def __init__(self, path: Path, *, create: bool = False) -> None:
+    def __init__(self, path: Path, *, create: bool = False, checked: bool = False) -> None:
         super().__init__(path)
-        self.engine, self.migration_backup = open_engine(self.path, create=create)
+        self.engine, self.migration_backup = open_engine(self.path, create=create, checked=checked)
         self._item_id_cache: dict[str, dict[str, int]] = {}
 
     # -- plumbing ----------------------------------------------------------------------------

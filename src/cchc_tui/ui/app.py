@@ -212,32 +212,32 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
     def action_show_overview(self) -> None:
         from cchc_tui.ui.screens.overview import OverviewScreen
 
-        self.run_worker(self._show(OverviewScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(OverviewScreen), group="nav")
 
     def action_show_items(self) -> None:
         from cchc_tui.ui.screens.items import ItemsScreen
 
-        self.run_worker(self._show(ItemsScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(ItemsScreen), group="nav")
 
     def action_show_evidence(self) -> None:
         from cchc_tui.ui.screens.evidence import EvidenceScreen
 
-        self.run_worker(self._show(EvidenceScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(EvidenceScreen), group="nav")
 
     def action_show_scoring(self) -> None:
         from cchc_tui.ui.screens.scoring import ScoringScreen
 
-        self.run_worker(self._show(ScoringScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(ScoringScreen), group="nav")
 
     def action_show_export(self) -> None:
         from cchc_tui.ui.screens.export import ExportScreen
 
-        self.run_worker(self._show(ExportScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(ExportScreen), group="nav")
 
     def action_walkthrough(self) -> None:
         from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
 
-        self.run_worker(self._show(WalkthroughScreen), exclusive=True, group="nav")
+        self.run_worker(self._show(WalkthroughScreen), group="nav")
 
     async def _show(self, cls: type[Screen[Any]]) -> None:
         if not self._has_ctx():

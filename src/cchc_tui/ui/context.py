@@ -73,7 +73,8 @@ class Context:
                 if isinstance(self.reader, Store):
                     self._store = self.reader
                 else:
-                    self._store = Store(self.reader.path)
+                    # checked at start: the drafts' connection is open by now (check_file)
+                    self._store = Store(self.reader.path, checked=True)
             return self._store
 
     def close(self) -> None:

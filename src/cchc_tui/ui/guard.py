@@ -15,6 +15,7 @@ opens on the same target, the draft is offered back.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import threading
 from collections.abc import Awaitable, Callable
@@ -72,7 +73,14 @@ class Guarded(_ScreenBase):
             return True
         from cchc_tui.ui.screens.modals import ConfirmLeave
 
-        choice = await self.app.push_screen_wait(ConfirmLeave(self.guard_label()))
+        app: Any = self.app
+        if getattr(app, "asking", False):
+            return False  # a question is open already (PgDn PgDn in one burst): one at a time
+        app.asking = True
+        try:
+            choice = await self.app.push_screen_wait(ConfirmLeave(self.guard_label()))
+        finally:
+            app.asking = False
         if choice == "save":
             return await self.save()
         if choice == "discard":
@@ -145,7 +153,7 @@ class Guarded(_ScreenBase):
             if keep:
                 restore(draft.payload)
                 self.__dict__.setdefault("_draft_sent", {})[target] = draft.payload
-            else:
+            elif keep is False:  # [Bỏ]; Esc (None) leaves it for next time
                 self.forget_drafts(target)
 
         self.app.push_screen(RestoreDraft(draft.saved_at, draft.label), answered)
@@ -160,6 +168,7 @@ class GuardedApp(App[None]):
     leaving every dirty form in the stack before a screen change."""
 
     draft_writer: DraftWriter | None = None
+    asking = False  # a guard question is on screen: a second one waits its turn
 
     async def start_drafts(self, db_path: Path) -> None:
         """Read the drafts of ``db_path`` (in a thread), then look at the forms each second."""
@@ -220,15 +229,21 @@ class GuardedApp(App[None]):
         return True
 
     async def action_quit(self) -> None:
-        self.run_worker(self._quit(), exclusive=True, group="quit")
+        self.run_worker(self._quit(), group="quit")
 
     async def _quit(self) -> None:
+        if self.asking:
+            return  # Ctrl+Q while a question is open: answer that one first
         dirty = self.dirty_forms()
         if dirty:
             from cchc_tui.ui.screens.modals import QuitQuestion
 
             labels = [s.guard_label() for s in dirty]
-            choice = await self.push_screen_wait(QuitQuestion(labels))
+            self.asking = True
+            try:
+                choice = await self.push_screen_wait(QuitQuestion(labels))
+            finally:
+                self.asking = False
             if choice == "stay":
                 return
             if choice == "save":
@@ -241,6 +256,13 @@ class GuardedApp(App[None]):
                     screen.forget_drafts()
         self.flush_drafts()
         self.exit()
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        """Whatever ends the app (Ctrl+Q, the terminal closed, a signal): what is typed is
+        handed to the draft writer first, while the forms are still there to read."""
+        with contextlib.suppress(Exception):  # leaving never fails because of a draft
+            self.collect_drafts()
+        super().exit(result, return_code, message)
 
     def close_drafts(self) -> None:
         if self.draft_writer is not None:

@@ -189,9 +189,16 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
             file_text = self.query_one("#ev-file", VietInput).nfc_value.strip()
             if file_text:
                 file = Path(os.path.expanduser(file_text))
-                if file.is_dir():
+                try:
+                    is_dir, exists = file.is_dir(), file.exists()
+                except OSError as e:  # a name too long for the disk, a bad character…
+                    is_dir, exists = False, False
+                    problems.append(
+                        ("#ev-file", t("ui.evidence.bad_path", detail=e.strerror or str(e)))
+                    )
+                if is_dir:
                     problems.append(("#ev-file", t("ui.evidence.is_dir")))
-                elif final and not file.exists():
+                elif final and not exists and not problems:
                     # while typing, a partial name is normal: the completion offers the rest
                     problems.append(("#ev-file", t("evidence.file_missing", path=file)))
         for selector, _ in problems:

@@ -85,11 +85,12 @@ class QuitQuestion(ModalScreen[Choice]):
         self.dismiss(choice)
 
 
-class RestoreDraft(ModalScreen[bool]):
-    """ "Khôi phục bản nháp lúc 14:32? [Khôi phục] [Bỏ]"."""
+class RestoreDraft(ModalScreen[bool | None]):
+    """Khôi phục bản nháp lúc 14:32? [Khôi phục] [Bỏ]. Esc decides nothing: the draft stays,
+    offered again next time (only [Bỏ] drops it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "choose(False)", "ui.draft.drop", id="draft.drop"),
+        Binding("escape", "later", "ui.draft.later", id="draft.later"),
     ]
 
     def __init__(self, saved_at: datetime, label: str = "") -> None:
@@ -112,8 +113,8 @@ class RestoreDraft(ModalScreen[bool]):
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "restore")
 
-    def action_choose(self, keep: bool) -> None:
-        self.dismiss(keep)
+    def action_later(self) -> None:
+        self.dismiss(None)
 
 
 Resolution = Literal["mine", "theirs", "merge"]
@@ -135,7 +136,7 @@ class ConflictModal(ModalScreen[Resolution]):
         with Vertical(classes="dialog wide", id="conflict"):
             yield Static(self.title_text, classes="title")
             yield Static(t("ui.conflict.intro", who=self.who, when=self.when), classes="info")
-            with VerticalScroll(id="conflict-fields", can_focus=False):
+            with VerticalScroll(id="conflict-fields"):  # Tab to it to scroll a long note
                 with Horizontal(classes="conflict-row"):
                     yield Static("", classes="conflict-label")
                     yield Static(t("ui.conflict.mine"), classes="conflict-head")

@@ -82,7 +82,7 @@ class ReportDates(_DataModal):
     DRAFT_FORM = "reports"
 
     def guard_label(self) -> str:
-        return t("ui.data.reports_title")
+        return t("ui.guard.reports")
 
     def __init__(self, sent: dict[str, date]) -> None:
         super().__init__()
@@ -137,7 +137,7 @@ class IndicatorValues(_DataModal):
     DRAFT_FORM = "indicators"
 
     def guard_label(self) -> str:
-        return t("ui.data.indicators_title")
+        return t("ui.guard.indicators")
 
     def __init__(self, values: dict[str, Decimal]) -> None:
         super().__init__()

@@ -169,7 +169,7 @@ class ScoringScreen(Guarded, BaseScreen):
                 if keep:
                     self.pending[d.target] = dict(d.payload)
                     self.__dict__.setdefault("_draft_sent", {})[d.target] = d.payload
-                else:
+                elif keep is False:  # [Bỏ]; Esc leaves them for next time
                     self.forget_drafts(d.target)
             self.show()
 

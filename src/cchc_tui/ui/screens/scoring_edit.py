@@ -179,7 +179,7 @@ async def use_suggestion(screen: ScoringScreen, r: SubResult) -> None:
         return
     screen.pending.pop(code, None)
     screen.forget_drafts(code)
-    note = own.note if own else ""
+    note = typed["note"] if typed else (own.note if own else "")  # the note is not the score
     try:
         await screen.cchc.db(
             screen.ctx.save_score,
@@ -225,7 +225,7 @@ async def finalise(screen: ScoringScreen) -> None:
         unscored = sum(1 for r in subs if r.self_points is None and r.suggestion.points is None)
         flagged = sum(1 for r in subs if r.warnings)
         question = t("ui.score.ask_finalise", unscored=unscored, flagged=flagged)
-        yes = t("ui.score.key_finalise")
+        yes = t("ui.score.finalise_yes")
     else:
         question = t("ui.score.ask_reopen")
         yes = t("ui.score.reopen")

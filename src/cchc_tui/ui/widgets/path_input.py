@@ -17,6 +17,12 @@ class PathSuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
+        try:
+            return self._suggest(value)
+        except OSError:  # a name too long for the disk, a bad character: no completion
+            return None
+
+    def _suggest(self, value: str) -> str | None:
         path = Path(os.path.expanduser(value))
         folder, stem = (path, "") if value.endswith(("/", os.sep)) else (path.parent, path.name)
         try:
