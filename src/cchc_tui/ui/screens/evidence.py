@@ -190,15 +190,15 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
             if file_text:
                 file = Path(os.path.expanduser(file_text))
                 try:
-                    is_dir, exists = file.is_dir(), file.exists()
+                    is_dir, exists, usable = file.is_dir(), file.exists(), True
                 except OSError as e:  # a name too long for the disk, a bad character…
-                    is_dir, exists = False, False
+                    is_dir, exists, usable = False, False, False
                     problems.append(
                         ("#ev-file", t("ui.evidence.bad_path", detail=e.strerror or str(e)))
                     )
                 if is_dir:
                     problems.append(("#ev-file", t("ui.evidence.is_dir")))
-                elif final and not exists and not problems:
+                elif final and usable and not exists:
                     # while typing, a partial name is normal: the completion offers the rest
                     problems.append(("#ev-file", t("evidence.file_missing", path=file)))
         for selector, _ in problems:
