@@ -575,3 +575,27 @@ async def test_a_file_name_too_long_for_the_disk_is_said_not_a_crash(
         await pilot.pause()
         assert "không dùng được" in str(form.query_one("#ev-error", Static).render())
         assert app.return_code is None
+
+
+async def test_typing_right_after_enter_in_scoring_lands_in_the_fields(
+    tmp_path: Path, plan_text: str
+) -> None:
+    from textual import events
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoringScreen)
+        await pilot.press("down", "down", "down")  # 1.1.2
+        for key, char in [("enter", None), ("1", "1"), ("tab", None)] + [
+            (c, c) for c in "liền"
+        ]:  # one burst, as a fast typist's keys arrive
+            app.post_message(events.Key(key, char))
+        await wait_idle(app, pilot)
+        assert screen.query_one("#score-points", VietInput).value == "1"
+        assert screen.query_one("#score-reason", VietInput).value == "liền"
+        assert not isinstance(app.screen, Screen) or app.screen is screen  # no dialog opened

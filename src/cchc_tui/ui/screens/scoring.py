@@ -64,6 +64,9 @@ class ScoringScreen(Guarded, BaseScreen):
     DRAFT_FORM = "score"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="score.save", priority=True),
+        # Enter on a sub-criterion moves to its points at once (a priority binding runs when
+        # the key is read): the letters typed right after it land there, not on the table
+        Binding("enter", "edit_row", "key.edit", id="score.edit", priority=True, show=False),
         Binding("escape", "to_table", "key.back", id="score.back", show=False),
         Binding("f9", "documents", "key.link_evidence", id="score.documents"),
         Binding("f", "finalise", "ui.score.key_finalise", id="score.finalise"),
@@ -357,6 +360,17 @@ class ScoringScreen(Guarded, BaseScreen):
     def _chosen(self) -> None:
         if self.selected() is not None:
             self.query_one("#score-points", VietInput).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit_row":
+            table = self.query_one("#score-tree", DataTable)
+            return self.app.focused is table and self.selected() is not None
+        return True
+
+    def action_edit_row(self) -> None:
+        points = self.query_one("#score-points", VietInput)
+        if not points.disabled:
+            self.set_focus(points)  # now, not after the keys already read (Widget.focus waits)
 
     def action_to_table(self) -> None:
         self.query_one("#score-tree", DataTable).focus()
