@@ -18,18 +18,18 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.numbers import parse_number
 from cchc_tui.core.scoring import num
 from cchc_tui.ui.app import CchcApp, DbFailed
-from cchc_tui.ui.guard import Guarded
+from cchc_tui.ui.guard import InputsGuard
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 
-class _DataModal(Guarded, ModalScreen[bool]):
-    """Every field a VietInput; dirty when one differs from what was loaded."""
+class _DataModal(InputsGuard, ModalScreen[bool]):
+    """Every field a VietInput; dirty when one differs from what was loaded (InputsGuard),
+    its draft kept under the plan's id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="score_data.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="score_data.cancel"),
     ]
-    loaded: dict[str, str] | None = None
 
     @property
     def cchc(self) -> CchcApp:
@@ -38,30 +38,10 @@ class _DataModal(Guarded, ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query(VietInput).first().focus()
-        self.loaded = self.raw()
         ctx = self.cchc.ctx
         assert ctx is not None
-        self.offer_draft(ctx.plan.id, self.loaded, self._restore)
-
-    def raw(self) -> dict[str, str]:
-        return {str(f.id): f.nfc_value for f in self.query(VietInput)}
-
-    def _restore(self, payload: dict[str, str]) -> None:
-        for f in self.query(VietInput):
-            if str(f.id) in payload:
-                f.value = payload[str(f.id)]
-
-    def is_dirty(self) -> bool:
-        return self.loaded is not None and self.raw() != self.loaded
-
-    def discard(self) -> None:
-        if self.loaded is not None:
-            self._restore(self.loaded)
-
-    def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
-        ctx = self.cchc.ctx
-        assert ctx is not None
-        return {ctx.plan.id: (self.guard_label(), self.raw())}
+        self.draft_target = ctx.plan.id
+        self.remember_loaded()
 
     def action_save(self) -> None:
         self.app.run_worker(self._save_and_close(), group="score-data")
@@ -124,8 +104,7 @@ class ReportDates(_DataModal):
             return False
         except DbFailed:
             return False
-        self.loaded = self.raw()
-        self.forget_drafts()
+        self.saved()
         self.dismiss(bool(changed))
         return True
 
@@ -200,7 +179,6 @@ class IndicatorValues(_DataModal):
             except DbFailed:
                 return False
             changed = True
-        self.loaded = self.raw()
-        self.forget_drafts()
+        self.saved()
         self.dismiss(changed)
         return True
