@@ -13,6 +13,14 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import set_language
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
 from cchc_tui.store.service import Store
+from tests import keypool
+
+keypool.install()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    keypool.new_session()
+
 
 # CI explores the same examples every run (a red CI must mean a regression, not a new draw);
 # local runs keep drawing new ones.

@@ -23,7 +23,8 @@ from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.review import reviewer_of
 from cchc_tui.store.models import BundleExport, ReceivedBundle, ReceivedReceipt
-from cchc_tui.store.service import Store, utcnow
+from cchc_tui.store.service import Store
+from cchc_tui.store.transaction import utcnow
 
 
 def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:

@@ -31,7 +31,8 @@ from cchc_tui.store.models import (
     ReviewComment,
     ReviewState,
 )
-from cchc_tui.store.service import Store, utcnow
+from cchc_tui.store.service import Store
+from cchc_tui.store.transaction import utcnow
 
 
 def latest_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:

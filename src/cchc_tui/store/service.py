@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, exc
+from sqlalchemy import Table, bindparam
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
@@ -30,12 +29,11 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.scoring import check_points
 from cchc_tui.core.text import clean, nfc
-from cchc_tui.store.db import StoreError, classify_error, open_engine, writer
-from cchc_tui.store.errors import StaleEdit
+from cchc_tui.store import transaction
+from cchc_tui.store.db import StoreError, open_engine
 from cchc_tui.store.leftovers import incoming_leftovers
 from cchc_tui.store.models import (
     Assessment,
-    AuditEntry,
     CriteriaSetRecord,
     Evidence,
     EvidenceLink,
@@ -50,6 +48,7 @@ from cchc_tui.store.models import (
     ScoreEvidence,
 )
 from cchc_tui.store.reader import ProfileView, Reader
+from cchc_tui.store.transaction import utcnow
 
 CHUNK = 1024 * 1024
 
@@ -59,27 +58,15 @@ class _Statements:
 
     def __init__(self) -> None:
         progress: Table = Progress.__table__  # type: ignore[attr-defined]
-        audit: Table = AuditEntry.__table__  # type: ignore[attr-defined]
         c = progress.c
         self.select_progress = sa_select(
             c.id, c.status, c.progress_pct, c.reason, c.note, c.completed_on
         ).where(c.agency_code == bindparam("agency"), c.plan_item_id == bindparam("item"))
         self.insert_progress = progress.insert()
         self.update_progress = progress.update().where(c.id == bindparam("row_id"))
-        self.insert_audit = audit.insert()
 
 
 _SQL = _Statements()
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
 
 
 @dataclass(frozen=True)
@@ -112,80 +99,20 @@ class Store(Reader):
     def files_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".files")
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Session]:
-        try:
-            with Session(self.engine) as session:
-                yield session
-        except (exc.DBAPIError, OSError) as e:
-            raise classify_error(e, self.path) from None
+    # The transaction API (store/transaction.py), as methods for the modules that write.
+    def _read(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction.read_session(self.engine, self.path)
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _write(self) -> contextlib.AbstractContextManager[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT): all of it is saved, or none."""
-        try:
-            with Session(writer(self.engine)) as session, session.begin():
-                yield session
-        except (exc.DBAPIError, OSError) as e:
-            raise classify_error(e, self.path) from None
+        return transaction.write_session(self.engine, self.path)
 
-    @contextlib.contextmanager
-    def _write_conn(self) -> Iterator[Connection]:
+    def _write_conn(self) -> contextlib.AbstractContextManager[Connection]:
         """A Core connection in one write transaction, for the hot paths (no ORM flush)."""
-        try:
-            with writer(self.engine).begin() as conn:
-                yield conn
-        except (exc.DBAPIError, OSError) as e:
-            raise classify_error(e, self.path) from None
+        return transaction.write_conn(self.engine, self.path)
 
-    @staticmethod
-    def _audit(
-        session: Session | Connection,
-        *,
-        actor: str,
-        agency: str,
-        action: str,
-        entity: str,
-        key: str,
-        changes: dict[str, tuple[Any, Any]],
-    ) -> None:
-        values: dict[str, Any] = {
-            "at": utcnow(),
-            "actor": actor,
-            "agency_code": agency,
-            "action": action,
-            "entity": entity,
-            "entity_key": key,
-            "changes": json.dumps(
-                {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()},
-                ensure_ascii=False,
-            ),
-        }
-        if isinstance(session, Session):
-            session.add(AuditEntry(**values))
-        else:
-            session.execute(_SQL.insert_audit, values)
-
-    @staticmethod
-    def _check_base(
-        session: Session | Connection, *, agency: str, action: str, key: str, base: int | None
-    ) -> None:
-        """Refuse a save whose form was read before the row's latest change (StaleEdit).
-
-        ``base`` is the id of the latest ``action`` audit entry for ``key`` when the form was
-        read (0: none yet); None skips the check (the CLI, imports). Runs inside the write
-        transaction, which holds the write lock (BEGIN IMMEDIATE): no one can slip in between.
-        """
-        if base is None:
-            return
-        conn = session.connection() if isinstance(session, Session) else session
-        row = conn.exec_driver_sql(
-            "SELECT id, actor, at, changes FROM audit_log WHERE agency_code = ? AND action = ? "
-            "AND entity_key = ? ORDER BY id DESC LIMIT 1",
-            (agency, action, key),
-        ).first()
-        if row is not None and int(row[0]) != base:
-            raise StaleEdit(latest=int(row[0]), actor=row[1], at=str(row[2]), changes=row[3])
+    _audit = staticmethod(transaction.audit)
+    _check_base = staticmethod(transaction.check_base)
 
     # -- profile -----------------------------------------------------------------------------
     def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:

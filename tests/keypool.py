@@ -1,0 +1,40 @@
+"""RSA keys for the tests, drawn from a pool instead of generated each time.
+
+Every test PKI (CAs, officers, reviewers, forgers) needs 2048-bit RSA keys, and generating one
+costs 50–200 ms. Within one pytest session each draw returns a *different* key, exactly as
+generating would; across sessions in the same process (mutmut forks one session per mutant from
+a process that already ran the suite) the keys generated earlier are used again, so a mutant of
+the trust code costs its test, not a dozen key generations. Keys of any other size or exponent,
+and every key the product itself makes outside the tests, are generated as usual.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+_generate = rsa.generate_private_key
+_pool: list[rsa.RSAPrivateKey] = []
+_drawn = 0
+
+
+def _draw(public_exponent: int, key_size: int, backend: Any = None) -> rsa.RSAPrivateKey:
+    global _drawn
+    if public_exponent != 65537 or key_size != 2048:
+        return _generate(public_exponent=public_exponent, key_size=key_size)
+    if _drawn == len(_pool):
+        _pool.append(_generate(public_exponent=public_exponent, key_size=key_size))
+    key = _pool[_drawn]
+    _drawn += 1
+    return key
+
+
+def install() -> None:
+    rsa.generate_private_key = _draw  # type: ignore[assignment]
+
+
+def new_session() -> None:
+    """Draws start again from the first key: distinct within a session, reused across them."""
+    global _drawn
+    _drawn = 0
