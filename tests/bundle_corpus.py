@@ -222,21 +222,31 @@ def make_kit(folder: Path, agencies: Iterable[str] = ("918",)) -> Kit:
     return Kit(folder, (folder / "ca" / pki.CA_CERT).read_bytes(), officers)
 
 
-def genuine_doc(agency: str, evidence_file: Path | None = None, **over: Any) -> dict[str, Any]:
-    """A realistic submission.json: hd3.8 done with a document, 1.1.2 self-scored (the shipped
-    criteria set of a district, so the review desk can recompute it)."""
+def genuine_doc(
+    agency: str,
+    evidence_file: Path | None = None,
+    *,
+    more_evidence: Iterable[Path] = (),
+    **over: Any,
+) -> dict[str, Any]:
+    """A realistic submission.json: hd3.8 done with a document (and one more document for
+    each of ``more_evidence``), 1.1.2 self-scored (the shipped criteria set of a district, so
+    the review desk can recompute it)."""
     evidence = []
+    documents = [*([evidence_file] if evidence_file is not None else []), *more_evidence]
     items: list[dict[str, Any]] = [
         {"id": "hd3.1", "status": "dang_thuc_hien", "progress": 40, "note": "Đã rà soát"},
         {"id": "hd3.8", "number": "3.8", "status": "hoan_thanh", "progress": 100,
-         "completed_on": "2022-09-01", "evidence_count": 1 if evidence_file else 0},
+         "completed_on": "2022-09-01", "evidence_count": len(documents)},
     ]  # fmt: skip
-    if evidence_file is not None:
-        data = evidence_file.read_bytes()
+    for n, document in enumerate(documents, 1):
+        data = document.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         evidence.append(
             {
-                "file_name": evidence_file.name,
+                "id": n,
+                "number": f"{14 + n}/QĐ-UBND",
+                "file_name": document.name,
                 "sha256": sha,
                 "size": len(data),
                 "path": f"data/evidence/{sha}.pdf",
@@ -250,7 +260,7 @@ def genuine_doc(agency: str, evidence_file: Path | None = None, **over: Any) -> 
             "subs": [
                 {"code": "1.1.1", "suggested": "0", "self": "0", "explanation": "tự động"},
                 {"code": "1.1.2", "self": "1", "note": "Có kế hoạch",
-                 "evidence": [1] if evidence_file else []},
+                 "evidence": list(range(1, len(documents) + 1))},
             ],
         }
     ]  # fmt: skip
@@ -266,15 +276,20 @@ def make_bundle(
     doc: Mapping[str, Any] | None = None,
     evidence_file: Path | None = None,
     supersedes: tuple[str, str] | None = None,
+    more_evidence: Iterable[Path] = (),
 ) -> Path:
-    """A genuine bundle of ``agency`` signed by its officer, written into ``out_dir``."""
+    """A genuine bundle of ``agency`` signed by its officer, written into ``out_dir`` (with
+    ``evidence_file`` and ``more_evidence`` as its documents' files)."""
     officer = kit.officers[agency]
-    document = dict(doc) if doc is not None else genuine_doc(agency, evidence_file)
+    more = list(more_evidence)
+    document = (
+        dict(doc) if doc is not None else genuine_doc(agency, evidence_file, more_evidence=more)
+    )
     files = []
-    if evidence_file is not None:
-        data = evidence_file.read_bytes()
+    for source in [*([evidence_file] if evidence_file is not None else []), *more]:
+        data = source.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
-        files.append(bag.PayloadFile(f"data/evidence/{sha}.pdf", evidence_file, sha, len(data)))
+        files.append(bag.PayloadFile(f"data/evidence/{sha}.pdf", source, sha, len(data)))
     spec = bag.BundleSpec(
         agency_code=agency,
         agency_name=AGENCIES[agency],

@@ -419,33 +419,6 @@ def test_entries_that_overlap_are_refused(kit: Kit, genuine: Path, tmp_path: Pat
     assert "không khớp với danh mục zip" in refusal(check(kit, out))
 
 
-def test_every_byte_of_the_directory_flipped_is_a_report_never_an_exception(
-    kit: Kit, genuine: Path, tmp_path: Path
-) -> None:
-    """Deterministic: each byte of the central directory and the end record, and the fixed
-    fields and first name byte of every local header, flipped in turn. Each gives a report —
-    passed, or refused with a reason — and verify_bundle never raises."""
-    data = genuine.read_bytes()
-    entries = _directory(data)
-    (cd_offset,) = struct.unpack_from("<I", data, len(data) - 22 + 16)
-    positions = list(range(cd_offset, len(data)))
-    for _central, local in entries:
-        positions += [local + i for i in (0, 3, 4, 6, 7, 8, 14, 18, 22, 26, 27, 28, 30)]
-    out = tmp_path / "flipped.zip"
-    refused = 0
-    for pos in positions:
-        flipped = bytearray(data)
-        flipped[pos] ^= 0xFF
-        out.write_bytes(bytes(flipped))
-        report = verify_bundle(out, kit.ca_pem, None, NOW)
-        assert isinstance(report, Report) and report.checks, pos
-        if not report.ok:
-            refused += 1
-            assert all(c.detail for c in report.checks if not c.ok), (pos, report.checks)
-    # what may pass: fields no reader acts on (versions, times, attributes a regular file keeps)
-    assert len(positions) > 600 and refused > 0.8 * len(positions)
-
-
 def test_the_exporter_names_evidence_only_as_the_format_allows() -> None:
     from cchc_tui.bundle.export import bag_suffix
 

@@ -81,6 +81,7 @@ def test_init_list_update_and_evidence(
     assert code == 0 and "#1: 12/KH-UBND" in out and err == ""
 
     code, out, _ = run(capsys, "assigned", "--json")
+    assert code == 0
     data = json.loads(out)
     assert data["agency"] == {"code": "918", "name": "Quận Bình Thuỷ"}
     rows = {r["id"]: r for r in data["items"]}
@@ -96,11 +97,12 @@ def test_init_list_update_and_evidence(
     assert rows["hd3.13"]["ongoing"] is True and rows["hd3.13"]["due"] == []
 
     code, out, _ = run(capsys, "evidence", "list", "--json")
+    assert code == 0
     (ev,) = json.loads(out)
     assert ev["items"] == ["hd3.40", "hd3.8"] and len(ev["sha256"]) == 64
 
     code, out, _ = run(capsys, "history", "hd3.8", "--json")
-    assert [e["action"] for e in json.loads(out)] == ["progress.set"]
+    assert code == 0 and [e["action"] for e in json.loads(out)] == ["progress.set"]
 
     code, out, _ = run(capsys, "db", "check", "--json")
     report = json.loads(out)
@@ -212,7 +214,7 @@ def test_english(ready: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--lang", "en", "progress", "set", "hd3.8", "--status", "bogus")
     assert code == 1 and err.startswith("Error: Status “bogus” is not valid")
     code, out, _ = run(capsys, "--lang", "en", "assigned")
-    assert "items assigned" in out and "Lead" in out
+    assert code == 0 and "items assigned" in out and "Lead" in out
 
 
 def test_assigned_without_database(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -221,7 +223,7 @@ def test_assigned_without_database(db: Path, capsys: pytest.CaptureFixture[str])
     assert code == 0 and "hd3.40" in ids and "hd3.1" not in ids
     assert not db.exists()
     code, out, _ = run(capsys, "assigned", "--agency", "SNV", "--as-of", "05/10/2022")
-    assert "31/03/2022 !" in out
+    assert code == 0 and "31/03/2022 !" in out
     assert "! quá hạn: 5 mục chưa hoàn thành đã qua hạn cuối (tính đến 05/10/2022)" in out
     code, _, err = run(capsys, "assigned")
     assert code == 3 and "cchc init" in err
@@ -231,25 +233,28 @@ def test_plan_listing_and_show(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "plan")
     assert code == 0 and "VII. Công tác chỉ đạo, điều hành" in out and "hd3.18b" in out
     code, out, _ = run(capsys, "plan", "show", "3.45")
+    assert code == 0
     assert "Sở Nội vụ; Sở Tư pháp; Sở Thông tin và Truyền thông; Sở Văn hóa" in out
     assert "Nhiệm vụ: 2.33." in out
     code, out, _ = run(capsys, "plan", "show", "nv2.11", "--json")
+    assert code == 0
     data = json.loads(out)
     assert data["condition"].startswith("khi có Nghị quyết") and data["lead_names"] == ["Sở Nội vụ"]
     code, out, _ = run(capsys, "plan", "--json")
-    assert len(json.loads(out)["item"]) == 57
+    assert code == 0 and len(json.loads(out)["item"]) == 57
 
 
 def test_agencies(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "agencies", "--search", "Bình Thủy", "--json")
     assert code == 0
     assert [a["code"] for a in json.loads(out)][:2] == ["918", "31168"]
-    _code, out, _ = run(capsys, "agencies", "--level", "district")
-    assert out.count("quận, huyện") == 9
+    code, out, _ = run(capsys, "agencies", "--level", "district")
+    assert code == 0 and out.count("quận, huyện") == 9
 
 
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    _code, out, _ = run(capsys, "demo", "--json")
+    code, out, _ = run(capsys, "demo", "--json")
+    assert code == 0
     data = json.loads(out[out.index("{") :])
     statuses = {r["id"]: r["status"] for r in data["items"]}
     assert statuses["hd3.40"] == "hoan_thanh" and statuses["nv2.11"] == "khong_thuc_hien_duoc"

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from cchc_tui.ui.review_app import DropModal, ReviewAgencyScreen, ReviewApp, ReviewOverviewScreen
 from cchc_tui.ui.screens.modals import ConfirmLeave, QuitQuestion
 from cchc_tui.ui.widgets.viet_input import VietInput
-from tests.test_export_cli import exported, officer_ready, run
+from tests.test_export_cli import exported, officer_ready, ok, run
 from tests.tui_helpers import cli, officer_bundle, type_text, wait_idle
 
 
@@ -37,7 +37,7 @@ def test_drop_from_the_command_line(
     officer, reviewer = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
     officer_ready(capsys, tmp_path, officer)
     first = exported(capsys, officer, "Q3")
-    run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+    ok(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
     assert run(capsys, "--db", reviewer, "import", first["path"], "--ca", "ca/ca.pem")[0] == 0
     stored = tmp_path / "r.sqlite.bundles" / "918" / first["bundle_id"]
     assert stored.is_dir() and overview(capsys, reviewer)["received"] == 1
@@ -85,7 +85,7 @@ def test_drop_from_the_command_line(
     code, out, _ = run(
         capsys, "--db", reviewer, "review", "--period", "Q3", "--activity", "hd3.8", "--json"
     )
-    assert {u["status"] for u in json.loads(out)["units"]} == {"missing"}
+    assert code == 0 and {u["status"] for u in json.loads(out)["units"]} == {"missing"}
 
     # the same file again: refused as dropped, not "already here"
     code, out, err = run(capsys, "--db", reviewer, "import", first["path"])
@@ -120,8 +120,8 @@ def test_a_dropped_bundle_kept_aside_never_overwrites(
     officer, reviewer = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
     officer_ready(capsys, tmp_path, officer)
     sent = exported(capsys, officer, "Q3")
-    run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
-    run(capsys, "--db", reviewer, "import", sent["path"], "--ca", "ca/ca.pem")
+    ok(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+    ok(capsys, "--db", reviewer, "import", sent["path"], "--ca", "ca/ca.pem")
     aside = tmp_path / "r.sqlite.bundles" / ".dropped" / "918"
     (aside / sent["bundle_id"]).mkdir(parents=True)
     (aside / sent["bundle_id"] / "note.txt").write_text("giữ", encoding="utf-8")

@@ -25,6 +25,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run a command that must succeed (exit code 0); its output."""
+    code, out, err = run(capsys, *argv)
+    assert code == 0, (argv, err)
+    return out
+
+
 def officer_ready(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
@@ -39,8 +46,8 @@ def officer_ready(
     (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
     (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     if not (tmp_path / "ca").exists():
-        run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
-    run(
+        ok(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    ok(
         capsys,
         "pki",
         "issue",
@@ -57,11 +64,11 @@ def officer_ready(
         "--p12-passphrase-file",
         "p12.pass",
     )
-    run(capsys, "--db", db, "init", "--agency", agency, "--officer", officer)
-    run(capsys, "--db", db, "key", "import", p12, "--passphrase-file", "p12.pass")
-    _, out, _ = run(capsys, "--db", db, "assigned", "--json")
+    ok(capsys, "--db", db, "init", "--agency", agency, "--officer", officer)
+    ok(capsys, "--db", db, "key", "import", p12, "--passphrase-file", "p12.pass")
+    out = ok(capsys, "--db", db, "assigned", "--json")
     for item in json.loads(out)["items"]:
-        run(capsys, "--db", db, "progress", "set", item["id"], "--status", "dang")
+        ok(capsys, "--db", db, "progress", "set", item["id"], "--status", "dang")
     assert run(capsys, "--db", db, "score", "set", "1.1.1", "--suggested")[0] == 0
 
 
@@ -113,7 +120,7 @@ def test_officer_exports_reviewer_verifies(
         "p12.pass",
     )
     assert code == 0 and "Quận Bình Thuỷ (918)" in out
-    run(capsys, "init", "--agency", "918", "--officer", "Trần Thị Thu Hương")
+    ok(capsys, "init", "--agency", "918", "--officer", "Trần Thị Thu Hương")
     code, out, _ = run(capsys, "key", "import", "huong.p12", "--passphrase-file", "p12.pass")
     assert code == 0 and "Đã nhập chứng thư" in out
     # errors block: items without a status
@@ -121,11 +128,11 @@ def test_officer_exports_reviewer_verifies(
         capsys, "export", "--period", "Q3", "--out", "usb", "--passphrase-file", "p12.pass"
     )
     assert code == 1 and "chưa có trạng thái" in err and list((tmp_path / "usb").iterdir()) == []
-    _, out, _ = run(capsys, "assigned", "--json")
+    out = ok(capsys, "assigned", "--json")
     for item in json.loads(out)["items"]:
-        run(capsys, "progress", "set", item["id"], "--status", "dang", "--progress", "20")
+        ok(capsys, "progress", "set", item["id"], "--status", "dang", "--progress", "20")
     (tmp_path / "kh.pdf").write_bytes(b"%PDF-1.4 ke hoach")
-    run(
+    ok(
         capsys,
         "evidence",
         "add",
@@ -174,6 +181,7 @@ def test_officer_exports_reviewer_verifies(
         "--json",
     )
     second = json.loads(out)
+    assert code == 0 and second["files"] == 3
     with zipfile.ZipFile(second["path"]) as zf:
         info = zf.read(f"{second['bundle_id']}/bag-info.txt").decode()
     assert f"CCHC-Supersedes: {first['bundle_id']}" in info
@@ -204,8 +212,8 @@ def test_officer_exports_reviewer_verifies(
     assert code == 1 and "Chưa có chứng thư CA" in out
     # revoke the officer: the same bundle now fails
     serial = reports[0]["certificate_serial"]
-    run(capsys, "pki", "revoke", "--dir", "ca", "--passphrase-file", "ca.pass", serial)
-    run(capsys, "pki", "crl", "--dir", "ca", "--passphrase-file", "ca.pass", "--out", "crl.pem")
+    ok(capsys, "pki", "revoke", "--dir", "ca", "--passphrase-file", "ca.pass", serial)
+    ok(capsys, "pki", "crl", "--dir", "ca", "--passphrase-file", "ca.pass", "--out", "crl.pem")
     code, out, _ = run(capsys, "verify", first["path"], "--ca", "ca/ca.pem", "--crl", "crl.pem")
     assert code == 1 and "đã bị thu hồi" in out
 
@@ -231,7 +239,7 @@ def test_reviewer_imports_bundles_safely(
     officer_ready(capsys, tmp_path, officer_db)
     bundles = []
     for _ in range(3):
-        _, out, _ = run(
+        out = ok(
             capsys,
             "--db",
             officer_db,
@@ -245,7 +253,7 @@ def test_reviewer_imports_bundles_safely(
             "--json",
         )
         bundles.append(json.loads(out))
-    run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+    ok(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
 
     def audit_count() -> int:
         return int(
@@ -308,7 +316,7 @@ def test_an_export_counts_as_the_period_report(
     )
     dates = Reader(tmp_path / "c.sqlite").report_dates("SNV", "kh-260-2022")
     assert list(dates) == ["Q1"]
-    run(capsys, "report", "set", "Q1", "--date", "08/03/2022")  # the officer's date wins
+    ok(capsys, "report", "set", "Q1", "--date", "08/03/2022")  # the officer's date wins
     dates = Reader(tmp_path / "c.sqlite").report_dates("SNV", "kh-260-2022")
     assert dates["Q1"].isoformat() == "2022-03-08"
 
@@ -321,7 +329,7 @@ def test_review_overview_from_the_command_line(
     officer_ready(capsys, tmp_path, officer_db)
     sent = exported(capsys, officer_db, "NAM")
     path = sent["path"]
-    run(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
+    ok(capsys, "--db", reviewer_db, "init", "--agency", "SNV", "--officer", "Phòng CCHC")
     assert run(capsys, "--db", reviewer_db, "import", path, "--ca", "ca/ca.pem")[0] == 0
     code, out, _ = run(
         capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json", "--csv", "xep-hang.csv"
@@ -339,6 +347,7 @@ def test_review_overview_from_the_command_line(
     code, out, _ = run(
         capsys, "--db", reviewer_db, "review", "--period", "NAM", "--activity", "hd3.8", "--json"
     )
+    assert code == 0
     units = json.loads(out)["units"]
     # every expected unit carrying it ("Sở, ban ngành TP, UBND quận, huyện" lead: 20 city
     # bodies and the 9 districts); only 918 sent anything
@@ -364,12 +373,12 @@ def test_review_overview_from_the_command_line(
     assert code == 1 and "không có tiêu chí thành phần «9.9.9»" in err
     # an appraisal ranks the unit by the appraised total, shown as such: 1.1.1 appraised at 0,
     # every other row keeps the agency's own points
-    _, out, _ = run(capsys, "--db", officer_db, "score", "--json")
+    out = ok(capsys, "--db", officer_db, "score", "--json")
     own = json.loads(out)
     own_111 = next(s["self"] for s in own["subs"] if s["code"] == "1.1.1")
     code, out, _ = run(capsys, *appraise, "1.1.1", "--points", "0")
     assert code == 0 and out.startswith("Đã ghi điểm thẩm định 1.1.1 (vòng 1): 0. Tổng thẩm định")
-    _, out, _ = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
+    out = ok(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "918")
     expected = Decimal(unit["self_total"]) - Decimal(own_111 or 0)
     assert Decimal(unit["appraisal_total"]) == expected and unit["rank"] == 1
@@ -386,7 +395,7 @@ def test_review_receipt_round_trip(
     monkeypatch.chdir(tmp_path)
     officer, reviewer = str(tmp_path / "o.sqlite"), str(tmp_path / "r.sqlite")
     officer_ready(capsys, tmp_path, officer)
-    run(
+    ok(
         capsys,
         "pki",
         "issue",
@@ -406,9 +415,9 @@ def test_review_receipt_round_trip(
         "reviewer",
     )
     bundle = exported(capsys, officer, "Q3")["path"]
-    run(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
-    run(capsys, "--db", reviewer, "key", "import", "snv.p12", "--passphrase-file", "p12.pass")
-    run(capsys, "--db", reviewer, "import", bundle, "--ca", "ca/ca.pem")
+    ok(capsys, "--db", reviewer, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    ok(capsys, "--db", reviewer, "key", "import", "snv.p12", "--passphrase-file", "p12.pass")
+    ok(capsys, "--db", reviewer, "import", bundle, "--ca", "ca/ca.pem")
     base = ("--db", reviewer, "review", "--period", "Q3")
     assert run(capsys, *base, "state", "918", "--state", "can_bo_sung")[0] == 0
     assert (
@@ -447,7 +456,7 @@ def test_review_receipt_round_trip(
     code, out, _ = run(capsys, "--db", officer, "receipt", "import", "phieu.zip", "--json")
     again = json.loads(out)
     assert code == 0 and again["new"] is False and again["state"] == "can_bo_sung"
-    _, out, _ = run(capsys, "--db", officer, "receipt", "list", "--json")
+    out = ok(capsys, "--db", officer, "receipt", "list", "--json")
     (r,) = json.loads(out)
     assert r["comments"][0] == r["comments"][0] | {
         "target": "item:hd3.8",
@@ -468,11 +477,11 @@ def test_import_of_an_empty_folder_says_so(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "usb").mkdir()
     (tmp_path / "ca.pem").write_text("không phải chứng thư", encoding="utf-8")
-    run(capsys, "--db", "r.sqlite", "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    ok(capsys, "--db", "r.sqlite", "init", "--agency", "SNV", "--officer", "Thẩm định viên")
     code, _, err = run(capsys, "--db", "r.sqlite", "import", "usb", "--ca", "ca.pem")
     assert code == 1 and "không phải chứng thư số" in err
     (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
-    run(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
+    ok(capsys, "pki", "init-ca", "--dir", "ca", "--passphrase-file", "ca.pass")
     code, _, err = run(capsys, "--db", "r.sqlite", "import", "usb", "--ca", "ca/ca.pem")
     assert code == 1 and "Không có tệp .zip nào trong «usb»" in err
 
@@ -485,7 +494,7 @@ def test_a_district_reviews_its_communes(
     monkeypatch.chdir(tmp_path)
     officer_ready(capsys, tmp_path, "ward.sqlite", agency="31168", officer="Mai", p12="w.p12")
     bundle = exported(capsys, "ward.sqlite", "Q3")["path"]
-    run(capsys, "--db", "pnv.sqlite", "init", "--agency", "918", "--officer", "Phòng Nội vụ")
+    ok(capsys, "--db", "pnv.sqlite", "init", "--agency", "918", "--officer", "Phòng Nội vụ")
     assert run(capsys, "--db", "pnv.sqlite", "import", bundle, "--ca", "ca/ca.pem")[0] == 0
     base = ("--db", "pnv.sqlite", "review", "--period", "Q3")
     assert run(capsys, *base, "appraise", "31168", "1.1.1", "--points", "0")[0] == 0
@@ -494,6 +503,6 @@ def test_a_district_reviews_its_communes(
     assert code == 0 and "received 1/8" in lines[0]
     assert lines[1].split()[:6] == ["Rank", "Code", "Status", "Full", "Self", "Appraised"]
     assert lines[3].split()[:2] == ["1", "31168"] and " d late " in lines[3]
-    _, out, _ = run(capsys, *base, "--json")
+    out = ok(capsys, *base, "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "31168")
     assert unit["appraisal_total"] is not None and unit["rank"] == 1

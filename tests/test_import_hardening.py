@@ -264,9 +264,10 @@ def test_what_the_cli_prints_from_a_bundle_cannot_drive_the_terminal(
     assert lines[0].startswith("KHÔNG ĐẠT  ") and not any(x.startswith("ĐẠT") for x in lines)
     assert "\\x1b]0;pwned\\x07\\x1b[2J\\x0d\\x0aĐẠT" in out and "\\u202eevil" in out
     code, out, _err = run("verify", str(bundle), "--ca", str(kit.ca_file), "--json")
+    assert code == 1  # the same verdict as without --json
     assert "\x9b" not in out and "\u202e" not in out and "\\u009b" in out and "\\u202e" in out
     assert "\u202eevil" in json.loads(out)[0]["checks"][-1]["detail"]  # the same data
     db = str(tmp_path / "r.sqlite")
-    run("--db", db, "init", "--agency", "SNV", "--officer", "Thẩm định viên")
+    assert run("--db", db, "init", "--agency", "SNV", "--officer", "Thẩm định viên")[0] == 0
     code, out, err = run("--db", db, "import", str(bundle), "--ca", str(kit.ca_file))
     assert code == 1 and "\x1b" not in out + err and "\r" not in err and "\\x1b" in err

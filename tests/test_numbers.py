@@ -259,7 +259,8 @@ def test_indicator_set_takes_sensible_values(
     assert run(capsys, "indicator", "set", PERCENT, "--value", "42,5")[0] == 0
     assert run(capsys, "indicator", "set", PERCENT, "--num", "1000", "--den", "1000")[0] == 0
     assert run(capsys, "indicator", "set", RANK, "--value", "12")[0] == 0
-    _, out, _ = run(capsys, "indicator", "list", "--json")
+    code, out, _ = run(capsys, "indicator", "list", "--json")
+    assert code == 0
     import json
 
     values = {r["id"]: r["value"] for r in json.loads(out)}

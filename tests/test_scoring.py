@@ -309,9 +309,10 @@ def test_worked_example(plan: Plan) -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     done=st.integers(0, 14),
-    manual=st.sampled_from([D(0), D("0.25"), D("0.5"), D("0.75"), D(1)]),
-    bonus=st.sampled_from([D(0), D("0.5"), D(1)]),
-    penalty=st.sampled_from([D(0), D("0.5"), D(1)]),
+    # past the maximum (1.1.4: 1; criterion 1.1: 5) and the caps (1): reached and exceeded
+    manual=st.sampled_from([D(0), D("0.25"), D("0.5"), D("0.75"), D(1), D("1.25"), D(7)]),
+    bonus=st.sampled_from([D(0), D("0.5"), D(1), D("1.25"), D(3)]),
+    penalty=st.sampled_from([D(0), D("0.5"), D(1), D("1.25"), D(9)]),
     seed=st.integers(0, 1000),
 )
 def test_totals_stay_in_bounds_and_ignore_order(
@@ -327,6 +328,7 @@ def test_totals_stay_in_bounds_and_ignore_order(
     }
     result = score(cset, inputs(plan, rows=data_rows, documents=docs), selves)
     assert D(0) <= result.total <= result.max_self
+    assert result.bonus == min(bonus, D(1)) and result.penalty == min(penalty, D(1))
     for r in result.subs:
         if r.suggestion.points is not None:
             assert D(0) <= r.suggestion.points <= r.sub.max
@@ -355,7 +357,7 @@ def test_score_from_the_command_line_and_the_xlsx(
         return code, out, err
 
     assert run("init", "--agency", "918", "--officer", "An")[0] == 0
-    run(
+    code, _, err = run(
         "evidence",
         "add",
         "--number",
@@ -367,6 +369,7 @@ def test_score_from_the_command_line_and_the_xlsx(
         "--title",
         "Kế hoạch cải cách hành chính năm 2022",
     )
+    assert code == 0, err
     code, out, err = run("score", "--json")
     assert code == 0 and "bộ tiêu chí MẪU" in err
     data = json.loads(out)
@@ -426,7 +429,7 @@ def test_criteria_import_and_indicators_from_the_command_line(
         out, err = capsys.readouterr()
         return code, out, err
 
-    run("init", "--agency", "918", "--officer", "An")
+    assert run("init", "--agency", "918", "--officer", "An")[0] == 0
     bad = tmp_path / "hong.toml"
     bad.write_text(
         broken("{ from = 70, to = 90, points = 1 }", "{ from = 70, to = 85, points = 1 }"),
@@ -439,10 +442,12 @@ def test_criteria_import_and_indicators_from_the_command_line(
     code, out, _ = run("criteria", "import", str(good))
     assert code == 0 and "thu-2022 (chính thức)" in out
     code, out, err = run("score", "--json")
+    assert code == 0
     assert json.loads(out)["set"]["id"] == "thu-2022" and "MẪU" not in err  # official first
     code, out, _ = run("indicator", "set", "so-hoa-ket-qua-tthc", "--num", "420", "--den", "1000")
     assert code == 0 and "42 (chỉ tiêu 40)" in out
     code, out, _ = run("indicator", "list", "--json")
+    assert code == 0
     row = next(r for r in json.loads(out) if r["id"] == "so-hoa-ket-qua-tthc")
     assert row["target"] == 40 and row["value"] == "42.00" and row["attained"] is True
     code, _, err = run("indicator", "set", "so-hoa-ket-qua-tthc", "--num", "1", "--den", "0")

@@ -319,6 +319,25 @@ async def test_english_is_a_setting(tmp_path: Path, plan_text: str) -> None:
         assert filters.startswith("Filter: area all")
 
 
+async def palette_offers(app, pilot, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Until the command palette's search (a worker, restarted at each key) has finished with
+    ``label`` highlighted, so that Enter runs it; a bounded wait, no fixed sleep."""
+    from textual.command import CommandList, CommandPalette
+
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    commands = palette.query_one(CommandList)
+    shown: list[str] = []
+    for _ in range(200):
+        await wait_idle(app, pilot)
+        option = commands.highlighted_option
+        hit = getattr(option, "hit", None)
+        shown = [str(getattr(o, "hit", o).text) for o in commands.options][:5]
+        if palette._list_visible and hit is not None and hit.text == label:
+            return
+    raise AssertionError(f"the palette never offered {label!r} first (it shows {shown})")
+
+
 async def test_command_palette_reaches_screen_actions(tmp_path: Path, plan_text: str) -> None:
     from textual.command import CommandPalette
 
@@ -332,7 +351,7 @@ async def test_command_palette_reaches_screen_actions(tmp_path: Path, plan_text:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await type_text(pilot, "qua han")
-        await pilot.pause(0.5)
+        await palette_offers(app, pilot, "Quá hạn")
         await pilot.press("enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemsScreen) and app.screen.only_overdue

@@ -31,7 +31,7 @@ from cchc_tui.bundle.bag import canonical_json
 from cchc_tui.bundle.cms import sign_detached, verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
-from cchc_tui.bundle.zipscan import NotRegular, open_regular
+from cchc_tui.bundle.zipscan import NotRegular, Unsafe, open_regular, scan, stream_ended
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.submission import no_controls, no_controls_text
 
@@ -123,6 +123,8 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             out += chunk
             if len(out) > info.file_size or len(out) > MAX_BYTES:
                 raise ReceiptError("receipt.bad_form")
+        if not stream_ended(fh, info.compress_type):
+            raise ReceiptError("receipt.bad_form")
     return bytes(out)
 
 
@@ -146,8 +148,13 @@ def read_receipt(
         detail = e.strerror or str(e)
         raise UserError("evidence.file_unreadable", path=path, detail=detail) from None
     with fh:
-        if os.fstat(fh.fileno()).st_size > MAX_FILE:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_FILE:
             raise ReceiptError("receipt.too_big", path=path)
+        try:  # the zip's structure, as a bundle's (zipscan), before zipfile reads it
+            scan(fh, size, max_size=MAX_FILE, max_entries=2, max_total=2 * MAX_BYTES)
+        except Unsafe as e:
+            raise ReceiptError("receipt.bad_form_because", detail=str(e)) from None
         return _read_open(
             fh, ca_pem, crl_pem, reviewer=reviewer, now=now, stale_crl_ok=stale_crl_ok
         )

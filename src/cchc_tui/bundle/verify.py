@@ -28,7 +28,14 @@ from cchc_tui.bundle.bag import BAGIT_TXT, MANIFEST, SIGNATURE, TAGMANIFEST, bun
 from cchc_tui.bundle.cms import verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
-from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
+from cchc_tui.bundle.zipscan import (
+    NotAZip,
+    NotRegular,
+    Unsafe,
+    open_regular,
+    scan,
+    stream_ended,
+)
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.submission import (
@@ -104,14 +111,21 @@ def _bad_name(name: str) -> bool:
 
 
 def _stream(zf: zipfile.ZipFile, zi: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The entry's bytes, stopping with Refused if it yields more than it declares."""
+    """The entry's bytes, stopping with Refused if it yields more than it declares, or if its
+    header, its compressed stream or its CRC-32 is damaged."""
     got = 0
-    with zf.open(zi) as fh:
-        while chunk := fh.read(CHUNK):
-            got += len(chunk)
-            if got > zi.file_size:
-                raise Refused(t("verify.too_long", name=zi.filename))
-            yield chunk
+    try:
+        with zf.open(zi) as fh:
+            while chunk := fh.read(CHUNK):
+                got += len(chunk)
+                if got > zi.file_size:
+                    raise Refused(t("verify.too_long", name=zi.filename))
+                yield chunk
+            ended = stream_ended(fh, zi.compress_type)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        ended = False
+    if not ended:
+        raise Refused(t("verify.entry_damaged", name=zi.filename))
 
 
 def _read_small(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, limit: int = 16 * 1024 * 1024) -> bytes:

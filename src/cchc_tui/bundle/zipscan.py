@@ -4,9 +4,16 @@ Only the zip's own structure is read, a few bytes at each place it names: the fi
 local file header at offset 0 (nothing in front); the end of central directory record at the
 very end (no trailing data, no zip comment), with its zip64 form where the sizes need it; the
 central directory right before it, whole and well formed; the number of entries and their
-declared sizes; no encrypted entry and no compression but stored or deflated; and every
-entry's local header where the directory says, matching it, the entries laid end to end from
-offset 0 to the directory (no gap, no overlap, so no hidden data and no entry read twice).
+declared sizes; no encrypted entry, no flag this program does not know, no compression but
+stored or deflated, no "version needed to extract" but 1.0, 2.0 or 4.5 (zip64), and only
+regular files (no Unix file type but a regular file's, no MS-DOS folder, volume or reparse
+point attribute); every entry's local header where the directory says, matching it field by
+field (version, flags, method, time, name, and CRC and sizes, or zeros when a data descriptor
+follows, which then matches the directory), the entries laid end to end from offset 0 to the
+directory (no gap, no overlap, so no hidden data and no entry read twice).
+
+What the scan leaves to the reader: "version made by", the internal attributes and the Unix
+permission bits, which no reader acts on (nothing is extracted with the zip's attributes).
 
 A 4 GiB file of junk, or a sparse one, is refused after reading a handful of bytes."""
 
@@ -31,6 +38,14 @@ STORED, DEFLATED = 0, 8
 ENCRYPTED = 0x0001 | 0x0040 | 0x2000
 DATA_DESCRIPTOR = 0x0008
 UTF8 = 0x0800
+# the flag bits a bundle or receipt may carry: 1 and 2 (deflate's level), 3 and 11; any other
+# (compressed patched data, reserved bits) is a zip this program never writes
+KNOWN_FLAGS = 0x0002 | 0x0004 | DATA_DESCRIPTOR | UTF8
+# "version needed to extract": stored, deflated, zip64 (higher: features not supported)
+VERSIONS = frozenset({10, 20, 45})
+# MS-DOS attributes of something that is no regular file: volume label, folder, reparse point
+DOS_NOT_FILE = 0x0008 | 0x0010 | 0x0400
+DESCRIPTOR = b"PK\x07\x08"
 # a data descriptor after the data: crc and two sizes (4 or 8 bytes each), with or without
 # its optional signature
 DESCRIPTOR_SIZES = frozenset({12, 16, 20, 24})
@@ -62,6 +77,9 @@ class Entry:
     compressed: int
     size: int
     offset: int
+    needed: int = 20  # version needed to extract
+    modified: tuple[int, int] = (0, 0)  # MS-DOS time and date
+    crc: int = 0
 
 
 class NotRegular(OSError):
@@ -179,21 +197,21 @@ def scan(
             raise Unsafe(t("verify.bad_directory"))
         (
             sig,
-            _made,
-            _needed,
+            _made,  # version made by: no reader acts on it
+            needed,
             flags,
             method,
-            _time,
-            _date,
-            _crc,
+            time,
+            date,
+            crc,
             compressed,
             size,
             name_len,
             extra_len,
             comment_len,
             disk_start,
-            _internal,
-            _external,
+            _internal,  # internal attributes ("text file"): no reader acts on them
+            external,
             offset,
         ) = _CENTRAL.unpack_from(directory, pos)
         start = pos + _CENTRAL.size
@@ -224,12 +242,23 @@ def scan(
             raise Unsafe(t("verify.bad_directory"))
         if flags & ENCRYPTED:
             raise Unsafe(t("verify.encrypted", name=name))
+        if flags & ~(KNOWN_FLAGS | ENCRYPTED):
+            raise Unsafe(t("verify.zip_flags", name=name, flags=f"0x{flags:04x}"))
         if method not in (STORED, DEFLATED):
             raise Unsafe(t("verify.method", name=name, method=method))
+        if needed not in VERSIONS:
+            raise Unsafe(t("verify.zip_version", name=name, version=f"{needed / 10:.1f}"))
+        kind = stat.S_IFMT(external >> 16)  # 0: no Unix type (e.g. Windows tools)
+        if (kind and kind != stat.S_IFREG) or external & DOS_NOT_FILE:
+            raise Unsafe(t("verify.not_regular", name=name))
         if method == STORED and compressed != size:
             raise Unsafe(t("verify.bad_layout", name=name))
         total += size
-        entries.append(Entry(name, raw_name, flags, method, compressed, size, offset))
+        entries.append(
+            Entry(
+                name, raw_name, flags, method, compressed, size, offset, needed, (time, date), crc
+            )
+        )
     if pos != cd_size:
         raise Unsafe(t("verify.bad_directory"))
     if total > max_total:
@@ -237,30 +266,79 @@ def scan(
     entries.sort(key=lambda e: e.offset)
     expected = 0  # each entry starts where the one before it ended, the first at offset 0
     for i, e in enumerate(entries):
-        local = _read_at(fh, e.offset, _LOCAL.size)
-        if e.offset != expected or len(local) != _LOCAL.size:
-            raise Unsafe(t("verify.bad_layout", name=e.name))
-        sig, _needed, flags, method, _t, _d, _crc, compressed, size, name_len, extra_len = (
-            _LOCAL.unpack(local)
-        )
-        same_bits = ENCRYPTED | DATA_DESCRIPTOR | UTF8
-        if (
-            sig != LOCAL
-            or method != e.method
-            or (flags & same_bits) != (e.flags & same_bits)
-            or _read_at(fh, e.offset + _LOCAL.size, name_len) != e.raw_name
-        ):
-            raise Unsafe(t("verify.bad_layout", name=e.name))
-        if (
-            not flags & DATA_DESCRIPTOR
-            and 0xFFFFFFFF not in (compressed, size)
-            and (compressed, size) != (e.compressed, e.size)
-        ):
-            raise Unsafe(t("verify.bad_layout", name=e.name))
-        data_end = e.offset + _LOCAL.size + name_len + extra_len + e.compressed
         following = entries[i + 1].offset if i + 1 < len(entries) else cd_offset
-        gap = following - data_end
-        if gap != 0 and not (flags & DATA_DESCRIPTOR and gap in DESCRIPTOR_SIZES):
+        if e.offset != expected or not _local_matches(fh, e, following):
             raise Unsafe(t("verify.bad_layout", name=e.name))
         expected = following
     return entries
+
+
+def _local_matches(fh: BinaryIO, e: Entry, following: int) -> bool:
+    """The entry's local header says what the directory says, field by field; its data and
+    data descriptor (when it has one, then with the directory's CRC and sizes) end exactly
+    where the next entry (or the directory) begins."""
+    local = _read_at(fh, e.offset, _LOCAL.size)
+    if len(local) != _LOCAL.size:
+        return False
+    sig, needed, flags, method, time, date, crc, compressed, size, name_len, extra_len = (
+        _LOCAL.unpack(local)
+    )
+    if (
+        sig != LOCAL
+        or (needed, flags, method, (time, date)) != (e.needed, e.flags, e.method, e.modified)
+        or name_len != len(e.raw_name)
+        or extra_len > MAX_EXTRA
+    ):
+        return False
+    rest = _read_at(fh, e.offset + _LOCAL.size, name_len + extra_len)
+    if rest[:name_len] != e.raw_name or len(rest) != name_len + extra_len:
+        return False
+    # a local zip64 field holds both sizes, the uncompressed one first, and both short fields
+    # say so
+    if (size == 0xFFFFFFFF) != (compressed == 0xFFFFFFFF):
+        return False
+    wanted = ["size", "compressed"] if size == 0xFFFFFFFF else []
+    try:
+        big = _zip64(rest[name_len:], wanted)
+    except Unsafe:
+        return False
+    declared = (crc, big.get("compressed", compressed), big.get("size", size))
+    data_end = e.offset + _LOCAL.size + name_len + extra_len + e.compressed
+    gap = following - data_end
+    if not flags & DATA_DESCRIPTOR:
+        return gap == 0 and declared == (e.crc, e.compressed, e.size)
+    # streamed: zeros in the local header, the values in the descriptor after the data
+    if declared != (0, 0, 0) or gap not in DESCRIPTOR_SIZES:
+        return False
+    descriptor = _read_at(fh, data_end, gap)
+    if len(descriptor) != gap:
+        return False
+    if gap in (16, 24):  # with its signature
+        if descriptor[:4] != DESCRIPTOR:
+            return False
+        descriptor = descriptor[4:]
+    width = 4 if len(descriptor) == 12 else 8
+    values = (
+        int.from_bytes(descriptor[:4], "little"),
+        int.from_bytes(descriptor[4 : 4 + width], "little"),
+        int.from_bytes(descriptor[4 + width :], "little"),
+    )
+    return values == (e.crc, e.compressed, e.size)
+
+
+def stream_ended(fh: object, method: int) -> bool:
+    """After an entry was read to its end through zipfile (``fh``, from ZipFile.open): a
+    deflated entry's stream ended exactly at its compressed size. zipfile stops reading at the
+    compressed size and keeps what it decoded: a damaged last block, or bytes after the
+    stream's end, pass its CRC-32 check where other zip readers report an error. Read from
+    CPython's ZipExtFile decompressor; fails closed should that ever change."""
+    if method != DEFLATED:
+        return True
+    decompressor = getattr(fh, "_decompressor", None)
+    return (
+        decompressor is not None
+        and bool(decompressor.eof)
+        and not decompressor.unused_data
+        and not decompressor.unconsumed_tail
+        and getattr(fh, "_compress_left", None) == 0
+    )

@@ -1798,4 +1798,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Bỏ hồ sơ chỉ làm bằng F2 trong hộp thoại, không làm khi thoát.",
         "en": "A bundle is dropped only with F2 in its dialog, never on the way out.",
     },
+    # issue 12: corruption
+    "verify.zip_version": {
+        "vi": "Mục «{name}» đòi phiên bản zip {version} để đọc, không được hỗ trợ (chỉ 1.0, 2.0 "
+        "hoặc 4.5); tệp bị hỏng hoặc không do ứng dụng tạo.",
+        "en": "Entry “{name}” needs zip version {version} to be read, not supported (1.0, 2.0 or "
+        "4.5 only); the file is damaged or was not made by this application.",
+    },
+    "verify.zip_flags": {
+        "vi": "Mục «{name}» có cờ zip lạ ({flags}); tệp bị hỏng hoặc không do ứng dụng tạo.",
+        "en": "Entry “{name}” carries unknown zip flags ({flags}); the file is damaged or was "
+        "not made by this application.",
+    },
+    "verify.entry_damaged": {
+        "vi": "Mục «{name}» bị hỏng hoặc bị sửa: dữ liệu không khớp mã kiểm tra CRC-32 hoặc "
+        "không giải nén được.",
+        "en": "Entry “{name}” is damaged or was changed: its data does not match its CRC-32 or "
+        "cannot be decompressed.",
+    },
 }

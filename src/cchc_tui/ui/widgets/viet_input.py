@@ -16,6 +16,7 @@ from typing import Any
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import EditResult, Location
 
 from cchc_tui.core.i18n import t
 
@@ -94,14 +95,25 @@ class VietInput(Input):
         event.prevent_default()
         if not event.text:
             return
-        text = unicodedata.normalize("NFC", event.text)
-        lines = text.splitlines()
+        lines = event.text.splitlines()
         if len(lines) > 1:  # one line only: say what happened to the rest
             self.notify(t("ui.paste_first_line", count=len(lines)), severity="warning")
-        super()._on_paste(events.Paste(lines[0] if lines else ""))
+        super()._on_paste(events.Paste(lines[0] if lines else ""))  # NFC: see replace
 
-    def insert_text_at_cursor(self, text: str) -> None:
-        super().insert_text_at_cursor(unicodedata.normalize("NFC", text))
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every change (a key, a paste, an edit) goes through here: the value stays NFC, and a
+        combining mark typed or pasted after its letter composes with it ("e", U+0302 → "ê")."""
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        head = value[:start] + text
+        whole = head + value[end:]
+        if unicodedata.is_normalized("NFC", whole):
+            super().replace(text, start, end)
+            return
+        whole = unicodedata.normalize("NFC", whole)
+        super().replace(whole, 0, len(value))
+        if self.value == whole:  # not refused (restrict, max_length): the cursor after the text
+            self.cursor_position = min(len(unicodedata.normalize("NFC", head)), len(whole))
 
     @property
     def nfc_value(self) -> str:
@@ -122,10 +134,28 @@ class VietTextArea(TextArea):
         await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
-        # once (TextArea's handler would run again for the same event), and NFC
+        # once (TextArea's handler would run again for the same event); NFC: see below
         event.stop()
         event.prevent_default()
-        await super()._on_paste(events.Paste(unicodedata.normalize("NFC", event.text)))
+        await super()._on_paste(events.Paste(event.text))
+
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
+        """A key or a paste goes in NFC, composed with the letter before it when it starts with
+        a combining mark ("e", U+0302 → "ê")."""
+        insert = unicodedata.normalize("NFC", insert)
+        row, column = min(start, end)
+        before = self.document[row][:column]
+        back = len(before) - 1  # the letter before the insertion point, with its marks
+        while back > 0 and unicodedata.combining(before[back]):
+            back -= 1
+        if back >= 0:
+            piece = before[back:] + insert
+            composed = unicodedata.normalize("NFC", piece)
+            if composed != piece:
+                return super()._replace_via_keyboard(composed, (row, back), max(start, end))
+        return super()._replace_via_keyboard(insert, start, end)
 
     @property
     def nfc_text(self) -> str:
