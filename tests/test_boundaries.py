@@ -735,17 +735,15 @@ def test_survey_points_count_at_most_their_criterion() -> None:
         assert got.max == 10 and got.total == expected and got.percent <= 100
 
 
-@pytest.mark.xfail(strict=True, reason="a negative penalty is added: nothing floors it at 0")
 def test_a_negative_penalty_never_lifts_the_total_above_the_maximum() -> None:
-    """Unreachable through the schema (points ≥ 0) and check_points; totals() itself trusts it."""
+    """Unreachable through the schema (points ≥ 0) and check_points; totals() floors it too."""
     got = totals(SMALL_SET, {**FULL, "1.1.6": D(-3)})
     assert got.total <= got.max and got.penalty >= 0
 
 
-@pytest.mark.xfail(strict=True, reason="totals() caps criteria, not sub-criteria")
 def test_an_inflated_sub_criterion_counts_at_most_its_own_maximum() -> None:
     """1.1.4 (max 1) given 3 fills criterion 1.1's room left by the others; refused on import
-    by check_points, but totals() alone lets it through."""
+    by check_points, and capped by totals() too."""
     got = totals(SMALL_SET, {**ZEROS, "1.1.4": D(3)})
     assert crit(got, "1.1") <= 1
 
@@ -828,18 +826,19 @@ def submitted(selves: dict[str, str | None]) -> Any:
     [
         # every sub-criterion at its maximum, the bonus at its cap: the maximum, reached
         ({**{k: str(v) for k, v in FULL.items()}, "1.1.5": "1"}, {}, 5, 1, 0, 5),
-        # inflated past every maximum and cap by the agency itself
-        ({"1.1.4": "1000", "1.1.5": "1000"}, {}, 5, 1, 0, 5),
-        ({"1.1.2": "3", "1.1.5": "1.25"}, {}, 4, 1, 0, 3),
+        # inflated past every maximum and cap by the agency itself: each sub-criterion counts
+        # at most its own maximum (1.1.4: 1, 1.1.2: 2), the bonus at most its cap
+        ({"1.1.4": "1000", "1.1.5": "1000"}, {}, 2, 1, 0, 1),
+        ({"1.1.2": "3", "1.1.5": "1.25"}, {}, 3, 1, 0, 2),
         # a penalty past its cap takes the cap only
         ({**dict.fromkeys(FULL, "1000"), "1.1.6": "1000"}, {}, 4, 0, 1, 5),
         # a penalty larger than the points: the floor
         ({"1.1.4": "0.5", "1.1.6": "1000"}, {}, 0, 0, 1, D("0.5")),
         ({"1.1.4": "1", "1.1.6": "1"}, {}, 0, 0, 1, 1),
         # appraised: the rows the reviewer left alone keep the agency's inflated points
-        ({"1.1.4": "1000", "1.1.5": "1000"}, {"1.1.1": {1: D(0)}}, 5, 1, 0, 5),
+        ({"1.1.4": "1000", "1.1.5": "1000"}, {"1.1.1": {1: D(0)}}, 2, 1, 0, 1),
         ({"1.1.3": "1000", "1.1.6": "5"}, {"1.1.3": {1: D(1)}}, 0, 0, 1, 1),
-        ({"1.1.3": "1000", "1.1.6": "5"}, {"1.1.1": {1: D(1)}}, 4, 0, 1, 5),
+        ({"1.1.3": "1000", "1.1.6": "5"}, {"1.1.1": {1: D(1)}}, 1, 0, 1, 2),
     ],
 )
 def test_the_review_desk_caps_a_submissions_own_points(

@@ -299,9 +299,13 @@ def totals(
     def counts(s: Sub) -> bool:
         return not s.is_extra and (survey or not s.is_survey)
 
+    def clamped(s: Sub, limit: Decimal) -> Decimal:
+        """Points as given, between 0 and the limit: totals come from an agency's own file."""
+        return max(ZERO, min(points.get(s.code) or ZERO, limit))
+
     crit_totals = []
     for c in cset.criteria:
-        pts = sum((points.get(s.code) or ZERO for s in cset.subs_of(c.code) if counts(s)), ZERO)
+        pts = sum((clamped(s, s.max) for s in cset.subs_of(c.code) if counts(s)), ZERO)
         crit_totals.append(Total(c.code, c.title, c.max, min(pts, c.max)))
     area_totals = []
     for a in cset.areas:
@@ -315,7 +319,7 @@ def totals(
 
     def extra(kind: str) -> Decimal:
         return sum(
-            (min(points.get(s.code) or ZERO, s.rule.cap) for s in cset.subs if s.rule.kind == kind),
+            (clamped(s, s.rule.cap) for s in cset.subs if s.rule.kind == kind),
             ZERO,
         )
 
