@@ -469,3 +469,61 @@ def test_an_import_is_audited_and_a_refused_one_is_not(
     with reviewer._read() as s:
         got = s.exec(select(ReceivedBundle).where(ReceivedBundle.bundle_id == b.bundle_id)).one()
     assert (got.received_by, got.sha256, got.supersedes) == ("TĐV", b.sha256, a.bundle_id)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"appraisal": {"1.1.1": {"1": "abc"}}},  # the officer's app makes a number of it
+        {"appraisal": {"1.1.1": {"1": "-1"}}},
+        {"appraisal": {"1.1.1": {"1": "1E+3"}}},
+        {"appraisal": {"1.1.1": {"3": "1"}}},  # rounds are 1 and 2
+        {"appraisal_total": {"total": "abc", "percent": "50", "grade": "Tốt"}},
+        {"appraisal_total": {"total": "40", "percent": "50"}},  # no grade
+        {"appraisal_total": {"total": "40", "percent": "50", "grade": "Tốt", "x": "1"}},
+    ],
+)
+def test_a_receipt_whose_numbers_are_not_numbers_is_refused(
+    desk: Desk, tmp_path: Path, changes: dict[str, Any]
+) -> None:
+    """Signed by the genuine reviewer, but what the scoring screen turns into numbers is not
+    one: refused when read, instead of breaking the screen later."""
+    genuine = signed_receipt(
+        tmp_path / "genuine.zip", desk.reviewer, content_for("b", "0" * 64, "918")
+    )
+    path = resigned(genuine, tmp_path / "bad.zip", desk.reviewer, NOW, **changes)
+    with pytest.raises(ReceiptError) as err:
+        read(desk, path)
+    assert err.value.key == "receipt.bad_form"
+
+
+def test_a_receipt_with_numbers_and_totals_holds(desk: Desk, tmp_path: Path) -> None:
+    genuine = signed_receipt(
+        tmp_path / "genuine.zip", desk.reviewer, content_for("b", "0" * 64, "918")
+    )
+    good = {
+        "appraisal": {"1.1.1": {"1": "0.5", "2": "1"}},
+        "appraisal_total": {"total": "81.25", "percent": "81.3", "grade": "Tốt"},
+    }
+    path = resigned(genuine, tmp_path / "good.zip", desk.reviewer, NOW, **good)
+    assert read(desk, path).content["appraisal_total"]["total"] == "81.25"
+
+
+@pytest.mark.parametrize(("ahead", "ok"), [(timedelta(hours=23), True), (timedelta(days=2), False)])
+def test_a_receipt_dated_ahead_of_today_is_refused(
+    desk: Desk, tmp_path: Path, ahead: timedelta, ok: bool
+) -> None:
+    """A receipt "from the future" (a wrong clock on the signing PC) would make every later,
+    genuine receipt for the bundle look older and be refused; a day of drift is tolerated."""
+    path = signed_receipt(
+        tmp_path / "r.zip",
+        desk.reviewer,
+        content_for("b", "0" * 64, "918"),
+        when=NOW + ahead,
+    )
+    if ok:
+        assert read(desk, path).issued_at == NOW + ahead
+        return
+    with pytest.raises(ReceiptError) as err:
+        read(desk, path)
+    assert err.value.key == "receipt.future"

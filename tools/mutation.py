@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.txt"
 AIM = 0.90
+MAX_TESTS = 60  # per mutated function: the fastest of the tests that reached it
 
 # The CI sample: small modules that carry integrity rules, with the tests that reach them, so the
 # stats run and the mutants fit in CI's budget (about two minutes on 2 cores).
@@ -79,9 +80,24 @@ def _inner(only: list[str], tests: list[str] | None) -> None:
     conf.only_mutate = only
     if tests is not None:
         conf.pytest_add_cli_args_test_selection = tests
-    from mutmut.__main__ import _run
+    import mutmut.__main__ as mutmut_main
+    from mutmut.state import state
 
-    _run([], None)
+    load = mutmut_main.collect_or_load_stats
+
+    def load_and_select(*args: object, **kwargs: object) -> None:
+        """mutmut runs every test that reached a function, fastest first, and stops at the first
+        failure; a survivor costs all of them. Keep the fastest MAX_TESTS (what kills a mutant
+        is nearly always among them; the slow ones are whole exports and imports)."""
+        load(*args, **kwargs)  # type: ignore[arg-type]
+        durations = state().duration_by_test
+        for name, tests in state().tests_by_mangled_function_name.items():
+            if len(tests) > MAX_TESTS:
+                fastest = sorted(tests, key=lambda t: durations.get(t, 0.0))[:MAX_TESTS]
+                state().tests_by_mangled_function_name[name] = set(fastest)
+
+    mutmut_main.collect_or_load_stats = load_and_select  # type: ignore[assignment]
+    mutmut_main._run([], None)
 
 
 # -- the report -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import json
 import os
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
 
@@ -41,6 +41,7 @@ STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
 MAX_BYTES = 4 * 1024 * 1024  # each of the two entries
 MAX_FILE = 2 * MAX_BYTES + 64 * 1024  # the whole zip
 CHUNK = 1 << 20
+FUTURE_SLACK = timedelta(days=1)  # clocks of office PCs drift; a day more is a wrong date
 
 
 class ReceiptError(UserError):
@@ -84,6 +85,21 @@ class _Comment(_Strict):
     by: Short
 
 
+# what the officer's app turns into numbers: plain decimals (no sign, no exponent), rounds 1 and 2
+Points = Annotated[str, Field(pattern=r"^[0-9]{1,4}(\.[0-9]{1,6})?$")]
+Round = Literal["1", "2"]
+
+
+class _Total(_Strict):
+    total: Points
+    percent: Points
+    grade: Short
+
+
+class _NoTotal(_Strict):
+    """{}: the reviewer appraised nothing yet, or the criteria set could not be read."""
+
+
 class ReceiptContent(_Strict):
     """receipt.json, as make_receipt writes it (docs/bundle-format.md)."""
 
@@ -96,8 +112,8 @@ class ReceiptContent(_Strict):
     plan: Short
     period: Short
     state: Literal["da_nhan", "can_bo_sung", "da_duyet", "khong_duyet"]
-    appraisal: dict[Short, dict[Short, Short]] = Field(max_length=1000)
-    appraisal_total: dict[Short, Short] = Field(max_length=10)
+    appraisal: dict[Short, dict[Round, Points]] = Field(max_length=1000)
+    appraisal_total: _Total | _NoTotal
     comments: list[_Comment] = Field(max_length=5000)
 
 
@@ -214,4 +230,8 @@ def _read_open(
         content = ReceiptContent.model_validate(raw)
     except (ValueError, RecursionError, ValidationError):
         raise ReceiptError("receipt.bad_form") from None
-    return Receipt(raw, who, sha256, content.issued_at.astimezone(UTC))
+    issued = content.issued_at.astimezone(UTC)
+    if issued > now + FUTURE_SLACK:
+        # a receipt "from the future" would make every later, genuine one look older
+        raise ReceiptError("receipt.future", at=issued.isoformat(timespec="minutes"))
+    return Receipt(raw, who, sha256, issued)

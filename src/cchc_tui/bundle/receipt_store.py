@@ -31,7 +31,8 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
     state, comments = state_and_comments(store, bundle.bundle_id)
     rounds = rounds_for(store, bundle.agency_code, bundle.plan_id, bundle.period)
     appraisal = {
-        code: {str(r): str(p) for r, p in sorted(per.items())} for code, per in rounds.items()
+        code: {str(r): format(p, "f") for r, p in sorted(per.items())}
+        for code, per in rounds.items()
     }
     totals: dict[str, str] = {}
     if rounds:
@@ -39,8 +40,8 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
             _set_id, cset, submission = criteria_of_bundle(store, bundle)
             result = outcome(cset, self_points(submission), rounds)
             totals = {
-                "total": str(result.total),
-                "percent": str(result.totals.percent),
+                "total": format(result.total, "f"),
+                "percent": format(result.totals.percent, "f"),
                 "grade": result.grade,
             }
         except (UserError, OSError, ValueError):

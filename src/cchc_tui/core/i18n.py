@@ -1198,6 +1198,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "total: {total} = {percent}% ({grade}).",
     },
     "review.saved": {"vi": "Đã ghi.", "en": "Saved."},
+    # issue 12: receipts dated ahead
+    "receipt.future": {
+        "vi": "Phiếu thẩm định ghi ngày ký {at}, muộn hơn hôm nay: đồng hồ máy ký sai, "
+        "phiếu không được nhận.",
+        "en": "The receipt says it was signed at {at}, after today: the signing machine's clock "
+        "is wrong; the receipt is not accepted.",
+    },
     "receipt.bad_form": {
         "vi": "Tệp không phải phiếu thẩm định hợp lệ.",
         "en": "The file is not a valid review receipt.",
