@@ -34,11 +34,12 @@ import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.txt"
 AIM = 0.90
-MAX_TESTS = 60  # per mutated function: the fastest of the tests that reached it
+MAX_TESTS = 25  # per mutated function: the fastest of the tests that reached it
 
 # The CI sample: small modules that carry integrity rules, with the tests that reach them, so the
 # stats run and the mutants fit in CI's budget (about two minutes on 2 cores).
@@ -71,7 +72,9 @@ def _changed_modules(ref: str, patterns: list[str]) -> list[str]:
 
 
 # -- the run, in a child process whose output goes to mutants/mutmut.log ----------------------
-def _inner(only: list[str], tests: list[str] | None) -> None:
+def _inner(
+    only: list[str], tests: list[str] | None, every: int = 1, names: list[str] | None = None
+) -> None:
     """Run mutmut in this process with the selection overridden (mutmut reads pyproject.toml)."""
     os.chdir(ROOT)
     from mutmut import configuration
@@ -93,11 +96,43 @@ def _inner(only: list[str], tests: list[str] | None) -> None:
         durations = state().duration_by_test
         for name, tests in state().tests_by_mangled_function_name.items():
             if len(tests) > MAX_TESTS:
-                fastest = sorted(tests, key=lambda t: durations.get(t, 0.0))[:MAX_TESTS]
-                state().tests_by_mangled_function_name[name] = set(fastest)
+                state().tests_by_mangled_function_name[name] = select(tests, durations)
 
     mutmut_main.collect_or_load_stats = load_and_select  # type: ignore[assignment]
-    mutmut_main._run([], None)
+    if every > 1:  # a deterministic sample: every n-th mutant of each module
+        collect_all = mutmut_main.collect_source_file_mutation_data
+
+        def sample(**kwargs: Any) -> Any:
+            mutants, by_path = collect_all(**kwargs)
+            seen: dict[int, int] = defaultdict(int)
+            kept = []
+            for entry in mutants:
+                seen[id(entry[0])] += 1
+                if seen[id(entry[0])] % every == 1:
+                    kept.append(entry)
+            return kept, by_path
+
+        mutmut_main.collect_source_file_mutation_data = sample  # type: ignore[assignment]
+    mutmut_main._run(names or [], None)
+
+
+def select(tests: set[str], durations: dict[str, float]) -> set[str]:
+    """MAX_TESTS of the tests that reached a function, as varied as they come: the fastest case
+    of each test function first (the cases of one parametrised test mostly walk the same
+    path), then the second fastest of each, and so on."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for test in sorted(tests, key=lambda t: (durations.get(t, 0.0), t)):
+        groups[test.split("[", 1)[0]].append(test)
+    order = sorted(groups.values(), key=lambda g: (durations.get(g[0], 0.0), g[0]))
+    chosen: list[str] = []
+    depth = 0
+    while len(chosen) < MAX_TESTS:
+        layer = [g[depth] for g in order if depth < len(g)]
+        if not layer:
+            break
+        chosen += layer[: MAX_TESTS - len(chosen)]
+        depth += 1
+    return set(chosen)
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -149,7 +184,7 @@ def read_equivalents() -> dict[str, str]:
     return known
 
 
-def collect(only: list[str]) -> list[Module]:
+def collect(only: list[str], *, sampled: bool = False) -> list[Module]:
     os.chdir(ROOT)
     from mutmut.mutation.data import SourceFileMutationData
     from mutmut.mutation.diff_apply import get_diff_for_mutant
@@ -164,6 +199,8 @@ def collect(only: list[str]) -> list[Module]:
             data.load()
         for name, code in sorted(data.exit_code_by_key.items()):
             status = status_by_exit_code[code]
+            if status == "not checked" and sampled:
+                continue
             if status in ("survived", "no tests", "suspicious", "skipped", "not checked"):
                 diff = get_diff_for_mutant(name, path=path)
                 key = mutant_key(name, diff)
@@ -227,12 +264,30 @@ def main(argv: list[str] | None = None) -> int:
         help="only the modules changed since REF (default: main)",
     )
     mode.add_argument("--report", action="store_true", help="print the last results")
+    parser.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only every N-th mutant of each module (an estimate; the rest stay unchecked)",
+    )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="run the last run's survivors again (after adding tests)",
+    )
+    parser.add_argument(
+        "--modules",
+        nargs="+",
+        metavar="GLOB",
+        help="only these of the configured modules (e.g. 'src/cchc_tui/core/*')",
+    )
     parser.add_argument("--inner", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.inner:
         spec = json.loads(args.inner)
-        _inner(spec["only"], spec["tests"])
+        _inner(spec["only"], spec["tests"], spec.get("every", 1), spec.get("names"))
         return 0
 
     conf = _config()
@@ -254,7 +309,18 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     else:
         only = all_modules
+    if args.modules:
+        only = [m for m in only if any(fnmatch.fnmatch(m, g) for g in args.modules)]
+        if not only:
+            print("no configured module matches " + " ".join(args.modules))
+            return 2
 
+    names: list[str] | None = None
+    if args.again:
+        names = [name.split(" ", 1)[0] for m in collect(only) for _key, name, _diff in m.survivors]
+        if not names:
+            print("no survivors to run again")
+            return report(collect(only), None)
     seconds = None
     if not args.report:
         log = ROOT / "mutants" / "mutmut.log"
@@ -263,7 +329,12 @@ def main(argv: list[str] | None = None) -> int:
         start = time.monotonic()
         with log.open("w", encoding="utf-8") as out:
             done = subprocess.run(
-                [sys.executable, __file__, "--inner", json.dumps({"only": only, "tests": tests})],
+                [
+                    sys.executable,
+                    __file__,
+                    "--inner",
+                    json.dumps({"only": only, "tests": tests, "every": args.every, "names": names}),
+                ],
                 cwd=ROOT,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -274,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
             print(log.read_text("utf-8", errors="replace")[-3000:])
             print(f"mutmut failed (exit {done.returncode})")
             return 2
-    return report(collect(only), seconds)
+    return report(collect(only, sampled=args.every > 1), seconds)
 
 
 if __name__ == "__main__":
