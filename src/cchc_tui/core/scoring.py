@@ -97,7 +97,7 @@ class Result:
 
 def num(value: Decimal) -> str:
     """Points and percentages as people write them (decimal comma in Vietnamese)."""
-    text = format(value.normalize(), "f") if value == value.to_integral() else f"{value:f}"
+    text = f"{value:f}"  # every digit: normalize() would round to the context's 28
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if language() == "vi" else text
