@@ -49,7 +49,7 @@ SLOW = 0.5  # seconds
 # The CI sample: small modules that carry integrity rules, with the tests that reach them, so the
 # stats run and the mutants fit in CI's budget (about two minutes on 2 cores).
 SAMPLE: dict[str, list[str]] = {
-    "src/cchc_tui/bundle/cms.py": ["tests/test_pki_cms.py"],
+    "src/cchc_tui/bundle/cms.py": ["tests/test_pki_cms.py", "tests/test_cms_rules.py"],
     "src/cchc_tui/store/transaction.py": ["tests/test_store_rules.py", "tests/test_store_tx.py"],
     "src/cchc_tui/store/db.py": ["tests/test_store_rules.py", "tests/test_store.py"],
 }
@@ -77,7 +77,11 @@ def _changed_modules(ref: str, patterns: list[str]) -> list[str]:
 
 # -- the run, in a child process whose output goes to mutants/mutmut.log ----------------------
 def _inner(
-    only: list[str], tests: list[str] | None, every: int = 1, names: list[str] | None = None
+    only: list[str],
+    tests: list[str] | None,
+    every: int = 1,
+    names: list[str] | None = None,
+    limit: int | None = MAX_TESTS,
 ) -> None:
     """Run mutmut in this process with the selection overridden (mutmut reads pyproject.toml)."""
     os.chdir(ROOT)
@@ -98,8 +102,9 @@ def _inner(
         is nearly always among them; the slow ones are whole exports and imports)."""
         load(*args, **kwargs)  # type: ignore[arg-type]
         durations = state().duration_by_test
-        for name, tests in state().tests_by_mangled_function_name.items():
-            state().tests_by_mangled_function_name[name] = select(tests, durations)
+        if limit is not None:
+            for name, tests in state().tests_by_mangled_function_name.items():
+                state().tests_by_mangled_function_name[name] = select(tests, durations, limit)
 
         by_function = state().tests_by_mangled_function_name
         fallback = {
@@ -147,9 +152,9 @@ class _WithFallback(dict[str, set[str]]):
         return found
 
 
-def select(tests: set[str], durations: dict[str, float]) -> set[str]:
-    """MAX_TESTS of the tests that reached a function, as varied as they come: the fastest case
-    of each test function first (the cases of one parametrised test mostly walk the same
+def select(tests: set[str], durations: dict[str, float], limit: int = MAX_TESTS) -> set[str]:
+    """`limit` of the tests that reached a function, as varied as they come: the fastest
+    case of each test function first (the cases of one parametrised test mostly walk the same
     path), then the second fastest of each, and so on. Slow tests (whole exports through the
     command line) come in only when fewer than MIN_FAST quick ones reached the function."""
     quick = {t for t in tests if durations.get(t, 0.0) <= SLOW}
@@ -160,11 +165,11 @@ def select(tests: set[str], durations: dict[str, float]) -> set[str]:
     order = sorted(groups.values(), key=lambda g: (durations.get(g[0], 0.0), g[0]))
     chosen: list[str] = []
     depth = 0
-    while len(chosen) < MAX_TESTS:
+    while len(chosen) < limit:
         layer = [g[depth] for g in order if depth < len(g)]
         if not layer:
             break
-        chosen += layer[: MAX_TESTS - len(chosen)]
+        chosen += layer[: limit - len(chosen)]
         depth += 1
     return set(chosen)
 
@@ -324,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.inner:
         spec = json.loads(args.inner)
-        _inner(spec["only"], spec["tests"], spec.get("every", 1), spec.get("names"))
+        _inner(spec["only"], spec["tests"], spec.get("every", 1), spec.get("names"), spec["limit"])
         return 0
 
     conf = _config()
@@ -370,7 +375,16 @@ def main(argv: list[str] | None = None) -> int:
                     sys.executable,
                     __file__,
                     "--inner",
-                    json.dumps({"only": only, "tests": tests, "every": args.every, "names": names}),
+                    json.dumps(
+                        {
+                            "only": only,
+                            "tests": tests,
+                            "every": args.every,
+                            "names": names,
+                            # the sample's own test files are small: every test that reaches
+                            "limit": None if args.sample else MAX_TESTS,
+                        }
+                    ),
                 ],
                 cwd=ROOT,
                 stdout=out,

@@ -95,11 +95,11 @@ def verify_detached(signature: bytes, content: bytes) -> Signed:
     try:
         info = cms.ContentInfo.load(signature)
         if info["content_type"].native != "signed_data":
-            raise ValueError("not signed data")
+            raise ValueError  # caught below: not signed data
         sd = info["content"]
         infos = sd["signer_infos"]
         if len(infos) != 1:
-            raise ValueError("exactly one signer expected")
+            raise ValueError  # caught below: exactly one signer expected
         si = infos[0]
         certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in sd["certificates"]]
         sid = si["sid"].chosen
