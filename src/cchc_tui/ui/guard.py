@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from cchc_tui.core.i18n import t
@@ -159,6 +160,15 @@ class Guarded(_ScreenBase):
         self.app.push_screen(RestoreDraft(draft.saved_at, draft.label), answered)
 
 
+def _holds_typing(screen: Guarded) -> bool:
+    """A form being built or torn down (its widgets not there yet, or gone) holds nothing
+    typed; the draft timer and the leave check may look at it in that moment."""
+    try:
+        return screen.is_dirty()
+    except NoMatches:
+        return False
+
+
 def draft_time(when: datetime) -> str:
     return when.astimezone().strftime("%H:%M %d/%m/%Y")
 
@@ -195,7 +205,7 @@ class GuardedApp(App[None]):
         return [s for s in reversed(self.screen_stack) if isinstance(s, Guarded)]
 
     def dirty_forms(self) -> list[Guarded]:
-        return [s for s in self.guarded() if s.is_dirty()]
+        return [s for s in self.guarded() if _holds_typing(s)]
 
     def collect_drafts(self) -> None:
         """Hand the draft writer what changed in the open forms since the last look."""
@@ -206,7 +216,7 @@ class GuardedApp(App[None]):
             if not screen.DRAFT_FORM:
                 continue
             sent: dict[str, dict[str, str]] = screen.__dict__.setdefault("_draft_sent", {})
-            entries = screen.draft_entries() if screen.is_dirty() else {}
+            entries = screen.draft_entries() if _holds_typing(screen) else {}
             for target, (label, payload) in entries.items():
                 if sent.get(target) != payload:
                     writer.put(screen.DRAFT_FORM, target, payload, label=label)
