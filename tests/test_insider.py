@@ -257,3 +257,22 @@ def test_invisible_characters_pasted_into_a_note_are_not_stored(tmp_path: Path) 
     from cchc_tui.store.reader import Reader
 
     assert Reader(Path(db)).progress_of("kh-260-2022", "918")["hd3.1"].note == "Đã rà soát"
+
+
+def test_remembering_a_trust_anchor_is_audited_once(
+    kit: Kit, reviewer: Store, tmp_path: Path
+) -> None:
+    """The CA a database trusts is a change like any other: each new one is in the audit log
+    under the desk's officer (its SHA-256 before and after), the same file again adds nothing."""
+    other = make_kit(tmp_path / "other")
+    trust_anchors(reviewer, kit.ca_file)
+    trust_anchors(reviewer, kit.ca_file)
+    trust_anchors(reviewer, other.ca_file, replace_ca=True)
+    entries = [e for e in reviewer.audit_entries() if e.action == "trust.anchor"]
+    assert [(e.entity_key, e.actor, e.agency_code) for e in entries] == [
+        ("ca", "Thẩm định viên", "SNV"),
+        ("ca", "Thẩm định viên", "SNV"),
+    ]
+    first, second = (json.loads(e.changes)["sha256"] for e in entries)
+    assert first == [None, hashlib.sha256(kit.ca_pem).hexdigest()]
+    assert second == [first[1], hashlib.sha256(other.ca_pem).hexdigest()]

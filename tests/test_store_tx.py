@@ -343,3 +343,47 @@ def test_two_processes_saving_at_once_both_get_through(
         for i, key in enumerate(items):
             last = max(n for n in range(ROUNDS) if n % len(items) == i)
             assert stored[key].note == f"{actor} {last}", key
+
+
+# -- the public transaction API: every change with its audit row ---------------------------------
+
+
+def test_a_transaction_records_its_change_with_the_writers_name(db: Store) -> None:
+    from cchc_tui.store.models import ReviewState
+
+    before = len(db.audit_entries())
+    with db.transaction(actor="Lê Minh Tâm", agency=AGENCY) as s:
+        s.add(ReviewState(bundle_id="b" * 32, state="đang xem", at=db_now(), by="Tâm"))
+        s.record(action="review.state", entity="bundle", key="b" * 32, changes={"s": (None, 1)})
+        s.record(
+            action="review.state", entity="bundle", key="c", changes={}, agency="919", actor="X"
+        )
+    rows = [(e.actor, e.agency_code, e.action, e.entity_key) for e in db.audit_entries()]
+    assert len(rows) == before + 2
+    assert ("Lê Minh Tâm", AGENCY, "review.state", "b" * 32) in rows
+    assert ("X", "919", "review.state", "c") in rows
+
+
+def test_a_change_without_its_audit_row_is_refused_and_nothing_saved(db: Store) -> None:
+    """A write path that forgets its audit entry fails at once, in every test that reaches
+    it, instead of silently leaving the log short (ORM rows and raw SQL alike)."""
+    from sqlalchemy import text
+
+    from cchc_tui.store.models import ReviewState
+    from cchc_tui.store.transaction import UnauditedWrite
+
+    before = dump(db.path)
+    with pytest.raises(UnauditedWrite), db.transaction(actor="An", agency=AGENCY) as s:
+        s.add(ReviewState(bundle_id="b" * 32, state="đang xem", at=db_now(), by="An"))
+    with pytest.raises(UnauditedWrite), db.transaction(actor="An", agency=AGENCY) as s:
+        s.connection().execute(text("INSERT INTO app_meta (key, value) VALUES ('k', 'v')"))
+    assert dump(db.path) == before
+    with db.transaction(actor="An", agency=AGENCY) as s:  # reading only: nothing to record
+        s.connection().execute(text("SELECT count(*) FROM app_meta"))
+    assert dump(db.path) == before
+
+
+def db_now() -> Any:
+    from cchc_tui.store.transaction import utcnow
+
+    return utcnow()

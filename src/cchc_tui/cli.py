@@ -1577,7 +1577,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
         from cchc_tui.store.models import ReceivedReceipt
 
-        with store._read() as s:
+        with store.read() as s:
             rows = s.exec(select(ReceivedReceipt).order_by(col(ReceivedReceipt.id))).all()
             data = [
                 json.loads(r.content)

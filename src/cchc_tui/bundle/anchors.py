@@ -16,9 +16,15 @@ def remembered_anchors(store: Store) -> tuple[bytes | None, bytes | None]:
     from sqlalchemy import text
 
     query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
-    with store._read() as s:
+    with store.read() as s:
         rows = {str(k): str(v).encode() for k, v in s.connection().execute(query).all()}
     return rows.get("trust_ca_pem"), rows.get("trust_crl_pem")
+
+
+def _digest(pem: bytes | None) -> str | None:
+    import hashlib
+
+    return None if pem is None else hashlib.sha256(pem).hexdigest()
 
 
 def _fingerprint(pem: bytes) -> str:
@@ -52,7 +58,9 @@ def trust_anchors(
             ) from None
 
     query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
-    with store._write() as s:
+    prof = store.profile()
+    who = (prof.officer, prof.agency_code) if prof is not None else ("", "")
+    with store.transaction(actor=who[0], agency=who[1]) as s:
         conn = s.connection()
         rows = {str(k): str(v).encode() for k, v in conn.execute(query).all()}
         ca_pem = rows.get("trust_ca_pem")
@@ -91,11 +99,19 @@ def trust_anchors(
                 )
             crl_pem = given
         for key, value in (("trust_ca_pem", ca_pem), ("trust_crl_pem", crl_pem)):
+            if rows.get(key) == value:
+                continue
             if value is None:
                 conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
-            elif rows.get(key) != value:
+            else:
                 conn.execute(
                     text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
                     {"k": key, "v": value.decode("ascii", "replace")},
                 )
+            s.record(
+                action="trust.anchor",
+                entity="trust",
+                key=key.removeprefix("trust_").removesuffix("_pem"),
+                changes={"sha256": (_digest(rows.get(key)), _digest(value))},
+            )
     return ca_pem, crl_pem

@@ -371,7 +371,8 @@ def finish_export(store: Store, staged: Staged) -> Built:
 
 def _record(store: Store, staged: Staged) -> int:
     built = staged.built
-    with store._write() as s:  # BEGIN IMMEDIATE: no other export can come in between
+    # BEGIN IMMEDIATE: no other export can come in between
+    with store.transaction(actor=staged.officer, agency=staged.agency) as s:
         latest = _latest_in(s, staged.agency, staged.plan_id, staged.period)
         if (latest.bundle_id if latest else "") != staged.supersedes:
             raise UserError(
@@ -392,10 +393,7 @@ def _record(store: Store, staged: Staged) -> int:
             supersedes=staged.supersedes,
         )
         s.add(row)
-        store._audit(
-            s,
-            actor=staged.officer,
-            agency=staged.agency,
+        s.record(
             action="bundle.export",
             entity="bundle",
             key=built.bundle_id,
@@ -409,14 +407,11 @@ def _record(store: Store, staged: Staged) -> int:
 def _unrecord(store: Store, staged: Staged, row_id: int, detail: str) -> None:
     """Take back the record of a bundle whose file could not be named (the audit log is
     append-only: a second entry says the export failed)."""
-    with store._write() as s:
+    with store.transaction(actor=staged.officer, agency=staged.agency) as s:
         row = s.get(BundleExport, row_id)
         if row is not None:
             s.delete(row)
-        store._audit(
-            s,
-            actor=staged.officer,
-            agency=staged.agency,
+        s.record(
             action="bundle.export_failed",
             entity="bundle",
             key=staged.built.bundle_id,
@@ -425,7 +420,7 @@ def _unrecord(store: Store, staged: Staged, row_id: int, detail: str) -> None:
 
 
 def _latest(store: Store, agency: str, plan_id: str, period: str) -> BundleExport | None:
-    with store._read() as s:
+    with store.read() as s:
         return _latest_in(s, agency, plan_id, period)
 
 

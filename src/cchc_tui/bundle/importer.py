@@ -58,7 +58,7 @@ def bundles_dir(store: Store) -> Path:
 
 
 def latest_received(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle | None:
-    with store._read() as s:
+    with store.read() as s:
         return s.exec(
             select(ReceivedBundle)
             .where(
@@ -240,7 +240,7 @@ def _import(
     if not report.ok:
         reasons = "; ".join(c.detail for c in report.checks if not c.ok)
         raise ImportRefused("import.refused", path=path, reasons=reasons)
-    with store._read() as s:
+    with store.read() as s:
         same = s.exec(select(ReceivedBundle).where(ReceivedBundle.sha256 == report.sha256)).first()
     if same is not None and same.dropped_at is not None:  # the reviewer dropped it: say so
         from cchc_tui.core.dates import local_time
@@ -261,7 +261,7 @@ def _import(
         )
     if latest is not None and report.supersedes_sha256 != latest.sha256:
         raise ImportRefused("import.stale_sha", path=path)
-    with store._read() as s:
+    with store.read() as s:
         taken = s.exec(
             select(ReceivedBundle.id).where(ReceivedBundle.bundle_id == report.bundle_id)
         ).first()
@@ -278,7 +278,7 @@ def _import(
     target_root.mkdir(parents=True, exist_ok=True)
     _sweep(target_root)
     if final.exists() or final.is_symlink():
-        with store._read() as s:
+        with store.read() as s:
             owner = s.exec(
                 select(ReceivedBundle).where(ReceivedBundle.bundle_id == report.bundle_id)
             ).first()
@@ -297,7 +297,7 @@ def _import(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     try:
-        with store._write() as s:
+        with store.transaction(actor=actor, agency=report.agency_code) as s:
             # again inside the write (BEGIN IMMEDIATE): another import may have come in since
             now_latest = s.exec(
                 select(ReceivedBundle.bundle_id)
@@ -332,10 +332,7 @@ def _import(
                     files=files,
                 )
             )
-            store._audit(
-                s,
-                actor=actor,
-                agency=report.agency_code,
+            s.record(
                 action="bundle.import",
                 entity="bundle",
                 key=report.bundle_id,
@@ -388,7 +385,7 @@ def latest_for_period(
 ) -> dict[str, Received]:
     """The latest accepted bundle of each unit for a plan and period, with its submission
     (of the units in `only`, when given: the ones this reviewer expects)."""
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(
             select(ReceivedBundle)
             .where(

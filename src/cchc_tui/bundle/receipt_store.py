@@ -76,11 +76,8 @@ def write_receipt(
     from cchc_tui.bundle.pki import _write_atomic
 
     _write_atomic(out, data)
-    with store._write() as s:
-        store._audit(
-            s,
-            actor=actor,
-            agency=bundle.agency_code,
+    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
+        s.record(
             action="review.receipt",
             entity="bundle",
             key=bundle.bundle_id,
@@ -112,7 +109,7 @@ def import_receipt(
     content = receipt.content
     if content.get("agency") != prof.agency_code:
         raise UserError("receipt.other_agency", agency=content.get("agency"))
-    with store._read() as s:
+    with store.read() as s:
         sent = s.exec(
             select(BundleExport).where(BundleExport.bundle_id == content.get("bundle_id"))
         ).first()
@@ -124,7 +121,7 @@ def import_receipt(
     if seen is not None:
         return receipt, False
     issued = receipt.issued_at
-    with store._write() as s:
+    with store.transaction(actor=prof.officer, agency=prof.agency_code) as s:
         newest = s.exec(
             select(ReceivedReceipt)
             .where(ReceivedReceipt.bundle_id == content["bundle_id"])
@@ -148,10 +145,7 @@ def import_receipt(
                 issued_at=issued,
             )
         )
-        store._audit(
-            s,
-            actor=prof.officer,
-            agency=prof.agency_code,
+        s.record(
             action="receipt.import",
             entity="bundle",
             key=str(content["bundle_id"]),

@@ -39,7 +39,7 @@ def latest_bundle(store: Store, agency: str, plan: str, period: str) -> Received
     """The agency's latest bundle for the period that counts (a dropped one does not), or a
     clear error when none came. (The supersedes check at import uses ``latest_received``,
     which sees dropped bundles too: they stay in the resubmission chain.)"""
-    with store._read() as s:
+    with store.read() as s:
         row = s.exec(
             select(ReceivedBundle)
             .where(
@@ -62,7 +62,7 @@ def find_bundle(store: Store, plan: str, period: str, ref: str) -> ReceivedBundl
     ref = ref.strip().lower()
     if len(ref) < 8:
         return None
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(
             select(ReceivedBundle).where(
                 ReceivedBundle.plan_id == plan,
@@ -116,7 +116,7 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
         moved = True
     now = utcnow()
     try:
-        with store._write() as s:
+        with store.transaction(actor=actor, agency=bundle.agency_code) as s:
             row = s.get(ReceivedBundle, bundle.id)
             if row is None:
                 raise UserError("review.drop_unknown", ref=bundle.bundle_id, period=bundle.period)
@@ -124,10 +124,7 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
             row.dropped_at, row.dropped_by, row.drop_reason = now, actor, reason
             row.stored_path = str(kept)
             s.add(row)
-            store._audit(
-                s,
-                actor=actor,
-                agency=row.agency_code,
+            s.record(
                 action="bundle.drop",
                 entity="bundle",
                 key=row.bundle_id,
@@ -148,12 +145,9 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
 def set_state(store: Store, bundle: ReceivedBundle, state: str, *, actor: str) -> None:
     if state not in STATES:
         raise UserError("review.bad_state", value=state, choices=", ".join(STATES))
-    with store._write() as s:
+    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
         s.add(ReviewState(bundle_id=bundle.bundle_id, state=state, at=utcnow(), by=actor))
-        store._audit(
-            s,
-            actor=actor,
-            agency=bundle.agency_code,
+        s.record(
             action="review.state",
             entity="bundle",
             key=bundle.bundle_id,
@@ -169,16 +163,13 @@ def add_comment(
         raise UserError("review.empty_comment")
     if target != "general" and not target.startswith(("item:", "criterion:")):
         raise UserError("review.bad_target", value=target)
-    with store._write() as s:
+    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
         s.add(
             ReviewComment(
                 bundle_id=bundle.bundle_id, target=clean(target), text=text, at=utcnow(), by=actor
             )
         )
-        store._audit(
-            s,
-            actor=actor,
-            agency=bundle.agency_code,
+        s.record(
             action="review.comment",
             entity="bundle",
             key=bundle.bundle_id,
@@ -278,7 +269,7 @@ def appraise(
     if sub is None:
         raise UserError("score.unknown_code", set=set_id, code=code)
     check_points(sub, value)
-    with store._write() as s:
+    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
         row = s.exec(
             select(Appraisal).where(
                 Appraisal.bundle_id == bundle.bundle_id,
@@ -298,10 +289,7 @@ def appraise(
             )
         row.points, row.at, row.by = str(value), utcnow(), actor
         s.add(row)
-        store._audit(
-            s,
-            actor=actor,
-            agency=bundle.agency_code,
+        s.record(
             action="review.appraise",
             entity="bundle",
             key=f"{bundle.bundle_id}/{code}/{round_}",
@@ -333,7 +321,7 @@ def all_rounds(
     )
     if agency is not None:
         query = query.where(ReceivedBundle.agency_code == agency)
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(query).all()
     out: dict[str, dict[str, dict[int, Decimal]]] = {}
     for a, b in rows:
@@ -367,7 +355,7 @@ def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[Rec
     """Every bundle the agency sent for the period, in the order received, with its review
     state: the latest counts, the earlier ones stay visible (a dropped one too: its
     ``dropped_at`` says so)."""
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(
             select(ReceivedBundle)
             .where(
@@ -384,7 +372,7 @@ def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[Rec
 def histories(store: Store, plan: str, period: str) -> dict[str, list[tuple[ReceivedBundle, str]]]:
     """agency → its :func:`history`, for every agency that sent anything for the period (a unit
     whose only bundle was dropped included), in two queries."""
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(
             select(ReceivedBundle)
             .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
@@ -399,7 +387,7 @@ def histories(store: Store, plan: str, period: str) -> dict[str, list[tuple[Rece
 
 def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
     """bundle id → its current review state, for the bundles given (one query)."""
-    with store._read() as s:
+    with store.read() as s:
         rows = s.exec(
             select(ReviewState)
             .where(col(ReviewState.bundle_id).in_(list(bundle_ids)))
@@ -414,7 +402,7 @@ def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
 def state_and_comments(store: Store, bundle_id: str) -> tuple[str, list[ReviewComment]]:
     """A received bundle's current review state (đã nhận until one is set) and its comments,
     oldest first."""
-    with store._read() as s:
+    with store.read() as s:
         states = s.exec(
             select(ReviewState)
             .where(ReviewState.bundle_id == bundle_id)

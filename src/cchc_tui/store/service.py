@@ -29,7 +29,7 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.scoring import check_points
 from cchc_tui.core.text import clean, nfc
-from cchc_tui.store import transaction
+from cchc_tui.store import transaction as tx_api
 from cchc_tui.store.db import StoreError, open_engine
 from cchc_tui.store.leftovers import incoming_leftovers
 from cchc_tui.store.models import (
@@ -99,20 +99,32 @@ class Store(Reader):
     def files_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".files")
 
-    # The transaction API (store/transaction.py), as methods for the modules that write.
+    # -- the transaction API (store/transaction.py) ------------------------------------------
+    def read(self) -> contextlib.AbstractContextManager[Session]:
+        """A session for reading; database errors come out as StoreError."""
+        return tx_api.read_session(self.engine, self.path)
+
+    def transaction(
+        self, *, actor: str, agency: str
+    ) -> contextlib.AbstractContextManager[tx_api.AuditedSession]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT): all of it is saved, or none; each
+        change recorded with ``record(action=…, entity=…, key=…, changes=…)`` in it."""
+        return tx_api.transaction(self.engine, self.path, actor=actor, agency=agency)
+
+    # the same, for the store's own modules
     def _read(self) -> contextlib.AbstractContextManager[Session]:
-        return transaction.read_session(self.engine, self.path)
+        return tx_api.read_session(self.engine, self.path)
 
     def _write(self) -> contextlib.AbstractContextManager[Session]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT): all of it is saved, or none."""
-        return transaction.write_session(self.engine, self.path)
+        return tx_api.write_session(self.engine, self.path)
 
     def _write_conn(self) -> contextlib.AbstractContextManager[Connection]:
         """A Core connection in one write transaction, for the hot paths (no ORM flush)."""
-        return transaction.write_conn(self.engine, self.path)
+        return tx_api.write_conn(self.engine, self.path)
 
-    _audit = staticmethod(transaction.audit)
-    _check_base = staticmethod(transaction.check_base)
+    _audit = staticmethod(tx_api.audit)
+    _check_base = staticmethod(tx_api.check_base)
 
     # -- profile -----------------------------------------------------------------------------
     def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:

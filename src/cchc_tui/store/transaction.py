@@ -1,9 +1,12 @@
 """One write transaction and the audit entry that goes with each change.
 
-Every write of the store goes through here: ``write_session`` (ORM) or ``write_conn`` (Core, the
-hot paths) open one ``BEGIN IMMEDIATE`` transaction — all of it is saved, or none — and
-``audit`` adds the audit row inside that same transaction. ``check_base`` refuses a save whose
-form was read before the row's latest change. Database errors come out as ``StoreError``.
+Every write of the store goes through here. The public API is ``transaction`` (as
+``Store.transaction(actor=…, agency=…)``): one ``BEGIN IMMEDIATE`` transaction — all of it is
+saved, or none — in an ``AuditedSession`` whose ``record`` adds the audit row inside that same
+transaction; a transaction that changed rows without recording them is refused and rolled back
+(``UnauditedWrite``). ``check_base`` refuses a save whose form was read before the row's
+latest change. ``write_session``/``write_conn`` (Core, the hot paths) and ``audit`` are the
+same, for the store's own modules. Database errors come out as ``StoreError``.
 """
 
 from __future__ import annotations
@@ -52,6 +55,67 @@ def write_session(engine: Engine, path: Path) -> Iterator[Session]:
     try:
         with Session(writer(engine)) as session, session.begin():
             yield session
+    except (exc.DBAPIError, OSError) as e:
+        raise classify_error(e, path) from None
+
+
+class UnauditedWrite(RuntimeError):
+    """A programming error: a transaction changed rows and recorded no audit entry."""
+
+
+class AuditedSession(Session):
+    """The session of one write transaction, knowing who writes for which agency."""
+
+    def __init__(self, engine: Engine, *, actor: str, agency: str) -> None:
+        super().__init__(engine)
+        self.actor = actor
+        self.agency = agency
+        self.recorded = 0
+
+    def record(
+        self,
+        *,
+        action: str,
+        entity: str,
+        key: str,
+        changes: dict[str, tuple[Any, Any]],
+        agency: str | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """The audit row of one change, in this transaction (agency and actor: the
+        transaction's unless the change is another agency's, e.g. an imported bundle)."""
+        audit(
+            self,
+            actor=self.actor if actor is None else actor,
+            agency=self.agency if agency is None else agency,
+            action=action,
+            entity=entity,
+            key=key,
+            changes=changes,
+        )
+        self.recorded += 1
+
+    def check_base(self, *, action: str, key: str, base: int | None) -> None:
+        check_base(self, agency=self.agency, action=action, key=key, base=base)
+
+
+def _row_changes(session: Session) -> int:
+    return int(session.connection().exec_driver_sql("SELECT total_changes()").scalar_one())
+
+
+@contextlib.contextmanager
+def transaction(engine: Engine, path: Path, *, actor: str, agency: str) -> Iterator[AuditedSession]:
+    """One write transaction whose every change is recorded (see the module's docstring)."""
+    try:
+        with (
+            AuditedSession(writer(engine), actor=actor, agency=agency) as session,
+            session.begin(),
+        ):
+            before = _row_changes(session)
+            yield session
+            session.flush()
+            if not session.recorded and _row_changes(session) != before:
+                raise UnauditedWrite("rows changed without an audit entry; nothing was saved")
     except (exc.DBAPIError, OSError) as e:
         raise classify_error(e, path) from None
 
