@@ -19,8 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from cchc_tui.bundle import bag, pki
-from cchc_tui.bundle import review_store as rs
-from cchc_tui.bundle.importer import import_bundle, latest_for_period
 from cchc_tui.bundle.verify import verify_bundle
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
@@ -28,6 +26,8 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import expected_units, overview, ranking
 from cchc_tui.core.scoring import totals
 from cchc_tui.core.submission import Submission
+from cchc_tui.services import review_desk as rs
+from cchc_tui.services.importer import import_bundle, latest_for_period
 from cchc_tui.store.service import Store
 
 PASS = b"mat-khau-bench-123"

@@ -92,10 +92,10 @@ def world(folder: Path) -> None:
 
 def _submission() -> Submission:
     """A genuine submission for the bench bundle: the demo officer's, if the schema needs one."""
-    from cchc_tui.bundle.export import submission
     from cchc_tui.cli import _plan_text
     from cchc_tui.core.agencies import Registry
     from cchc_tui.demo import build_demo
+    from cchc_tui.services.export import submission
 
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         store, plan = build_demo(Path(tmp) / "d.sqlite", _plan_text(), Registry.load())

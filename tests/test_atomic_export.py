@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_tui.bundle.export import Staged, export_bundle, finish_export, prepare_export
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import UserError
+from cchc_tui.services.export import Staged, export_bundle, finish_export, prepare_export
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.service import Store
 from tests.test_export_cli import P12, officer_ready, run
@@ -180,7 +180,7 @@ def test_two_exports_racing_in_threads_do_not_fork_the_chain(
     """The same with threads: both build before either records (a barrier between)."""
     import threading
 
-    from cchc_tui.bundle import export as export_module
+    from cchc_tui.services import export as export_module
 
     out = tmp_path / "usb"
     barrier = threading.Barrier(2, timeout=60)

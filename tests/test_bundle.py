@@ -291,7 +291,7 @@ def test_bytes_are_streamed(world: dict[str, Path]) -> None:
 def test_bundles_on_a_stick_subfolders_included_hidden_files_not(tmp_path: Path) -> None:
     """One folder per agency is a common layout; macOS leaves "._" copies and ".Trashes" on FAT
     sticks. An agency's bundles come in the order they were made (their names end with it)."""
-    from cchc_tui.bundle.importer import bundles_in
+    from cchc_tui.services.importer import bundles_in
 
     names = {
         "918/cchc-918-kh-260-2022-Q3-20220912T010000Z.zip": b"PK",

@@ -420,7 +420,7 @@ def test_entries_that_overlap_are_refused(kit: Kit, genuine: Path, tmp_path: Pat
 
 
 def test_the_exporter_names_evidence_only_as_the_format_allows() -> None:
-    from cchc_tui.bundle.export import bag_suffix
+    from cchc_tui.services.export import bag_suffix
 
     assert bag_suffix("ab/abc.PDF") == "pdf"
     assert bag_suffix("ab/abc.tar.gz") == "gz"

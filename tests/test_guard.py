@@ -13,16 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from cchc_tui.store.service import ScoringStore, Store
-from cchc_tui.ui.screens.evidence import EvidenceForm
-from cchc_tui.ui.screens.item import ItemScreen
-from cchc_tui.ui.screens.items import ItemsScreen
-from cchc_tui.ui.screens.modals import (
+from cchc_tui.ui.dialogs import (
     AskYesNo,
     ConfirmLeave,
     ConflictModal,
     QuitQuestion,
     RestoreDraft,
 )
+from cchc_tui.ui.screens.evidence import EvidenceForm
+from cchc_tui.ui.screens.item import ItemScreen
+from cchc_tui.ui.screens.items import ItemsScreen
 from cchc_tui.ui.screens.overview import OverviewScreen
 from cchc_tui.ui.screens.scoring import PickDocuments, ScoringScreen
 from cchc_tui.ui.screens.walkthrough import WalkthroughScreen

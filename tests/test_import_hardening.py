@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc_tui.bundle import bag, importer
-from cchc_tui.bundle.importer import ImportRefused, bundles_dir, import_bundle
+from cchc_tui.bundle import bag
 from cchc_tui.cli import main
+from cchc_tui.services import importer
+from cchc_tui.services.importer import ImportRefused, bundles_dir, import_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
 

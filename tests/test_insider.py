@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from cchc_tui.bundle import bag
-from cchc_tui.bundle.anchors import remembered_anchors, trust_anchors
-from cchc_tui.bundle.importer import ImportRefused, bundles_in, import_bundle
-from cchc_tui.bundle.review_store import drop_bundle, latest_bundle
 from cchc_tui.bundle.verify import verify_bundle
 from cchc_tui.core.i18n import UserError
+from cchc_tui.services.anchors import remembered_anchors, trust_anchors
+from cchc_tui.services.importer import ImportRefused, bundles_in, import_bundle
+from cchc_tui.services.review_desk import drop_bundle, latest_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, entries_of, forge, genuine_doc, make_bundle, make_kit
 

@@ -25,10 +25,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlmodel import col, select
 
-from cchc_tui.bundle import importer
 from cchc_tui.bundle.bag import canonical_json
 from cchc_tui.bundle.cms import sign_detached
-from cchc_tui.bundle.importer import ImportRefused, import_bundle
 from cchc_tui.bundle.receipt import (
     CONTENT,
     SIGNATURE,
@@ -39,12 +37,14 @@ from cchc_tui.bundle.receipt import (
     make_receipt,
     read_receipt,
 )
-from cchc_tui.bundle.receipt_store import import_receipt
 from cchc_tui.core import review
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import CATALOGUE, t
 from cchc_tui.core.text import escape_controls
+from cchc_tui.services import importer
+from cchc_tui.services.importer import ImportRefused, import_bundle
+from cchc_tui.services.receipts import import_receipt
 from cchc_tui.store.models import AuditEntry, BundleExport, ReceivedBundle, ReceivedReceipt
 from cchc_tui.store.service import Store, utcnow
 from tests import test_import_hardening as hardening

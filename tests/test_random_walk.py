@@ -15,14 +15,14 @@ from typing import Any
 from textual import events
 from textual.widgets import Input, TextArea
 
-from cchc_tui.ui.guard import Guarded
-from cchc_tui.ui.screens.modals import (
+from cchc_tui.ui.dialogs import (
     AskYesNo,
     ConfirmLeave,
     ConflictModal,
     QuitQuestion,
     RestoreDraft,
 )
+from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
 from tests.test_guard import OCT
 from tests.tui_helpers import demo_db, make_app

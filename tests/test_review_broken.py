@@ -21,7 +21,7 @@ import pytest
 from openpyxl import load_workbook
 from textual.widgets import DataTable, Static
 
-from cchc_tui.bundle.importer import import_bundle
+from cchc_tui.services.importer import import_bundle
 from cchc_tui.store.service import Store
 from cchc_tui.ui.review_app import (
     ActivityScreen,

@@ -23,14 +23,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from cchc_tui.bundle import bag, pki, trust
-from cchc_tui.bundle.anchors import trust_anchors
-from cchc_tui.bundle.importer import ImportRefused, import_bundle
 from cchc_tui.bundle.receipt import ReceiptError, make_receipt, read_receipt
-from cchc_tui.bundle.receipt_store import import_receipt
 from cchc_tui.bundle.verify import Report, verify_bundle
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.review import reviewer_of
 from cchc_tui.core.submission import parse_submission
+from cchc_tui.services.anchors import trust_anchors
+from cchc_tui.services.importer import ImportRefused, import_bundle
+from cchc_tui.services.receipts import import_receipt
 from cchc_tui.store.service import Store
 from tests.tui_helpers import REGISTRY, cli, officer_bundle
 

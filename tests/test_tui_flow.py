@@ -10,12 +10,12 @@ from pathlib import Path
 from textual.widgets import DataTable, Select, Static
 
 from cchc_tui.store.service import Store
+from cchc_tui.ui.dialogs import AskYesNo, ConfirmLeave
 from cchc_tui.ui.screens.evidence import EvidenceForm
 from cchc_tui.ui.screens.first_run import FirstRunScreen
 from cchc_tui.ui.screens.help import HelpScreen
 from cchc_tui.ui.screens.item import ItemScreen
 from cchc_tui.ui.screens.items import ItemsScreen
-from cchc_tui.ui.screens.modals import AskYesNo, ConfirmLeave
 from cchc_tui.ui.screens.overview import OverviewScreen
 from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
@@ -561,7 +561,7 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
     from textual.widgets import Static as _Static
 
     from cchc_tui.bundle import pki
-    from cchc_tui.bundle.export import import_key
+    from cchc_tui.services.export import import_key
     from cchc_tui.ui.screens.export import ExportScreen
 
     db = demo_db(tmp_path, plan_text)

@@ -352,7 +352,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
             rows = store.assigned_status(plan, registry, agency.code, today)
     else:
         if not args.agency:
-            from cchc_tui.store.db import StoreError
+            from cchc_tui.store.errors import StoreError
 
             raise StoreError("db.missing", path=db)
         from cchc_tui.core.assignment import assigned_items
@@ -741,7 +741,7 @@ def cmd_criteria(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from cchc_tui.core.scoring import num
+    from cchc_tui.core.numbers import num
 
     with _open_store(args) as store:
         prof, plan, cset, scoring = _scoring(args, store)
@@ -879,7 +879,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_indicator(args: argparse.Namespace) -> int:
-    from cchc_tui.core.scoring import num
+    from cchc_tui.core.numbers import num
 
     if args.action == "list":
         return _indicator_list(args)
@@ -913,7 +913,7 @@ def cmd_indicator(args: argparse.Namespace) -> int:
 
 def _indicator_list(args: argparse.Namespace) -> int:
     """Each indicator of the plan: target for the agency's level, value, attainment."""
-    from cchc_tui.core.scoring import num
+    from cchc_tui.core.numbers import num
 
     with _open_store(args) as store:
         prof = store.require_profile()
@@ -1030,7 +1030,7 @@ def cmd_pki(args: argparse.Namespace) -> int:
 
 
 def cmd_key(args: argparse.Namespace) -> int:
-    from cchc_tui.bundle.export import import_key
+    from cchc_tui.services.export import import_key
 
     with _open_store(args) as store:
         who = import_key(store, Path(args.file), _passphrase(args, args.file))
@@ -1046,7 +1046,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from cchc_tui.bundle.export import export_bundle, preflight
+    from cchc_tui.services.export import export_bundle, preflight
 
     registry = _registry()
     with _open_store(args) as store:
@@ -1133,7 +1133,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import bundles into a reviewer database; the trust anchors given are remembered."""
-    from cchc_tui.bundle.importer import bundles_in, import_bundle
+    from cchc_tui.services.importer import bundles_in, import_bundle
 
     with _open_store(args) as store:
         prof = store.require_profile()
@@ -1238,7 +1238,7 @@ class _Progress:
 
 def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:
     """--ca/--crl, checked and remembered in the database; else what was remembered."""
-    from cchc_tui.bundle.anchors import trust_anchors
+    from cchc_tui.services.anchors import trust_anchors
 
     return trust_anchors(
         store,
@@ -1264,9 +1264,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         app = ReviewApp(args.db, config, today=today)
         app.run()
         return _app_ended(app)
-    from cchc_tui.bundle.importer import latest_for_period
+    from cchc_tui.core.numbers import num
     from cchc_tui.core.review import expected_units, overview, ranking
-    from cchc_tui.core.scoring import num
+    from cchc_tui.services.importer import latest_for_period
 
     registry = _registry()
     period = args.period.upper()
@@ -1282,7 +1282,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
         latest = latest_for_period(store, plan.id, period, expected)
         view = overview(registry, plan, prof.agency_code, period, latest)
-        from cchc_tui.bundle.review_store import histories, outcomes
+        from cchc_tui.services.review_desk import histories, outcomes
 
         found = outcomes(store, plan.id, period, latest)
         sent = {  # a dropped bundle stays listed, marked (a unit whose only one was dropped too)
@@ -1450,7 +1450,7 @@ def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str)
 
 
 def cmd_review_action(args: argparse.Namespace) -> int:
-    from cchc_tui.bundle import review_store as rs
+    from cchc_tui.services import review_desk as rs
 
     registry = _registry()
     if not args.period:
@@ -1470,8 +1470,8 @@ def cmd_review_action(args: argparse.Namespace) -> int:
             value = rs.appraise(
                 store, bundle, args.code, args.points, round_=args.round, actor=prof.officer
             )
-            from cchc_tui.bundle.importer import latest_for_period
-            from cchc_tui.core.scoring import num
+            from cchc_tui.core.numbers import num
+            from cchc_tui.services.importer import latest_for_period
 
             got = latest_for_period(store, plan.id, bundle.period, {agency.code})
             found = rs.outcomes(store, plan.id, bundle.period, got).get(agency.code)
@@ -1492,7 +1492,7 @@ def cmd_review_action(args: argparse.Namespace) -> int:
             )
             return 0
         else:  # receipt
-            from cchc_tui.bundle.receipt_store import write_receipt
+            from cchc_tui.services.receipts import write_receipt
 
             out = write_receipt(
                 store, bundle, Path(args.out), _passphrase(args, "PKCS#12"), actor=prof.officer
@@ -1508,7 +1508,7 @@ def _review_drop(
 ) -> int:
     """`review --period P drop BUNDLE [--reason TEXT]`: BUNDLE is a received bundle's id (or its
     first 8 characters or more), or an agency's code for its latest bundle that counts."""
-    from cchc_tui.bundle import review_store as rs
+    from cchc_tui.services import review_desk as rs
 
     period = args.period.upper()
     bundle = rs.find_bundle(store, plan.id, period, args.bundle)
@@ -1543,7 +1543,7 @@ def _review_drop(
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from cchc_tui.bundle.receipt_store import import_receipt
+    from cchc_tui.services.receipts import import_receipt
 
     with _open_store(args) as store:
         if args.receipt_cmd == "import":
@@ -1573,17 +1573,9 @@ def cmd_receipt(args: argparse.Namespace) -> int:
                 else t("receipt.already")
             )
             return 0
-        from sqlmodel import col, select
+        from cchc_tui.services.receipts import received_receipts
 
-        from cchc_tui.store.models import ReceivedReceipt
-
-        with store.read() as s:
-            rows = s.exec(select(ReceivedReceipt).order_by(col(ReceivedReceipt.id))).all()
-            data = [
-                json.loads(r.content)
-                | {"signer": r.signer, "received_at": r.received_at.isoformat()}
-                for r in rows
-            ]
+        data = received_receipts(store)
     if args.json:
         _emit_json(data)
     else:

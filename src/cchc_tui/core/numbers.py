@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.i18n import UserError, language, t
 from cchc_tui.core.text import nfc
 
 if TYPE_CHECKING:
@@ -38,10 +38,12 @@ def _shown(text: str) -> str:
     return text if len(text) <= 24 else text[:23] + "…"
 
 
-def _num(value: Decimal) -> str:
-    from cchc_tui.core.scoring import num  # scoring imports this module
-
-    return num(value)
+def num(value: Decimal) -> str:
+    """Points and percentages as people write them (decimal comma in Vietnamese)."""
+    text = f"{value:f}"  # every digit: normalize() would round to the context's 28
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 def check_number(
@@ -64,11 +66,11 @@ def check_number(
         if value < 0 <= low:
             raise UserError("number.negative", field=_label(field), value=said)
         raise UserError(
-            "number.out_of_range", field=_label(field), value=said, low=_num(low), high=_num(high)
+            "number.out_of_range", field=_label(field), value=said, low=num(low), high=num(high)
         )
     if value > high:
         raise UserError(
-            "number.out_of_range", field=_label(field), value=said, low=_num(low), high=_num(high)
+            "number.out_of_range", field=_label(field), value=said, low=num(low), high=num(high)
         )
     quantum = Decimal(1).scaleb(-places)
     exponent = value.as_tuple().exponent
@@ -145,8 +147,8 @@ def indicator_value(
         if numerator > denominator:
             raise UserError(
                 "indicator.num_above_den",
-                num=_num(numerator),
-                den=_num(denominator),
+                num=num(numerator),
+                den=num(denominator),
                 name=indicator.name,
             )
         value = (numerator * 100 / denominator).quantize(Decimal("0.01"))

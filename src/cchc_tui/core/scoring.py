@@ -12,8 +12,8 @@ from typing import Protocol
 
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, language, t
-from cchc_tui.core.numbers import POINTS_MAX, check_number
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.numbers import POINTS_MAX, check_number, num
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.tracking import ItemStatus
 
@@ -93,14 +93,6 @@ class Result:
     @property
     def blocking(self) -> list[SubResult]:
         return [r for r in self.subs if r.warnings]
-
-
-def num(value: Decimal) -> str:
-    """Points and percentages as people write them (decimal comma in Vietnamese)."""
-    text = f"{value:f}"  # every digit: normalize() would round to the context's 28
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language() == "vi" else text
 
 
 def pct1(value: Decimal) -> Decimal:

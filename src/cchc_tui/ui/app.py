@@ -20,21 +20,17 @@ from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import UserError, set_language, t
 from cchc_tui.core.text import fold
+from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.instance import InstanceLock
 from cchc_tui.store.leftovers import sweep_incoming
 from cchc_tui.store.reader import NeedsUpgrade, Reader
-from cchc_tui.ui.context import Context
 from cchc_tui.ui.crash import CrashReporting
-from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.guard import DbFailed, GuardedApp, announce_other_copy, apply_keymap
 from cchc_tui.ui.widgets.footer import describe
 from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
 T = TypeVar("T")
-
-
-class DbFailed(Exception):
-    """A database call failed; the user has been told on screen."""
 
 
 class Navigation(Provider):

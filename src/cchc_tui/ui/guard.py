@@ -72,7 +72,7 @@ class Guarded(_ScreenBase):
         Asks Lưu / Bỏ thay đổi / Ở lại when dirty; call it from a worker."""
         if not self.is_dirty():
             return True
-        from cchc_tui.ui.screens.modals import ConfirmLeave
+        from cchc_tui.ui.dialogs import ConfirmLeave
 
         app: Any = self.app
         if getattr(app, "asking", False):
@@ -148,7 +148,7 @@ class Guarded(_ScreenBase):
         }:
             self.forget_drafts(target)
             return
-        from cchc_tui.ui.screens.modals import RestoreDraft
+        from cchc_tui.ui.dialogs import RestoreDraft
 
         def answered(keep: bool | None) -> None:
             if keep:
@@ -158,6 +158,10 @@ class Guarded(_ScreenBase):
                 self.forget_drafts(target)
 
         self.app.push_screen(RestoreDraft(draft.saved_at, draft.label), answered)
+
+
+class DbFailed(Exception):
+    """A database call failed; the user has been told on screen."""
 
 
 def _holds_typing(screen: Guarded) -> bool:
@@ -246,7 +250,7 @@ class GuardedApp(App[None]):
             return  # Ctrl+Q while a question is open: answer that one first
         dirty = self.dirty_forms()
         if dirty:
-            from cchc_tui.ui.screens.modals import QuitQuestion
+            from cchc_tui.ui.dialogs import QuitQuestion
 
             labels = [s.guard_label() for s in dirty]
             self.asking = True

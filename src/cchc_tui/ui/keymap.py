@@ -16,19 +16,15 @@ from types import ModuleType
 
 from textual.binding import Binding
 
-_APP_MODULES = ("cchc_tui.ui.app", "cchc_tui.ui.review_app")
-_PACKAGES = ("cchc_tui.ui.screens", "cchc_tui.ui.widgets")
-
 
 def _ui_modules() -> Iterator[ModuleType]:
-    """The two apps' modules and every module of the screens and widgets packages."""
-    for name in _APP_MODULES:
-        yield importlib.import_module(name)
-    for package_name in _PACKAGES:
-        package = importlib.import_module(package_name)
-        yield package
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            yield importlib.import_module(f"{package_name}.{info.name}")
+    """Every module of the UI package: both apps, their screens, dialogs and widgets, wherever
+    a move puts them."""
+    import cchc_tui.ui as ui
+
+    yield ui
+    for info in sorted(pkgutil.walk_packages(ui.__path__, "cchc_tui.ui."), key=lambda m: m.name):
+        yield importlib.import_module(info.name)
 
 
 def _ui_classes() -> Iterator[type]:

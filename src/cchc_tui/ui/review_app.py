@@ -25,6 +25,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.numbers import num
 from cchc_tui.core.periods import current_period
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import status_label
@@ -41,7 +42,6 @@ from cchc_tui.core.review import (
     ranking,
 )
 from cchc_tui.core.review import STATES as _STATES
-from cchc_tui.core.scoring import num
 from cchc_tui.core.submission import Submission
 from cchc_tui.core.text import escape_controls, fold
 from cchc_tui.store.instance import InstanceLock
@@ -102,8 +102,8 @@ class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
     def compute(self, period: str) -> tuple[Overview, dict[str, Outcome], dict[str, str]]:
         """The overview of a period, each received agency's standing (appraisal or self) and
         the review state of its latest bundle."""
-        from cchc_tui.bundle.importer import latest_for_period
-        from cchc_tui.bundle.review_store import latest_states, outcomes
+        from cchc_tui.services.importer import latest_for_period
+        from cchc_tui.services.review_desk import latest_states, outcomes
 
         expected = {a.code for a in expected_units(self.registry, self.plan, self.reviewer)}
         latest = latest_for_period(self.store, self.plan.id, period, expected)
@@ -588,7 +588,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     @work(thread=True, exclusive=True, group="hashes")
     def check_files(self) -> None:
         """Hash every stored evidence file again (the reviewer's copy) and show the result."""
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         bundle = rs.latest_bundle(
             self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
@@ -609,7 +609,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
 
     def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
         """(review state, comments, appraisal rounds, the appraisal outcome) of this bundle."""
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         app, code = self.rapp, self.row.agency.code
         state, comments = rs.state_and_comments(app.store, self.got.bundle_id)
@@ -619,7 +619,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
 
     async def show_history(self) -> None:
         """The bundles sent before this one for the period (a resubmission keeps them)."""
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         app = self.rapp
         rows = await app.db(rs.history, app.store, self.row.agency.code, app.plan.id, self.period)
@@ -689,7 +689,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         self.query_one("#agency-totals", Static).update(text)
 
     async def action_appraise(self) -> None:
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         table = self.query_one("#agency-scores", DataTable)
         if not table.row_count:
@@ -715,7 +715,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         await self.app.push_screen(AppraiseModal(code, own, round_, submit), done)
 
     async def action_state(self) -> None:
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         nxt = _STATES[(_STATES.index(self.state) + 1) % len(_STATES)]
         bundle = await self.rapp.db(
@@ -738,7 +738,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         return "general"
 
     async def action_comment(self) -> None:
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         async def submit(target: str, text: str) -> None:
             bundle = await self.rapp.db(
@@ -768,7 +768,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     async def action_drop(self) -> None:
         """Drop the bundle shown, after a confirmation with a reason; then back to the overview,
         recomputed without it (its files are kept aside, the history still lists it)."""
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         app, got = self.rapp, self.got
 
@@ -894,7 +894,7 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
         self.query_one("#receipt-pass", VietInput).focus()
 
     async def action_save(self) -> None:
-        from cchc_tui.bundle import review_store as rs
+        from cchc_tui.services import review_desk as rs
 
         field = self.query_one("#receipt-pass", VietInput)
         secret = field.value.encode("utf-8")
@@ -905,7 +905,7 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
 
         def write() -> Path:
             bundle = rs.latest_bundle(app.store, self.agency, app.plan.id, self.period)
-            from cchc_tui.bundle.receipt_store import write_receipt
+            from cchc_tui.services.receipts import write_receipt
 
             return write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
 
@@ -952,7 +952,7 @@ class RankingScreen(OnReviewApp, Screen[None]):
             await self.fill()
 
     async def fill(self) -> None:
-        from cchc_tui.bundle.review_store import outcomes
+        from cchc_tui.services.review_desk import outcomes
 
         table = self.query_one("#ranking", DataTable)
         cursor = table.cursor_row
@@ -1211,8 +1211,8 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, folder: Path, ca_file: Path | None) -> None:
-        from cchc_tui.bundle.anchors import trust_anchors
-        from cchc_tui.bundle.importer import bundles_in, import_bundle
+        from cchc_tui.services.anchors import trust_anchors
+        from cchc_tui.services.importer import bundles_in, import_bundle
 
         app = self.rapp
         bar = self.query_one("#import-progress", ProgressBar)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
-from cchc_tui.ui.context import Context
+from cchc_tui.services.officer_desk import Context
 
 if TYPE_CHECKING:
     from cchc_tui.ui.app import CchcApp
@@ -17,10 +17,7 @@ class BaseScreen(Screen[Any]):
 
     @property
     def cchc(self) -> CchcApp:
-        from cchc_tui.ui.app import CchcApp
-
-        assert isinstance(self.app, CchcApp)
-        return self.app
+        return cast("CchcApp", self.app)  # the only app these screens are pushed on
 
     @property
     def ctx(self) -> Context:

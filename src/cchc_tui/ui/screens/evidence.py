@@ -8,7 +8,7 @@ import asyncio
 import os
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,12 +22,14 @@ from cchc_tui.core.docnumber import parse_doc_number
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
-from cchc_tui.ui.app import CchcApp, DbFailed
-from cchc_tui.ui.guard import Guarded
+from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.path_input import PathSuggester, human_size
 from cchc_tui.ui.widgets.viet_input import VietInput
+
+if TYPE_CHECKING:
+    from cchc_tui.ui.app import CchcApp
 
 
 class EvidenceForm(Guarded, ModalScreen[int | None]):
@@ -51,8 +53,7 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
 
     @property
     def cchc(self) -> CchcApp:
-        assert isinstance(self.app, CchcApp)
-        return self.app
+        return cast("CchcApp", self.app)
 
     def compose(self) -> ComposeResult:
         title = (
@@ -286,7 +287,7 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
         return saved.id
 
     async def _conflict(self, values: dict[str, object], error: StaleEdit) -> str:
-        from cchc_tui.ui.screens.modals import ConflictModal
+        from cchc_tui.ui.dialogs import ConflictModal
         from cchc_tui.ui.widgets.item_form import merge_text
 
         ctx = self.cchc.ctx
@@ -363,8 +364,7 @@ class PickEvidence(ModalScreen[bool]):
 
     @property
     def cchc(self) -> CchcApp:
-        assert isinstance(self.app, CchcApp)
-        return self.app
+        return cast("CchcApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

@@ -18,8 +18,7 @@ from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
-from cchc_tui.ui.app import DbFailed
-from cchc_tui.ui.guard import Guarded
+from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
@@ -189,7 +188,7 @@ class ItemScreen(Guarded, BaseScreen):
 
     # -- history and evidence --
     async def action_history(self) -> None:
-        from cchc_tui.ui.screens.modals import HistoryModal
+        from cchc_tui.ui.dialogs import HistoryModal
 
         ctx = self.ctx
         try:

@@ -14,7 +14,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import STATUSES, status_label
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
-from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.guard import DbFailed
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput

@@ -18,7 +18,7 @@ from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 if TYPE_CHECKING:
-    from cchc_tui.ui.context import Context
+    from cchc_tui.services.officer_desk import Context
 
 
 class ReceiptImport(ModalScreen[bool]):
@@ -48,8 +48,8 @@ class ReceiptImport(ModalScreen[bool]):
         self.query_one("#receipt-file", VietInput).focus()
 
     async def action_run(self) -> None:
-        from cchc_tui.bundle.anchors import trust_anchors
-        from cchc_tui.bundle.receipt_store import import_receipt
+        from cchc_tui.services.anchors import trust_anchors
+        from cchc_tui.services.receipts import import_receipt
 
         path = Path(self.query_one("#receipt-file", VietInput).nfc_value.strip())
         ca_text = self.query_one("#receipt-ca", VietInput).nfc_value.strip()

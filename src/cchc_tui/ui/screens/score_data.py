@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,11 +15,12 @@ from textual.widgets import Label, Static
 
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.numbers import parse_number
-from cchc_tui.core.scoring import num
-from cchc_tui.ui.app import CchcApp, DbFailed
-from cchc_tui.ui.guard import InputsGuard
+from cchc_tui.core.numbers import num, parse_number
+from cchc_tui.ui.guard import DbFailed, InputsGuard
 from cchc_tui.ui.widgets.viet_input import VietInput
+
+if TYPE_CHECKING:
+    from cchc_tui.ui.app import CchcApp
 
 
 class _DataModal(InputsGuard, ModalScreen[bool]):
@@ -33,8 +34,7 @@ class _DataModal(InputsGuard, ModalScreen[bool]):
 
     @property
     def cchc(self) -> CchcApp:
-        assert isinstance(self.app, CchcApp)
-        return self.app
+        return cast("CchcApp", self.app)
 
     def on_mount(self) -> None:
         self.query(VietInput).first().focus()

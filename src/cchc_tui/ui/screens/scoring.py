@@ -16,10 +16,10 @@ from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, Row
 
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import t
-from cchc_tui.core.scoring import SubResult, num
-from cchc_tui.ui.app import DbFailed
-from cchc_tui.ui.context import ScoringView
-from cchc_tui.ui.guard import Guarded
+from cchc_tui.core.numbers import num
+from cchc_tui.core.scoring import SubResult
+from cchc_tui.services.officer_desk import ScoringView
+from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.screens import scoring_edit as edit
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -165,7 +165,7 @@ class ScoringScreen(Guarded, BaseScreen):
         drafts = [d for d in writer.of_form(self.DRAFT_FORM) if d.target in codes]
         if not drafts:
             return
-        from cchc_tui.ui.screens.modals import RestoreDraft
+        from cchc_tui.ui.dialogs import RestoreDraft
 
         def answered(keep: bool | None) -> None:
             for d in drafts:

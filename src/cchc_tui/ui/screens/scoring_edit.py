@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable, Static
 
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.numbers import parse_points
-from cchc_tui.core.scoring import SubResult, num
+from cchc_tui.core.numbers import num, parse_points
+from cchc_tui.core.scoring import SubResult
 from cchc_tui.store.errors import StaleEdit
-from cchc_tui.ui.app import DbFailed
+from cchc_tui.ui.guard import DbFailed
 
 if TYPE_CHECKING:
     from cchc_tui.ui.screens.scoring import ScoringScreen
@@ -87,7 +87,7 @@ def in_app(screen: ScoringScreen, error: UserError) -> str:
 
 
 async def conflict(screen: ScoringScreen, code: str, raw: dict[str, str], error: StaleEdit) -> str:
-    from cchc_tui.ui.screens.modals import ConflictModal
+    from cchc_tui.ui.dialogs import ConflictModal
 
     await screen.reload()  # theirs, as stored now
     theirs = screen._stored(code)
@@ -160,7 +160,7 @@ def action_use_suggestion(screen: ScoringScreen) -> None:
 
 async def use_suggestion(screen: ScoringScreen, r: SubResult) -> None:
     """u: the hand score gives way to the suggestion — old → new, and asked first."""
-    from cchc_tui.ui.screens.modals import AskYesNo
+    from cchc_tui.ui.dialogs import AskYesNo
 
     assert screen.view is not None
     code = r.sub.code
@@ -211,7 +211,7 @@ def action_finalise(screen: ScoringScreen) -> None:
 
 async def finalise(screen: ScoringScreen) -> None:
     """f: finalise (after saying what is still unscored or flagged), or reopen; asked."""
-    from cchc_tui.ui.screens.modals import AskYesNo
+    from cchc_tui.ui.dialogs import AskYesNo
 
     view = screen.view
     assert view is not None

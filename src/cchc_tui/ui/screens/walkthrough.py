@@ -16,8 +16,7 @@ from cchc_tui.core.progress import status_label
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus, WalkQueue, walk_queue
 from cchc_tui.store.errors import StaleEdit
-from cchc_tui.ui.app import DbFailed
-from cchc_tui.ui.guard import Guarded
+from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.screens.base import BaseScreen
 from cchc_tui.ui.screens.item import chain_text
 from cchc_tui.ui.widgets.footer import I18nFooter

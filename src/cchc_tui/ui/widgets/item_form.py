@@ -246,7 +246,7 @@ async def ask_conflict(
     app: App[None], form: ItemForm, item_id: str, theirs: ItemStatus, error: StaleEdit
 ) -> str:
     """Show both versions; apply "theirs" or "merge" to the form; return the choice."""
-    from cchc_tui.ui.screens.modals import ConflictModal
+    from cchc_tui.ui.dialogs import ConflictModal
 
     mine = form.raw()
     choice = await app.push_screen_wait(

@@ -11,17 +11,17 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from cchc_tui.bundle.anchors import remembered_anchors
-from cchc_tui.bundle.export import key_path
 from cchc_tui.bundle.pki import load_p12
 from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
-from cchc_tui.bundle.review_store import criteria_of_bundle, rounds_for, state_and_comments
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import outcome, self_points
 from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.review import reviewer_of
+from cchc_tui.services.anchors import remembered_anchors
+from cchc_tui.services.export import key_path
+from cchc_tui.services.review_desk import criteria_of_bundle, rounds_for, state_and_comments
 from cchc_tui.store.models import BundleExport, ReceivedBundle, ReceivedReceipt
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
@@ -152,3 +152,13 @@ def import_receipt(
             changes={"state": (None, content["state"]), "issued_at": (None, issued.isoformat())},
         )
     return receipt, True
+
+
+def received_receipts(store: Store) -> list[dict[str, Any]]:
+    """Every receipt this database took in, oldest first: its content, who signed it, when."""
+    with store.read() as s:
+        rows = s.exec(select(ReceivedReceipt).order_by(col(ReceivedReceipt.id))).all()
+        return [
+            json.loads(r.content) | {"signer": r.signer, "received_at": r.received_at.isoformat()}
+            for r in rows
+        ]

@@ -1,5 +1,5 @@
 """The reviewer's writes (states, comments, appraisal points, dropping a bundle), each audited,
-and what the review desk reads back. Receipts are in receipt_store.py."""
+and what the review desk reads back. Receipts are in receipts.py."""
 
 from __future__ import annotations
 
@@ -14,17 +14,17 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from cchc_tui.bundle.importer import bundles_dir, stored_submission
 from cchc_tui.bundle.receipt import STATES
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
-from cchc_tui.core.numbers import parse_points
+from cchc_tui.core.numbers import num, parse_points
 from cchc_tui.core.review import Received
-from cchc_tui.core.scoring import check_points, num, totals
+from cchc_tui.core.scoring import check_points, totals
 from cchc_tui.core.submission import Submission, decimal_of
 from cchc_tui.core.text import clean, nfc
+from cchc_tui.services.received import bundles_dir, stored_submission
 from cchc_tui.store.models import (
     Appraisal,
     ReceivedBundle,

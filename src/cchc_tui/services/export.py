@@ -14,7 +14,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from cchc_tui import __version__
-from cchc_tui.bundle.anchors import remembered_anchors
 from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, publish, write_bundle
 from cchc_tui.bundle.pki import Identity, identity, load_p12
 from cchc_tui.bundle.trust import check_own_key
@@ -29,6 +28,7 @@ from cchc_tui.core.submission import (
     SubmissionError,
     build_submission,
 )
+from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.store.models import BundleExport
 from cchc_tui.store.service import LEVEL_FOR_SET, Store
 

@@ -21,7 +21,6 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from sqlmodel import col, select
@@ -32,12 +31,9 @@ from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, s
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.review import Received
 from cchc_tui.core.submission import (
-    Submission,
-    SubmissionError,
-    parse_submission,
     safe_agency_code,
 )
-from cchc_tui.core.text import escape_controls
+from cchc_tui.services.received import bundles_dir, stored_submission
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 
@@ -51,10 +47,6 @@ class Imported:
     report: Report
     stored: Path | None
     already: bool
-
-
-def bundles_dir(store: Store) -> Path:
-    return store.path.with_name(store.path.name + ".bundles")
 
 
 def latest_received(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle | None:
@@ -268,7 +260,7 @@ def _import(
     if taken is not None:  # the same id, other bytes (a dropped bundle's id, re-signed)
         raise ImportRefused("import.id_taken", bundle=report.bundle_id)
     if report.submission is not None:
-        from cchc_tui.bundle.review_store import check_self_assessment
+        from cchc_tui.services.review_desk import check_self_assessment
 
         try:
             check_self_assessment(store, report.submission)
@@ -415,40 +407,6 @@ def latest_for_period(
             broken,
         )
     return out
-
-
-@lru_cache(maxsize=256)
-def _parsed_submission(data: bytes) -> Submission | SubmissionError:
-    """The schema check of a stored submission, once per content: the review desk reads every
-    unit's submission at each refresh, and the same bytes always give the same answer (the
-    models are frozen, so sharing one is safe); a file changed on disk is other bytes."""
-    try:
-        return parse_submission(data)
-    except SubmissionError as e:
-        return e
-
-
-def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
-    """A received bundle's data/submission.json as the reviewer's disk holds it now, read
-    through the schema, and of the agency, plan and period the bundle was received for; else
-    None and why (a file changed on this disk, or an import older than the schema): the
-    unit is then shown broken, never an overview that fails."""
-    path = Path(row.stored_path) / "data" / "submission.json"
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None, t("review.broken_missing")
-    sub = _parsed_submission(data)
-    if isinstance(sub, SubmissionError):
-        return None, escape_controls(str(sub))
-    for label, value, expected in (
-        ("agency.code", sub.agency.code, row.agency_code),
-        ("plan", sub.plan, row.plan_id),
-        ("period", sub.period, row.period),
-    ):
-        if value != expected:
-            return None, t("review.broken_mismatch", label=label)
-    return sub, ""
 
 
 MAX_DEPTH = 8  # folders below the one given: a stick holds a folder per agency, not a maze
