@@ -1,0 +1,56 @@
+"""The ``cchc`` command: ``parser`` (the grammar), ``common`` and ``output`` (what every
+command uses), one module per group of commands (``officer``, ``scoring``, ``bundles``,
+``review``).
+
+Every listing takes ``--json``. Errors are one sentence on stderr (Vietnamese, or English with
+``--lang en``) and a non-zero exit: 1 bad input, 2 bad command line, 3 database problem."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from cchc_tui.cli.officer import cmd_tui
+from cchc_tui.cli.parser import build_parser
+from cchc_tui.config import load_config
+from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.paths import default_db_path
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # the language must be known before argparse can complain
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            set_language(argv[i + 1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.config = load_config()
+    except UserError as e:
+        print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+        return e.exit_code
+    set_language(args.lang or args.config.lang)
+    if args.db is None:
+        args.db = default_db_path()
+    func = getattr(args, "func", None) or cmd_tui
+    try:
+        return int(func(args))
+    except UserError as e:
+        print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print(t("error.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug: still one sentence; CCHC_DEBUG=1 shows the traceback
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        detail = f"{type(e).__name__}: {e}"
+        print(f"{t('error.prefix')}: {t('error.unexpected', detail=detail)}", file=sys.stderr)
+        return 1

@@ -1,0 +1,152 @@
+"""What every command needs: the registry and plan, arguments read into agencies, items,
+dates and numbers, the database, passphrases and trust anchors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cchc_tui.core.agencies import Agency, Registry
+from cchc_tui.core.dates import format_date, parse_date
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
+from cchc_tui.core.text import fold
+
+EXIT_USAGE = 2
+
+
+EXIT_CRASH = 70  # EX_SOFTWARE: the app crashed; its report is beside the database
+
+
+def _registry() -> Registry:
+    return Registry.load()
+
+
+def _plan_text() -> str:
+    return resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+
+
+def _agency_arg(registry: Registry, query: str) -> Agency:
+    found = registry.find(query)
+    if found:
+        return found
+    hits = registry.search(query, limit=5)
+    hint = ""
+    if hits:
+        hint = t(
+            "agency.did_you_mean",
+            choices=", ".join(f"{h.agency.code} ({h.agency.name})" for h in hits),
+        )
+    exact = [h for h in hits if h.score >= 2.0]
+    if len(exact) > 1:
+        raise UserError("agency.ambiguous", query=query, hint=hint)
+    raise UserError("agency.unknown", query=query, hint=hint)
+
+
+def _item_arg(plan: Plan, ref: str) -> Item:
+    found = plan.find_items(ref)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise UserError("item.ambiguous", ref=ref, choices=", ".join(i.id for i in found))
+    key = fold(ref).removesuffix(".")
+    for task in plan.task:
+        if key in (fold(task.id), task.number):
+            acts = [i.id for i in plan.item if i.task == task.id]
+            raise UserError(
+                "item.not_trackable", ref=ref, kind=t("show.task").lower(), choices=", ".join(acts)
+            )
+    close = [i.id for i in plan.item if i.number.startswith(key) or fold(i.id).startswith(key)]
+    hint = t("agency.did_you_mean", choices=", ".join(close[:8])) if close else ""
+    raise UserError("item.unknown", ref=ref, plan=plan.id, hint=hint)
+
+
+def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from cchc_tui.store.service import Store
+
+    store = Store(args.db, create=create)
+    if store.migration_backup is not None:
+        print(t("db.migrated", backup=store.migration_backup), file=sys.stderr)
+    return store
+
+
+def _labels(registry: Registry, refs: list[str]) -> list[str]:
+    return [registry.label(r) for r in refs]
+
+
+def _due_text(item: Item) -> str:
+    if item.ongoing:
+        return t("timing.ongoing")
+    return ", ".join(format_date(d) for d in item.due)
+
+
+def _today(args: argparse.Namespace) -> date:
+    as_of: str | None = getattr(args, "as_of", None)
+    return parse_date(as_of, allow_future=True) if as_of else date.today()
+
+
+def _load_plan_for(args: argparse.Namespace) -> Plan:
+    """The plan from the database when there is one, else the shipped 2022 plan."""
+    db: Path = args.db
+    if db.exists():
+        with _open_store(args) as store:
+            return store.load_plan(args.plan)  # type: ignore[no-any-return]
+    plan = Plan.from_toml(_plan_text())
+    if args.plan and args.plan != plan.id:
+        raise UserError("plan.unknown", plan=args.plan, choices=plan.id)
+    return plan
+
+
+def _decimal_arg(value: str, field: str = "points") -> Decimal:
+    """A number typed on the command line, by the one rule of core.numbers (points: 0–100)."""
+    from cchc_tui.core.numbers import parse_number, parse_points
+
+    return parse_points(value) if field == "points" else parse_number(value, field=field)
+
+
+def _passphrase(
+    args: argparse.Namespace,
+    what: str,
+    *,
+    file_attr: str = "passphrase_file",
+    env: str = "CCHC_PASSPHRASE",
+    confirm: bool = False,
+) -> bytes:
+    """From a file, then the environment, then the terminal — never from an argument. A new
+    passphrase (``confirm``) is asked twice on the terminal."""
+    path = getattr(args, file_attr, None)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").rstrip("\r\n").encode()
+        except OSError as e:
+            raise UserError(
+                "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
+            ) from None
+    if os.environ.get(env):
+        return os.environ[env].encode()
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(t("passphrase.prompt", what=what)).encode()
+        if confirm and getpass.getpass(t("passphrase.again", what=what)).encode() != first:
+            raise UserError("pki.passphrase_mismatch")
+        return first
+    raise UserError("passphrase.none")
+
+
+def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes | None]:
+    """--ca/--crl, checked and remembered in the database; else what was remembered."""
+    from cchc_tui.services.anchors import trust_anchors
+
+    return trust_anchors(
+        store,
+        Path(args.ca) if args.ca else None,
+        Path(args.crl) if args.crl else None,
+        replace_ca=args.replace_ca,
+    )

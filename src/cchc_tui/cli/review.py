@@ -1,0 +1,359 @@
+"""Sở Nội vụ's review desk on the command line: review, its actions, drops, receipts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
+from cchc_tui.cli.officer import _app_ended
+from cchc_tui.cli.output import _emit_json, _table
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.dates import format_date, parse_date
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.plan import Plan
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """The review desk: the TUI, or with --period the overview printed (or --json, files)."""
+    if args.review_cmd:
+        return cmd_review_action(args)
+    if args.period is None:
+        from cchc_tui.ui.review_app import ReviewApp
+
+        config = args.config
+        if args.lang:
+            config.lang = args.lang
+        if args.theme:
+            config.theme = args.theme
+        today = parse_date(args.today, allow_future=True) if args.today else None
+        app = ReviewApp(args.db, config, today=today)
+        app.run()
+        return _app_ended(app)
+    from cchc_tui.core.numbers import num
+    from cchc_tui.core.review import expected_units, overview, ranking
+    from cchc_tui.services.importer import latest_for_period
+
+    registry = _registry()
+    period = args.period.upper()
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        if period not in [p.code for p in plan.period]:
+            raise UserError(
+                "report.bad_period",
+                value=args.period,
+                choices=", ".join(p.code for p in plan.period),
+            )
+        expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
+        latest = latest_for_period(store, plan.id, period, expected)
+        view = overview(registry, plan, prof.agency_code, period, latest)
+        from cchc_tui.services.review_desk import histories, outcomes
+
+        found = outcomes(store, plan.id, period, latest)
+        sent = {  # a dropped bundle stays listed, marked (a unit whose only one was dropped too)
+            code: [
+                {
+                    "bundle_id": b.bundle_id,
+                    "signed_at": b.signing_time.isoformat() if b.signing_time else None,
+                    "received_at": b.received_at.isoformat(),
+                    "review_state": state,
+                    "dropped": b.dropped_at is not None,
+                    "dropped_at": b.dropped_at.isoformat() if b.dropped_at else None,
+                    "drop_reason": b.drop_reason,
+                }
+                for b, state in rows
+            ]
+            for code, rows in histories(store, plan.id, period).items()
+            if code in expected
+        }
+    if args.activity:
+        return _per_activity(args, view, plan, args.activity)
+    ranked = ranking(view, found)
+    if args.xlsx:
+        from cchc_tui.reports.ranking import write_ranking_xlsx
+
+        write_ranking_xlsx(Path(args.xlsx), view, ranked)
+    if args.csv:
+        from cchc_tui.reports.ranking import ranking_csv
+
+        Path(args.csv).write_text(ranking_csv(view, ranked), encoding="utf-8")
+    rank_of = {r.row.agency.code: r.rank for r in ranked}
+
+    def appraised(code: str) -> bool:
+        return code in found and found[code].appraised
+
+    if args.json:
+        _emit_json(
+            {
+                "plan": view.plan,
+                "period": view.period,
+                "due": view.due.isoformat() if view.due else None,
+                "expected": view.expected,
+                "received": view.received,
+                "on_time_rate": str(view.on_time_rate),
+                "units": [
+                    {
+                        "code": r.agency.code,
+                        "name": r.agency.name,
+                        "state": r.state,
+                        "days_late": r.days_late,
+                        "received_at": r.received.received_at.isoformat() if r.received else None,
+                        "bundles": r.received.count if r.received else 0,
+                        "history": sent.get(r.agency.code, []),
+                        "review_state": next(
+                            (
+                                h["review_state"]
+                                for h in reversed(sent.get(r.agency.code, []))
+                                if not h["dropped"]
+                            ),
+                            None,
+                        ),
+                        "completeness": str(r.completeness),
+                        # received, but its submission cannot be read: why (else null)
+                        "broken": r.broken or None,
+                        "self_total": None if r.self_total is None else str(r.self_total),
+                        "grade": r.grade,
+                        "appraisal_total": (
+                            str(found[r.agency.code].total)
+                            if r.agency.code in found and found[r.agency.code].appraised
+                            else None
+                        ),
+                        "appraisal_grade": (
+                            found[r.agency.code].grade
+                            if r.agency.code in found and found[r.agency.code].appraised
+                            else None
+                        ),
+                        "rank": rank_of.get(r.agency.code),
+                    }
+                    for r in view.rows
+                ],
+            }
+        )
+        return 0
+    print(
+        t(
+            "review.cli_head",
+            plan=view.plan,
+            period=view.period,
+            due=format_date(view.due),
+            received=view.received,
+            expected=view.expected,
+            rate=num(view.on_time_rate),
+        )
+    )
+    _table(
+        [
+            t(k)
+            for k in (
+                "ui.review.col.rank",
+                "col.code",
+                "col.status",
+                "ui.review.col.full",
+                "ui.score.col.self",
+                "ui.review.col.appraisal",
+                "ui.review.col.grade",
+                "col.name",
+            )
+        ],
+        [
+            [
+                str(rank_of.get(r.agency.code, "")),
+                r.agency.code,
+                r.state_label(),
+                f"{num(r.completeness)}%",
+                "" if r.self_total is None else num(r.self_total),
+                num(found[r.agency.code].total) if appraised(r.agency.code) else "",
+                found[r.agency.code].grade if appraised(r.agency.code) else r.grade,
+                r.agency.name,
+            ]
+            for r in view.rows
+        ],
+        flex=7,
+    )
+    return 0
+
+
+def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str) -> int:
+    """Which expected units carry an item (lead or coordinating) and what each reports: done,
+    in progress, not started, cannot be done, no status, or nothing sent for the period."""
+    from cchc_tui.core.review import per_activity
+
+    registry = _registry()
+    if all(i.id != item_id for i in plan.item):
+        raise UserError("item.unknown", ref=item_id, plan=plan.id, hint="")
+    found = per_activity(registry, plan, view, roles=("lead", "coordinate"))
+    row = next((r for r in found if r.item.id == item_id), None)
+    units: list[dict[str, Any]] = [
+        {
+            "code": u.agency.code,
+            "name": u.agency.name,
+            "role": u.role,
+            "status": u.state,
+            "progress": u.progress,
+            **({"broken": u.note} if u.state == "broken" else {}),
+        }
+        for u in (row.units if row else [])
+    ]
+    if args.json:
+        _emit_json({"activity": item_id, "period": view.period, "units": units})
+        return 0
+    _table(
+        [t("col.code"), t("col.role"), t("col.status"), "%", t("col.name")],
+        [
+            [
+                u["code"],
+                t(f"role.{u['role']}"),
+                t(f"ui.review.act_long.{u['status']}"),
+                "" if u["progress"] is None else str(u["progress"]),
+                u["name"],
+            ]
+            for u in units
+        ],
+        flex=4,
+    )
+    return 0
+
+
+def cmd_review_action(args: argparse.Namespace) -> int:
+    from cchc_tui.services import review_desk as rs
+
+    registry = _registry()
+    if not args.period:
+        raise UserError("report.bad_period", value="", choices="Q1, 6T, Q3, NAM")
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        if args.review_cmd == "drop":
+            return _review_drop(args, store, registry, prof, plan)
+        agency = _agency_arg(registry, args.agency)
+        bundle = rs.latest_bundle(store, agency.code, plan.id, args.period.upper())
+        if args.review_cmd == "state":
+            rs.set_state(store, bundle, args.state, actor=prof.officer)
+        elif args.review_cmd == "comment":
+            rs.add_comment(store, bundle, args.target, args.text, actor=prof.officer)
+        elif args.review_cmd == "appraise":
+            value = rs.appraise(
+                store, bundle, args.code, args.points, round_=args.round, actor=prof.officer
+            )
+            from cchc_tui.core.numbers import num
+            from cchc_tui.services.importer import latest_for_period
+
+            got = latest_for_period(store, plan.id, bundle.period, {agency.code})
+            found = rs.outcomes(store, plan.id, bundle.period, got).get(agency.code)
+            if found is None:  # cannot happen once appraise accepted the set; said plainly
+                print(t("review.saved"))
+                return 0
+            print(
+                t(
+                    "review.appraised",
+                    code=args.code,
+                    round=args.round,
+                    points=num(value),
+                    agency=agency.code,
+                    total=num(found.total),
+                    percent=num(found.totals.percent),
+                    grade=found.grade,
+                )
+            )
+            return 0
+        else:  # receipt
+            from cchc_tui.services.receipts import write_receipt
+
+            out = write_receipt(
+                store, bundle, Path(args.out), _passphrase(args, "PKCS#12"), actor=prof.officer
+            )
+            print(t("receipt.written", path=out))
+            return 0
+    print(t("review.saved"))
+    return 0
+
+
+def _review_drop(
+    args: argparse.Namespace, store: Any, registry: Registry, prof: Any, plan: Plan
+) -> int:
+    """`review --period P drop BUNDLE [--reason TEXT]`: BUNDLE is a received bundle's id (or its
+    first 8 characters or more), or an agency's code for its latest bundle that counts."""
+    from cchc_tui.services import review_desk as rs
+
+    period = args.period.upper()
+    bundle = rs.find_bundle(store, plan.id, period, args.bundle)
+    if bundle is None:
+        agency = registry.find(args.bundle)
+        if agency is None:
+            raise UserError("review.drop_unknown", ref=args.bundle, period=period)
+        bundle = rs.latest_bundle(store, agency.code, plan.id, period)
+    kept = rs.drop_bundle(store, bundle, args.reason or "", actor=prof.officer)
+    if args.json:
+        _emit_json(
+            {
+                "bundle_id": bundle.bundle_id,
+                "agency": bundle.agency_code,
+                "period": bundle.period,
+                "dropped": True,
+                "kept": str(kept),
+                "reason": args.reason or "",
+            }
+        )
+    else:
+        print(
+            t(
+                "review.dropped",
+                id=bundle.bundle_id,
+                agency=bundle.agency_code,
+                period=bundle.period,
+                path=kept,
+            )
+        )
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from cchc_tui.services.receipts import import_receipt
+
+    with _open_store(args) as store:
+        if args.receipt_cmd == "import":
+            ca, crl = _trust_anchors(store, args)
+            if not args.file:
+                raise UserError("receipt.no_file")
+            receipt, new = import_receipt(
+                store,
+                Path(args.file),
+                ca,
+                crl,
+                registry=_registry(),
+                stale_crl_ok=args.allow_stale_crl,
+            )
+            c = receipt.content
+            if args.json:
+                _emit_json(c | {"signer": receipt.signer.officer, "new": new})
+                return 0
+            print(
+                t(
+                    "receipt.imported",
+                    state=t(f"ui.review.rstate.{c['state']}"),
+                    comments=len(c.get("comments", [])),
+                    signer=receipt.signer.officer,
+                )
+                if new
+                else t("receipt.already")
+            )
+            return 0
+        from cchc_tui.services.receipts import received_receipts
+
+        data = received_receipts(store)
+    if args.json:
+        _emit_json(data)
+    else:
+        for d in data:
+            state = t(f"ui.review.rstate.{d['state']}")
+            print(f"{d['bundle_id']} · {d['period']} · {state} · {d['signer']}")
+            for c in d.get("comments", []):
+                print(f"  [{c['target']}] {c['text']}")
+            for code, rounds in d.get("appraisal", {}).items():
+                print(
+                    f"  {code}: "
+                    + ", ".join(f"{t('ui.review.round')} {k}: {v}" for k, v in rounds.items())
+                )
+    return 0

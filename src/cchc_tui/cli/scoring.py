@@ -1,0 +1,297 @@
+"""Self-assessment commands: criteria, score, report, indicator."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from cchc_tui.cli.common import _decimal_arg, _open_store, _registry
+from cchc_tui.cli.output import _emit_json, _table
+from cchc_tui.core.dates import format_date, parse_date
+from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.plan import Plan
+
+
+def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
+    """(profile, plan, criteria set, ScoringStore); the shipped template when none is held."""
+    from cchc_tui.store.service import LEVEL_FOR_SET, ScoringStore
+
+    registry = _registry()
+    prof = store.require_profile()
+    plan = store.load_plan(args.plan)
+    scoring = ScoringStore(store)
+    set_id = getattr(args, "set", None)
+    if set_id is None:
+        level = LEVEL_FOR_SET[registry.agencies[prof.agency_code].level]
+        held = [i for i in store.criteria_ids() if i[1] == level]
+        official = [i for i in held if i[3] == "chính thức"]
+        if official:
+            set_id = official[0][0]
+        elif held:
+            set_id = held[0][0]
+        else:
+            text = scoring.template_for(registry.agencies[prof.agency_code].level)
+            set_id = scoring.import_criteria(
+                text, "mẫu", actor=prof.officer, agency=prof.agency_code
+            ).id
+    cset = store.load_criteria(set_id)
+    if not cset.official:
+        print(t("criteria.template_warning", id=cset.id), file=sys.stderr)
+    return prof, plan, cset, scoring
+
+
+def _score_result(store: Any, prof: Any, plan: Plan, cset: Any) -> tuple[Any, Any]:
+    from cchc_tui.core.scoring import score
+
+    inputs = store.scoring_inputs(plan, _registry(), prof.agency_code)
+    found = store.assessment(prof.agency_code, cset.id)
+    selves = store.self_scores(found[0]) if found else {}
+    return score(cset, inputs, selves), found
+
+
+def cmd_criteria(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        if args.criteria_cmd == "import":
+            from cchc_tui.store.service import ScoringStore
+
+            path = Path(args.file)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as e:
+                raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
+            cset = ScoringStore(store).import_criteria(
+                text, path.name, actor=prof.officer, agency=prof.agency_code
+            )
+            print(t("criteria.imported", id=cset.id, status=cset.status, title=cset.title))
+            return 0
+        held = store.criteria_ids()
+    if args.json:
+        _emit_json([{"id": i, "level": lv, "year": y, "status": st} for i, lv, y, st in held])
+    else:
+        _table(
+            [t("col.id"), t("col.level"), "Năm", t("col.status")],
+            [[i, lv, str(y), st] for i, lv, y, st in held],
+            flex=0,
+        )
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from cchc_tui.core.numbers import num
+
+    with _open_store(args) as store:
+        prof, plan, cset, scoring = _scoring(args, store)
+        if args.score_cmd == "set":
+            points = (
+                None
+                if args.suggested
+                else (_decimal_arg(args.points) if args.points is not None else None)
+            )
+            if (
+                points is None
+                and not args.suggested
+                and args.reason is None
+                and args.note is None
+                and args.evidence is None
+            ):
+                raise UserError("score.bad_points", value="")
+            scoring.set_score(
+                cset,
+                plan.id,
+                args.code,
+                agency=prof.agency_code,
+                actor=prof.officer,
+                points=points,
+                reason=args.reason,
+                note=args.note,
+                evidence=args.evidence,
+            )
+            print(t("score.saved", code=args.code))
+            return 0
+        if args.score_cmd in ("finalise", "reopen"):
+            result, _found = _score_result(store, prof, plan, cset)
+            scoring.set_finalised(
+                cset,
+                plan.id,
+                agency=prof.agency_code,
+                actor=prof.officer,
+                final=args.score_cmd == "finalise",
+                blocking=[r.sub.code for r in result.blocking],
+            )
+            print(t("score.done_finalise" if args.score_cmd == "finalise" else "score.done_reopen"))
+            return 0
+        result, found = _score_result(store, prof, plan, cset)
+        docs = {e.id: e.number for e in store.list_evidence(prof.agency_code)}
+        links = store.score_evidence(found[0]) if found else {}
+    documents = {code: [docs[i] for i in ids if i in docs] for code, ids in links.items()}
+    if args.xlsx:
+        from cchc_tui.reports.score_xlsx import write_score_xlsx
+
+        write_score_xlsx(
+            Path(args.xlsx), cset, result, agency=prof.agency_name, documents=documents
+        )
+    finalised = found[2].isoformat() if found and found[2] else None
+    if args.json:
+        _emit_json(
+            {
+                "set": {
+                    "id": cset.id,
+                    "status": cset.status,
+                    "level": cset.level,
+                    "year": cset.year,
+                },
+                "agency": prof.agency_code,
+                "finalised_at": finalised,
+                "subs": [
+                    {
+                        "code": r.sub.code,
+                        "title": r.sub.title,
+                        "max": str(r.sub.max),
+                        "rule": r.sub.rule.kind,
+                        "suggested": None
+                        if r.suggestion.points is None
+                        else str(r.suggestion.points),
+                        "explanation": r.suggestion.explanation,
+                        "self": None if r.self_points is None else str(r.self_points),
+                        "overridden": r.overridden,
+                        "evidence": documents.get(r.sub.code, []),
+                        "note": r.note,
+                        "warnings": list(r.warnings),
+                    }
+                    for r in result.subs
+                ],
+                "criteria": [
+                    {"code": c.code, "max": str(c.max), "points": str(c.points)}
+                    for c in result.criteria
+                ],
+                "areas": [
+                    {"code": a.code, "title": a.title, "max": str(a.max), "points": str(a.points)}
+                    for a in result.areas
+                ],
+                "total": str(result.total),
+                "max_self": str(result.max_self),
+                "survey_max": str(result.survey_max),
+                "bonus": str(result.bonus),
+                "penalty": str(result.penalty),
+                "percent": str(result.percent),
+                "grade": result.grade,
+                "blocking": [r.sub.code for r in result.blocking],
+            }
+        )
+        return 0
+    rows = [
+        [
+            r.sub.code,
+            num(r.sub.max),
+            "" if r.suggestion.points is None else num(r.suggestion.points),
+            "" if r.self_points is None else num(r.self_points),
+            str(r.evidence),
+            "!" if r.warnings else "",
+            f"{r.sub.title} — {r.suggestion.explanation}",
+        ]
+        for r in result.subs
+    ]
+    _table(
+        ["Mã", "Tối đa", "Gợi ý", "Tự chấm", "TLKC", "!", "Tiêu chí thành phần — cách tính"],
+        rows,
+        flex=6,
+    )
+    print(
+        f"\nTổng: {num(result.total)}/{num(result.max_self)} = {num(result.percent)}% "
+        f"— {result.grade}" + (f" (chốt {finalised[:10]})" if finalised else "")
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        prof, plan, _cset, scoring = _scoring(args, store)
+        when = parse_date(args.date)
+        scoring.set_report_date(
+            plan, args.period.upper(), when, agency=prof.agency_code, actor=prof.officer
+        )
+    print(t("report.saved", period=args.period.upper(), date=format_date(when)))
+    return 0
+
+
+def cmd_indicator(args: argparse.Namespace) -> int:
+    from cchc_tui.core.numbers import num
+
+    if args.action == "list":
+        return _indicator_list(args)
+    from cchc_tui.store.service import LEVEL_FOR_SET  # noqa: F401  (level names)
+
+    with _open_store(args) as store:
+        prof, plan, _cset, scoring = _scoring(args, store)
+        value = scoring.set_indicator(
+            plan,
+            args.indicator or "",
+            agency=prof.agency_code,
+            actor=prof.officer,
+            value=_decimal_arg(args.value, "value") if args.value is not None else None,
+            numerator=_decimal_arg(args.num, "numerator") if args.num is not None else None,
+            denominator=_decimal_arg(args.den, "denominator") if args.den is not None else None,
+            evidence_id=args.evidence,
+        )
+        ind = next(i for i in plan.indicator if i.id == args.indicator)
+        level = _registry().agencies[prof.agency_code].level
+    target = ind.target_for(level)
+    print(
+        t(
+            "indicator.saved",
+            name=ind.name,
+            value=num(value),
+            target="—" if target is None else num(Decimal(str(target))),
+        )
+    )
+    return 0
+
+
+def _indicator_list(args: argparse.Namespace) -> int:
+    """Each indicator of the plan: target for the agency's level, value, attainment."""
+    from cchc_tui.core.numbers import num
+
+    with _open_store(args) as store:
+        prof = store.require_profile()
+        plan = store.load_plan(args.plan)
+        values = store.indicator_values(prof.agency_code, plan.id)
+    level = _registry().agencies[prof.agency_code].level
+    out = []
+    for ind in plan.indicator:
+        target = ind.target_for(level)
+        value = values.get(ind.id)
+        attained = None
+        if value is not None and target:
+            tgt = Decimal(str(target))
+            attained = value <= tgt if ind.direction == "at_most" else value >= tgt
+        out.append(
+            {
+                "id": ind.id,
+                "name": ind.name,
+                "unit": ind.unit,
+                "direction": ind.direction,
+                "target": target,
+                "value": None if value is None else str(value),
+                "attained": attained,
+            }
+        )
+    if args.json:
+        _emit_json(out)
+        return 0
+    yes, no = ("đạt", "chưa đạt") if args.lang != "en" else ("met", "not met")
+    rows = [
+        [
+            o["id"],
+            "" if o["target"] is None else num(Decimal(str(o["target"]))),
+            "" if o["value"] is None else num(Decimal(o["value"])),
+            "" if o["attained"] is None else (yes if o["attained"] else no),
+            o["name"],
+        ]
+        for o in out
+    ]
+    _table(["Mã", "Chỉ tiêu", "Giá trị", "Kết quả", "Tên"], rows, flex=4)
+    return 0
