@@ -1,0 +1,61 @@
+"""The one catalogue of user-facing strings, Vietnamese first, English as a setting, kept by
+topic in this package's modules (one ``MESSAGES`` dict each; a key lives in exactly one).
+
+``t("key", **params)`` formats the string for the current language. A test checks that both
+languages have every key and the same placeholders.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+LANGUAGES = ("vi", "en")
+_lang: ContextVar[str] = ContextVar("cchc_lang", default="vi")
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _lang.set(lang)
+
+
+def language() -> str:
+    return _lang.get()
+
+
+def t(key: str, /, **params: Any) -> str:
+    entry = CATALOGUE[key]
+    return entry.get(language(), entry["vi"]).format(**params)
+
+
+class UserError(Exception):
+    """An error the user can act on: one clear sentence from the catalogue, no traceback."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self) -> str:
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+def _merged() -> dict[str, dict[str, str]]:
+    from cchc_tui.core.i18n import bundles, command_line, officer_app, records, review_desk, scoring
+
+    catalogue: dict[str, dict[str, str]] = {}
+    for topic in (review_desk, officer_app, bundles, scoring, command_line, records):
+        twice = catalogue.keys() & topic.MESSAGES.keys()
+        if twice:
+            raise RuntimeError(f"catalogue keys in two topics: {sorted(twice)}")
+        catalogue.update(topic.MESSAGES)
+    return catalogue
+
+
+CATALOGUE: dict[str, dict[str, str]] = _merged()
