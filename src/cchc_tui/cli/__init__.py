@@ -7,6 +7,7 @@ Every listing takes ``--json``. Errors are one sentence on stderr (Vietnamese, o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -22,11 +23,17 @@ __all__ = ["build_parser", "main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # the language must be known before argparse can complain
+    # the language must be known before argparse prints help or complains: --lang, else the
+    # config file's (a broken config file is reported once the command line is read)
+    lang = None
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
-            set_language(argv[i + 1])
+            lang = argv[i + 1]
+    if lang is None:
+        with contextlib.suppress(UserError):
+            lang = load_config().lang
+    set_language(lang or "vi")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -40,6 +40,14 @@ _ARGPARSE_VI = [
 ]
 
 
+def _argparse_text(message: str) -> str:
+    """argparse's gettext hook: its headings and built-in help in the user's language."""
+    from cchc_tui.core.i18n import CATALOGUE
+
+    key = f"argparse.{message}"
+    return t(key) if key in CATALOGUE else message
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with its complaints in the user's language and exit code 2."""
 
@@ -59,43 +67,42 @@ class Parser(argparse.ArgumentParser):
 
 def _trust_arguments(sp: argparse.ArgumentParser) -> None:
     """What a command that takes in signed files (bundles, receipts) is checked against."""
-    sp.add_argument("--ca", help="chứng thư CA (PEM); được ghi nhớ")
-    sp.add_argument("--crl", help="danh sách thu hồi (PEM); được ghi nhớ")
+    sp.add_argument("--ca", help=t("help.trust.ca"))
+    sp.add_argument("--crl", help=t("help.trust.crl"))
     sp.add_argument(
         "--allow-stale-crl",
         action="store_true",
-        help="vẫn nhận khi danh sách thu hồi đã quá hạn nextUpdate",
+        help=t("help.trust.allow_stale_crl"),
     )
     sp.add_argument(
         "--replace-ca",
         action="store_true",
-        help="thay CA đã ghi nhớ bằng CA của --ca (khi Sở Nội vụ đổi CA)",
+        help=t("help.trust.replace_ca"),
     )
 
 
 def build_parser() -> Parser:
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # its gettext, looked up per call
     p = Parser(
         prog="cchc",
-        description="cchc-tui: theo dõi Kế hoạch CCHC và tự đánh giá Chỉ số CCHC, ngoại tuyến.",
+        description=t("help.cchc"),
     )
     p.add_argument("--version", action="version", version=f"cchc-tui {__version__}")
     p.add_argument(
         "--db",
         type=Path,
         default=None,
-        help="tệp cơ sở dữ liệu (mặc định: $CCHC_DB hoặc thư mục dữ liệu người dùng)",
+        help=t("help.cchc.db"),
     )
     p.add_argument(
         "--lang",
         choices=["vi", "en"],
         default=None,
-        help="ngôn ngữ hiển thị (mặc định: theo tệp cấu hình, hoặc vi)",
+        help=t("help.cchc.lang"),
     )
-    p.add_argument(
-        "--theme", choices=list(THEMES), default=None, help="giao diện; ansi-dark cho 16 màu"
-    )
+    p.add_argument("--theme", choices=list(THEMES), default=None, help=t("help.cchc.theme"))
     p.add_argument("--today", help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+    sub = p.add_subparsers(dest="command", metavar=t("help.command_metavar"), parser_class=Parser)
 
     def add(
         name: str, func: Callable[[argparse.Namespace], int], help_: str, json_: bool = False
@@ -103,123 +110,125 @@ def build_parser() -> Parser:
         sp: Parser = sub.add_parser(name, help=help_, description=help_)
         sp.set_defaults(func=func)
         if json_:
-            sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+            sp.add_argument("--json", action="store_true", help=t("help.json"))
         return sp
 
-    sp = add("init", cmd_init, "khởi tạo cơ sở dữ liệu cho cơ quan")
-    sp.add_argument("--agency", required=True, help="mã hoặc tên cơ quan (vd: 918, SNV)")
-    sp.add_argument("--officer", required=True, help="họ tên cán bộ")
+    sp = add("init", cmd_init, t("help.init"))
+    sp.add_argument("--agency", required=True, help=t("help.init.agency"))
+    sp.add_argument("--officer", required=True, help=t("help.init.officer"))
 
-    sp = add("agencies", cmd_agencies, "danh mục cơ quan, đơn vị", json_=True)
-    sp.add_argument("--search", help="tìm theo tên, không cần dấu (vd: binh thuy)")
-    sp.add_argument("--level", choices=["city", "district", "commune"], help="lọc theo cấp")
+    sp = add("agencies", cmd_agencies, t("help.agencies"), json_=True)
+    sp.add_argument("--search", help=t("help.agencies.search"))
+    sp.add_argument(
+        "--level", choices=["city", "district", "commune"], help=t("help.agencies.level")
+    )
 
-    sp = add("plan", cmd_plan, "xem kế hoạch", json_=True)
-    sp.add_argument("--plan", help="mã kế hoạch (mặc định: kế hoạch mới nhất)")
+    sp = add("plan", cmd_plan, t("help.plan"), json_=True)
+    sp.add_argument("--plan", help=t("help.plan.plan"))
     sp.set_defaults(plan_cmd=None)
     psub = sp.add_subparsers(dest="plan_cmd", metavar="show|import", parser_class=Parser)
-    show = psub.add_parser("show", help="xem một mục của kế hoạch")
-    show.add_argument("item", help="mã (hd3.18a) hoặc số in (3.1)")
-    show.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    imp = psub.add_parser("import", help="thêm một kế hoạch (tệp TOML) vào cơ sở dữ liệu")
+    show = psub.add_parser("show", help=t("help.plan.show"))
+    show.add_argument("item", help=t("help.plan.item"))
+    show.add_argument("--json", action="store_true", help=t("help.json"))
+    imp = psub.add_parser("import", help=t("help.plan.import"))
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
 
-    sp = add("assigned", cmd_assigned, "các mục được giao cho cơ quan", json_=True)
-    sp.add_argument("--agency", help="mã hoặc tên cơ quan (mặc định: cơ quan của CSDL)")
-    sp.add_argument("--role", choices=["lead", "coordinate"], help="chỉ chủ trì / phối hợp")
-    sp.add_argument("--plan", help="mã kế hoạch")
-    sp.add_argument("--as-of", dest="as_of", help="tính hạn và quá hạn theo ngày này")
+    sp = add("assigned", cmd_assigned, t("help.assigned"), json_=True)
+    sp.add_argument("--agency", help=t("help.assigned.agency"))
+    sp.add_argument("--role", choices=["lead", "coordinate"], help=t("help.assigned.role"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
+    sp.add_argument("--as-of", dest="as_of", help=t("help.assigned.as_of"))
 
-    sp = add("progress", cmd_progress, "cập nhật tiến độ một mục", json_=True)
+    sp = add("progress", cmd_progress, t("help.progress"), json_=True)
     sp.add_argument("action", choices=["set"])
-    sp.add_argument("item", help="mã hoặc số của mục (vd: hd3.1, 3.1)")
+    sp.add_argument("item", help=t("help.progress.item"))
     sp.add_argument(
         "--status",
         required=True,
-        help="chua_thuc_hien | dang_thuc_hien | hoan_thanh | khong_thuc_hien_duoc",
+        help=t("help.progress.status"),
     )
-    sp.add_argument("--progress", help="tiến độ, số nguyên 0-100 (%%)")
-    sp.add_argument("--note", help="ghi chú")
-    sp.add_argument("--reason", help="lý do (bắt buộc khi không thực hiện được)")
-    sp.add_argument("--completed", help="ngày hoàn thành, dd/mm/yyyy")
-    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("--progress", help=t("help.progress.progress"))
+    sp.add_argument("--note", help=t("help.progress.note"))
+    sp.add_argument("--reason", help=t("help.progress.reason"))
+    sp.add_argument("--completed", help=t("help.progress.completed"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
 
-    sp = add("evidence", cmd_evidence, "tài liệu kiểm chứng")
+    sp = add("evidence", cmd_evidence, t("help.evidence"))
     esub = sp.add_subparsers(
         dest="evidence_cmd", metavar="add|list", parser_class=Parser, required=True
     )
-    ea = esub.add_parser("add", help="thêm tài liệu kiểm chứng")
-    ea.add_argument("--number", required=True, help="số, ký hiệu (vd: 12/KH-UBND)")
-    ea.add_argument("--date", required=True, help="ngày ban hành, dd/mm/yyyy")
-    ea.add_argument("--issuer", required=True, help="cơ quan ban hành")
-    ea.add_argument("--title", required=True, help="trích yếu")
-    ea.add_argument("--type", help="loại văn bản (mặc định: theo ký hiệu)")
-    ea.add_argument("--file", help="tệp đính kèm (được sao vào thư mục quản lý)")
-    ea.add_argument("--item", action="append", help="mục liên quan (lặp lại được)")
-    ea.add_argument("--plan", help="mã kế hoạch")
-    ea.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    el = esub.add_parser("list", help="danh sách tài liệu kiểm chứng")
-    el.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    ea = esub.add_parser("add", help=t("help.evidence.add"))
+    ea.add_argument("--number", required=True, help=t("help.evidence.number"))
+    ea.add_argument("--date", required=True, help=t("help.evidence.date"))
+    ea.add_argument("--issuer", required=True, help=t("help.evidence.issuer"))
+    ea.add_argument("--title", required=True, help=t("help.evidence.title"))
+    ea.add_argument("--type", help=t("help.evidence.type"))
+    ea.add_argument("--file", help=t("help.evidence.file"))
+    ea.add_argument("--item", action="append", help=t("help.evidence.item"))
+    ea.add_argument("--plan", help=t("help.plan_id"))
+    ea.add_argument("--json", action="store_true", help=t("help.json"))
+    el = esub.add_parser("list", help=t("help.evidence.list"))
+    el.add_argument("--json", action="store_true", help=t("help.json"))
 
-    sp = add("db", cmd_db, "kiểm tra cơ sở dữ liệu", json_=True)
+    sp = add("db", cmd_db, t("help.db"), json_=True)
     sp.add_argument("action", choices=["check"])
 
-    sp = add("history", cmd_history, "nhật ký thay đổi", json_=True)
-    sp.add_argument("item", nargs="?", help="chỉ nhật ký của mục này")
-    sp.add_argument("--plan", help="mã kế hoạch")
+    sp = add("history", cmd_history, t("help.history"), json_=True)
+    sp.add_argument("item", nargs="?", help=t("help.history.item"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
 
-    sp = add("criteria", cmd_criteria, "bộ tiêu chí Chỉ số CCHC", json_=True)
+    sp = add("criteria", cmd_criteria, t("help.criteria"), json_=True)
     sp.set_defaults(criteria_cmd=None)
     csub = sp.add_subparsers(dest="criteria_cmd", metavar="list|import", parser_class=Parser)
-    csub.add_parser("list", help="các bộ tiêu chí đang có")
-    ci = csub.add_parser("import", help="thêm bộ tiêu chí (tệp TOML)")
+    csub.add_parser("list", help=t("help.criteria.list"))
+    ci = csub.add_parser("import", help=t("help.criteria.import"))
     ci.add_argument("file")
 
-    sp = add("score", cmd_score, "tự chấm điểm Chỉ số CCHC", json_=True)
-    sp.add_argument("--set", help="mã bộ tiêu chí (mặc định: bộ chính thức, hoặc bộ mẫu)")
-    sp.add_argument("--plan", help="mã kế hoạch")
-    sp.add_argument("--xlsx", help="ghi bảng chấm điểm ra tệp .xlsx")
+    sp = add("score", cmd_score, t("help.score"), json_=True)
+    sp.add_argument("--set", help=t("help.score.criteria_set"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
+    sp.add_argument("--xlsx", help=t("help.score.xlsx"))
     sp.set_defaults(score_cmd=None)
     ssub = sp.add_subparsers(dest="score_cmd", metavar="set|finalise|reopen", parser_class=Parser)
-    ss = ssub.add_parser("set", help="ghi điểm tự chấm của một tiêu chí thành phần")
+    ss = ssub.add_parser("set", help=t("help.score.set"))
     ss.add_argument("code")
-    ss.add_argument("--points", help="điểm (vd: 0,5)")
-    ss.add_argument("--suggested", action="store_true", help="lấy theo điểm gợi ý")
-    ss.add_argument("--reason", help="lý do khi khác điểm gợi ý")
-    ss.add_argument("--note", help="giải trình khi không có TLKC")
-    ss.add_argument("--evidence", type=int, action="append", help="số # của TLKC (lặp lại được)")
-    ssub.add_parser("finalise", help="chốt điểm")
-    ssub.add_parser("reopen", help="mở lại để sửa")
+    ss.add_argument("--points", help=t("help.score.points"))
+    ss.add_argument("--suggested", action="store_true", help=t("help.score.suggested"))
+    ss.add_argument("--reason", help=t("help.score.reason"))
+    ss.add_argument("--note", help=t("help.score.note"))
+    ss.add_argument("--evidence", type=int, action="append", help=t("help.score.evidence"))
+    ssub.add_parser("finalise", help=t("help.score.finalise"))
+    ssub.add_parser("reopen", help=t("help.score.reopen"))
 
-    sp = add("report", cmd_report, "ghi ngày gửi báo cáo định kỳ")
+    sp = add("report", cmd_report, t("help.report"))
     sp.add_argument("action", choices=["set"])
-    sp.add_argument("period", help="Q1 | 6T | Q3 | NAM")
-    sp.add_argument("--date", required=True, help="ngày gửi, dd/mm/yyyy")
-    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("period", help=t("help.period"))
+    sp.add_argument("--date", required=True, help=t("help.report.date"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
 
-    sp = add("indicator", cmd_indicator, "chỉ tiêu của kế hoạch: xem, ghi giá trị", json_=True)
+    sp = add("indicator", cmd_indicator, t("help.indicator"), json_=True)
     sp.add_argument("action", choices=["set", "list"])
-    sp.add_argument("indicator", nargs="?", help="mã chỉ tiêu (xem cchc indicator list)")
-    sp.add_argument("--value", help="giá trị (%%)")
-    sp.add_argument("--num", help="tử số")
-    sp.add_argument("--den", help="mẫu số")
-    sp.add_argument("--evidence", type=int, help="số # của TLKC")
-    sp.add_argument("--plan", help="mã kế hoạch")
+    sp.add_argument("indicator", nargs="?", help=t("help.indicator.indicator"))
+    sp.add_argument("--value", help=t("help.indicator.value"))
+    sp.add_argument("--num", help=t("help.indicator.num"))
+    sp.add_argument("--den", help=t("help.indicator.den"))
+    sp.add_argument("--evidence", type=int, help=t("help.indicator.evidence"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
 
-    sp = add("pki", cmd_pki, "CA ngoại tuyến của Sở Nội vụ: tạo CA, cấp, thu hồi, CRL")
+    sp = add("pki", cmd_pki, t("help.pki"))
     psub2 = sp.add_subparsers(
         dest="pki_cmd", metavar="init-ca|issue|revoke|crl", parser_class=Parser, required=True
     )
     for name, help_ in (
-        ("init-ca", "tạo CA"),
-        ("issue", "cấp chứng thư .p12 cho cán bộ"),
-        ("revoke", "thu hồi chứng thư"),
-        ("crl", "xuất danh sách thu hồi"),
+        ("init-ca", t("help.pki.init_ca")),
+        ("issue", t("help.pki.issue")),
+        ("revoke", t("help.pki.revoke")),
+        ("crl", t("help.pki.crl")),
     ):
         x = psub2.add_parser(name, help=help_)
-        x.add_argument("--dir", required=True, help="thư mục CA")
-        x.add_argument("--passphrase-file", help="tệp chứa mật khẩu khóa CA")
+        x.add_argument("--dir", required=True, help=t("help.pki.dir"))
+        x.add_argument("--passphrase-file", help=t("help.pki.passphrase_file"))
         if name == "issue":
             x.add_argument("--agency", required=True)
             x.add_argument("--officer", required=True)
@@ -227,67 +236,65 @@ def build_parser() -> Parser:
                 "--role",
                 choices=["officer", "reviewer"],
                 default="officer",
-                help="officer: ký hồ sơ (mặc định); reviewer: ký phiếu thẩm định",
+                help=t("help.pki.role"),
             )
-            x.add_argument("--out", required=True, help="tệp .p12")
-            x.add_argument("--p12-passphrase-file", help="tệp chứa mật khẩu của tệp .p12")
+            x.add_argument("--out", required=True, help=t("help.pki.out"))
+            x.add_argument("--p12-passphrase-file", help=t("help.pki.p12_passphrase_file"))
         if name == "revoke":
-            x.add_argument("serial", help="số sê-ri (hex)")
+            x.add_argument("serial", help=t("help.pki.serial"))
         if name == "crl":
             x.add_argument("--out", required=True)
 
-    sp = add("key", cmd_key, "nhập chứng thư ký số (.p12) của cán bộ")
+    sp = add("key", cmd_key, t("help.key"))
     sp.add_argument("action", choices=["import"])
     sp.add_argument("file")
-    sp.add_argument("--passphrase-file", help="tệp chứa mật khẩu")
+    sp.add_argument("--passphrase-file", help=t("help.passphrase_file"))
 
-    sp = add("export", cmd_export, "xuất hồ sơ có chữ ký gửi Sở Nội vụ", json_=True)
-    sp.add_argument("--period", required=True, help="Q1 | 6T | Q3 | NAM")
-    sp.add_argument("--out", default=".", help="thư mục (vd ổ USB)")
-    sp.add_argument("--plan", help="mã kế hoạch")
-    sp.add_argument("--passphrase-file", help="tệp chứa mật khẩu")
+    sp = add("export", cmd_export, t("help.export"), json_=True)
+    sp.add_argument("--period", required=True, help=t("help.period"))
+    sp.add_argument("--out", default=".", help=t("help.export.out"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
+    sp.add_argument("--passphrase-file", help=t("help.passphrase_file"))
 
-    sp = add("verify", cmd_verify, "kiểm tra hồ sơ: an toàn, toàn vẹn, chữ ký, CA, CRL", json_=True)
+    sp = add("verify", cmd_verify, t("help.verify"), json_=True)
     sp.add_argument("bundles", nargs="+")
-    sp.add_argument("--ca", help="chứng thư CA (PEM)")
-    sp.add_argument("--crl", help="danh sách thu hồi (PEM)")
+    sp.add_argument("--ca", help=t("help.verify.ca"))
+    sp.add_argument("--crl", help=t("help.verify.crl"))
 
-    sp = add("import", cmd_import, "nhận hồ sơ vào CSDL của người thẩm định", json_=True)
+    sp = add("import", cmd_import, t("help.import"), json_=True)
     sp.add_argument("bundles", nargs="+")
     _trust_arguments(sp)
 
-    sp = add("review", cmd_review, "tổng hợp hồ sơ đã nhận của một kỳ, xếp hạng", json_=True)
-    sp.add_argument("--period", help="Q1 | 6T | Q3 | NAM (không có: mở ứng dụng thẩm định)")
-    sp.add_argument("--plan", help="mã kế hoạch")
-    sp.add_argument("--xlsx", help="ghi bảng xếp hạng ra tệp .xlsx")
-    sp.add_argument("--csv", help="ghi bảng xếp hạng ra tệp .csv")
-    sp.add_argument("--activity", help="một hoạt động trên toàn thành phố (vd hd3.8)")
+    sp = add("review", cmd_review, t("help.review"), json_=True)
+    sp.add_argument("--period", help=t("help.review.period"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
+    sp.add_argument("--xlsx", help=t("help.review.xlsx"))
+    sp.add_argument("--csv", help=t("help.review.csv"))
+    sp.add_argument("--activity", help=t("help.review.activity"))
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd", metavar="state|comment|appraise|receipt|drop", parser_class=Parser
     )
     for name, help_ in (
-        ("state", "trạng thái thẩm định của hồ sơ"),
-        ("comment", "nhận xét (không sửa được)"),
-        ("appraise", "điểm thẩm định một tiêu chí thành phần"),
-        ("receipt", "ký phiếu thẩm định gửi lại cơ quan"),
-        ("drop", "loại bỏ một hồ sơ đã nhận (không còn được tính; tệp được giữ lại)"),
+        ("state", t("help.review.state")),
+        ("comment", t("help.review.comment")),
+        ("appraise", t("help.review.appraise")),
+        ("receipt", t("help.review.receipt")),
+        ("drop", t("help.review.drop")),
     ):
         x = rsub.add_parser(name, help=help_)
         if name == "drop":
-            x.add_argument("bundle", help="mã hồ sơ (hoặc 8 ký tự đầu trở lên), hoặc mã cơ quan")
-            x.add_argument("--reason", help="lý do loại bỏ")
+            x.add_argument("bundle", help=t("help.review.bundle"))
+            x.add_argument("--reason", help=t("help.review.reason"))
             x.add_argument(  # also before "drop" (review --json): not overwritten when absent
-                "--json", action="store_true", default=argparse.SUPPRESS, help="in dạng JSON"
+                "--json", action="store_true", default=argparse.SUPPRESS, help=t("help.review.json")
             )
             continue
         x.add_argument("agency")
         if name == "state":
-            x.add_argument(
-                "--state", required=True, help="da_nhan | can_bo_sung | da_duyet | khong_duyet"
-            )
+            x.add_argument("--state", required=True, help=t("help.review.state_value"))
         if name == "comment":
-            x.add_argument("--target", default="general", help="general | item:MÃ | criterion:MÃ")
+            x.add_argument("--target", default="general", help=t("help.review.target"))
             x.add_argument("--text", required=True)
         if name == "appraise":
             x.add_argument("code")
@@ -297,11 +304,11 @@ def build_parser() -> Parser:
             x.add_argument("--out", required=True)
             x.add_argument("--passphrase-file")
 
-    sp = add("receipt", cmd_receipt, "phiếu thẩm định của Sở Nội vụ: nhận, xem", json_=True)
+    sp = add("receipt", cmd_receipt, t("help.receipt"), json_=True)
     sp.add_argument("receipt_cmd", choices=["import", "list"])
     sp.add_argument("file", nargs="?")
     _trust_arguments(sp)
 
-    sp = add("demo", cmd_demo, "mở bản thử với dữ liệu mẫu của Quận Bình Thủy", json_=True)
-    sp.add_argument("--print", action="store_true", help="chỉ in danh sách, không mở ứng dụng")
+    sp = add("demo", cmd_demo, t("help.demo"), json_=True)
+    sp.add_argument("--print", action="store_true", help=t("help.demo.print"))
     return p

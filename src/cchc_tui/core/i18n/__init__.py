@@ -47,10 +47,26 @@ class UserError(Exception):
 
 
 def _merged() -> dict[str, dict[str, str]]:
-    from cchc_tui.core.i18n import bundles, command_line, officer_app, records, review_desk, scoring
+    from cchc_tui.core.i18n import (
+        bundles,
+        command_help,
+        command_line,
+        officer_app,
+        records,
+        review_desk,
+        scoring,
+    )
 
     catalogue: dict[str, dict[str, str]] = {}
-    for topic in (review_desk, officer_app, bundles, scoring, command_line, records):
+    for topic in (
+        review_desk,
+        officer_app,
+        bundles,
+        scoring,
+        command_line,
+        command_help,
+        records,
+    ):
         twice = catalogue.keys() & topic.MESSAGES.keys()
         if twice:
             raise RuntimeError(f"catalogue keys in two topics: {sorted(twice)}")
