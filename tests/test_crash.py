@@ -141,7 +141,7 @@ def test_the_cli_says_where_the_report_is_and_exits_70(
     capsys: pytest.CaptureFixture[str],
     kept: bool,
 ) -> None:
-    from cchc_tui import cli as cli_module
+    from cchc_tui.cli import officer as cli_module
 
     report = tmp_path / "cchc-crash-20221005-101010.txt"
 
@@ -162,7 +162,7 @@ def test_the_cli_says_where_the_report_is_and_exits_70(
 def test_the_cli_in_english_and_without_a_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from cchc_tui import cli as cli_module
+    from cchc_tui.cli import officer as cli_module
 
     def crashed_run(self: CchcApp) -> None:
         self._return_code = 1  # no folder took the report
@@ -180,7 +180,7 @@ def test_the_cli_in_english_and_without_a_report(
 def test_the_cli_after_a_normal_end_exits_0(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from cchc_tui import cli as cli_module
+    from cchc_tui.cli import officer as cli_module
 
     monkeypatch.setattr(CchcApp, "run", lambda self: None)
     assert cli_module.run_tui(_args(), tmp_path / "cchc.sqlite") == 0
@@ -190,7 +190,7 @@ def test_the_cli_after_a_normal_end_exits_0(
 def test_the_review_desk_cli_exits_70_after_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from cchc_tui import cli as cli_module
+    import cchc_tui.cli as cli_module
 
     reviewer = tmp_path / "r.sqlite"
     cli("--db", str(reviewer), "init", "--agency", "SNV", "--officer", "Thẩm định viên")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -27,6 +28,18 @@ def test_switching_language() -> None:
     assert t("status.hoan_thanh") == "hoàn thành"
 
 
+def _literals_in_source() -> set[str]:
+    """Every string literal of the package outside the catalogue itself."""
+    found: set[str] = set()
+    for path in (ROOT / "src" / "cchc_tui").rglob("*.py"):
+        if "i18n" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
 def test_every_key_used_in_the_code_exists() -> None:
     used: set[str] = set()
     for path in (ROOT / "src" / "cchc_tui").rglob("*.py"):
@@ -34,6 +47,19 @@ def test_every_key_used_in_the_code_exists() -> None:
         used |= set(re.findall(r"""(?:\bt|Error)\(\s*"([a-z_]+\.[a-z_0-9.]+)\"""", text))
     assert used, "no keys found: the pattern is wrong"
     assert used <= set(CATALOGUE), sorted(used - set(CATALOGUE))
+
+
+def test_no_key_is_built_at_run_time_and_none_is_unused() -> None:
+    """Every key is written out somewhere in the code (coded values go through the explicit
+    maps of core/labels.py), so a key no literal names is dead text, and a key built with an
+    f-string would hide from this test."""
+    literals = _literals_in_source()
+    unused = sorted(k for k in CATALOGUE if k not in literals)
+    assert unused == []
+    for path in (ROOT / "src" / "cchc_tui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        built = re.findall(r"""\bt\(\s*f["']|\bt\(\s*["'][a-z_.]+["']\s*\+""", text)
+        assert not built, f"{path}: a catalogue key built at run time"
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -27,6 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509 import verification as xv
 
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.text import escape_controls
@@ -149,10 +150,13 @@ def _leaf(cert: x509.Certificate, role: Role, at: datetime) -> None:
         raise TrustError("role", "trust.no_digital_signature") from None
     has = role_of(cert)
     if has is None:
-        raise TrustError("role", "trust.no_role_mark", role=t(f"trust.role.{role}"))
+        raise TrustError("role", "trust.no_role_mark", role=t(labels.TRUST_ROLE[role]))
     if has != role:
         raise TrustError(
-            "role", "trust.wrong_role", role=t(f"trust.role.{role}"), has=t(f"trust.role.{has}")
+            "role",
+            "trust.wrong_role",
+            role=t(labels.TRUST_ROLE[role]),
+            has=t(labels.TRUST_ROLE[has]),
         )
     if not cert.not_valid_before_utc <= at <= cert.not_valid_after_utc:
         raise TrustError(
@@ -285,7 +289,7 @@ def check_own_key(
     if has != role:
         raise UserError(
             "trust.role_for_export" if role == "officer" else "trust.role_for_receipt",
-            has=t(f"trust.role.{has}") if has else t("trust.role.none"),
+            has=t(labels.TRUST_ROLE[has]) if has else t("trust.role.none"),
         )
     try:
         if ca_pem is None:

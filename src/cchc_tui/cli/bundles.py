@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
 from cchc_tui.cli.output import _emit_json, _local_time, _Progress
+from cchc_tui.core import labels
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.text import escape_controls
 
@@ -41,7 +42,7 @@ def cmd_pki(args: argparse.Namespace) -> int:
         )
         print(
             f"{args.out}: {who.officer} · {who.agency_name} ({who.agency_code}) · "
-            f"{t(f'trust.role.{args.role}')} · serial {who.serial:x}"
+            f"{t(labels.TRUST_ROLE[args.role])} · serial {who.serial:x}"
         )
     elif args.pki_cmd == "revoke":
         pki.revoke(ca_dir, _passphrase(args, "CA"), pki.parse_serial(args.serial))

@@ -26,6 +26,7 @@ from cchc_tui.cli.common import (
     _today,
 )
 from cchc_tui.cli.output import _emit_json, _table, _width
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.numbers import parse_progress
@@ -79,7 +80,7 @@ def cmd_agencies(args: argparse.Namespace) -> int:
         [
             a.code,
             a.name,
-            t(f"level.{a.level}"),
+            t(labels.LEVEL[a.level]),
             registry.agencies[a.parent].name if a.parent in registry.agencies else "",
         ]
         for a in agencies
@@ -240,7 +241,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
     table = [
         [
             r.item.id,
-            t(f"role.{r.role}"),
+            t(labels.ROLE[r.role]),
             (t("timing.ongoing") if r.item.ongoing else format_date(r.next_due))
             + (" !" if r.overdue else ""),
             status_label(r.status),

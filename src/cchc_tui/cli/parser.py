@@ -40,12 +40,19 @@ _ARGPARSE_VI = [
 ]
 
 
+_ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "show this help message and exit": "argparse.help",
+    "show program's version number and exit": "argparse.version",
+}
+
+
 def _argparse_text(message: str) -> str:
     """argparse's gettext hook: its headings and built-in help in the user's language."""
-    from cchc_tui.core.i18n import CATALOGUE
-
-    key = f"argparse.{message}"
-    return t(key) if key in CATALOGUE else message
+    key = _ARGPARSE_WORDS.get(message)
+    return t(key) if key else message
 
 
 class Parser(argparse.ArgumentParser):

@@ -9,6 +9,7 @@ from typing import Any
 from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
 from cchc_tui.cli.officer import _app_ended
 from cchc_tui.cli.output import _emit_json, _table
+from cchc_tui.core import labels
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
@@ -204,8 +205,8 @@ def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str)
         [
             [
                 u["code"],
-                t(f"role.{u['role']}"),
-                t(f"ui.review.act_long.{u['status']}"),
+                t(labels.ROLE[u["role"]]),
+                t(labels.REVIEW_ACT_LONG[u["status"]]),
                 "" if u["progress"] is None else str(u["progress"]),
                 u["name"],
             ]
@@ -332,7 +333,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
             print(
                 t(
                     "receipt.imported",
-                    state=t(f"ui.review.rstate.{c['state']}"),
+                    state=t(labels.RECEIPT_STATE[c["state"]]),
                     comments=len(c.get("comments", [])),
                     signer=receipt.signer.officer,
                 )
@@ -347,7 +348,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         _emit_json(data)
     else:
         for d in data:
-            state = t(f"ui.review.rstate.{d['state']}")
+            state = t(labels.RECEIPT_STATE[d["state"]])
             print(f"{d['bundle_id']} · {d['period']} · {state} · {d['signer']}")
             for c in d.get("comments", []):
                 print(f"  [{c['target']}] {c['text']}")

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from cchc_tui.core import labels
 from cchc_tui.core.i18n import UserError, language, t
 from cchc_tui.core.text import nfc
 
@@ -31,7 +32,7 @@ FIELDS = ("points", "progress", "value", "numerator", "denominator")
 
 
 def _label(field: str) -> str:
-    return t(f"number.field.{field}") if field in FIELDS else field
+    return t(labels.NUMBER_FIELD[field]) if field in FIELDS else field
 
 
 def _shown(text: str) -> str:

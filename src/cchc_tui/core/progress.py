@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
+from cchc_tui.core import labels
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.text import clean, fold, nfc
 
@@ -49,12 +50,12 @@ def parse_status(text: str) -> str:
     raise ProgressError(
         "progress.bad_status",
         value=text,
-        choices=", ".join(f"{s} ({t('status.' + s)})" for s in STATUSES),
+        choices=", ".join(f"{s} ({t(labels.STATUS[s])})" for s in STATUSES),
     )
 
 
 def status_label(status: str | None) -> str:
-    return t(f"status.{status}") if status else t("status.none")
+    return t(labels.STATUS[status]) if status else t("status.none")
 
 
 @dataclass(frozen=True)

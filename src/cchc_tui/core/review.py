@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from cchc_tui.core import labels
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.assignment import Role, units_assigned
@@ -80,7 +81,7 @@ class UnitRow:
             return t("review.broken", reason=self.broken)
         if self.state == "late":
             return t("ui.review.late_days", days=self.days_late)
-        return t(f"ui.review.state.{self.state}")
+        return t(labels.REVIEW_STATE[self.state])
 
     @property
     def completeness(self) -> Decimal:

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
+from cchc_tui.core import labels
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import UserError, t
@@ -118,7 +119,7 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
         at: date = p.get("at") or _year_end(inputs.plan)
         rows = [r for r in inputs.rows if role == "all" or r.role == "lead"]
         if not rows:
-            return Suggestion(None, t("score.no_items", role=t(f"score.role.{role}")))
+            return Suggestion(None, t("score.no_items", role=t(labels.SCORE_ROLE[role])))
         done = sum(1 for r in rows if r.done and r.completed_on and r.completed_on <= at)
         share = Decimal(done) * 100 / Decimal(len(rows))
         return _banded(
@@ -128,7 +129,7 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
                 "score.completion",
                 done=done,
                 total=len(rows),
-                role=t(f"score.role.{role}"),
+                role=t(labels.SCORE_ROLE[role]),
                 at=format_date(at),
                 pct=num(pct1(share)),
             ),
@@ -183,7 +184,7 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
             sub,
             state,
             t(
-                f"score.doc_{state}",
+                labels.SCORE_DOC[state],
                 number=first.number,
                 date=format_date(first.doc_date),
                 deadline=format_date(deadline),
@@ -216,7 +217,9 @@ def _timely(sub: Sub, state: str, what: str) -> Suggestion:
         pts = sub.rule.points["yes" if state == "on_time" else "no"]
     else:
         pts = sub.rule.points[state]
-    return Suggestion(pts, f"{what} → {t('score.state.' + state)} → {num(pts)} {t('score.points')}")
+    return Suggestion(
+        pts, f"{what} → {t(labels.SCORE_STATE[state])} → {num(pts)} {t('score.points')}"
+    )
 
 
 def _year_end(plan: Plan) -> date:

@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from cchc_tui.core.i18n import CATALOGUE, t
+from cchc_tui.core import labels
+from cchc_tui.core.i18n import t
 from cchc_tui.store.reader import AuditRow
 
 Choice = Literal["save", "discard", "stay"]
@@ -215,10 +216,10 @@ class HistoryModal(ModalScreen[None]):
         lines = []
         for e in reversed(self.entries):
             when = e.at.astimezone().strftime("%d/%m/%Y %H:%M")
-            action = _label("audit." + e.action, e.action)
+            action = _label(labels.AUDIT_ACTION, e.action)
             lines.append(f"{when} · {e.actor} · {action}")
             for field, (old, new) in json.loads(e.changes).items():
-                name = _label("audit.field." + field, field)
+                name = _label(labels.AUDIT_FIELD, field)
                 lines.append(f"    {name}: {_show(old)} → {_show(new)}")
         return "\n".join(lines)
 
@@ -229,8 +230,8 @@ class HistoryModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _label(key: str, fallback: str) -> str:
-    return t(key) if key in CATALOGUE else fallback
+def _label(table: dict[str, str], code: str) -> str:
+    return t(table[code]) if code in table else code
 
 
 def _show(value: object) -> str:

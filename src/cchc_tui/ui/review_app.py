@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Label, ProgressBar, Select, Static
 
 from cchc_tui.config import Config
+from cchc_tui.core import labels
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.dates import format_date
@@ -257,8 +258,8 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
                 expected=view.expected,
                 rate=num(view.on_time_rate),
                 due=format_date(view.due),
-                sort=t(f"ui.review.sort.{self.sort}"),
-                filter=t(f"ui.review.filter.{self.filter}"),
+                sort=t(labels.REVIEW_SORT[self.sort]),
+                filter=t(labels.REVIEW_FILTER[self.filter]),
             )
             + "\n"
             + t(
@@ -266,7 +267,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
                 **counts,
                 rfilter=t("ui.review.filter.all")
                 if self.rfilter == "all"
-                else t(f"ui.review.rstate.{self.rfilter}"),
+                else t(labels.RECEIPT_STATE[self.rfilter]),
             )
         )
 
@@ -598,7 +599,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         table = self.query_one("#agency-evidence", DataTable)
         for check in rs.check_evidence(Path(bundle.stored_path), self.sub):
             self.app.call_from_thread(
-                table.update_cell, check.key, "hash", t(f"ui.review.hash.{check.state}")
+                table.update_cell, check.key, "hash", t(labels.EVIDENCE_HASH[check.state])
             )
             if check.path is not None:
                 self.app.call_from_thread(
@@ -635,7 +636,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
                     received=_local(b.received_at, short=True),
                     state=t("ui.review.dropped_state")
                     if b.dropped_at is not None
-                    else t(f"ui.review.rstate.{state}"),
+                    else t(labels.RECEIPT_STATE[state]),
                     latest=t("ui.review.history_latest")
                     if b.bundle_id == self.got.bundle_id
                     else "",
@@ -647,7 +648,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     async def refresh_review(self) -> None:
         state, comments, _rounds, _outcome = await self.rapp.db(self._load)
         self.state = state
-        lines = [t("ui.review.current_state", state=t(f"ui.review.rstate.{state}"))]
+        lines = [t("ui.review.current_state", state=t(labels.RECEIPT_STATE[state]))]
         lines += [f"  [{c.target}] {c.text} — {c.by}" for c in comments]
         self.query_one("#agency-review", Static).update("\n".join(lines))
 
@@ -1074,7 +1075,7 @@ class ActivityScreen(OnReviewApp, Screen[None]):
         items = self.query_one("#activity-items", DataTable)
         items.add_column(t("col.number"), key="number", width=6)
         for state in COLUMNS:
-            items.add_column(t(f"ui.review.act.{state}"), key=state, width=4)
+            items.add_column(t(labels.REVIEW_ACT[state]), key=state, width=4)
         items.add_column(t("col.text"), key="text", width=max(20, self.app.size.width - 56))
         units = self.query_one("#activity-units", DataTable)
         units.add_column(t("col.code"), width=7)
@@ -1136,8 +1137,8 @@ class ActivityScreen(OnReviewApp, Screen[None]):
         for u in row.units:
             table.add_row(
                 u.agency.code,
-                t(f"role.{u.role}"),
-                t(f"ui.review.act_long.{u.state}"),
+                t(labels.ROLE[u.role]),
+                t(labels.REVIEW_ACT_LONG[u.state]),
                 "" if u.progress is None else str(u.progress),
                 u.agency.name,
                 key=u.agency.code,

@@ -27,9 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.save_next": {"vi": "Lưu, sang mục sau", "en": "Save, next"},
     "key.finish": {"vi": "Kết thúc", "en": "Finish"},
     "key.edit": {"vi": "Sửa", "en": "Edit"},
-    "key.choose": {"vi": "Chọn", "en": "Choose"},
     "key.create": {"vi": "Tạo CSDL", "en": "Create database"},
-    "key.toggle": {"vi": "Chọn/bỏ", "en": "Toggle"},
     "key.filter_commented": {"vi": "Có nhận xét", "en": "Commented"},
     "key.scoring": {"vi": "Chấm điểm", "en": "Scoring"},
     "key.export": {"vi": "Xuất hồ sơ", "en": "Export"},
@@ -149,10 +147,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.bad_crl": {
         "vi": "Danh sách thu hồi (CRL) không đọc được hoặc không do CA này ký.",
         "en": "The CRL cannot be read or was not signed by this CA.",
-    },
-    "verify.bad_chain": {
-        "vi": "Chứng thư người ký không do CA tin cậy cấp (nơi cấp: {issuer}).",
-        "en": "The signer's certificate was not issued by the trusted CA (issuer: {issuer}).",
     },
     "verify.bad_validity": {
         "vi": "Chứng thư người ký không còn hiệu lực hôm nay (hiệu lực {since} – {until}).",
@@ -280,10 +274,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "«{path}» không phải chứng thư số dạng PEM (tệp ca.pem của Sở Nội vụ).",
         "en": "“{path}” is not a PEM certificate (Sở Nội vụ's ca.pem).",
     },
-    "import.bad_crl": {
-        "vi": "«{path}» không phải danh sách thu hồi dạng PEM (crl.pem).",
-        "en": "“{path}” is not a PEM revocation list (crl.pem).",
-    },
     "import.no_ca": {
         "vi": "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau).",
         "en": "No trusted CA: use --ca (remembered for next time).",
@@ -298,10 +288,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "receipt.bad_form": {
         "vi": "Tệp không phải phiếu thẩm định hợp lệ.",
         "en": "The file is not a valid review receipt.",
-    },
-    "receipt.untrusted": {
-        "vi": "Phiếu thẩm định không do CA tin cậy cấp chứng thư, hoặc chứng thư hết hiệu lực.",
-        "en": "The receipt's certificate is not from the trusted CA, or is not valid now.",
     },
     "receipt.other_agency": {
         "vi": "Phiếu thẩm định này dành cho cơ quan {agency}.",
@@ -407,10 +393,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This revocation list is older than the one held (number {new} against {old}): "
         "not replaced.",
     },
-    "trust.ca_changed": {
-        "vi": "Đã thay CA tin cậy; danh sách thu hồi cũ không còn dùng được.",
-        "en": "The trusted CA was replaced; the old revocation list no longer applies.",
-    },
     "trust.role_for_export": {
         "vi": "Khóa đã nhập ({has}) không ký được hồ sơ: chỉ chứng thư cán bộ mới ký được; "
         "xin Sở Nội vụ cấp chứng thư cán bộ rồi chạy cchc key import.",
@@ -454,7 +436,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Vai trò «{value}» không có; dùng officer hoặc reviewer.",
         "en": "No role “{value}”; use officer or reviewer.",
     },
-    "verify.warning": {"vi": "cảnh báo", "en": "warning"},
     "import.bad_crl_because": {
         "vi": "Tệp «{path}» không dùng được làm danh sách thu hồi: {reason}",
         "en": "“{path}” cannot be used as the revocation list: {reason}",

@@ -427,14 +427,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "drop a received bundle (no longer counted; its files are kept)",
     },
     # argparse's own words (its gettext strings), through Parser
-    "argparse.usage: ": {"vi": "cách dùng: ", "en": "usage: "},
-    "argparse.positional arguments": {"vi": "tham số", "en": "positional arguments"},
+    "argparse.usage": {"vi": "cách dùng: ", "en": "usage: "},
+    "argparse.positional": {"vi": "tham số", "en": "positional arguments"},
     "argparse.options": {"vi": "tuỳ chọn", "en": "options"},
-    "argparse.show this help message and exit": {
+    "argparse.help": {
         "vi": "in trợ giúp này rồi thoát",
         "en": "show this help message and exit",
     },
-    "argparse.show program's version number and exit": {
+    "argparse.version": {
         "vi": "in số phiên bản rồi thoát",
         "en": "show program's version number and exit",
     },

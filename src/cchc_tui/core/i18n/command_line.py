@@ -40,7 +40,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.date": {"vi": "Ngày", "en": "Date"},
     "col.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "col.title": {"vi": "Trích yếu", "en": "Title"},
-    "col.type": {"vi": "Loại", "en": "Type"},
     "col.items": {"vi": "Mục", "en": "Items"},
     "col.file": {"vi": "Tệp", "en": "File"},
     "assigned.header": {

@@ -139,7 +139,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.walk.missing.status": {"vi": "chưa có trạng thái", "en": "no status"},
     "ui.walk.missing.evidence": {"vi": "hoàn thành nhưng chưa có TLKC", "en": "done, no evidence"},
     "ui.walk.missing.overdue": {"vi": "vẫn quá hạn", "en": "still overdue"},
-    "ui.walk.skipped": {"vi": "bỏ qua", "en": "skipped"},
     "ui.evidence.title": {"vi": "Tài liệu kiểm chứng", "en": "Evidence documents"},
     "ui.evidence.form_new": {"vi": "Thêm tài liệu kiểm chứng", "en": "New evidence document"},
     "ui.evidence.form_edit": {"vi": "Sửa tài liệu kiểm chứng #{id}", "en": "Edit evidence #{id}"},
@@ -147,7 +146,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.evidence.date": {"vi": "Ngày ban hành", "en": "Date"},
     "ui.evidence.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "ui.evidence.title_field": {"vi": "Trích yếu", "en": "Title"},
-    "ui.evidence.type": {"vi": "Loại văn bản", "en": "Document type"},
     "ui.evidence.file": {"vi": "Tệp (không bắt buộc)", "en": "File (optional)"},
     "ui.evidence.items": {"vi": "Liên kết với: {items}", "en": "Linked to: {items}"},
     "ui.evidence.copying": {
@@ -248,10 +246,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({items} on items — F4 then n, {criteria} on criteria — F7)",
     },
     "ui.cmd.theme": {"vi": "Giao diện 16 màu / nhiều màu", "en": "16-colour / full-colour theme"},
-    "ui.cmd.language": {
-        "vi": 'Ngôn ngữ: đặt lang = "en" trong tệp cấu hình',
-        "en": 'Language: set lang = "vi" in the config file',
-    },
     "ui.paste_first_line": {
         "vi": "Ô này chỉ nhận một dòng: đã dán dòng đầu (văn bản dán có {count} dòng).",
         "en": "This field takes one line: the first line was pasted (the text had {count}).",

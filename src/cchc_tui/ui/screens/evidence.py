@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
 
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.docnumber import parse_doc_number
 from cchc_tui.core.i18n import UserError, t
@@ -162,7 +163,7 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
         if number.strip():
             parsed = parse_doc_number(number)
             kind = parsed.type_name or (parsed.type_code or "")
-            text = t(f"family.{parsed.family}") + (f" · {kind}" if kind else "")
+            text = t(labels.FAMILY[parsed.family]) + (f" · {kind}" if kind else "")
             if parsed.warnings:
                 text += " — " + t("warning.prefix").lower() + ": " + "; ".join(parsed.warnings)
             info.update(text)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import STATUSES, status_label
@@ -137,7 +138,7 @@ class ItemsScreen(BaseScreen):
             status = status_label(r.status)
             self._cells[r.item.id] = (
                 r.item.id,
-                t(f"role.{r.role}"),
+                t(labels.ROLE[r.role]),
                 due,
                 status if len(status) <= 14 else status[:13] + "…",
                 str(r.progress_pct),
@@ -167,7 +168,7 @@ class ItemsScreen(BaseScreen):
             t(
                 "ui.items.filters",
                 area=self.area or all_,
-                role=t(f"role.{self.role}") if self.role else all_,
+                role=t(labels.ROLE[self.role]) if self.role else all_,
                 status=all_ if self.status == "__all__" else status_label(self.status),
                 overdue=(t("ui.items.only_overdue") if self.only_overdue else "")
                 + (t("ui.items.only_commented") if self.only_commented else ""),

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import status_label
@@ -73,7 +74,7 @@ class OverviewScreen(BaseScreen):
                 "ui.overview.review",
                 signer=receipt.get("signer", ""),
                 period=receipt.get("period", ""),
-                state=t(f"ui.review.rstate.{receipt.get('state', 'da_nhan')}"),
+                state=t(labels.RECEIPT_STATE[receipt.get("state", "da_nhan")]),
                 comments=len(comments),
                 items=sum(1 for c in comments if str(c.get("target", "")).startswith("item:")),
                 criteria=sum(

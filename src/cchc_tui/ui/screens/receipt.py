@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from cchc_tui.core import labels
 from cchc_tui.core.i18n import t
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.widgets.viet_input import VietInput
@@ -64,7 +65,7 @@ class ReceiptImport(ModalScreen[bool]):
             c = receipt.content
             return t(
                 "receipt.imported",
-                state=t(f"ui.review.rstate.{c['state']}"),
+                state=t(labels.RECEIPT_STATE[c["state"]]),
                 comments=len(c.get("comments", [])),
                 signer=receipt.signer.officer,
             )

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Label, SelectionList, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist
 
+from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
@@ -253,7 +254,7 @@ class ScoringScreen(Guarded, BaseScreen):
                     total=num(Decimal(total["total"])),
                     pct=num(Decimal(total["percent"])),
                     grade=total["grade"],
-                    state=t(f"ui.review.rstate.{view.receipt.get('state', 'da_nhan')}"),
+                    state=t(labels.RECEIPT_STATE[view.receipt.get("state", "da_nhan")]),
                 )
         self.query_one("#score-totals", Static).update(totals)
         table = self.query_one("#score-tree", DataTable)

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from cchc_tui.core import labels as code_labels
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.registry_labels import labels
@@ -86,7 +87,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
             )
         )
         self.query_one("#walk-group", Static).update(
-            f"{self.group_of(row)} · {t('col.role')}: {t(f'role.{row.role}')}"
+            f"{self.group_of(row)} · {t('col.role')}: {t(code_labels.ROLE[row.role])}"
         )
         self.query_one("#walk-chain", Static).update(
             chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), compact=True)

@@ -1,0 +1,147 @@
+"""Labels of coded values: each code with its catalogue key written out, so no key is built
+from a value at run time and a test can tell every key used (tests/test_i18n_and_repo.py)."""
+
+from __future__ import annotations
+
+# Progress statuses (core/progress.py)
+STATUS: dict[str, str] = {
+    "chua_thuc_hien": "status.chua_thuc_hien",
+    "dang_thuc_hien": "status.dang_thuc_hien",
+    "hoan_thanh": "status.hoan_thanh",
+    "khong_thuc_hien_duoc": "status.khong_thuc_hien_duoc",
+    "none": "status.none",
+}
+
+# Number fields named in errors (core/numbers.py)
+NUMBER_FIELD: dict[str, str] = {
+    "points": "number.field.points",
+    "progress": "number.field.progress",
+    "value": "number.field.value",
+    "numerator": "number.field.numerator",
+    "denominator": "number.field.denominator",
+}
+
+# Whose items a suggestion counts (core/scoring.py)
+SCORE_ROLE: dict[str, str] = {
+    "lead": "score.role.lead",
+    "all": "score.role.all",
+}
+
+# A document against its deadline, in a suggestion
+SCORE_DOC: dict[str, str] = {
+    "missing": "score.doc_missing",
+    "on_time": "score.doc_on_time",
+    "late": "score.doc_late",
+}
+
+# A report against its deadline, in a suggestion
+SCORE_STATE: dict[str, str] = {
+    "on_time": "score.state.on_time",
+    "late": "score.state.late",
+    "missing": "score.state.missing",
+}
+
+# Certificate roles (bundle/trust.py)
+TRUST_ROLE: dict[str, str] = {
+    "officer": "trust.role.officer",
+    "reviewer": "trust.role.reviewer",
+    "none": "trust.role.none",
+}
+
+# Agency levels
+LEVEL: dict[str, str] = {
+    "city": "level.city",
+    "district": "level.district",
+    "commune": "level.commune",
+}
+
+# Lead or coordinating
+ROLE: dict[str, str] = {
+    "lead": "role.lead",
+    "coordinate": "role.coordinate",
+}
+
+# Document families (core/docnumber.py)
+FAMILY: dict[str, str] = {
+    "administrative": "family.administrative",
+    "legal": "family.legal",
+    "party": "family.party",
+    "unknown": "family.unknown",
+}
+
+# A submission against its deadline, at the review desk
+REVIEW_STATE: dict[str, str] = {
+    "missing": "ui.review.state.missing",
+    "late": "ui.review.state.late",
+    "on_time": "ui.review.state.on_time",
+}
+
+# Appraisal states of a receipt
+RECEIPT_STATE: dict[str, str] = {
+    "da_nhan": "ui.review.rstate.da_nhan",
+    "can_bo_sung": "ui.review.rstate.can_bo_sung",
+    "da_duyet": "ui.review.rstate.da_duyet",
+    "khong_duyet": "ui.review.rstate.khong_duyet",
+}
+
+# Review desk sort orders
+REVIEW_SORT: dict[str, str] = {
+    "code": "ui.review.sort.code",
+    "state": "ui.review.sort.state",
+    "completeness": "ui.review.sort.completeness",
+    "total": "ui.review.sort.total",
+}
+
+# Review desk filters
+REVIEW_FILTER: dict[str, str] = {
+    "all": "ui.review.filter.all",
+    "missing": "ui.review.filter.missing",
+    "late": "ui.review.filter.late",
+    "on_time": "ui.review.filter.on_time",
+}
+
+# An item's state in the activity view (short)
+REVIEW_ACT: dict[str, str] = {
+    "hoan_thanh": "ui.review.act.hoan_thanh",
+    "dang_thuc_hien": "ui.review.act.dang_thuc_hien",
+    "chua_thuc_hien": "ui.review.act.chua_thuc_hien",
+    "khong_thuc_hien_duoc": "ui.review.act.khong_thuc_hien_duoc",
+    "no_status": "ui.review.act.no_status",
+    "missing": "ui.review.act.missing",
+    "broken": "ui.review.act.broken",
+}
+
+# An item's state in the activity view (long)
+REVIEW_ACT_LONG: dict[str, str] = {
+    "hoan_thanh": "ui.review.act_long.hoan_thanh",
+    "dang_thuc_hien": "ui.review.act_long.dang_thuc_hien",
+    "chua_thuc_hien": "ui.review.act_long.chua_thuc_hien",
+    "khong_thuc_hien_duoc": "ui.review.act_long.khong_thuc_hien_duoc",
+    "no_status": "ui.review.act_long.no_status",
+    "missing": "ui.review.act_long.missing",
+    "broken": "ui.review.act_long.broken",
+}
+
+# An evidence file against its hash
+EVIDENCE_HASH: dict[str, str] = {
+    "checking": "ui.review.hash.checking",
+    "none": "ui.review.hash.none",
+    "ok": "ui.review.hash.ok",
+    "mismatch": "ui.review.hash.mismatch",
+    "missing": "ui.review.hash.missing",
+}
+
+# Audit log actions and fields, in an item's history (others show as recorded)
+AUDIT_ACTION: dict[str, str] = {
+    "progress.set": "audit.progress.set",
+    "evidence.link": "audit.evidence.link",
+    "evidence.unlink": "audit.evidence.unlink",
+}
+AUDIT_FIELD: dict[str, str] = {
+    "status": "audit.field.status",
+    "progress_pct": "audit.field.progress_pct",
+    "note": "audit.field.note",
+    "reason": "audit.field.reason",
+    "completed_on": "audit.field.completed_on",
+    "evidence": "audit.field.evidence",
+}
