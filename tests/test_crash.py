@@ -18,7 +18,7 @@ import cchc_tui.ui.app
 from cchc_tui.config import Config
 from cchc_tui.ui.app import CchcApp
 from cchc_tui.ui.crash import TYPED, CrashReporting, key_name
-from cchc_tui.ui.review_app import ReviewApp
+from cchc_tui.ui.review.app import ReviewApp
 from cchc_tui.ui.widgets.viet_input import VietInput
 from tests.tui_helpers import REGISTRY, cli, demo_db, type_text, wait_idle
 

@@ -23,13 +23,11 @@ from textual.widgets import DataTable, Static
 
 from cchc_tui.services.importer import import_bundle
 from cchc_tui.store.service import Store
-from cchc_tui.ui.review_app import (
-    ActivityScreen,
-    RankingScreen,
-    ReviewAgencyScreen,
-    ReviewApp,
-    ReviewOverviewScreen,
-)
+from cchc_tui.ui.review.activity import ActivityScreen
+from cchc_tui.ui.review.agency import ReviewAgencyScreen
+from cchc_tui.ui.review.app import ReviewApp
+from cchc_tui.ui.review.overview import ReviewOverviewScreen
+from cchc_tui.ui.review.ranking import RankingScreen
 from tests.bundle_corpus import Kit, genuine_doc, make_bundle, make_kit
 from tests.tui_helpers import cli, wait_idle
 

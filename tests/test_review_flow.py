@@ -15,14 +15,12 @@ import pytest
 from openpyxl import load_workbook
 from textual.widgets import DataTable, Static
 
-from cchc_tui.ui.review_app import (
-    ImportScreen,
-    RankingScreen,
-    ReceiptModal,
-    ReviewAgencyScreen,
-    ReviewApp,
-    ReviewOverviewScreen,
-)
+from cchc_tui.ui.review.agency import ReviewAgencyScreen
+from cchc_tui.ui.review.app import ReviewApp
+from cchc_tui.ui.review.dialogs import ReceiptModal
+from cchc_tui.ui.review.importing import ImportScreen
+from cchc_tui.ui.review.overview import ReviewOverviewScreen
+from cchc_tui.ui.review.ranking import RankingScreen
 from cchc_tui.ui.widgets.viet_input import VietInput
 from tests.tui_helpers import (
     cli,

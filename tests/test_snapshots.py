@@ -102,7 +102,7 @@ def reviewer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_review_desk_overview(
     size: tuple[int, int], snap_compare: Any, fixed_reviewer_db: Path
 ) -> None:
-    from cchc_tui.ui.review_app import ReviewApp
+    from cchc_tui.ui.review.app import ReviewApp
 
     app = ReviewApp(fixed_reviewer_db, today=date(2022, 8, 1))
     assert snap_compare(app, terminal_size=size, run_before=keys("s"))
@@ -139,7 +139,7 @@ def fixed_reviewer_db(reviewer_db: Path, tmp_path: Path, monkeypatch: pytest.Mon
 def test_review_desk_screens(
     screen: str, size: tuple[int, int], snap_compare: Any, fixed_reviewer_db: Path
 ) -> None:
-    from cchc_tui.ui.review_app import ReviewApp
+    from cchc_tui.ui.review.app import ReviewApp
 
     open_918 = ("slash", "9", "1", "8", "enter", "enter")
     presses = {

@@ -648,7 +648,9 @@ async def test_reviewer_comments_show_on_the_item(tmp_path: Path, plan_text: str
 async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import DataTable as _DataTable
 
-    from cchc_tui.ui.review_app import ReviewAgencyScreen, ReviewApp, ReviewOverviewScreen
+    from cchc_tui.ui.review.agency import ReviewAgencyScreen
+    from cchc_tui.ui.review.app import ReviewApp
+    from cchc_tui.ui.review.overview import ReviewOverviewScreen
 
     monkeypatch.chdir(tmp_path)
     r = str(tmp_path / "r.sqlite")
@@ -759,7 +761,7 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         )
         await pilot.press("escape")
         await pilot.pause()
-        from cchc_tui.ui.review_app import ImportScreen
+        from cchc_tui.ui.review.importing import ImportScreen
 
         await pilot.press("i")
         await pilot.pause()

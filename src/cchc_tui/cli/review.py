@@ -21,7 +21,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.review_cmd:
         return cmd_review_action(args)
     if args.period is None:
-        from cchc_tui.ui.review_app import ReviewApp
+        from cchc_tui.ui.review.app import ReviewApp
 
         config = args.config
         if args.lang:

@@ -1,0 +1,88 @@
+"""The review desk (reviewer mode, `cchc review`): the expected units of a period with what was
+received, late or missing, completeness and self totals; one agency's submission next to the
+reviewer's state and comments. Keyboard only, Vietnamese first, 80×24."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+
+from cchc_tui.config import Config
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.appraisal import Outcome
+from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.review import (
+    Overview,
+    expected_units,
+    overview,
+)
+from cchc_tui.store.instance import InstanceLock
+from cchc_tui.store.service import Store
+from cchc_tui.ui.crash import CrashReporting
+from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.review.overview import ReviewOverviewScreen
+from cchc_tui.ui.widgets.viet_input import KeysInOrder
+
+T = TypeVar("T")
+
+
+class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
+    CSS_PATH = "../cchc.tcss"  # shared with the officer's app (ui/cchc.tcss)
+    TITLE = "cchc-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", id="review.quit", priority=True, show=False),
+    ]
+
+    def __init__(self, db: Path, config: Config | None = None, *, today: date | None = None):
+        self.config = config or Config()
+        set_language(self.config.lang)
+        super().__init__()
+        self.db_path = Path(db)  # a crash report goes beside it
+        self.store = Store(db)
+        self.registry = Registry.load()
+        self.plan: Plan = self.store.load_plan()
+        self.profile = self.store.require_profile()
+        self.reviewer = self.profile.agency_code
+        self.today = today or date.today()
+        self.theme = self.config.theme
+        self.title = t("ui.review.title")
+        self.sub_title = self.profile.agency_name
+        self.instance: InstanceLock | None = None
+
+    async def on_mount(self) -> None:
+        apply_keymap(self, self.config.keymap)
+        await self.start_drafts(self.store.path)
+        self.instance = await announce_other_copy(self, self.store.path, self.today)
+        await self.push_screen(ReviewOverviewScreen())
+
+    def on_unmount(self) -> None:
+        self.close_drafts()
+        if self.instance is not None:
+            self.instance.release()
+        self.store.close()
+
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
+        try:
+            return await asyncio.to_thread(fn, *args)
+        except UserError as e:
+            self.notify(e.message(), severity="error", timeout=8)
+            raise
+
+    def compute(self, period: str) -> tuple[Overview, dict[str, Outcome], dict[str, str]]:
+        """The overview of a period, each received agency's standing (appraisal or self) and
+        the review state of its latest bundle."""
+        from cchc_tui.services.importer import latest_for_period
+        from cchc_tui.services.review_desk import latest_states, outcomes
+
+        expected = {a.code for a in expected_units(self.registry, self.plan, self.reviewer)}
+        latest = latest_for_period(self.store, self.plan.id, period, expected)
+        view = overview(self.registry, self.plan, self.reviewer, period, latest)
+        by_bundle = latest_states(self.store, [r.bundle_id for r in latest.values()])
+        states = {code: by_bundle[r.bundle_id] for code, r in latest.items()}
+        return view, outcomes(self.store, self.plan.id, period, latest), states

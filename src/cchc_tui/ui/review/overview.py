@@ -1,0 +1,217 @@
+"""The review desk's home: the expected units of a period, what came, sorted and filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Label, Select, Static
+
+from cchc_tui.core import labels
+from cchc_tui.core.appraisal import Outcome
+from cchc_tui.core.dates import format_date
+from cchc_tui.core.i18n import t
+from cchc_tui.core.numbers import num
+from cchc_tui.core.periods import current_period
+from cchc_tui.core.review import STATES as _STATES
+from cchc_tui.core.review import (
+    Overview,
+    UnitRow,
+    ranking,
+)
+from cchc_tui.core.text import fold
+from cchc_tui.ui.review.activity import ActivityScreen
+from cchc_tui.ui.review.agency import open_unit
+from cchc_tui.ui.review.base import FILTERS, SORTS, OnReviewApp, _cell
+from cchc_tui.ui.review.importing import ImportScreen
+from cchc_tui.ui.review.ranking import RankingScreen
+from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+
+class ReviewOverviewScreen(OnReviewApp, Screen[None]):
+    IS_HOME = True
+    HELP_TITLE = "ui.review.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort", "ui.review.key_sort", id="review.sort"),
+        Binding("f", "filter", "ui.review.key_filter", id="review.filter"),
+        Binding("d", "review_filter", "ui.review.key_rfilter", id="review.rfilter"),
+        Binding("slash", "search", "key.search", id="review.search"),
+        Binding("r", "ranking", "ui.review.key_ranking", id="review.ranking"),
+        Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
+        Binding("i", "import", "ui.review.key_import", id="review.import"),
+        Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: Overview | None = None
+        self.found: dict[str, Outcome] = {}
+        self.reviewed: dict[str, str] = {}  # agency → review state of its latest bundle
+        self.sort = "code"
+        self.filter = "all"
+        self.rfilter = "all"
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="row", id="review-top"):
+            yield Label(t("ui.export.period"))
+            yield Select(
+                [(p.name, p.code) for p in self.rapp.plan.period],
+                allow_blank=False,
+                id="review-period",
+            )
+        yield Static("", id="review-stats", classes="title")
+        search = VietInput(placeholder=t("ui.items.search_placeholder"), id="review-search")
+        search.display = False
+        yield search
+        yield DataTable(id="review-units", cursor_type="row", zebra_stripes=True)
+        yield I18nFooter()
+
+    async def on_mount(self) -> None:
+        table = self.query_one("#review-units", DataTable)
+        for key, label, width in (
+            ("rank", "ui.review.col.rank", 4),
+            ("code", "col.code", 7),
+            ("state", "col.status", 12),
+            ("full", "ui.review.col.full", 5),
+            ("total", "ui.score.col.self", 7),
+            ("appraised", "ui.review.col.appraisal", 9),
+            ("name", "col.name", max(20, self.app.size.width - 68)),
+        ):
+            table.add_column(t(label), key=key, width=width)
+        period = current_period(self.rapp.plan, self.rapp.today).code
+        self.query_one("#review-period", Select).value = period
+        table.focus()
+
+    @on(Select.Changed, "#review-period")
+    async def _period(self) -> None:
+        await self.recompute(str(self.query_one("#review-period", Select).value))
+
+    async def recompute(self, period: str) -> None:
+        self.view, self.found, self.reviewed = await self.rapp.db(self.rapp.compute, period)
+        self.refill()
+
+    async def on_screen_resume(self) -> None:
+        if self.view is not None:
+            await self.recompute(self.view.period)
+
+    def rows(self) -> list[UnitRow]:
+        assert self.view is not None
+        words = fold(self.query_text).split()
+        rows = [
+            r
+            for r in self.view.rows
+            if (self.filter == "all" or r.state == self.filter)
+            and (self.rfilter == "all" or self.reviewed.get(r.agency.code) == self.rfilter)
+            and all(w in fold(f"{r.agency.code} {r.agency.name}") for w in words)
+        ]
+        order = {"missing": 0, "late": 1, "on_time": 2}
+        key: dict[str, Callable[[UnitRow], Any]] = {
+            "code": lambda r: r.agency.code,
+            "state": lambda r: (order[r.state], r.agency.code),
+            "completeness": lambda r: (-r.completeness, r.agency.code),
+            "total": lambda r: (-(r.self_total or -1), r.agency.code),
+        }
+        return sorted(rows, key=key[self.sort])
+
+    def refill(self) -> None:
+        view = self.view
+        assert view is not None
+        ranks = {r.row.agency.code: r.rank for r in ranking(view, self.found)}
+        appraised = {c: num(o.total) for c, o in self.found.items() if o.appraised}
+        table = self.query_one("#review-units", DataTable)
+        table.clear()
+        for r in self.rows():
+            table.add_row(
+                str(ranks.get(r.agency.code, "")),
+                r.agency.code,
+                _cell(r.state_label()),
+                f"{num(r.completeness)}%",
+                "" if r.self_total is None else num(r.self_total),
+                appraised.get(r.agency.code, ""),
+                r.agency.name,
+                key=r.agency.code,
+            )
+        counts = {state: 0 for state in _STATES}
+        for state in self.reviewed.values():
+            counts[state] += 1
+        self.query_one("#review-stats", Static).update(
+            t(
+                "ui.review.stats",
+                received=view.received,
+                expected=view.expected,
+                rate=num(view.on_time_rate),
+                due=format_date(view.due),
+                sort=t(labels.REVIEW_SORT[self.sort]),
+                filter=t(labels.REVIEW_FILTER[self.filter]),
+            )
+            + "\n"
+            + t(
+                "ui.review.stats_review",
+                **counts,
+                rfilter=t("ui.review.filter.all")
+                if self.rfilter == "all"
+                else t(labels.RECEIPT_STATE[self.rfilter]),
+            )
+        )
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refill()
+
+    def action_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.refill()
+
+    def action_review_filter(self) -> None:
+        order = ("all", *_STATES)
+        self.rfilter = order[(order.index(self.rfilter) + 1) % len(order)]
+        self.refill()
+
+    def action_search(self) -> None:
+        box = self.query_one("#review-search", VietInput)
+        box.display = True
+        box.focus()
+
+    @on(VietInput.Changed, "#review-search")
+    def _typed(self, event: VietInput.Changed) -> None:
+        self.query_text = event.value
+        self.refill()
+
+    @on(VietInput.Submitted, "#review-search")
+    def _search_done(self) -> None:
+        self.query_one("#review-units", DataTable).focus()
+
+    def action_end_search(self) -> None:
+        box = self.query_one("#review-search", VietInput)
+        box.value, box.display, self.query_text = "", False, ""
+        self.query_one("#review-units", DataTable).focus()
+        self.refill()
+
+    async def action_import(self) -> None:
+        async def done(changed: bool | None) -> None:
+            if changed and self.view is not None:
+                await self.recompute(self.view.period)
+
+        await self.app.push_screen(ImportScreen(), done)
+
+    async def action_ranking(self) -> None:
+        if self.view is not None:
+            await self.app.push_screen(RankingScreen(self.view))
+
+    async def action_activity(self) -> None:
+        if self.view is not None:
+            await self.app.push_screen(ActivityScreen(self.view))
+
+    @on(DataTable.RowSelected, "#review-units")
+    async def _open(self, event: DataTable.RowSelected) -> None:
+        assert self.view is not None
+        row = next(r for r in self.view.rows if r.agency.code == event.row_key.value)
+        await open_unit(self, row, self.view.period)
