@@ -27,7 +27,8 @@ from cchc_tui.core.review import expected_units, overview, ranking
 from cchc_tui.core.scoring import totals
 from cchc_tui.core.submission import Submission
 from cchc_tui.services import review_desk as rs
-from cchc_tui.services.importer import import_bundle, latest_for_period
+from cchc_tui.services.importer import import_bundle
+from cchc_tui.services.received import latest_for_period
 from cchc_tui.store.service import Store
 
 PASS = b"mat-khau-bench-123"

@@ -33,8 +33,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         app.run()
         return _app_ended(app)
     from cchc_tui.core.numbers import num
-    from cchc_tui.core.review import expected_units, overview, ranking
-    from cchc_tui.services.importer import latest_for_period
+    from cchc_tui.core.review import ranking
 
     registry = _registry()
     period = args.period.upper()
@@ -47,12 +46,10 @@ def cmd_review(args: argparse.Namespace) -> int:
                 value=args.period,
                 choices=", ".join(p.code for p in plan.period),
             )
-        expected = {a.code for a in expected_units(registry, plan, prof.agency_code)}
-        latest = latest_for_period(store, plan.id, period, expected)
-        view = overview(registry, plan, prof.agency_code, period, latest)
-        from cchc_tui.services.review_desk import histories, outcomes
+        from cchc_tui.services.review_desk import histories, period_view
 
-        found = outcomes(store, plan.id, period, latest)
+        got = period_view(store, registry, plan, prof.agency_code, period)
+        view, found, expected = got.overview, got.outcomes, got.expected
         sent = {  # a dropped bundle stays listed, marked (a unit whose only one was dropped too)
             code: [
                 {
@@ -239,7 +236,7 @@ def cmd_review_action(args: argparse.Namespace) -> int:
                 store, bundle, args.code, args.points, round_=args.round, actor=prof.officer
             )
             from cchc_tui.core.numbers import num
-            from cchc_tui.services.importer import latest_for_period
+            from cchc_tui.services.received import latest_for_period
 
             got = latest_for_period(store, plan.id, bundle.period, {agency.code})
             found = rs.outcomes(store, plan.id, bundle.period, got).get(agency.code)

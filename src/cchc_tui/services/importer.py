@@ -18,7 +18,6 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -29,11 +28,10 @@ from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
 from cchc_tui.bundle.verify import CHUNK, MAX_FILES, MAX_TOTAL, MAX_ZIP, Report, verify_bundle
 from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.review import Received
 from cchc_tui.core.submission import (
     safe_agency_code,
 )
-from cchc_tui.services.received import bundles_dir, stored_submission
+from cchc_tui.services.received import bundles_dir
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 
@@ -370,43 +368,6 @@ def _extract(path: Path, into: Path) -> int:
                 raise ImportRefused("import.changed", name=rel)
             count += 1
     return count
-
-
-def latest_for_period(
-    store: Store, plan: str, period: str, only: Collection[str] | None = None
-) -> dict[str, Received]:
-    """The latest accepted bundle of each unit for a plan and period, with its submission
-    (of the units in `only`, when given: the ones this reviewer expects)."""
-    with store.read() as s:
-        rows = s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-                col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle no longer counts
-            )
-            .order_by(col(ReceivedBundle.id))
-        ).all()
-    counts: dict[str, int] = {}
-    latest: dict[str, ReceivedBundle] = {}
-    for r in rows:
-        counts[r.agency_code] = counts.get(r.agency_code, 0) + 1
-        latest[r.agency_code] = r
-    out = {}
-    for code, r in latest.items():
-        if only is not None and code not in only:
-            continue
-        submission, broken = stored_submission(r)
-        out[code] = Received(
-            code,
-            r.bundle_id,
-            r.received_at.replace(tzinfo=UTC),
-            r.signing_time,
-            submission,
-            counts[code],
-            broken,
-        )
-    return out
 
 
 MAX_DEPTH = 8  # folders below the one given: a stick holds a folder per agency, not a maze

@@ -3,10 +3,15 @@ received bundle's submission read back through the schema (shared by import and 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import UTC
 from functools import lru_cache
 from pathlib import Path
 
+from sqlmodel import col, select
+
 from cchc_tui.core.i18n import t
+from cchc_tui.core.review import Received
 from cchc_tui.core.submission import Submission, SubmissionError, parse_submission
 from cchc_tui.core.text import escape_controls
 from cchc_tui.store.models import ReceivedBundle
@@ -49,3 +54,40 @@ def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
         if value != expected:
             return None, t("review.broken_mismatch", label=label)
     return sub, ""
+
+
+def latest_for_period(
+    store: Store, plan: str, period: str, only: Collection[str] | None = None
+) -> dict[str, Received]:
+    """The latest accepted bundle of each unit for a plan and period, with its submission
+    (of the units in `only`, when given: the ones this reviewer expects)."""
+    with store.read() as s:
+        rows = s.exec(
+            select(ReceivedBundle)
+            .where(
+                ReceivedBundle.plan_id == plan,
+                ReceivedBundle.period == period,
+                col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle no longer counts
+            )
+            .order_by(col(ReceivedBundle.id))
+        ).all()
+    counts: dict[str, int] = {}
+    latest: dict[str, ReceivedBundle] = {}
+    for r in rows:
+        counts[r.agency_code] = counts.get(r.agency_code, 0) + 1
+        latest[r.agency_code] = r
+    out = {}
+    for code, r in latest.items():
+        if only is not None and code not in only:
+            continue
+        submission, broken = stored_submission(r)
+        out[code] = Received(
+            code,
+            r.bundle_id,
+            r.received_at.replace(tzinfo=UTC),
+            r.signing_time,
+            submission,
+            counts[code],
+            broken,
+        )
+    return out

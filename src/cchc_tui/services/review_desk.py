@@ -15,16 +15,18 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from cchc_tui.bundle.receipt import STATES
+from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import local_time
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.numbers import num, parse_points
-from cchc_tui.core.review import Received
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.review import Overview, Received, expected_units, overview
 from cchc_tui.core.scoring import check_points, totals
 from cchc_tui.core.submission import Submission, decimal_of
 from cchc_tui.core.text import clean, nfc
-from cchc_tui.services.received import bundles_dir, stored_submission
+from cchc_tui.services.received import bundles_dir, latest_for_period, stored_submission
 from cchc_tui.store.models import (
     Appraisal,
     ReceivedBundle,
@@ -444,3 +446,26 @@ def check_evidence(bundle_dir: Path, submission: Submission) -> Iterator[Evidenc
             yield EvidenceCheck(key, "missing", path)
             continue
         yield EvidenceCheck(key, "ok" if h.hexdigest() == digest else "mismatch", path)
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """What the review desk shows of a period: the overview of the units this reviewer
+    expects, each received unit's standing (appraisal or self) and its latest review state."""
+
+    overview: Overview
+    outcomes: dict[str, Outcome]
+    states: dict[str, str]
+    expected: frozenset[str]
+
+
+def period_view(
+    store: Store, registry: Registry, plan: Plan, reviewer: str, period: str
+) -> PeriodView:
+    """The one computation of a period's overview, for the review desk app and `cchc review`."""
+    expected = frozenset(a.code for a in expected_units(registry, plan, reviewer))
+    latest = latest_for_period(store, plan.id, period, expected)
+    view = overview(registry, plan, reviewer, period, latest)
+    by_bundle = latest_states(store, [r.bundle_id for r in latest.values()])
+    states = {code: by_bundle[r.bundle_id] for code, r in latest.items()}
+    return PeriodView(view, outcomes(store, plan.id, period, latest), states, expected)

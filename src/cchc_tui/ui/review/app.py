@@ -19,8 +19,6 @@ from cchc_tui.core.i18n import UserError, set_language, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import (
     Overview,
-    expected_units,
-    overview,
 )
 from cchc_tui.store.instance import InstanceLock
 from cchc_tui.store.service import Store
@@ -76,13 +74,8 @@ class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
 
     def compute(self, period: str) -> tuple[Overview, dict[str, Outcome], dict[str, str]]:
         """The overview of a period, each received agency's standing (appraisal or self) and
-        the review state of its latest bundle."""
-        from cchc_tui.services.importer import latest_for_period
-        from cchc_tui.services.review_desk import latest_states, outcomes
+        the review state of its latest bundle (services/review_desk.py, as `cchc review`)."""
+        from cchc_tui.services.review_desk import period_view
 
-        expected = {a.code for a in expected_units(self.registry, self.plan, self.reviewer)}
-        latest = latest_for_period(self.store, self.plan.id, period, expected)
-        view = overview(self.registry, self.plan, self.reviewer, period, latest)
-        by_bundle = latest_states(self.store, [r.bundle_id for r in latest.values()])
-        states = {code: by_bundle[r.bundle_id] for code, r in latest.items()}
-        return view, outcomes(self.store, self.plan.id, period, latest), states
+        got = period_view(self.store, self.registry, self.plan, self.reviewer, period)
+        return got.overview, got.outcomes, got.states
