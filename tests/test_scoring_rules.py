@@ -654,3 +654,19 @@ def test_points_off_the_step_or_past_the_maximum_are_refused() -> None:
         "Giá trị điểm phải từ 0 đến 100 (đã nhập «100.5»)."
     )
     assert refusal(SUB["1.2.1"], D("-0.5")) == "Giá trị điểm không được âm (đã nhập «-0.5»)."
+
+
+def test_the_set_that_scores_an_agency_is_its_levels_official_one_else_a_template() -> None:
+    from cchc_tui.core.criteria import choose_set
+
+    held = [  # newest year first, as the store lists them
+        ("mau-huyen-2023", "huyen", 2023, "mẫu"),
+        ("qd-huyen-2022", "huyen", 2022, "chính thức"),
+        ("mau-xa-2022", "xa", 2022, "mẫu"),
+        ("mau-huyen-2022", "huyen", 2022, "mẫu"),
+    ]
+    assert choose_set(held, "district") == "qd-huyen-2022"  # official beats a newer template
+    assert choose_set(held, "commune") == "mau-xa-2022"
+    assert choose_set(held, "city") is None  # none of its level: the shipped one is imported
+    assert choose_set([h for h in held if h[3] == "mẫu"], "district") == "mau-huyen-2023"
+    assert choose_set([], "district") is None

@@ -17,27 +17,20 @@ from cchc_tui.core.plan import Plan
 
 def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
     """(profile, plan, criteria set, ScoringStore); the shipped template when none is held."""
-    from cchc_tui.store.service import LEVEL_FOR_SET, ScoringStore
+    from cchc_tui.services.self_assessment import applicable_set
+    from cchc_tui.store.service import ScoringStore
 
     registry = _registry()
     prof = store.require_profile()
     plan = store.load_plan(args.plan)
     scoring = ScoringStore(store)
-    set_id = getattr(args, "set", None)
-    if set_id is None:
-        level = LEVEL_FOR_SET[registry.agencies[prof.agency_code].level]
-        held = [i for i in store.criteria_ids() if i[1] == level]
-        official = [i for i in held if i[3] == "chính thức"]
-        if official:
-            set_id = official[0][0]
-        elif held:
-            set_id = held[0][0]
-        else:
-            text = scoring.template_for(registry.agencies[prof.agency_code].level)
-            set_id = scoring.import_criteria(
-                text, "mẫu", actor=prof.officer, agency=prof.agency_code
-            ).id
-    cset = store.load_criteria(set_id)
+    cset = applicable_set(
+        store,
+        registry,
+        prof.agency_code,
+        actor=prof.officer,
+        requested=getattr(args, "set", None),
+    )
     if not cset.official:
         print(t("criteria.template_warning", id=cset.id), file=sys.stderr)
     return prof, plan, cset, scoring
@@ -223,7 +216,6 @@ def cmd_indicator(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         return _indicator_list(args)
-    from cchc_tui.store.service import LEVEL_FOR_SET  # noqa: F401  (level names)
 
     with _open_store(args) as store:
         prof, plan, _cset, scoring = _scoring(args, store)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -38,7 +39,10 @@ RULE_KINDS = (
 )
 SOURCE_KINDS = ("activities_completion", "reports_on_time", "evidence_before", "indicator")
 LEVELS = ("so", "huyen", "xa")
-STATUSES = ("mẫu", "chính thức")
+TEMPLATE, OFFICIAL = "mẫu", "chính thức"  # a criteria set's status
+STATUSES = (TEMPLATE, OFFICIAL)
+# an agency's level (core/agencies.py) → the level of the criteria set that scores it
+SET_LEVEL = {"city": "so", "district": "huyen", "commune": "xa"}
 # rules whose points are outside the maximum of the set (added or taken after the total)
 EXTRA_KINDS = ("bonus", "penalty")
 
@@ -129,7 +133,7 @@ class CriteriaSet:
 
     @property
     def official(self) -> bool:
-        return self.status == "chính thức"
+        return self.status == OFFICIAL
 
     def grade_for(self, percent: Decimal) -> str:
         for g in sorted(self.grades, key=lambda g: g.min, reverse=True):
@@ -407,3 +411,13 @@ def _source(raw: Any, n: Node, rule: Rule, bad: Any) -> Source | None:
     if kind == "indicator" and "indicator" not in params:
         bad(n.line, f"«{n.code}»: nguồn indicator cần mã chỉ tiêu")
     return Source(kind, params)
+
+
+def choose_set(held: Sequence[tuple[str, str, int, str]], agency_level: str) -> str | None:
+    """The criteria set that scores an agency of this level, of the sets held (id, level,
+    year, status; newest year first): the official one, else a template; None when no set
+    of the level is held (the shipped template is then imported, services/self_assessment)."""
+    level = SET_LEVEL[agency_level]
+    mine = [h for h in held if h[1] == level]
+    official = [h for h in mine if h[3] == OFFICIAL]
+    return (official or mine)[0][0] if (official or mine) else None

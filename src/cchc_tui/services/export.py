@@ -18,6 +18,7 @@ from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, publish, write_b
 from cchc_tui.bundle.pki import Identity, identity, load_p12
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.criteria import SET_LEVEL
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
@@ -30,7 +31,7 @@ from cchc_tui.core.submission import (
 )
 from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.store.models import BundleExport
-from cchc_tui.store.service import LEVEL_FOR_SET, Store
+from cchc_tui.store.service import Store
 
 PERIODS = ("Q1", "6T", "Q3", "NAM")
 
@@ -87,7 +88,7 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
         elif ev.size is not None and p.stat().st_size != ev.size:
             pre.errors.append(t("export.file_changed", number=ev.number, path=p))
     for set_id, level, _year, _status in store.criteria_ids():
-        if level != LEVEL_FOR_SET[registry.agencies[agency].level]:
+        if level != SET_LEVEL[registry.agencies[agency].level]:
             continue
         found = store.assessment(agency, set_id)
         if found is None:

@@ -147,19 +147,14 @@ class Context:
     def scoring_view(self) -> ScoringView:
         """The agency's criteria set (official, else the template, imported on first use),
         its scored result, whether it is finalised, and the documents linked per code."""
+        from cchc_tui.core.criteria import choose_set
         from cchc_tui.core.scoring import score
-        from cchc_tui.store.service import LEVEL_FOR_SET, ScoringStore
+        from cchc_tui.services.self_assessment import applicable_set
 
-        level = LEVEL_FOR_SET[self.registry.agencies[self.agency].level]
-        held = [i for i in self.reader.criteria_ids() if i[1] == level]
-        official = [i for i in held if i[3] == "chính thức"]
-        if official or held:
-            set_id = (official or held)[0][0]
-        else:
-            scoring = ScoringStore(self.store)
-            text = scoring.template_for(self.registry.agencies[self.agency].level)
-            set_id = scoring.import_criteria(
-                text, "mẫu", actor=self.profile.officer, agency=self.agency
+        set_id = choose_set(self.reader.criteria_ids(), self.registry.agencies[self.agency].level)
+        if set_id is None:  # the shipped template, imported on first use
+            set_id = applicable_set(
+                self.store, self.registry, self.agency, actor=self.profile.officer
             ).id
         cset = self.reader.load_criteria(set_id)
         found = self.reader.assessment(self.agency, cset.id)

@@ -20,7 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
-from cchc_tui.core.criteria import CriteriaSet, parse_criteria
+from cchc_tui.core.criteria import SET_LEVEL, CriteriaSet, parse_criteria
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
 from cchc_tui.core.i18n import UserError, t
@@ -593,9 +593,6 @@ def check_metadata(
     return parsed, when, issuer_c, title_c
 
 
-LEVEL_FOR_SET = {"city": "so", "district": "huyen", "commune": "xa"}
-
-
 class ScoringStore:
     """Self-assessment writes, over a Store (kept apart: the foundation's Store stays small)."""
 
@@ -640,7 +637,7 @@ class ScoringStore:
         """The shipped template set's TOML for an agency level (city/district/commune)."""
         from importlib import resources
 
-        name = f"mau-{LEVEL_FOR_SET[level]}-2022.toml"
+        name = f"mau-{SET_LEVEL[level]}-2022.toml"
         return resources.files("cchc_tui.data").joinpath("criteria", name).read_text("utf-8")
 
     # -- the assessment --------------------------------------------------------------------------
