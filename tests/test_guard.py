@@ -12,7 +12,8 @@ from typing import Any
 from textual.screen import Screen
 from textual.widgets import Static
 
-from cchc_tui.store.service import ScoringStore, Store
+from cchc_tui.store.scoring import ScoringStore
+from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import (
     AskYesNo,
     ConfirmLeave,

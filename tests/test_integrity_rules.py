@@ -46,7 +46,8 @@ from cchc_tui.services import importer
 from cchc_tui.services.importer import ImportRefused, import_bundle
 from cchc_tui.services.receipts import import_receipt
 from cchc_tui.store.models import AuditEntry, BundleExport, ReceivedBundle, ReceivedReceipt
-from cchc_tui.store.service import Store, utcnow
+from cchc_tui.store.service import Store
+from cchc_tui.store.transaction import utcnow
 from tests import test_import_hardening as hardening
 from tests.bundle_corpus import WHEN, Kit, bag_info_of, entries_of, make_bundle
 from tests.test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem

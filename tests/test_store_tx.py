@@ -26,7 +26,8 @@ from sqlmodel import Session
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.plan import Plan
 from cchc_tui.store.db import StoreError
-from cchc_tui.store.service import ScoringStore, Store
+from cchc_tui.store.scoring import ScoringStore
+from cchc_tui.store.service import Store
 
 TODAY = date(2022, 9, 15)
 AGENCY = "918"

@@ -18,7 +18,7 @@ from cchc_tui.core.plan import Plan
 def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
     """(profile, plan, criteria set, ScoringStore); the shipped template when none is held."""
     from cchc_tui.services.self_assessment import applicable_set
-    from cchc_tui.store.service import ScoringStore
+    from cchc_tui.store.scoring import ScoringStore
 
     registry = _registry()
     prof = store.require_profile()
@@ -49,7 +49,7 @@ def cmd_criteria(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         prof = store.require_profile()
         if args.criteria_cmd == "import":
-            from cchc_tui.store.service import ScoringStore
+            from cchc_tui.store.scoring import ScoringStore
 
             path = Path(args.file)
             try:

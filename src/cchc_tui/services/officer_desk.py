@@ -186,7 +186,7 @@ class Context:
         evidence: list[int] | None = None,
         base: int | None = None,
     ) -> None:
-        from cchc_tui.store.service import ScoringStore
+        from cchc_tui.store.scoring import ScoringStore
 
         ScoringStore(self.store).set_score(
             view.cset,
@@ -202,7 +202,7 @@ class Context:
         )
 
     def set_finalised(self, view: ScoringView, final: bool) -> None:
-        from cchc_tui.store.service import ScoringStore
+        from cchc_tui.store.scoring import ScoringStore
 
         ScoringStore(self.store).set_finalised(
             view.cset,
@@ -214,14 +214,14 @@ class Context:
         )
 
     def set_report_date(self, period: str, when: date) -> None:
-        from cchc_tui.store.service import ScoringStore
+        from cchc_tui.store.scoring import ScoringStore
 
         ScoringStore(self.store).set_report_date(
             self.plan, period, when, agency=self.agency, actor=self.profile.officer
         )
 
     def set_indicator(self, indicator: str, values: dict[str, Decimal]) -> None:
-        from cchc_tui.store.service import ScoringStore
+        from cchc_tui.store.scoring import ScoringStore
 
         ScoringStore(self.store).set_indicator(
             self.plan,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet, choose_set
-from cchc_tui.store.service import ScoringStore, Store
+from cchc_tui.store.scoring import ScoringStore
+from cchc_tui.store.service import Store
 
 
 def applicable_set(
