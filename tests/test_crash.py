@@ -14,15 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-import cchc_tui.ui.app
+import cchc_tui.ui.officer.app
 from cchc_tui.config import Config
-from cchc_tui.ui.app import CchcApp
 from cchc_tui.ui.crash import TYPED, CrashReporting, key_name
+from cchc_tui.ui.officer.app import CchcApp
 from cchc_tui.ui.review.app import ReviewApp
 from cchc_tui.ui.widgets.viet_input import VietInput
 from tests.tui_helpers import REGISTRY, cli, demo_db, type_text, wait_idle
 
-CSS = str(Path(cchc_tui.ui.app.__file__).with_name("cchc.tcss"))
+CSS = str(Path(cchc_tui.ui.officer.app.__file__).parent.parent / "cchc.tcss")
 TYPED_WORD = "Phường"  # typed into a field before the crash: never in the report
 
 

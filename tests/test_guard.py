@@ -21,12 +21,12 @@ from cchc_tui.ui.dialogs import (
     QuitQuestion,
     RestoreDraft,
 )
-from cchc_tui.ui.screens.evidence import EvidenceForm
-from cchc_tui.ui.screens.item import ItemScreen
-from cchc_tui.ui.screens.items import ItemsScreen
-from cchc_tui.ui.screens.overview import OverviewScreen
-from cchc_tui.ui.screens.scoring import PickDocuments, ScoringScreen
-from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
+from cchc_tui.ui.officer.screens.evidence import EvidenceForm
+from cchc_tui.ui.officer.screens.item import ItemScreen
+from cchc_tui.ui.officer.screens.items import ItemsScreen
+from cchc_tui.ui.officer.screens.overview import OverviewScreen
+from cchc_tui.ui.officer.screens.scoring import PickDocuments, ScoringScreen
+from cchc_tui.ui.officer.screens.walkthrough import WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
 from tests.tui_helpers import demo_db, make_app, type_text, wait_idle
@@ -448,7 +448,7 @@ async def test_a_cli_save_in_between_is_a_conflict_too(tmp_path: Path, plan_text
 async def test_report_dates_dialog_asks_on_esc_and_keeps_a_draft(
     tmp_path: Path, plan_text: str
 ) -> None:
-    from cchc_tui.ui.screens.score_data import ReportDates
+    from cchc_tui.ui.officer.screens.score_data import ReportDates
 
     db = demo_db(tmp_path, plan_text)
     app = make_app(db, today=date(2022, 12, 20))
@@ -496,7 +496,7 @@ async def test_first_run_ctrl_q_with_a_name_typed_asks(tmp_path: Path) -> None:
 
 async def test_an_unknown_keymap_id_is_named_at_start(tmp_path: Path, plan_text: str) -> None:
     from cchc_tui.config import Config
-    from cchc_tui.ui.app import CchcApp
+    from cchc_tui.ui.officer.app import CchcApp
     from tests.tui_helpers import REGISTRY
 
     db = demo_db(tmp_path, plan_text)

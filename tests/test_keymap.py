@@ -34,7 +34,7 @@ def test_unknown_ids() -> None:
 
 def test_no_id_repeats_within_a_class() -> None:
     by_class = binding_ids_by_class()
-    assert "cchc_tui.ui.app.CchcApp" in by_class
+    assert "cchc_tui.ui.officer.app.CchcApp" in by_class
     repeats = {
         name: sorted({i for i in ids if ids.count(i) > 1})
         for name, ids in by_class.items()

@@ -300,8 +300,8 @@ async def test_the_app_refuses_the_same_numbers(tmp_path: Path, plan_text: str) 
     from textual.widgets import Static
 
     from cchc_tui.store.service import Store
-    from cchc_tui.ui.screens.score_data import IndicatorValues
-    from cchc_tui.ui.screens.scoring import ScoringScreen
+    from cchc_tui.ui.officer.screens.score_data import IndicatorValues
+    from cchc_tui.ui.officer.screens.scoring import ScoringScreen
     from cchc_tui.ui.widgets.viet_input import VietInput
     from tests.tui_helpers import demo_db, make_app, wait_idle
 

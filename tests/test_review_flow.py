@@ -265,7 +265,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert "Lĩnh vực 1" in wb.sheetnames
 
     # the officer imports the receipt in the app (F8, Ctrl+R); the CA is asked for once
-    from cchc_tui.ui.screens.receipt import ReceiptImport
+    from cchc_tui.ui.officer.screens.receipt import ReceiptImport
 
     officer = make_app(tmp_path / "918.sqlite", today=date(2022, 9, 25))
     async with officer.run_test(size=(100, 36)) as pilot:
@@ -292,7 +292,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
     assert receipt["appraisal"]["1.1.2"] == {"1": "0", "2": "1"}
     assert {c["target"] for c in receipt["comments"]} == {"criterion:1.1.2", "item:hd3.8"}
     # … and the officer's Chấm điểm screen shows it beside the self score
-    from cchc_tui.ui.screens.scoring import ScoringScreen
+    from cchc_tui.ui.officer.screens.scoring import ScoringScreen
 
     officer = make_app(tmp_path / "918.sqlite", today=date(2022, 9, 25))
     async with officer.run_test(size=(100, 36)) as pilot:

@@ -11,13 +11,13 @@ from textual.widgets import DataTable, Select, Static
 
 from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import AskYesNo, ConfirmLeave
-from cchc_tui.ui.screens.evidence import EvidenceForm
-from cchc_tui.ui.screens.first_run import FirstRunScreen
-from cchc_tui.ui.screens.help import HelpScreen
-from cchc_tui.ui.screens.item import ItemScreen
-from cchc_tui.ui.screens.items import ItemsScreen
-from cchc_tui.ui.screens.overview import OverviewScreen
-from cchc_tui.ui.screens.walkthrough import WalkSummary, WalkthroughScreen
+from cchc_tui.ui.officer.screens.evidence import EvidenceForm
+from cchc_tui.ui.officer.screens.first_run import FirstRunScreen
+from cchc_tui.ui.officer.screens.help import HelpScreen
+from cchc_tui.ui.officer.screens.item import ItemScreen
+from cchc_tui.ui.officer.screens.items import ItemsScreen
+from cchc_tui.ui.officer.screens.overview import OverviewScreen
+from cchc_tui.ui.officer.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
 from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text, wait_idle
@@ -459,7 +459,7 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
 
 
 async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_text: str) -> None:
-    from cchc_tui.ui.screens.scoring import PickDocuments, ScoringScreen
+    from cchc_tui.ui.officer.screens.scoring import PickDocuments, ScoringScreen
 
     db = demo_db(tmp_path, plan_text)
     app = make_app(db)
@@ -520,8 +520,8 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
 async def test_report_dates_and_indicator_values_feed_the_suggestions(
     tmp_path: Path, plan_text: str
 ) -> None:
-    from cchc_tui.ui.screens.score_data import IndicatorValues, ReportDates
-    from cchc_tui.ui.screens.scoring import ScoringScreen
+    from cchc_tui.ui.officer.screens.score_data import IndicatorValues, ReportDates
+    from cchc_tui.ui.officer.screens.scoring import ScoringScreen
 
     db = demo_db(tmp_path, plan_text)
     app = make_app(db, today=date(2022, 12, 20))
@@ -562,7 +562,7 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
 
     from cchc_tui.bundle import pki
     from cchc_tui.services.export import import_key
-    from cchc_tui.ui.screens.export import ExportScreen
+    from cchc_tui.ui.officer.screens.export import ExportScreen
 
     db = demo_db(tmp_path, plan_text)
     pki.init_ca(tmp_path / "ca", b"mat-khau-CA-123")

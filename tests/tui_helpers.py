@@ -8,7 +8,7 @@ from pathlib import Path
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.demo import DEMO_TODAY, build_demo
-from cchc_tui.ui.app import CchcApp
+from cchc_tui.ui.officer.app import CchcApp
 
 REGISTRY = Registry.load()
 

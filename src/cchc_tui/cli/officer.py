@@ -442,7 +442,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> int:
     """Open the officer's app (Textual is imported only here: the CLI stays quick)."""
-    from cchc_tui.ui.app import CchcApp
+    from cchc_tui.ui.officer.app import CchcApp
 
     config = args.config
     if args.theme:

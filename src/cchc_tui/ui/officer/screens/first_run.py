@@ -14,7 +14,7 @@ from cchc_tui.core.agencies import Agency
 from cchc_tui.core.i18n import t
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.ui.guard import DbFailed, Guarded
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 

@@ -24,13 +24,13 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.guard import DbFailed, Guarded
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.path_input import PathSuggester, human_size
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 if TYPE_CHECKING:
-    from cchc_tui.ui.app import CchcApp
+    from cchc_tui.ui.officer.app import CchcApp
 
 
 class EvidenceForm(Guarded, ModalScreen[int | None]):

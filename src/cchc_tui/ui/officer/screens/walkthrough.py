@@ -18,8 +18,8 @@ from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus, WalkQueue, walk_queue
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.ui.guard import DbFailed, Guarded
-from cchc_tui.ui.screens.base import BaseScreen
-from cchc_tui.ui.screens.item import chain_text
+from cchc_tui.ui.officer.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.item import chain_text
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
 

@@ -75,7 +75,7 @@ class Navigation(Provider):
 
 
 class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
-    CSS_PATH = "cchc.tcss"
+    CSS_PATH = "../cchc.tcss"  # shared with the review desk (ui/cchc.tcss)
     TITLE = "cchc-tui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar = App.COMMANDS | {Navigation}
@@ -117,7 +117,7 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         except DbFailed:
             ctx = None
         if ctx is None:
-            from cchc_tui.ui.screens.first_run import FirstRunScreen
+            from cchc_tui.ui.officer.screens.first_run import FirstRunScreen
 
             await self.push_screen(FirstRunScreen())
         else:
@@ -139,7 +139,7 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         return Context(reader, self.registry, reader.load_plan(), profile, self.today)
 
     async def start(self, ctx: Context) -> None:
-        from cchc_tui.ui.screens.overview import OverviewScreen
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
 
         self.ctx = ctx
         self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
@@ -206,32 +206,32 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         return True
 
     def action_show_overview(self) -> None:
-        from cchc_tui.ui.screens.overview import OverviewScreen
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
 
         self.run_worker(self._show(OverviewScreen), group="nav")
 
     def action_show_items(self) -> None:
-        from cchc_tui.ui.screens.items import ItemsScreen
+        from cchc_tui.ui.officer.screens.items import ItemsScreen
 
         self.run_worker(self._show(ItemsScreen), group="nav")
 
     def action_show_evidence(self) -> None:
-        from cchc_tui.ui.screens.evidence import EvidenceScreen
+        from cchc_tui.ui.officer.screens.evidence import EvidenceScreen
 
         self.run_worker(self._show(EvidenceScreen), group="nav")
 
     def action_show_scoring(self) -> None:
-        from cchc_tui.ui.screens.scoring import ScoringScreen
+        from cchc_tui.ui.officer.screens.scoring import ScoringScreen
 
         self.run_worker(self._show(ScoringScreen), group="nav")
 
     def action_show_export(self) -> None:
-        from cchc_tui.ui.screens.export import ExportScreen
+        from cchc_tui.ui.officer.screens.export import ExportScreen
 
         self.run_worker(self._show(ExportScreen), group="nav")
 
     def action_walkthrough(self) -> None:
-        from cchc_tui.ui.screens.walkthrough import WalkthroughScreen
+        from cchc_tui.ui.officer.screens.walkthrough import WalkthroughScreen
 
         self.run_worker(self._show(WalkthroughScreen), group="nav")
 
@@ -245,7 +245,7 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         await self.switch_to(cls())
 
     def action_help(self) -> None:
-        from cchc_tui.ui.screens.help import HelpScreen
+        from cchc_tui.ui.officer.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()

@@ -18,7 +18,7 @@ from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.periods import current_period
 from cchc_tui.services.export import PERIODS, Preflight, export_bundle, key_path, preflight
 from cchc_tui.ui.guard import DbFailed
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
@@ -88,7 +88,7 @@ class ExportScreen(BaseScreen):
 
     async def action_receipt(self) -> None:
         """Import Sở Nội vụ's review receipt for a bundle sent from here."""
-        from cchc_tui.ui.screens.receipt import ReceiptImport
+        from cchc_tui.ui.officer.screens.receipt import ReceiptImport
 
         await self.app.push_screen(ReceiptImport(self.ctx))
 

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from cchc_tui.services.officer_desk import Context
 
 if TYPE_CHECKING:
-    from cchc_tui.ui.app import CchcApp
+    from cchc_tui.ui.officer.app import CchcApp
 
 
 class BaseScreen(Screen[Any]):

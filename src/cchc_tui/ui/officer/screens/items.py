@@ -16,7 +16,7 @@ from cchc_tui.core.progress import STATUSES, status_label
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.ui.guard import DbFailed
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
@@ -250,6 +250,6 @@ class ItemsScreen(BaseScreen):
                 await self.open_item(key)
 
     async def open_item(self, item_id: str) -> None:
-        from cchc_tui.ui.screens.item import ItemScreen
+        from cchc_tui.ui.officer.screens.item import ItemScreen
 
         await self.app.push_screen(ItemScreen(item_id))

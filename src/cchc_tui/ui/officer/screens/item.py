@@ -19,7 +19,7 @@ from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.guard import DbFailed, Guarded
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
 
@@ -198,7 +198,7 @@ class ItemScreen(Guarded, BaseScreen):
         await self.app.push_screen(HistoryModal(self.item_id, entries))
 
     async def action_new_evidence(self) -> None:
-        from cchc_tui.ui.screens.evidence import EvidenceForm
+        from cchc_tui.ui.officer.screens.evidence import EvidenceForm
 
         def done(result: int | None) -> None:
             if result is not None:
@@ -207,7 +207,7 @@ class ItemScreen(Guarded, BaseScreen):
         await self.app.push_screen(EvidenceForm(items=[self.item_id]), done)
 
     async def action_link_evidence(self) -> None:
-        from cchc_tui.ui.screens.evidence import PickEvidence
+        from cchc_tui.ui.officer.screens.evidence import PickEvidence
 
         def done(result: bool | None) -> None:
             if result:

@@ -15,7 +15,7 @@ from cchc_tui.store.errors import StaleEdit
 from cchc_tui.ui.guard import DbFailed
 
 if TYPE_CHECKING:
-    from cchc_tui.ui.screens.scoring import ScoringScreen
+    from cchc_tui.ui.officer.screens.scoring import ScoringScreen
 
 
 # -- writing -------------------------------------------------------------------------------

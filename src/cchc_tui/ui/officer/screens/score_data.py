@@ -20,7 +20,7 @@ from cchc_tui.ui.guard import DbFailed, InputsGuard
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 if TYPE_CHECKING:
-    from cchc_tui.ui.app import CchcApp
+    from cchc_tui.ui.officer.app import CchcApp
 
 
 class _DataModal(InputsGuard, ModalScreen[bool]):

@@ -21,8 +21,8 @@ from cchc_tui.core.numbers import num
 from cchc_tui.core.scoring import SubResult
 from cchc_tui.services.officer_desk import ScoringView
 from cchc_tui.ui.guard import DbFailed, Guarded
-from cchc_tui.ui.screens import scoring_edit as edit
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens import scoring_edit as edit
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
@@ -397,7 +397,7 @@ class ScoringScreen(Guarded, BaseScreen):
         )
 
     async def action_reports(self) -> None:
-        from cchc_tui.ui.screens.score_data import ReportDates
+        from cchc_tui.ui.officer.screens.score_data import ReportDates
 
         ctx = self.ctx
         sent = await self.cchc.db(ctx.reader.report_dates, ctx.agency, ctx.plan.id)
@@ -409,7 +409,7 @@ class ScoringScreen(Guarded, BaseScreen):
         await self.app.push_screen(ReportDates(sent), done)
 
     async def action_indicators(self) -> None:
-        from cchc_tui.ui.screens.score_data import IndicatorValues
+        from cchc_tui.ui.officer.screens.score_data import IndicatorValues
 
         ctx = self.ctx
         values = await self.cchc.db(ctx.reader.indicator_values, ctx.agency, ctx.plan.id)
@@ -420,7 +420,7 @@ class ScoringScreen(Guarded, BaseScreen):
 
         await self.app.push_screen(IndicatorValues(values), done)
 
-    # -- writing (ui/screens/scoring_edit.py) -----------------------------------------------
+    # -- writing (scoring_edit.py) ----------------------------------------------------------
     def action_save(self) -> None:
         edit.action_save(self)
 

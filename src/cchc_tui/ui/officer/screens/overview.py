@@ -15,7 +15,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.tracking import ItemStatus, overview, walk_queue
 from cchc_tui.ui.guard import DbFailed
-from cchc_tui.ui.screens.base import BaseScreen
+from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.bars import bar
 from cchc_tui.ui.widgets.footer import I18nFooter
 
