@@ -22,7 +22,7 @@ from cchc_tui.ui.review.app import ReviewApp
 from cchc_tui.ui.widgets.viet_input import VietInput
 from tests.tui_helpers import REGISTRY, cli, demo_db, type_text, wait_idle
 
-CSS = str(Path(cchc_tui.ui.officer.app.__file__).parent.parent / "cchc.tcss")
+CSS = str(Path(cchc_tui.ui.officer.app.__file__).parent.parent / "cchc.tcss")  # ui/cchc.tcss
 TYPED_WORD = "Phường"  # typed into a field before the crash: never in the report
 
 

@@ -18,17 +18,15 @@ from textual.screen import Screen
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.text import fold
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
-from cchc_tui.store.instance import InstanceLock
 from cchc_tui.store.leftovers import sweep_incoming
 from cchc_tui.store.reader import NeedsUpgrade, Reader
-from cchc_tui.ui.crash import CrashReporting
-from cchc_tui.ui.guard import DbFailed, GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.base_app import CchcAppBase
+from cchc_tui.ui.guard import DbFailed
 from cchc_tui.ui.widgets.footer import describe
-from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
 T = TypeVar("T")
 
@@ -74,9 +72,7 @@ class Navigation(Provider):
                 )
 
 
-class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
-    CSS_PATH = "../cchc.tcss"  # shared with the review desk (ui/cchc.tcss)
-    TITLE = "cchc-tui"
+class CchcApp(CchcAppBase):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar = App.COMMANDS | {Navigation}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,20 +94,16 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         today: date | None = None,
         registry: Registry | None = None,
     ) -> None:
-        self.config = config or Config()
-        set_language(self.config.lang)  # before any screen asks the catalogue
-        super().__init__()
+        super().__init__(config)
         self.db_path = Path(db_path)
         self.today = today or date.today()
         self.registry = registry or Registry.load()
         self.ctx: Context | None = None
-        self.theme = self.config.theme
         self.title = t("ui.title")
-        self.instance: InstanceLock | None = None
 
     # -- start -----------------------------------------------------------------------------
     async def on_mount(self) -> None:
-        apply_keymap(self, self.config.keymap)
+        self.apply_settings()
         try:
             ctx = await self.db(self._open_existing)
         except DbFailed:
@@ -143,8 +135,7 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
 
         self.ctx = ctx
         self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
-        await self.start_drafts(self.db_path)  # before the first form can open
-        self.instance = await announce_other_copy(self, self.db_path, self.today)
+        await self.open_session(self.db_path, self.today)
         await self.switch_to(OverviewScreen())
         # Open the writer (SQLAlchemy) in the background once the first screen has drawn;
         # started at once, its imports would compete with that first screen for the GIL.
@@ -165,9 +156,7 @@ class CchcApp(CrashReporting, KeysInOrder, GuardedApp):
         await self.push_screen(screen)
 
     def on_unmount(self) -> None:
-        self.close_drafts()  # what is typed and not saved, written once more
-        if self.instance is not None:
-            self.instance.release()
+        self.close_session()
         if self.ctx is not None:
             self.ctx.close()
 

@@ -15,32 +15,25 @@ from textual.binding import Binding, BindingType
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome
-from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.i18n import UserError, t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import (
     Overview,
 )
-from cchc_tui.store.instance import InstanceLock
 from cchc_tui.store.service import Store
-from cchc_tui.ui.crash import CrashReporting
-from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.base_app import CchcAppBase
 from cchc_tui.ui.review.overview import ReviewOverviewScreen
-from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
 T = TypeVar("T")
 
 
-class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
-    CSS_PATH = "../cchc.tcss"  # shared with the officer's app (ui/cchc.tcss)
-    TITLE = "cchc-tui"
+class ReviewApp(CchcAppBase):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", id="review.quit", priority=True, show=False),
     ]
 
     def __init__(self, db: Path, config: Config | None = None, *, today: date | None = None):
-        self.config = config or Config()
-        set_language(self.config.lang)
-        super().__init__()
+        super().__init__(config)
         self.db_path = Path(db)  # a crash report goes beside it
         self.store = Store(db)
         self.registry = Registry.load()
@@ -48,21 +41,16 @@ class ReviewApp(CrashReporting, KeysInOrder, GuardedApp):
         self.profile = self.store.require_profile()
         self.reviewer = self.profile.agency_code
         self.today = today or date.today()
-        self.theme = self.config.theme
         self.title = t("ui.review.title")
         self.sub_title = self.profile.agency_name
-        self.instance: InstanceLock | None = None
 
     async def on_mount(self) -> None:
-        apply_keymap(self, self.config.keymap)
-        await self.start_drafts(self.store.path)
-        self.instance = await announce_other_copy(self, self.store.path, self.today)
+        self.apply_settings()
+        await self.open_session(self.store.path, self.today)
         await self.push_screen(ReviewOverviewScreen())
 
     def on_unmount(self) -> None:
-        self.close_drafts()
-        if self.instance is not None:
-            self.instance.release()
+        self.close_session()
         self.store.close()
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:

@@ -1,0 +1,43 @@
+"""What both apps are built on: the shared stylesheet, the user's settings (language first,
+before any screen asks the catalogue; theme; keymap), crash reports, keys kept in order, the
+form guard with its drafts, and the one-copy notice. The officer's app (ui/officer/) and the
+review desk (ui/review/) add their screens and their database bridge."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cchc_tui.config import Config
+from cchc_tui.core.i18n import set_language
+from cchc_tui.store.instance import InstanceLock
+from cchc_tui.ui.crash import CrashReporting
+from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.widgets.viet_input import KeysInOrder
+
+
+class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
+    CSS_PATH = str(Path(__file__).with_name("cchc.tcss"))
+    TITLE = "cchc-tui"
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        set_language(self.config.lang)  # before any screen asks the catalogue
+        super().__init__()
+        self.theme = self.config.theme
+        self.instance: InstanceLock | None = None
+
+    def apply_settings(self) -> None:
+        """The user's keymap (an unknown id is said, not ignored); call first in on_mount."""
+        apply_keymap(self, self.config.keymap)
+
+    async def open_session(self, db_path: Path, today: date) -> None:
+        """Drafts (before the first form can open) and the notice of a second copy."""
+        await self.start_drafts(db_path)
+        self.instance = await announce_other_copy(self, db_path, today)
+
+    def close_session(self) -> None:
+        """What is typed and not saved, written once more; the one-copy lock released."""
+        self.close_drafts()
+        if self.instance is not None:
+            self.instance.release()
