@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Select, Static
 
@@ -48,15 +49,23 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
+    # what the table shows: any change of these fills it again (watch_*)
+    sort: reactive[str] = reactive("code", init=False)
+    filter: reactive[str] = reactive("all", init=False)  # on time, late, missing
+    rfilter: reactive[str] = reactive("all", init=False)  # review state
+    query_text: reactive[str] = reactive("", init=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.view: Overview | None = None
         self.found: dict[str, Outcome] = {}
         self.reviewed: dict[str, str] = {}  # agency → review state of its latest bundle
-        self.sort = "code"
-        self.filter = "all"
-        self.rfilter = "all"
-        self.query_text = ""
+
+    def _shown_changed(self) -> None:
+        if self.view is not None and self.is_mounted:
+            self.refill()
+
+    watch_sort = watch_filter = watch_rfilter = watch_query_text = _shown_changed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,16 +173,13 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.refill()
 
     def action_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
-        self.refill()
 
     def action_review_filter(self) -> None:
         order = ("all", *_STATES)
         self.rfilter = order[(order.index(self.rfilter) + 1) % len(order)]
-        self.refill()
 
     def action_search(self) -> None:
         box = self.query_one("#review-search", VietInput)
@@ -183,7 +189,6 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     @on(VietInput.Changed, "#review-search")
     def _typed(self, event: VietInput.Changed) -> None:
         self.query_text = event.value
-        self.refill()
 
     @on(VietInput.Submitted, "#review-search")
     def _search_done(self) -> None:
@@ -191,9 +196,9 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
 
     def action_end_search(self) -> None:
         box = self.query_one("#review-search", VietInput)
-        box.value, box.display, self.query_text = "", False, ""
+        box.value, box.display = "", False
         self.query_one("#review-units", DataTable).focus()
-        self.refill()
+        self.query_text = ""  # the table fills again if a search was shown
 
     async def action_import(self) -> None:
         async def done(changed: bool | None) -> None:
