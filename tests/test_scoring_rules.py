@@ -657,13 +657,13 @@ def test_points_off_the_step_or_past_the_maximum_are_refused() -> None:
 
 
 def test_the_set_that_scores_an_agency_is_its_levels_official_one_else_a_template() -> None:
-    from cchc_tui.core.criteria import choose_set
+    from cchc_tui.core.criteria import HeldSet, choose_set
 
     held = [  # newest year first, as the store lists them
-        ("mau-huyen-2023", "huyen", 2023, "mẫu"),
-        ("qd-huyen-2022", "huyen", 2022, "chính thức"),
-        ("mau-xa-2022", "xa", 2022, "mẫu"),
-        ("mau-huyen-2022", "huyen", 2022, "mẫu"),
+        HeldSet("mau-huyen-2023", "huyen", 2023, "mẫu"),
+        HeldSet("qd-huyen-2022", "huyen", 2022, "chính thức"),
+        HeldSet("mau-xa-2022", "xa", 2022, "mẫu"),
+        HeldSet("mau-huyen-2022", "huyen", 2022, "mẫu"),
     ]
     assert choose_set(held, "district") == "qd-huyen-2022"  # official beats a newer template
     assert choose_set(held, "commune") == "mau-xa-2022"

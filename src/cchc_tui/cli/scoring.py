@@ -41,7 +41,7 @@ def _score_result(store: Any, prof: Any, plan: Plan, cset: Any) -> tuple[Any, An
 
     inputs = store.scoring_inputs(plan, _registry(), prof.agency_code)
     found = store.assessment(prof.agency_code, cset.id)
-    selves = store.self_scores(found[0]) if found else {}
+    selves = store.self_scores(found.id) if found else {}
     return score(cset, inputs, selves), found
 
 
@@ -63,11 +63,11 @@ def cmd_criteria(args: argparse.Namespace) -> int:
             return 0
         held = store.criteria_ids()
     if args.json:
-        _emit_json([{"id": i, "level": lv, "year": y, "status": st} for i, lv, y, st in held])
+        _emit_json([h._asdict() for h in held])
     else:
         _table(
             [t("col.id"), t("col.level"), "Năm", t("col.status")],
-            [[i, lv, str(y), st] for i, lv, y, st in held],
+            [[h.id, h.level, str(h.year), h.status] for h in held],
             flex=0,
         )
     return 0
@@ -119,7 +119,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             return 0
         result, found = _score_result(store, prof, plan, cset)
         docs = {e.id: e.number for e in store.list_evidence(prof.agency_code)}
-        links = store.score_evidence(found[0]) if found else {}
+        links = store.score_evidence(found.id) if found else {}
     documents = {code: [docs[i] for i in ids if i in docs] for code, ids in links.items()}
     if args.xlsx:
         from cchc_tui.reports.score_xlsx import write_score_xlsx
@@ -127,7 +127,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         write_score_xlsx(
             Path(args.xlsx), cset, result, agency=prof.agency_name, documents=documents
         )
-    finalised = found[2].isoformat() if found and found[2] else None
+    finalised = found.finalised_at.isoformat() if found and found.finalised_at else None
     if args.json:
         _emit_json(
             {

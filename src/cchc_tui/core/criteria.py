@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from cchc_tui.core.i18n import UserError
 
@@ -413,11 +413,20 @@ def _source(raw: Any, n: Node, rule: Rule, bad: Any) -> Source | None:
     return Source(kind, params)
 
 
-def choose_set(held: Sequence[tuple[str, str, int, str]], agency_level: str) -> str | None:
+class HeldSet(NamedTuple):
+    """A criteria set a database holds, as the store lists them (newest year first)."""
+
+    id: str
+    level: str  # so | huyen | xa
+    year: int
+    status: str  # TEMPLATE | OFFICIAL
+
+
+def choose_set(held: Sequence[HeldSet], agency_level: str) -> str | None:
     """The criteria set that scores an agency of this level, of the sets held (id, level,
     year, status; newest year first): the official one, else a template; None when no set
     of the level is held (the shipped template is then imported, services/self_assessment)."""
     level = SET_LEVEL[agency_level]
-    mine = [h for h in held if h[1] == level]
-    official = [h for h in mine if h[3] == OFFICIAL]
-    return (official or mine)[0][0] if (official or mine) else None
+    mine = [h for h in held if h.level == level]
+    official = [h for h in mine if h.status == OFFICIAL]
+    return (official or mine)[0].id if (official or mine) else None

@@ -87,15 +87,15 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
             pre.errors.append(t("export.file_missing", number=ev.number, path=p))
         elif ev.size is not None and p.stat().st_size != ev.size:
             pre.errors.append(t("export.file_changed", number=ev.number, path=p))
-    for set_id, level, _year, _status in store.criteria_ids():
-        if level != SET_LEVEL[registry.agencies[agency].level]:
+    for held in store.criteria_ids():
+        if held.level != SET_LEVEL[registry.agencies[agency].level]:
             continue
-        found = store.assessment(agency, set_id)
+        found = store.assessment(agency, held.id)
         if found is None:
             continue
-        cset = store.load_criteria(set_id)
+        cset = store.load_criteria(held.id)
         result = score(
-            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found[0])
+            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found.id)
         )
         if result.blocking:
             pre.errors.append(
@@ -155,20 +155,21 @@ def submission(
             }
         )
     scores: list[dict[str, Any]] = []
-    for set_id, _level, _year, status in store.criteria_ids():
+    for held in store.criteria_ids():
+        set_id, status = held.id, held.status
         found = store.assessment(agency, set_id)
         if found is None:
             continue
         cset = store.load_criteria(set_id)
-        links = store.score_evidence(found[0])
+        links = store.score_evidence(found.id)
         result = score(
-            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found[0])
+            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found.id)
         )
         scores.append(
             {
                 "set": set_id,
                 "status": status,
-                "finalised_at": found[2].isoformat() if found[2] else None,
+                "finalised_at": found.finalised_at.isoformat() if found.finalised_at else None,
                 "total": str(result.total),
                 "max_self": str(result.max_self),
                 "percent": str(result.percent),

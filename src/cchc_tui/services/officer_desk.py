@@ -158,8 +158,8 @@ class Context:
             ).id
         cset = self.reader.load_criteria(set_id)
         found = self.reader.assessment(self.agency, cset.id)
-        selves = self.reader.self_scores(found[0]) if found else {}
-        links = self.reader.score_evidence(found[0]) if found else {}
+        selves = self.reader.self_scores(found.id) if found else {}
+        links = self.reader.score_evidence(found.id) if found else {}
         inputs = self.reader.scoring_inputs(self.plan, self.registry, self.agency, self.today)
         comments: dict[str, list[dict[str, Any]]] = {}
         for c in self.reader.reviewer_comments():
@@ -169,7 +169,7 @@ class Context:
         return ScoringView(
             cset,
             score(cset, inputs, selves),
-            found[2] if found else None,
+            found.finalised_at if found else None,
             links,
             selves,
             self.reader.latest_receipt(),

@@ -253,7 +253,7 @@ def criteria_of_bundle(store: Store, bundle: ReceivedBundle) -> tuple[str, Crite
         raise UserError("review.no_scores")
     cset = criteria_for(store, scores.set_id)
     if cset is None:
-        ids = ", ".join(i[0] for i in store.criteria_ids()) or "—"
+        ids = ", ".join(i.id for i in store.criteria_ids()) or "—"
         raise UserError("criteria.unknown", id=scores.set_id, choices=ids)
     return scores.set_id, cset, submission
 

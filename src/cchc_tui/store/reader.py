@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import assigned_items
-from cchc_tui.core.criteria import CriteriaSet, parse_criteria
+from cchc_tui.core.criteria import CriteriaSet, HeldSet, parse_criteria
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
@@ -117,6 +117,14 @@ def check_file(path: Path) -> None:
         raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
     if head and head != SQLITE_MAGIC:
         raise StoreError("db.corrupt", path=path)
+
+
+class AssessmentView(NamedTuple):
+    """An agency's self-assessment under one criteria set."""
+
+    id: int
+    plan_id: str
+    finalised_at: datetime | None
 
 
 class Reader:
@@ -270,11 +278,11 @@ class Reader:
         ]
 
     # -- self-assessment ---------------------------------------------------------------------
-    def criteria_ids(self) -> list[tuple[str, str, int, str]]:
-        """(id, level, year, status) of every criteria set held, newest year first."""
+    def criteria_ids(self) -> list[HeldSet]:
+        """Every criteria set held (id, level, year, status), newest year first."""
         with self._conn() as con:
             return [
-                (r[0], r[1], int(r[2]), r[3])
+                HeldSet(r[0], r[1], int(r[2]), r[3])
                 for r in con.execute(
                     "SELECT id, level, year, status FROM criteria_set ORDER BY year DESC, id"
                 )
@@ -291,12 +299,12 @@ class Reader:
     def load_criteria(self, set_id: str) -> CriteriaSet:
         text = self.criteria_text(set_id)
         if text is None:
-            ids = ", ".join(i[0] for i in self.criteria_ids()) or "—"
+            ids = ", ".join(i.id for i in self.criteria_ids()) or "—"
             raise UserError("criteria.unknown", id=set_id, choices=ids)
         return parse_criteria(text, set_id)
 
-    def assessment(self, agency: str, set_id: str) -> tuple[int, str, datetime | None] | None:
-        """(id, plan id, finalised at) of the agency's assessment under a set."""
+    def assessment(self, agency: str, set_id: str) -> AssessmentView | None:
+        """The agency's assessment under a set (id, plan id, finalised at)."""
         with self._conn() as con:
             row = con.execute(
                 "SELECT id, plan_id, finalised_at FROM assessment "
@@ -305,7 +313,7 @@ class Reader:
             ).fetchone()
         if row is None:
             return None
-        return int(row[0]), str(row[1]), _datetime(row[2]) if row[2] else None
+        return AssessmentView(int(row[0]), str(row[1]), _datetime(row[2]) if row[2] else None)
 
     def self_scores(self, assessment_id: int) -> dict[str, SelfScore]:
         with self._conn() as con:
