@@ -12,30 +12,18 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet
 from cchc_tui.core.plan import Plan
+from cchc_tui.core.progress import ProgressValues
 from cchc_tui.core.scoring import Result, SelfScore
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.reader import AuditRow, EvidenceView, ProfileView, Reader
 
 if TYPE_CHECKING:
     from cchc_tui.store.service import Store
-
-
-class FormValuesLike(Protocol):
-    @property
-    def status(self) -> str: ...
-    @property
-    def progress_pct(self) -> int: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def note(self) -> str: ...
-    @property
-    def completed_on(self) -> date | None: ...
 
 
 @dataclass(frozen=True)
@@ -123,7 +111,7 @@ class Context:
         return self.reader.versions(self.agency, "evidence.update").get(str(evidence_id), 0)
 
     # Writes (also blocking, also from a worker thread)
-    def save_progress(self, item_id: str, values: FormValuesLike, base: int | None = None) -> None:
+    def save_progress(self, item_id: str, values: ProgressValues, base: int | None = None) -> None:
         self.store.set_progress(
             self.plan,
             item_id,

@@ -3,7 +3,6 @@ you type. Shared by the item screen and the period walk-through."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from cchc_tui.core.progress import (
     DONE,
     NOT_STARTED,
     STATUSES,
+    ProgressValues,
     apply_update,
     status_label,
 )
@@ -32,22 +32,13 @@ if TYPE_CHECKING:
     from cchc_tui.store.errors import StaleEdit
 
 
-@dataclass(frozen=True)
-class FormValues:
-    status: str
-    progress_pct: int
-    completed_on: date | None
-    reason: str
-    note: str
-
-
 class ItemForm(Vertical):
     """Edits one item's progress; ``values()`` returns the checked values or None."""
 
     def __init__(self, *, today: date, id: str | None = None) -> None:
         super().__init__(id=id, classes="item-form")
         self.today = today
-        self.initial: FormValues | None = None
+        self.initial: ProgressValues | None = None
         self._loaded_raw: tuple[str, str, str, str, str] | None = None
         self._settling: str | None = None
 
@@ -76,7 +67,7 @@ class ItemForm(Vertical):
 
     # -- loading -------------------------------------------------------------------------------
     def load(self, row: ItemStatus) -> None:
-        values = FormValues(
+        values = ProgressValues(  # an item with no status yet loads as the empty form
             status=row.status or "",
             progress_pct=row.progress_pct,
             completed_on=row.completed_on,
@@ -130,7 +121,7 @@ class ItemForm(Vertical):
     def _changed(self) -> None:
         self._check()
 
-    def _check(self) -> FormValues | None:
+    def _check(self) -> ProgressValues | None:
         """Check the form; mark the fields that are wrong and say why. None when invalid."""
         error = self.query_one("#form-error", Static)
         for field in self.query(".invalid"):
@@ -180,10 +171,10 @@ class ItemForm(Vertical):
             error.update(e.message())
             return None
         error.update("")
-        return FormValues(new.status, new.progress_pct, new.completed_on, new.reason, new.note)
+        return new
 
     # -- reading -------------------------------------------------------------------------------
-    def values(self) -> FormValues | None:
+    def values(self) -> ProgressValues | None:
         return self._check()
 
     def _raw(self) -> tuple[str, str, str, str, str]:
