@@ -33,6 +33,14 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_896c6acf9bc33f08.txt"
 UNITS_CSV = ROOT.parent / "shared" / "reference" / "can-tho-units-2022.csv"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests reading the plan's source text are marked, so `-m plan_source` runs them and
+    `-m "not plan_source"` leaves them out; where the text is absent they skip, with a reason."""
+    for item in items:
+        if "seed_text" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.plan_source)
+
+
 @pytest.fixture(autouse=True)
 def _vietnamese() -> Iterator[None]:
     set_language("vi")

@@ -43,15 +43,21 @@ MAX_TESTS = 25  # per mutated function, of the tests that reached it (select() s
 MIN_FAST = 8
 # Widgets run inside Textual's message loop, where mutmut's stats see no test reach them: their
 # mutants run the widget's own tests.
-FALLBACK = {"cchc_tui.ui.widgets.viet_input.": "tests/test_viet_input.py"}
+FALLBACK = {"cchc_tui.ui.widgets.viet_input.": "tests/tui/test_viet_input.py"}
 SLOW = 0.5  # seconds
 
 # The CI sample: small modules that carry integrity rules, with the tests that reach them, so the
 # stats run and the mutants fit in CI's budget (about two minutes on 2 cores).
 SAMPLE: dict[str, list[str]] = {
-    "src/cchc_tui/bundle/cms.py": ["tests/test_pki_cms.py", "tests/test_cms_rules.py"],
-    "src/cchc_tui/store/transaction.py": ["tests/test_store_rules.py", "tests/test_store_tx.py"],
-    "src/cchc_tui/store/db.py": ["tests/test_store_rules.py", "tests/test_store.py"],
+    "src/cchc_tui/bundle/cms.py": [
+        "tests/bundle/test_pki_cms.py",
+        "tests/bundle/test_cms_rules.py",
+    ],
+    "src/cchc_tui/store/transaction.py": [
+        "tests/store/test_store_rules.py",
+        "tests/store/test_store_tx.py",
+    ],
+    "src/cchc_tui/store/db.py": ["tests/store/test_store_rules.py", "tests/store/test_store.py"],
 }
 
 

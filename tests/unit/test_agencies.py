@@ -10,9 +10,7 @@ from cchc_tui.core.agencies import Registry, UnresolvedPhrase
 from cchc_tui.core.assignment import assigned_items, units_assigned
 from cchc_tui.core.plan import Plan
 
-UNITS_CSV = (
-    Path(__file__).resolve().parent.parent.parent / "shared/reference/can-tho-units-2022.csv"
-)
+UNITS_CSV = Path(__file__).resolve().parents[3] / "shared/reference/can-tho-units-2022.csv"
 
 
 def test_registry_shape(registry: Registry) -> None:

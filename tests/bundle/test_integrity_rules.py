@@ -48,9 +48,9 @@ from cchc_tui.services.receipts import import_receipt
 from cchc_tui.store.models import AuditEntry, BundleExport, ReceivedBundle, ReceivedReceipt
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
-from tests import test_import_hardening as hardening
+from tests.bundle import test_import_hardening as hardening
+from tests.bundle.test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem
 from tests.bundle_corpus import WHEN, Kit, bag_info_of, entries_of, make_bundle
-from tests.test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem
 
 # the import-hardening tests' fixtures: a CA with officers of 918 and 916 (pki.init_ca and
 # pki.issue, module-wide), and a fresh reviewer database (Sở Nội vụ, the plan imported)

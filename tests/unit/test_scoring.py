@@ -19,7 +19,7 @@ from cchc_tui.core.criteria import CriteriaError, parse_criteria
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import Inputs, SelfScore, score, suggest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 D = Decimal
 
 

@@ -34,8 +34,8 @@ from cchc_tui.core.scoring import Totals, band_for, check_points, suggest, total
 from cchc_tui.core.submission import SubmissionError, parse_submission
 from cchc_tui.core.timing import TimingError, parse_timing, quarter_end, quarter_start
 from cchc_tui.core.tracking import ItemStatus, status_row, walk_queue
+from tests.bundle_corpus import make_submission, submission_doc
 
-from .bundle_corpus import make_submission, submission_doc
 from .test_scoring import ROOT, SMALL, Doc, inputs, rows
 
 D = Decimal

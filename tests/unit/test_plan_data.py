@@ -15,7 +15,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.timing import parse_timing
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def squash(text: str) -> str:

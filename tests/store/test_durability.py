@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cchc_tui.store.service import Store
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent  # tests/, where save_loop.py is
 ROUNDS = 12
 
 

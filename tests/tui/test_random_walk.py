@@ -24,7 +24,7 @@ from cchc_tui.ui.dialogs import (
 )
 from cchc_tui.ui.guard import Guarded
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
-from tests.test_guard import OCT
+from tests.tui.test_guard import OCT
 from tests.tui_helpers import demo_db, make_app
 
 SEED = 20261202

@@ -20,9 +20,8 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Received, expected_units, overview, per_activity, ranking
 from cchc_tui.core.scoring import check_points
 from cchc_tui.reports.ranking import ranking_csv, write_ranking
-
-from .bundle_corpus import make_submission
-from .test_scoring import SMALL
+from tests.bundle_corpus import make_submission
+from tests.unit.test_scoring import SMALL
 
 D = Decimal
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cchc_tui.ui.keymap import binding_ids_by_class, known_binding_ids, unknown_keymap_ids
 
-UI = Path(__file__).resolve().parent.parent / "src" / "cchc_tui" / "ui"
+UI = Path(__file__).resolve().parents[2] / "src" / "cchc_tui" / "ui"
 
 
 def test_known_ids() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cchc_tui.core.i18n import CATALOGUE, LANGUAGES, set_language, t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fields(s: str) -> set[str]:

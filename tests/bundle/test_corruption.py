@@ -30,8 +30,8 @@ from cchc_tui.bundle.receipt import ReceiptError, make_receipt, read_receipt
 from cchc_tui.bundle.verify import Report, verify_bundle
 from cchc_tui.cli import main
 from cchc_tui.core.i18n import t
+from tests.bundle.test_trust import content_for
 from tests.bundle_corpus import CA_PASS, P12_PASS, WHEN, Kit, make_bundle, make_kit
-from tests.test_trust import content_for
 
 NOW = datetime.now(UTC)  # the certificates are issued now; bundle and receipt carry a 2022 time
 STRIDE = 97  # through each entry's data: headers are flipped whole, the data sampled

@@ -1,6 +1,7 @@
 """SVG snapshots of every screen at 80×24 and 120×40 (pytest-textual-snapshot).
 
-Update after an intended change with:  python -m pytest tests/test_snapshots.py --snapshot-update
+Update after an intended change with:
+    python -m pytest tests/snapshots/test_snapshots.py --snapshot-update
 and look at the pictures (snapshot_report.html) before committing them.
 """
 

@@ -17,7 +17,7 @@ from cchc_tui.core.i18n import UserError
 from cchc_tui.services.export import Staged, export_bundle, finish_export, prepare_export
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.service import Store
-from tests.test_export_cli import P12, officer_ready, run
+from tests.cli.test_export_cli import P12, officer_ready, run
 
 REGISTRY = Registry.load()
 

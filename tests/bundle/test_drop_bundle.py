@@ -19,7 +19,7 @@ from cchc_tui.ui.review.app import ReviewApp
 from cchc_tui.ui.review.dialogs import DropModal
 from cchc_tui.ui.review.overview import ReviewOverviewScreen
 from cchc_tui.ui.widgets.viet_input import VietInput
-from tests.test_export_cli import exported, officer_ready, ok, run
+from tests.cli.test_export_cli import exported, officer_ready, ok, run
 from tests.tui_helpers import cli, officer_bundle, type_text, wait_idle
 
 

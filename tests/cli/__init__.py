@@ -1,0 +1,1 @@
+"""The `cchc` command, end to end."""

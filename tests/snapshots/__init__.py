@@ -1,0 +1,1 @@
+"""SVG snapshots of every screen at 80×24 and 120×40."""

@@ -1,0 +1,1 @@
+"""Persistence: tables, migrations, transactions, durability, one copy at a time."""

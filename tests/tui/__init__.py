@@ -1,0 +1,1 @@
+"""Both apps through Textual's pilot: flows, guards, keys, crashes."""

@@ -1,0 +1,1 @@
+"""The pure domain (core/): plan, agencies, numbers, timing, scoring, the catalogue."""
