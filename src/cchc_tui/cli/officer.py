@@ -39,8 +39,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     agency = _agency_arg(registry, args.agency)
     store = _open_store(args, create=True)
     with store:
-        store.init_profile(agency.code, agency.name, args.officer)
-        store.import_plan(_plan_text(), actor=args.officer, agency=agency.code)
+        from cchc_tui.services.setup import set_up_agency
+
+        set_up_agency(store, agency, args.officer)
     print(
         t(
             "db.initialised",

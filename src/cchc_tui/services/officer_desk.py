@@ -9,9 +9,11 @@ SQLAlchemy to import.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_tui.core.agencies import Registry
@@ -122,6 +124,56 @@ class Context:
             reason=values.reason or None,
             note=values.note,
             completed_on=values.completed_on,
+            today=self.today,
+            base=base,
+        )
+
+    def add_evidence(
+        self,
+        *,
+        number: str,
+        doc_date: str | date,
+        issuer: str,
+        title: str,
+        file: Path | None,
+        items: list[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """A new verification document (its file copied in), linked to ``items``; its id."""
+        saved = self.store.add_evidence(
+            agency=self.agency,
+            actor=self.profile.officer,
+            number=number,
+            doc_date=doc_date,
+            issuer=issuer,
+            title=title,
+            file=file,
+            plan=self.plan,
+            items=items,
+            today=self.today,
+            progress=progress,
+        )
+        return saved.id
+
+    def update_evidence(
+        self,
+        evidence_id: int,
+        *,
+        number: str,
+        doc_date: str | date,
+        issuer: str,
+        title: str,
+        base: int | None = None,
+    ) -> None:
+        """A document's number, date, issuer and title changed (a stale form refused)."""
+        self.store.update_evidence(
+            evidence_id,
+            agency=self.agency,
+            actor=self.profile.officer,
+            number=number,
+            doc_date=doc_date,
+            issuer=issuer,
+            title=title,
             today=self.today,
             base=base,
         )

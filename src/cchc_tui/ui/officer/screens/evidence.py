@@ -260,32 +260,24 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
             app.call_from_thread(bar.update, total=max(total, 1), progress=done)
 
         if self.edit is not None:
-            ctx.store.update_evidence(
+            ctx.update_evidence(
                 self.edit.id,
-                agency=ctx.agency,
-                actor=ctx.profile.officer,
                 number=str(values["number"]),
                 doc_date=values["doc_date"],  # type: ignore[arg-type]
                 issuer=str(values["issuer"]),
                 title=str(values["title"]),
-                today=ctx.today,
                 base=base,
             )
             return self.edit.id
-        saved = ctx.store.add_evidence(
-            agency=ctx.agency,
-            actor=ctx.profile.officer,
+        return ctx.add_evidence(
             number=str(values["number"]),
             doc_date=values["doc_date"],  # type: ignore[arg-type]
             issuer=str(values["issuer"]),
             title=str(values["title"]),
             file=values["file"],  # type: ignore[arg-type]
-            plan=ctx.plan,
             items=self.items,
-            today=ctx.today,
             progress=progress,
         )
-        return saved.id
 
     async def _conflict(self, values: dict[str, object], error: StaleEdit) -> str:
         from cchc_tui.ui.dialogs import ConflictModal

@@ -130,14 +130,10 @@ class FirstRunScreen(Guarded, BaseScreen):
         return True
 
     def _create(self, agency: Agency, officer: str) -> Context:
-        from importlib import resources
-
-        from cchc_tui.core.plan import DEFAULT_PLAN_FILE
+        from cchc_tui.services.setup import set_up_agency
         from cchc_tui.store.service import Store
 
         app = self.cchc
         store = Store(app.db_path, create=True)
-        text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
-        profile = store.init_profile(agency.code, agency.name, officer)
-        plan = store.import_plan(text, actor=officer, agency=agency.code)
+        profile, plan = set_up_agency(store, agency, officer)
         return Context(store, app.registry, plan, profile, app.today, _store=store)
