@@ -70,7 +70,7 @@ class AuditedSession(Session):
         super().__init__(engine)
         self.actor = actor
         self.agency = agency
-        self.recorded = 0
+        self.recorded = False  # an audit row was written in this transaction
 
     def record(
         self,
@@ -93,10 +93,7 @@ class AuditedSession(Session):
             key=key,
             changes=changes,
         )
-        self.recorded += 1
-
-    def check_base(self, *, action: str, key: str, base: int | None) -> None:
-        check_base(self, agency=self.agency, action=action, key=key, base=base)
+        self.recorded = True
 
 
 def _row_changes(session: Session) -> int:
