@@ -208,6 +208,12 @@ def line_of(text: str, needle: str) -> int:
         ('kind = "manual", step = 0.25', 'kind = "tuy_y"', 'code = "1.1.4"', "không có"),
         ('kind = "reports_on_time"', 'kind = "bao_cao"', 'code = "1.1.3"', "nguồn dữ liệu"),
         ('area = "2"', 'area = "9"', 'code = "2.1"', "lĩnh vực «9» không có"),
+        (
+            'kind = "manual", step = 0.25 }',
+            'kind = "manual", step = 0.25 }\nsource = { kind = "reports_on_time" }',
+            'code = "1.1.4"',
+            "không dùng được với cách chấm «manual»",
+        ),
     ],
 )
 def test_each_problem_names_its_line(old: str, new: str, needle: str, message: str) -> None:

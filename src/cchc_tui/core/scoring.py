@@ -111,7 +111,9 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
     rule, source = sub.rule, sub.source
     if rule.kind == "survey":
         return Suggestion(None, t("score.survey"))
-    if rule.kind in ("manual", "bonus", "penalty") or source is None:
+    # parse_criteria gives a source only to the rule kinds that can read one (percent bands,
+    # on time, yes/no): manual points, bonus and penalty never have one.
+    if source is None:
         return Suggestion(None, t("score.manual"))
     p = source.params
     if source.kind == "activities_completion":
