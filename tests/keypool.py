@@ -1,4 +1,5 @@
-"""RSA keys for the tests, drawn from a pool instead of generated each time.
+"""RSA keys for the tests, drawn from a pool instead of generated each time; PKCS#12 files made
+with a fast key derivation.
 
 Every test PKI (CAs, officers, reviewers, forgers) needs 2048-bit RSA keys, and generating one
 costs 50–200 ms. Within one pytest session each draw returns a *different* key, exactly as
@@ -13,6 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from cchc_tui.bundle import pki
+
+# The PKCS#12 files the tests make (CA keys, officers' and reviewers' keys) use 1,000 PBKDF2
+# rounds instead of the product's 600,000: the same code and file format, without ~0.15 s of key
+# derivation at every write and every read (Django's tests swap in a fast password hasher for the
+# same reason). test_keys_use_a_strong_kdf makes its keys with the product's own count, and the
+# CLI run as a subprocess always does.
+PRODUCTION_KDF_ROUNDS = pki.KDF_ROUNDS
+TEST_KDF_ROUNDS = 1_000
 
 _generate = rsa.generate_private_key
 _pool: list[rsa.RSAPrivateKey] = []
@@ -32,6 +43,7 @@ def _draw(public_exponent: int, key_size: int, backend: Any = None) -> rsa.RSAPr
 
 def install() -> None:
     rsa.generate_private_key = _draw  # type: ignore[assignment]
+    pki.KDF_ROUNDS = TEST_KDF_ROUNDS
 
 
 def new_session() -> None:

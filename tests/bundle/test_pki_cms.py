@@ -11,6 +11,7 @@ import pytest
 from cryptography import x509
 
 from cchc_tui.bundle import cms, pki
+from tests.keypool import PRODUCTION_KDF_ROUNDS
 
 CA_PASS = b"mat-khau-cua-CA"
 P12_PASS = b"mat-khau-can-bo"
@@ -97,10 +98,24 @@ def test_wrong_passphrases_and_existing_ca(ca: Path, officer: tuple[Path, pki.Id
 
 
 @pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed on this machine")
-def test_keys_use_a_strong_kdf(ca: Path, officer: tuple[Path, pki.Identity]) -> None:
+def test_keys_use_a_strong_kdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CA key and an officer's PKCS#12: PBES2, AES-256, PBKDF2 with 600,000 iterations —
-    as openssl reads them."""
-    for path, passphrase in ((ca / pki.CA_KEY, CA_PASS), (officer[0], P12_PASS)):
+    as openssl reads them (made with the product's own count, not the tests' fast one)."""
+    assert PRODUCTION_KDF_ROUNDS == 600_000
+    monkeypatch.setattr(pki, "KDF_ROUNDS", PRODUCTION_KDF_ROUNDS)
+    ca = tmp_path / "ca"
+    pki.init_ca(ca, CA_PASS)
+    p12 = tmp_path / "can-bo.p12"
+    pki.issue(
+        ca,
+        CA_PASS,
+        agency_code="918",
+        agency_name="Quận Bình Thuỷ",
+        officer="Trần Thị Thu Hương",
+        p12_passphrase=P12_PASS,
+        out=p12,
+    )
+    for path, passphrase in ((ca / pki.CA_KEY, CA_PASS), (p12, P12_PASS)):
         info = subprocess.run(
             [str(OPENSSL), "pkcs12", "-info", "-noout", "-in", str(path), "-passin", "stdin"],
             input=passphrase,
