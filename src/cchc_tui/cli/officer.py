@@ -164,9 +164,10 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     except ValueError as e:
         first = str(e).strip().splitlines()
         raise UserError("plan.bad_file", path=path, detail=" ".join(first[:3])) from None
+    from cchc_tui.services.setup import import_plan
+
     with _open_store(args) as store:
-        prof = store.require_profile()
-        plan = store.import_plan(text, actor=prof.officer, agency=prof.agency_code)
+        plan = import_plan(store, text)
     print(f"{plan.id}: {plan.plan.number} — {plan.plan.title}")
     return 0
 
@@ -276,19 +277,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
     status = parse_status(args.status)
     completed = parse_date(args.completed) if args.completed else None
     pct = None if args.progress is None else parse_progress(args.progress)
-    with _open_store(args) as store:
-        prof = store.require_profile()
-        plan = store.load_plan(args.plan)
-        item = _item_arg(plan, args.item)
-        from cchc_tui.core.assignment import assigned_items
+    from cchc_tui.services.officer_desk import Context
 
-        if item.id not in {a.item.id for a in assigned_items(plan, registry, prof.agency_code)}:
-            raise UserError("progress.not_assigned", item=item.id, agency=prof.agency_name)
-        values, _changes = store.set_progress(
-            plan,
+    with _open_store(args) as store:
+        desk = Context.on_store(store, registry, args.plan)
+        item = _item_arg(desk.plan, args.item)
+        values = desk.set_progress(
             item.id,
-            agency=prof.agency_code,
-            actor=prof.officer,
             status=status,
             progress_pct=pct,
             reason=args.reason,
@@ -356,20 +351,18 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
+    from cchc_tui.services.officer_desk import Context
+
     with _open_store(args) as store:
-        prof = store.require_profile()
-        plan = store.load_plan(args.plan)
-        keys = [_item_arg(plan, ref).id for ref in args.item or []]
-        saved = store.add_evidence(
-            agency=prof.agency_code,
-            actor=prof.officer,
+        desk = Context.on_store(store, _registry(), args.plan)
+        keys = [_item_arg(desk.plan, ref).id for ref in args.item or []]
+        saved = desk.add_evidence(
             number=args.number,
             doc_date=args.date,
             issuer=args.issuer,
             title=args.title,
             doc_type=args.type,
             file=Path(args.file) if args.file else None,
-            plan=plan,
             items=keys,
         )
     for w in saved.parsed.warnings:

@@ -12,53 +12,35 @@ from cchc_tui.cli.common import _decimal_arg, _open_store, _registry
 from cchc_tui.cli.output import _emit_json, _table
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.i18n import UserError, t
-from cchc_tui.core.plan import Plan
 
 
-def _scoring(args: argparse.Namespace, store: Any) -> tuple[Any, Plan, Any, Any]:
-    """(profile, plan, criteria set, ScoringStore); the shipped template when none is held."""
-    from cchc_tui.services.self_assessment import applicable_set
-    from cchc_tui.store.scoring import ScoringStore
+def _desk(args: argparse.Namespace, store: Any) -> Any:
+    """The officer's desk (services.officer_desk) over the open database."""
+    from cchc_tui.services.officer_desk import Context
 
-    registry = _registry()
-    prof = store.require_profile()
-    plan = store.load_plan(args.plan)
-    scoring = ScoringStore(store)
-    cset = applicable_set(
-        store,
-        registry,
-        prof.agency_code,
-        actor=prof.officer,
-        requested=getattr(args, "set", None),
-    )
-    if not cset.official:
-        print(t("criteria.template_warning", id=cset.id), file=sys.stderr)
-    return prof, plan, cset, scoring
+    return Context.on_store(store, _registry(), args.plan)
 
 
-def _score_result(store: Any, prof: Any, plan: Plan, cset: Any) -> tuple[Any, Any]:
-    from cchc_tui.core.scoring import score
-
-    inputs = store.scoring_inputs(plan, _registry(), prof.agency_code)
-    found = store.assessment(prof.agency_code, cset.id)
-    selves = store.self_scores(found.id) if found else {}
-    return score(cset, inputs, selves), found
+def _scoring(desk: Any, args: argparse.Namespace) -> Any:
+    """The scoring view of the set that applies (the shipped template when none is held), with
+    a warning on stderr while it is not an official set."""
+    view = desk.scoring_view(getattr(args, "set", None))
+    if not view.cset.official:
+        print(t("criteria.template_warning", id=view.cset.id), file=sys.stderr)
+    return view
 
 
 def cmd_criteria(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        prof = store.require_profile()
         if args.criteria_cmd == "import":
-            from cchc_tui.store.scoring import ScoringStore
+            from cchc_tui.services.self_assessment import import_criteria
 
             path = Path(args.file)
             try:
                 text = path.read_text(encoding="utf-8")
             except OSError as e:
                 raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
-            cset = ScoringStore(store).import_criteria(
-                text, path.name, actor=prof.officer, agency=prof.agency_code
-            )
+            cset = import_criteria(store, text, path.name)
             print(t("criteria.imported", id=cset.id, status=cset.status, title=cset.title))
             return 0
         held = store.criteria_ids()
@@ -77,7 +59,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     from cchc_tui.core.numbers import num
 
     with _open_store(args) as store:
-        prof, plan, cset, scoring = _scoring(args, store)
+        desk = _desk(args, store)
+        view = _scoring(desk, args)
+        prof, cset = desk.profile, view.cset
         if args.score_cmd == "set":
             points = (
                 None
@@ -92,42 +76,23 @@ def cmd_score(args: argparse.Namespace) -> int:
                 and args.evidence is None
             ):
                 raise UserError("score.bad_points", value="")
-            scoring.set_score(
-                cset,
-                plan.id,
-                args.code,
-                agency=prof.agency_code,
-                actor=prof.officer,
-                points=points,
-                reason=args.reason,
-                note=args.note,
-                evidence=args.evidence,
-            )
+            desk.save_score(view, args.code, points, args.reason, args.note, args.evidence)
             print(t("score.saved", code=args.code))
             return 0
         if args.score_cmd in ("finalise", "reopen"):
-            result, _found = _score_result(store, prof, plan, cset)
-            scoring.set_finalised(
-                cset,
-                plan.id,
-                agency=prof.agency_code,
-                actor=prof.officer,
-                final=args.score_cmd == "finalise",
-                blocking=[r.sub.code for r in result.blocking],
-            )
+            desk.set_finalised(view, args.score_cmd == "finalise")
             print(t("score.done_finalise" if args.score_cmd == "finalise" else "score.done_reopen"))
             return 0
-        result, found = _score_result(store, prof, plan, cset)
-        docs = {e.id: e.number for e in store.list_evidence(prof.agency_code)}
-        links = store.score_evidence(found.id) if found else {}
-    documents = {code: [docs[i] for i in ids if i in docs] for code, ids in links.items()}
+        result = view.result
+        docs = {e.id: e.number for e in desk.evidence()}
+    documents = {code: [docs[i] for i in ids if i in docs] for code, ids in view.links.items()}
     if args.xlsx:
         from cchc_tui.reports.score_xlsx import write_score_xlsx
 
         write_score_xlsx(
             Path(args.xlsx), cset, result, agency=prof.agency_name, documents=documents
         )
-    finalised = found.finalised_at.isoformat() if found and found.finalised_at else None
+    finalised = view.finalised_at.isoformat() if view.finalised_at else None
     if args.json:
         _emit_json(
             {
@@ -202,11 +167,9 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        prof, plan, _cset, scoring = _scoring(args, store)
+        desk = _desk(args, store)
         when = parse_date(args.date)
-        scoring.set_report_date(
-            plan, args.period.upper(), when, agency=prof.agency_code, actor=prof.officer
-        )
+        desk.set_report_date(args.period.upper(), when)
     print(t("report.saved", period=args.period.upper(), date=format_date(when)))
     return 0
 
@@ -218,19 +181,19 @@ def cmd_indicator(args: argparse.Namespace) -> int:
         return _indicator_list(args)
 
     with _open_store(args) as store:
-        prof, plan, _cset, scoring = _scoring(args, store)
-        value = scoring.set_indicator(
-            plan,
-            args.indicator or "",
-            agency=prof.agency_code,
-            actor=prof.officer,
-            value=_decimal_arg(args.value, "value") if args.value is not None else None,
-            numerator=_decimal_arg(args.num, "numerator") if args.num is not None else None,
-            denominator=_decimal_arg(args.den, "denominator") if args.den is not None else None,
-            evidence_id=args.evidence,
-        )
-        ind = next(i for i in plan.indicator if i.id == args.indicator)
-        level = _registry().agencies[prof.agency_code].level
+        desk = _desk(args, store)
+        typed = {
+            name: _decimal_arg(raw, name)
+            for name, raw in (
+                ("value", args.value),
+                ("numerator", args.num),
+                ("denominator", args.den),
+            )
+            if raw is not None
+        }
+        value = desk.set_indicator(args.indicator or "", typed, args.evidence)
+        ind = next(i for i in desk.plan.indicator if i.id == args.indicator)
+        level = desk.registry.agencies[desk.agency].level
     target = ind.target_for(level)
     print(
         t(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet
+from cchc_tui.core.i18n import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues
 from cchc_tui.core.scoring import Result, SelfScore
@@ -25,6 +26,7 @@ from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.reader import AuditRow, EvidenceView, ProfileView, Reader
 
 if TYPE_CHECKING:
+    from cchc_tui.store.evidence import SavedEvidence
     from cchc_tui.store.service import Store
 
 
@@ -66,6 +68,20 @@ class Context:
                     # checked at start: the drafts' connection is open by now (check_file)
                     self._store = Store(self.reader.path, checked=True)
             return self._store
+
+    @classmethod
+    def on_store(
+        cls, store: Store, registry: Registry, plan_id: str | None = None, today: date | None = None
+    ) -> Context:
+        """The desk of the database's own agency over an open Store (the command line)."""
+        return cls(
+            reader=store,
+            registry=registry,
+            plan=store.load_plan(plan_id),
+            profile=store.require_profile(),
+            today=today or date.today(),
+            _store=store,
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -114,19 +130,49 @@ class Context:
 
     # Writes (also blocking, also from a worker thread)
     def save_progress(self, item_id: str, values: ProgressValues, base: int | None = None) -> None:
-        self.store.set_progress(
-            self.plan,
+        """What the item form holds, saved whole (a stale form refused)."""
+        self.set_progress(
             item_id,
-            agency=self.agency,
-            actor=self.profile.officer,
             status=values.status,
             progress_pct=values.progress_pct,
             reason=values.reason or None,
             note=values.note,
             completed_on=values.completed_on,
+            base=base,
+        )
+
+    def set_progress(
+        self,
+        item_id: str,
+        *,
+        status: str,
+        progress_pct: int | None = None,
+        reason: str | None = None,
+        note: str | None = None,
+        completed_on: date | None = None,
+        base: int | None = None,
+    ) -> ProgressValues:
+        """An item's progress (a field left None keeps what is stored, by core.progress's
+        rules); only an item assigned to this agency. The values now stored."""
+        from cchc_tui.core.assignment import assigned_items
+
+        mine = {a.item.id for a in assigned_items(self.plan, self.registry, self.agency)}
+        if item_id not in mine:
+            raise UserError("progress.not_assigned", item=item_id, agency=self.profile.agency_name)
+        values, _changes = self.store.set_progress(
+            self.plan,
+            item_id,
+            agency=self.agency,
+            actor=self.profile.officer,
+            status=status,
+            progress_pct=progress_pct,
+            reason=reason,
+            note=note,
+            completed_on=completed_on,
             today=self.today,
             base=base,
         )
+        return values
 
     def add_evidence(
         self,
@@ -137,23 +183,24 @@ class Context:
         title: str,
         file: Path | None,
         items: list[str],
+        doc_type: str | None = None,
         progress: Callable[[int, int], None] | None = None,
-    ) -> int:
-        """A new verification document (its file copied in), linked to ``items``; its id."""
-        saved = self.store.add_evidence(
+    ) -> SavedEvidence:
+        """A new verification document (its file copied in), linked to ``items``."""
+        return self.store.add_evidence(
             agency=self.agency,
             actor=self.profile.officer,
             number=number,
             doc_date=doc_date,
             issuer=issuer,
             title=title,
+            doc_type=doc_type,
             file=file,
             plan=self.plan,
             items=items,
             today=self.today,
             progress=progress,
         )
-        return saved.id
 
     def update_evidence(
         self,
@@ -184,14 +231,17 @@ class Context:
         )
 
     # Self-assessment
-    def scoring_view(self) -> ScoringView:
-        """The agency's criteria set (official, else the template, imported on first use),
-        its scored result, whether it is finalised, and the documents linked per code."""
+    def scoring_view(self, requested: str | None = None) -> ScoringView:
+        """The agency's criteria set (official, else the template, imported on first use;
+        ``requested``: a held set asked for by id), its scored result, whether it is
+        finalised, and the documents linked per code."""
         from cchc_tui.core.criteria import choose_set
         from cchc_tui.core.scoring import score
         from cchc_tui.services.self_assessment import applicable_set
 
-        set_id = choose_set(self.reader.criteria_ids(), self.registry.agencies[self.agency].level)
+        set_id = requested or choose_set(
+            self.reader.criteria_ids(), self.registry.agencies[self.agency].level
+        )
         if set_id is None:  # the shipped template, imported on first use
             set_id = applicable_set(
                 self.store, self.registry, self.agency, actor=self.profile.officer
@@ -221,8 +271,8 @@ class Context:
         view: ScoringView,
         code: str,
         points: Decimal | None,
-        reason: str,
-        note: str,
+        reason: str | None,
+        note: str | None,
         evidence: list[int] | None = None,
         base: int | None = None,
     ) -> None:
@@ -260,10 +310,13 @@ class Context:
             self.plan, period, when, agency=self.agency, actor=self.profile.officer
         )
 
-    def set_indicator(self, indicator: str, values: dict[str, Decimal]) -> None:
+    def set_indicator(
+        self, indicator: str, values: dict[str, Decimal], evidence_id: int | None = None
+    ) -> Decimal:
+        """An indicator's value, or numerator and denominator; the value now stored."""
         from cchc_tui.store.scoring import ScoringStore
 
-        ScoringStore(self.store).set_indicator(
+        return ScoringStore(self.store).set_indicator(
             self.plan,
             indicator,
             agency=self.agency,
@@ -271,6 +324,7 @@ class Context:
             value=values.get("value"),
             numerator=values.get("numerator"),
             denominator=values.get("denominator"),
+            evidence_id=evidence_id,
         )
 
     def history(self, item_id: str) -> list[AuditRow]:

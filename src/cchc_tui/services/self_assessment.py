@@ -1,6 +1,6 @@
 """Which criteria set scores an agency, for every front door: the official set of its level,
 else a template held, else the shipped template imported on first use (core.criteria.choose_set
-says which of the held ones)."""
+says which of the held ones); and a set imported from a file."""
 
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ def applicable_set(
         text = scoring.template_for(registry.agencies[agency].level)
         set_id = scoring.import_criteria(text, "mẫu", actor=actor, agency=agency).id
     return store.load_criteria(set_id)
+
+
+def import_criteria(store: Store, text: str, source: str) -> CriteriaSet:
+    """A criteria set (TOML text; ``source`` names the file in messages) imported under the
+    database's officer."""
+    profile = store.require_profile()
+    return ScoringStore(store).import_criteria(
+        text, source, actor=profile.officer, agency=profile.agency_code
+    )

@@ -1,5 +1,5 @@
 """Setting a database up for an agency, the same from `cchc init` and the app's first run:
-its profile (agency, officer) and the shipped plan, in that order."""
+its profile (agency, officer) and the shipped plan, in that order; and a plan imported later."""
 
 from __future__ import annotations
 
@@ -21,3 +21,9 @@ def set_up_agency(store: Store, agency: Agency, officer: str) -> tuple[ProfileVi
     profile = store.init_profile(agency.code, agency.name, officer)
     plan = store.import_plan(shipped_plan_text(), actor=officer, agency=agency.code)
     return profile, plan
+
+
+def import_plan(store: Store, text: str) -> Plan:
+    """Another version of the plan (TOML text), imported under the database's officer."""
+    profile = store.require_profile()
+    return store.import_plan(text, actor=profile.officer, agency=profile.agency_code)

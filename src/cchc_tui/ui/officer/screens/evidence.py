@@ -277,7 +277,7 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
             file=values["file"],  # type: ignore[arg-type]
             items=self.items,
             progress=progress,
-        )
+        ).id
 
     async def _conflict(self, values: dict[str, object], error: StaleEdit) -> str:
         from cchc_tui.ui.dialogs import ConflictModal
