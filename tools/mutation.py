@@ -300,6 +300,19 @@ def report(modules: list[Module], seconds: float | None) -> int:
     return 1 if left or low or empty else 0
 
 
+def _forget_plain_copies(only: list[str]) -> None:
+    """mutmut copies the modules a run does not mutate into mutants/ as they are, and later
+    takes a copy no older than its source for done: a module mutated after a run that left it
+    out would get no mutant at all (0 files mutated, "no test covers"). Such copies go, so
+    mutmut makes them again with their mutants."""
+    for module in only:
+        copy = ROOT / "mutants" / module
+        if copy.exists() and "__mutmut_" not in copy.read_text("utf-8", errors="replace"):
+            copy.unlink()
+            for extra in (".meta", ".spans"):
+                copy.with_name(copy.name + extra).unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group()
@@ -371,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             return report(collect(only), None)
     seconds = None
     if not args.report:
+        _forget_plain_copies(only)
         log = ROOT / "mutants" / "mutmut.log"
         log.parent.mkdir(exist_ok=True)
         print(f"mutmut: {len(only)} modules; progress in {log.relative_to(ROOT)}", flush=True)

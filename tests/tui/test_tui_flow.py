@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Select, Static
 
+from cchc_tui.core.progress import DONE, status_label
 from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import AskYesNo, ConfirmLeave
 from cchc_tui.ui.officer.screens.evidence import EvidenceForm
@@ -208,8 +209,26 @@ async def test_search_as_you_type_is_accent_insensitive(tmp_path: Path, plan_tex
         assert [table.get_row_at(i)[0] for i in range(table.row_count)] == []
         await pilot.press("a")  # area II
         assert table.row_count == 8
-        await pilot.press("c")
+        await pilot.press("slash")
+        await type_text(pilot, "cai cach")
+        await pilot.press("enter")  # back to the table, the search kept
+        assert table.row_count < 8
+        await pilot.press("c")  # every filter and the search text at once
         assert table.row_count == 52
+        screen = app.screen
+        assert isinstance(screen, ItemsScreen)
+        assert (screen.area, screen.role, screen.query_text) == (None, None, "")
+        assert screen.query_one("#search", VietInput).value == ""
+        filters = str(screen.query_one("#filters", Static).render())
+        assert filters.endswith("— 52/52 mục"), filters
+        # the filters are the screen's state: setting one from code shows its rows too
+        screen.status = DONE
+        await pilot.pause()
+        shown = [table.get_row_at(i)[3] for i in range(table.row_count)]
+        assert shown and set(shown) == {status_label(DONE)}, shown
+        assert "trạng thái " + status_label(DONE) in str(
+            screen.query_one("#filters", Static).render()
+        )
 
 
 async def test_walkthrough_end_to_end(tmp_path: Path, plan_text: str) -> None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.widgets import DataTable, Header, Static
 
 from cchc_tui.core import labels
@@ -37,16 +38,18 @@ class ItemsScreen(BaseScreen):
         Binding("escape", "end_search", "key.back", id="items.end_search", show=False),
     ]
 
+    # The filters and the search text: setting one shows the rows it lets through
+    area: var[str | None] = var(None, init=False)
+    role: var[str | None] = var(None, init=False)
+    status: var[str | None] = var("__all__", init=False)  # None: not started
+    only_overdue: var[bool] = var(False, init=False)
+    only_commented: var[bool] = var(False, init=False)
+    query_text: var[str] = var("", init=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ItemStatus] = []
-        self.area: str | None = None
-        self.role: str | None = None
-        self.status: str | None = "__all__"
-        self.only_overdue = False
-        self.only_commented = False
         self.commented: set[str] = set()  # items Sở Nội vụ commented on (imported receipts)
-        self.query_text = ""
         self._hay: dict[str, str] = {}
         self._cells: dict[str, tuple[str, ...]] = {}
         self._shown: list[str] = []
@@ -109,6 +112,13 @@ class ItemsScreen(BaseScreen):
             self.refill()
 
     # -- filtering --
+    def _filter_changed(self) -> None:
+        if self.is_mounted:
+            self.refill()
+
+    watch_area = watch_role = watch_status = _filter_changed
+    watch_only_overdue = watch_only_commented = watch_query_text = _filter_changed
+
     def visible_rows(self) -> list[ItemStatus]:
         words = fold(self.query_text).split()
         return [
@@ -181,34 +191,35 @@ class ItemsScreen(BaseScreen):
     def action_cycle_area(self) -> None:
         areas = [None, *(a.id for a in self.ctx.plan.area)]
         self.area = areas[(areas.index(self.area) + 1) % len(areas)]
-        self.refill()
 
     def action_cycle_role(self) -> None:
         roles = [None, *ROLES]
         self.role = roles[(roles.index(self.role) + 1) % len(roles)]
-        self.refill()
 
     def action_cycle_status(self) -> None:
         statuses: list[str | None] = ["__all__", None, *STATUSES]
         self.status = statuses[(statuses.index(self.status) + 1) % len(statuses)]
-        self.refill()
 
     def action_toggle_overdue(self) -> None:
         self.only_overdue = not self.only_overdue
-        self.refill()
 
     def action_toggle_commented(self) -> None:
         self.only_commented = not self.only_commented
-        self.refill()
 
     def action_clear_filters(self) -> None:
-        self.area = self.role = None
-        self.status = "__all__"
-        self.only_overdue = False
-        self.only_commented = False
-        self.query_text = ""
+        # all at once, without a watcher per field, then the rows once
+        for name, value in (
+            ("area", None),
+            ("role", None),
+            ("status", "__all__"),
+            ("only_overdue", False),
+            ("only_commented", False),
+            ("query_text", ""),
+        ):
+            self.set_reactive(getattr(ItemsScreen, name), value)
         search = self.query_one("#search", VietInput)
-        search.value = ""
+        with search.prevent(VietInput.Changed):
+            search.value = ""
         search.display = False
         self.refill()
 
@@ -221,7 +232,6 @@ class ItemsScreen(BaseScreen):
     @on(VietInput.Changed, "#search")
     def _typed(self, event: VietInput.Changed) -> None:
         self.query_text = event.value
-        self.refill()
 
     @on(VietInput.Submitted, "#search")
     def _search_done(self) -> None:
@@ -231,10 +241,9 @@ class ItemsScreen(BaseScreen):
         search = self.query_one("#search", VietInput)
         if search.has_focus or self.query_text:
             search.value = ""
-            self.query_text = ""
             search.display = False
             self.query_one("#items", DataTable).focus()
-            self.refill()
+            self.query_text = ""
 
     # -- open --
     @on(DataTable.RowSelected, "#items")
