@@ -173,17 +173,17 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         )
         if bundle.bundle_id != self.got.bundle_id:
             return
-        table = self.query_one("#agency-evidence", DataTable)
         for check in rs.check_evidence(Path(bundle.stored_path), self.sub):
-            self.app.call_from_thread(
-                table.update_cell, check.key, "hash", t(labels.EVIDENCE_HASH[check.state])
+            self.app.call_from_thread(self._show_check, check)
+
+    def _show_check(self, check: Any) -> None:
+        """One file's hash result in its row (on the UI thread)."""
+        table = self.query_one("#agency-evidence", DataTable)
+        table.update_cell(check.key, "hash", t(labels.EVIDENCE_HASH[check.state]))
+        if check.path is not None:
+            table.update_cell_at(
+                Coordinate(table.get_row_index(check.key), 2), _cell(str(check.path))
             )
-            if check.path is not None:
-                self.app.call_from_thread(
-                    table.update_cell_at,
-                    Coordinate(table.get_row_index(check.key), 2),
-                    _cell(str(check.path)),
-                )
 
     def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
         """(review state, comments, appraisal rounds, the appraisal outcome) of this bundle."""

@@ -65,25 +65,24 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
         from cchc_tui.services.importer import bundles_in, import_bundle
 
         app = self.rapp
-        bar = self.query_one("#import-progress", ProgressBar)
-        log = self.query_one("#import-log", Static)
         try:
             ca = trust_anchors(app.store, ca_file)
         except UserError as e:
-            app.call_from_thread(log.update, "✗ " + e.message())
-            self.busy = False
+            app.call_from_thread(self._show_log, ["✗ " + e.message()])
+            app.call_from_thread(self._finished)
             return
         if ca_file is not None:
-            app.call_from_thread(setattr, self.query_one("#import-ca-row"), "display", False)
+            app.call_from_thread(self._hide_ca)
         paths = bundles_in(folder) if folder.is_dir() else []
         lines: list[str] = [] if paths else [t("ui.review.import_none", dir=folder)]
         warnings: set[str] = set()
+        changed = False
         for n, path in enumerate(paths, 1):
             try:
                 done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
                 lines.append(("= " if done.already else "✓ ") + escape_controls(path.name))
                 warnings.update(done.report.warnings)
-                self.changed = self.changed or not done.already
+                changed = changed or not done.already
             except UserError as e:
                 lines.append(f"✗ {escape_controls(path.name)}: {escape_controls(e.message())}")
             except Exception as e:  # one line too (the disk full, a bug): the rest goes on
@@ -91,10 +90,24 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
                 lines.append(
                     f"✗ {escape_controls(path.name)}: {t('error.unexpected', detail=detail)}"
                 )
-            app.call_from_thread(bar.update, total=len(paths), progress=n)
-            app.call_from_thread(log.update, "\n".join(lines[-12:]))
+            app.call_from_thread(self._show_progress, len(paths), n, list(lines))
         lines += [f"! {escape_controls(w)}" for w in sorted(warnings)]  # once, after the list
-        app.call_from_thread(log.update, "\n".join(lines[-12:]))
+        app.call_from_thread(self._show_log, lines)
+        app.call_from_thread(self._finished, changed)
+
+    # Called from the import thread through call_from_thread: widgets only on the UI thread
+    def _show_progress(self, total: int, done: int, lines: list[str]) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
+        self._show_log(lines)
+
+    def _show_log(self, lines: list[str]) -> None:
+        self.query_one("#import-log", Static).update("\n".join(lines[-12:]))
+
+    def _hide_ca(self) -> None:
+        self.query_one("#import-ca-row").display = False
+
+    def _finished(self, changed: bool = False) -> None:
+        self.changed = self.changed or changed
         self.busy = False
 
     def action_close(self) -> None:

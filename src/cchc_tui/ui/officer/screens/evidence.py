@@ -250,14 +250,18 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
         self._saved(result)
         return True
 
+    def _show_progress(self, done: int, total: int) -> None:
+        """The bytes copied so far (called from the saving thread)."""
+        self.query_one("#ev-progress", ProgressBar).update(total=max(total, 1), progress=done)
+
     def _save_blocking(self, values: dict[str, object], base: int) -> int:
+        """Runs in a thread: widgets only through call_from_thread."""
         app = self.cchc
         ctx = app.ctx
         assert ctx is not None
-        bar = self.query_one("#ev-progress", ProgressBar)
 
         def progress(done: int, total: int) -> None:
-            app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+            app.call_from_thread(self._show_progress, done, total)
 
         if self.edit is not None:
             ctx.update_evidence(

@@ -111,8 +111,6 @@ class ExportScreen(BaseScreen):
         app = self.cchc
         ctx = self.ctx
         worker = get_current_worker()
-        bar = self.query_one("#export-progress", ProgressBar)
-        speed = self.query_one("#export-speed", Static)
         started = time.perf_counter()
         last = [0.0]
 
@@ -122,10 +120,7 @@ class ExportScreen(BaseScreen):
                 return
             last[0] = now
             rate = done / max(now - started, 1e-6) / 1024**2
-            app.call_from_thread(bar.update, total=max(total, 1), progress=done)
-            app.call_from_thread(
-                speed.update, t("ui.export.speed", mb=f"{done / 1024**2:.1f}", rate=f"{rate:.1f}")
-            )
+            app.call_from_thread(self._show_progress, done, total, rate)
 
         try:
             built = export_bundle(
@@ -149,6 +144,13 @@ class ExportScreen(BaseScreen):
         short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))
         app.call_from_thread(
             self._done, t("export.done", path=built.path, sha=built.sha256, short=short), True
+        )
+
+    def _show_progress(self, done: int, total: int, rate: float) -> None:
+        """The bytes hashed so far and the speed (called from the export thread)."""
+        self.query_one("#export-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#export-speed", Static).update(
+            t("ui.export.speed", mb=f"{done / 1024**2:.1f}", rate=f"{rate:.1f}")
         )
 
     def _done(self, message: str, ok: bool) -> None:
