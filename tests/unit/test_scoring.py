@@ -399,6 +399,10 @@ def test_score_from_the_command_line_and_the_xlsx(
     xlsx = tmp_path / "bang-diem.xlsx"
     code, out, _ = run("score", "--xlsx", str(xlsx))
     assert code == 0 and "Tổng: 2/84,5" in out
+    assert out.splitlines()[0].split()[:4] == ["Mã", "Tối", "đa", "Gợi"]
+    code, out, _ = run("--lang", "en", "score")  # headers and the total line in English too
+    assert code == 0 and "Total: 2/84.5 = " in out and "Tổng" not in out
+    assert out.splitlines()[0].split()[:4] == ["Code", "Max", "Suggested", "Self"]
     ws = load_workbook(xlsx).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[4] == [
@@ -456,5 +460,11 @@ def test_criteria_import_and_indicators_from_the_command_line(
     assert code == 0
     row = next(r for r in json.loads(out) if r["id"] == "so-hoa-ket-qua-tthc")
     assert row["target"] == 40 and row["value"] == "42.00" and row["attained"] is True
+    code, out, _ = run("indicator", "list")
+    assert code == 0 and out.split()[:5] == ["Mã", "Chỉ", "tiêu", "Giá", "trị"]
+    assert any(ln.startswith("so-hoa-ket-qua-tthc") and " đạt " in ln for ln in out.splitlines())
+    code, out, _ = run("--lang", "en", "indicator", "list")
+    assert code == 0 and out.split()[:4] == ["Code", "Target", "Value", "Result"]
+    assert any(ln.startswith("so-hoa-ket-qua-tthc") and " met " in ln for ln in out.splitlines())
     code, _, err = run("indicator", "set", "so-hoa-ket-qua-tthc", "--num", "1", "--den", "0")
     assert code == 1 and "Mẫu số bằng 0" in err

@@ -148,7 +148,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for r in reports:
             # names and texts come from the bundle and its certificate: escaped, so that none
             # moves the cursor or starts a line of its own (a forged "ĐẠT")
-            print(f"{'ĐẠT' if r.ok else 'KHÔNG ĐẠT'}  {escape_controls(str(r.path))}")
+            verdict = t("verify.passed") if r.ok else t("verify.failed")
+            print(f"{verdict}  {escape_controls(str(r.path))}")
             for c in r.checks:
                 mark = "!" if c.warning else ("x" if c.ok else " ")
                 print(f"  [{mark}] {c.name}: {escape_controls(c.detail)}")

@@ -391,10 +391,13 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(report)
     elif report["ok"]:
-        print(
-            t("db.check_ok") + f" ({report['path']}, schema {report['schema']}, "
-            f"{report['files_checked']} tệp)"
+        detail = t(
+            "db.check_detail",
+            path=report["path"],
+            schema=report["schema"],
+            files=report["files_checked"],
         )
+        print(t("db.check_ok") + detail)
     else:
         print(t("db.check_failed", count=len(report["problems"])))
         for p in report["problems"]:

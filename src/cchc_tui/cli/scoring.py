@@ -48,7 +48,7 @@ def cmd_criteria(args: argparse.Namespace) -> int:
         _emit_json([h._asdict() for h in held])
     else:
         _table(
-            [t("col.id"), t("col.level"), "Năm", t("col.status")],
+            [t("col.id"), t("col.level"), t("col.year"), t("col.status")],
             [[h.id, h.level, str(h.year), h.status] for h in held],
             flex=0,
         )
@@ -154,13 +154,29 @@ def cmd_score(args: argparse.Namespace) -> int:
         for r in result.subs
     ]
     _table(
-        ["Mã", "Tối đa", "Gợi ý", "Tự chấm", "TLKC", "!", "Tiêu chí thành phần — cách tính"],
+        [
+            t("col.code"),
+            t("col.max"),
+            t("col.suggested"),
+            t("col.self_score"),
+            t("col.evidence"),
+            "!",
+            t("col.sub_and_rule"),
+        ],
         rows,
         flex=6,
     )
+    final = t("score.finalised_on", date=finalised[:10]) if finalised else ""
+    print()
     print(
-        f"\nTổng: {num(result.total)}/{num(result.max_self)} = {num(result.percent)}% "
-        f"— {result.grade}" + (f" (chốt {finalised[:10]})" if finalised else "")
+        t(
+            "score.total_line",
+            total=num(result.total),
+            max=num(result.max_self),
+            pct=num(result.percent),
+            grade=result.grade,
+            final=final,
+        )
     )
     return 0
 
@@ -237,7 +253,7 @@ def _indicator_list(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(out)
         return 0
-    yes, no = ("đạt", "chưa đạt") if args.lang != "en" else ("met", "not met")
+    yes, no = t("indicator.met"), t("indicator.not_met")
     rows = [
         [
             o["id"],
@@ -248,5 +264,9 @@ def _indicator_list(args: argparse.Namespace) -> int:
         ]
         for o in out
     ]
-    _table(["Mã", "Chỉ tiêu", "Giá trị", "Kết quả", "Tên"], rows, flex=4)
+    _table(
+        [t("col.code"), t("col.target"), t("col.value"), t("col.result"), t("col.name")],
+        rows,
+        flex=4,
+    )
     return 0
