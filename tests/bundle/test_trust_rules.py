@@ -1,0 +1,132 @@
+"""The two trust rules a signer meets before anything is written, each broken one way, fast
+(certificates made in memory, no bundle): a remembered revocation list is replaced only by a
+newer one, and an officer's or reviewer's own key is checked before it signs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+
+from cchc_tui.bundle import trust
+from cchc_tui.core.i18n import UserError, t
+
+from .test_trust import NOW, Party, make_ca, make_crl, make_leaf, pem
+
+
+@pytest.fixture(scope="module")
+def ca() -> Party:
+    return make_ca()
+
+
+def crl(ca: Party, *, number: int | None = 1, hours_ago: int = 1, revoked: int = 0) -> object:
+    """A list with (or without) a CRL number, issued ``hours_ago``, revoking ``revoked``."""
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca.cert.subject)
+        .last_update(NOW - timedelta(hours=hours_ago))
+        .next_update(NOW + timedelta(days=30))
+    )
+    if number is not None:
+        builder = builder.add_extension(x509.CRLNumber(number), critical=False)
+    if revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(revoked)
+            .revocation_date(NOW - timedelta(hours=2))
+            .build()
+        )
+    return builder.sign(ca.key, hashes.SHA256())
+
+
+def refused(old: object, new: object) -> dict[str, object]:
+    with pytest.raises(trust.TrustError) as err:
+        trust.check_replacement(old, new)  # type: ignore[arg-type]
+    assert err.value.key == "trust.crl_older"
+    return err.value.params
+
+
+# -- replacing a remembered revocation list ------------------------------------------------------
+
+
+def test_a_numbered_list_is_replaced_only_by_a_higher_number(ca: Party) -> None:
+    two = crl(ca, number=2)
+    trust.check_replacement(two, crl(ca, number=3))  # newer: taken
+    trust.check_replacement(two, two)  # the same list again: nothing to say
+    assert refused(two, crl(ca, number=1)) == {"new": 1, "old": 2}
+    # the same number with other content (a revocation added or removed): refused
+    assert refused(two, crl(ca, number=2, revoked=12345)) == {"new": 2, "old": 2}
+    # a lower number issued later is still older
+    assert refused(two, crl(ca, number=1, hours_ago=0)) == {"new": 1, "old": 2}
+
+
+def test_a_list_without_number_is_ordered_by_its_issue_time(ca: Party) -> None:
+    day = crl(ca, number=None, hours_ago=24)
+    trust.check_replacement(day, crl(ca, number=None, hours_ago=1))  # issued later
+    trust.check_replacement(day, crl(ca, number=None, hours_ago=24))  # the same time
+    older = crl(ca, number=None, hours_ago=72)
+    params = refused(day, older)
+    assert params == {
+        "new": (NOW - timedelta(hours=72)).strftime("%d/%m/%Y"),
+        "old": (NOW - timedelta(hours=24)).strftime("%d/%m/%Y"),
+    }
+    # one side numbered, the other not: the times decide
+    trust.check_replacement(crl(ca, number=9, hours_ago=24), crl(ca, number=None, hours_ago=1))
+    refused(crl(ca, number=None, hours_ago=1), crl(ca, number=9, hours_ago=24))
+
+
+# -- an own key, before it signs -----------------------------------------------------------------
+
+
+def own(cert: Party, role: trust.Role, ca: Party | None, crl_pem: bytes | None = None) -> None:
+    trust.check_own_key(cert.cert, [], role, pem(ca.cert) if ca is not None else None, crl_pem, NOW)
+
+
+def test_a_key_signs_only_for_its_role(ca: Party) -> None:
+    officer = make_leaf(ca)
+    reviewer = make_leaf(ca, "SNV", role="reviewer")
+    unmarked = make_leaf(ca, role=None)
+    own(officer, "officer", ca)
+    own(reviewer, "reviewer", ca)
+    for cert, role, key, has in (
+        (officer, "reviewer", "trust.role_for_receipt", "trust.role.officer"),
+        (reviewer, "officer", "trust.role_for_export", "trust.role.reviewer"),
+        (unmarked, "officer", "trust.role_for_export", "trust.role.none"),
+        (unmarked, "reviewer", "trust.role_for_receipt", "trust.role.none"),
+    ):
+        with pytest.raises(UserError) as err:
+            own(cert, role, ca)  # type: ignore[arg-type]
+        assert (err.value.key, err.value.params) == (key, {"has": t(has)})
+
+
+def test_without_a_remembered_ca_the_certificate_itself_is_checked(ca: Party) -> None:
+    own(make_leaf(ca), "officer", None)
+    with pytest.raises(UserError) as err:
+        own(make_leaf(ca, days=(-30, -1)), "officer", None)  # expired yesterday
+    assert err.value.key == "trust.own_key_bad"
+    assert "không còn hiệu lực hôm nay" in err.value.message()
+    with pytest.raises(UserError) as err:
+        own(make_leaf(ca, days=(1, 30)), "officer", None)  # not valid before tomorrow
+    assert err.value.key == "trust.own_key_bad"
+
+
+def test_with_the_remembered_ca_and_list_the_whole_path_is_checked(ca: Party) -> None:
+    officer = make_leaf(ca)
+    stranger = make_ca("Sở Nội vụ thành phố Cần Thơ")  # the same name, another key
+    with pytest.raises(UserError) as err:
+        own(make_leaf(stranger), "officer", ca)
+    assert err.value.key == "trust.own_key_bad"
+    assert "không do CA tin cậy cấp" in err.value.message()
+    revoked = make_crl(ca, [officer.cert])
+    with pytest.raises(UserError) as err:
+        own(officer, "officer", ca, revoked)
+    assert err.value.key == "trust.own_key_bad" and "thu hồi" in err.value.message()
+    own(officer, "officer", ca, make_crl(ca))  # listed as good
+    # a list past its next update: signing is still allowed (the receiver decides)
+    stale = make_crl(ca, last=timedelta(days=-60), next_=timedelta(days=-30))
+    own(officer, "officer", ca, stale)
+    with pytest.raises(UserError) as err:  # a list the CA did not sign is not read as good
+        own(officer, "officer", ca, make_crl(stranger))
+    assert err.value.key == "trust.own_key_bad"
