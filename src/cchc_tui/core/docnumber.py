@@ -84,6 +84,17 @@ PARTY_TYPES: dict[str, str] = {
 }
 OFFICIAL_LETTER = "Công văn"
 
+# Letters that look like Đ/đ but are not: Ð/ð (Icelandic eth, U+00D0/U+00F0), which text
+# pasted from TCVN3/VNI documents carries, and Ɖ (African D, U+0189).
+_LOOKALIKE_D = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ"})
+# What officers type between a type code and the issuer instead of "-": a space, a dot, an
+# underscore, an en or em dash, a hyphen-minus look-alike.
+_TYPE_GAP = re.compile(r"^([^\W\d_]+)(?:\s*[._\u2010-\u2015\u2212]\s*|\s+)(\S)")
+# Type codes typed without Đ (ASCII D): only where the ASCII spelling names no other type.
+_ASCII_D = {"QD": "QĐ", "ND": "NĐ", "CD": "CĐ", "QyD": "QyĐ"}
+# Issuers a type code is often glued to ("12/KHUBND"): the People's Committee and Council,
+# a department (Sở …), the steering committee, the office.
+_GLUED_ISSUER = re.compile(r"^(UBND|HĐND|HDND|SNV|BCĐ|VPUB|VP|S[A-ZĐ]{2,6})(?:$|-)")
 _LEGAL = re.compile(r"^(\d+)/(\d{4})/(.+)$")
 _PARTY = re.compile(r"^(\d+)-([^/\s]+)/(.+)$")
 _ADMIN = re.compile(r"^(\d+)/(.+)$")
@@ -116,17 +127,52 @@ def _lookup(code: str, table: dict[str, str]) -> tuple[str, str] | None:
 
 
 def normalise(text: str) -> str:
-    return _SPACES_AROUND.sub(r"\1", clean(text))
+    return _SPACES_AROUND.sub(r"\1", clean(text).translate(_LOOKALIKE_D))
+
+
+def _tidy_symbol(symbol: str, types: dict[str, str]) -> str:
+    """The part after "N/" (or "N/YYYY/"), with its type code spelt as in the official list:
+    "KH UBND", "KH.UBND", "KH–UBND" → "KH-UBND"; "QD-UBND" → "QĐ-UBND"; "KHUBND" →
+    "KH-UBND". A symbol that does not start with a known type is left alone."""
+    gap = _TYPE_GAP.match(symbol)
+    if gap and _lookup(_ascii_d(gap.group(1)), types):
+        symbol = f"{gap.group(1)}-{symbol[gap.end(2) - 1 :]}"
+    first, dash, rest = symbol.partition("-")
+    found = _lookup(_ascii_d(first), types)
+    if found and dash:  # spelt as the list spells it: "qd" → "QĐ", "Ttr" → "TTr"
+        if rest == rest.lower():  # typed without capitals: "ubnd" → "UBND", "ttg" → "TTg"
+            rest = "-".join("TTg" if p == "ttg" else p.upper() for p in rest.split("-"))
+        return f"{found[0]}-{rest}"
+    if not dash and not found:
+        # glued: the longest type code the symbol starts with, before a known issuer
+        spellings = [(c, c) for c in types] + [(v, k) for k, v in _ASCII_D.items() if v in types]
+        for code, typed in sorted(spellings, key=lambda c: len(c[1]), reverse=True):
+            head, tail = symbol[: len(typed)], symbol[len(typed) :]
+            if head.casefold() == typed.casefold() and _GLUED_ISSUER.match(tail):
+                return f"{code}-{tail}"
+    return symbol
+
+
+def _ascii_d(code: str) -> str:
+    return next((v for k, v in _ASCII_D.items() if k.casefold() == code.casefold()), code)
 
 
 def parse_doc_number(text: str) -> DocNumber:
     """Parse a document number; raises DocNumberError only when it is empty."""
+    typed = clean(text)
     raw = normalise(text)
     if not raw:
         raise DocNumberError("docno.empty")
+    head = re.match(r"^(\d+/(?:\d{4}/)?)(.+)$", raw)
+    if head and not _PARTY.match(raw):
+        table = LEGAL_TYPES if re.match(r"^\d+/\d{4}/", raw) else ADMIN_TYPES
+        raw = head.group(1) + _tidy_symbol(head.group(2), table)
     warnings: list[str] = []
-    if raw != clean(text):
-        warnings.append(t("docno.spaces"))
+    if raw != typed:
+        if _SPACES_AROUND.sub(r"\1", typed) == raw:
+            warnings.append(t("docno.spaces"))
+        else:
+            warnings.append(t("docno.normalised", typed=typed, now=raw))
 
     m = _LEGAL.match(raw)
     if m:

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đã bỏ khoảng trắng quanh «/» và «-»",
         "en": "spaces around “/” and “-” were removed",
     },
+    "docno.normalised": {
+        "vi": "đã sửa «{typed}» thành «{now}» theo cách viết của Nghị định 30/2020/NĐ-CP",
+        "en": "“{typed}” was changed to “{now}”, as Decree 30/2020/NĐ-CP writes it",
+    },
     "docno.unknown_type": {
         "vi": "loại văn bản «{code}» không có trong danh mục",
         "en": "document type “{code}” is not in the official list",
