@@ -120,6 +120,27 @@ def _inner(
         state().tests_by_mangled_function_name = _WithFallback(by_function, fallback)
 
     mutmut_main.collect_or_load_stats = load_and_select  # type: ignore[assignment]
+
+    # mutmut runs the selected tests once more, unmutated, right after a stats run that has just
+    # run them all and stopped on any failure: minutes for nothing. Kept when the stats came
+    # from the cache (then it is the only proof the tests pass).
+    from mutmut.workers import isolation
+
+    fresh = {"stats": False}
+    collect_stats = mutmut_main.run_stats_collection
+
+    def stats_and_note(*args: Any, **kwargs: Any) -> None:
+        collect_stats(*args, **kwargs)
+        fresh["stats"] = True
+
+    mutmut_main.run_stats_collection = stats_and_note
+    for cls in (isolation.ForkServerRunner, isolation.ForkRunner):
+        clean = cls.run_clean_tests
+
+        def clean_unless_fresh(self: Any, tests: Any, _clean: Any = clean) -> int:
+            return 0 if fresh["stats"] else int(_clean(self, tests))
+
+        cls.run_clean_tests = clean_unless_fresh  # type: ignore[method-assign]
     if every > 1:  # a deterministic sample: every n-th mutant of each module
         collect_all = mutmut_main.collect_source_file_mutation_data
 

@@ -216,10 +216,11 @@ def check_signer(
     *,
     role: Role,
     at: datetime,
-    stale_crl_ok: bool = True,
+    stale_crl_ok: bool,
 ) -> Verdict:
     """Check a signer's certificate for ``role`` at time ``at``; raise TrustError naming the
-    first thing that does not hold."""
+    first thing that does not hold. Every caller says whether a revocation list past its next
+    update is only a warning (``stale_crl_ok``) or a refusal."""
     _leaf(cert, role, at)
     verifier = (
         xv.PolicyBuilder()
