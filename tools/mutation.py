@@ -325,13 +325,26 @@ def _forget_plain_copies(only: list[str]) -> None:
     """mutmut copies the modules a run does not mutate into mutants/ as they are, and later
     takes a copy no older than its source for done: a module mutated after a run that left it
     out would get no mutant at all (0 files mutated, "no test covers"). Such copies go, so
-    mutmut makes them again with their mutants."""
+    mutmut makes them again with their mutants, and so do the stats of that run."""
+    forgot = False
     for module in only:
         copy = ROOT / "mutants" / module
         if copy.exists() and "__mutmut_" not in copy.read_text("utf-8", errors="replace"):
             copy.unlink()
             for extra in (".meta", ".spans"):
                 copy.with_name(copy.name + extra).unlink(missing_ok=True)
+            forgot = True
+    # The stats kept from a run that left a module out saw no test reach it (it had no
+    # trampolines then): without a new stats run every one of its mutants is "no tests".
+    stats = ROOT / "mutants" / "mutmut-stats.json"
+    if stats.exists() and not forgot:
+        reached = json.loads(stats.read_text("utf-8")).get("tests_by_mangled_function_name", {})
+        for module in only:
+            prefix = module.removeprefix("src/").removesuffix(".py").replace("/", ".") + "."
+            if not any(name.startswith(prefix) for name in reached):
+                forgot = True
+    if forgot:
+        stats.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
