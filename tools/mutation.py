@@ -345,8 +345,9 @@ def _forget_plain_copies(only: list[str]) -> None:
                 forgot = True
     if forgot:
         stats.unlink(missing_ok=True)
-        for module in only:  # and the "no tests" verdicts given without them
-            (ROOT / "mutants" / (module + ".meta")).unlink(missing_ok=True)
+        for module in only:  # and the "no tests" verdicts given without them: made again
+            for extra in ("", ".meta", ".spans"):
+                (ROOT / "mutants" / (module + extra)).unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
