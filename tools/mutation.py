@@ -322,32 +322,31 @@ def report(modules: list[Module], seconds: float | None) -> int:
 
 
 def _forget_plain_copies(only: list[str]) -> None:
-    """mutmut copies the modules a run does not mutate into mutants/ as they are, and later
-    takes a copy no older than its source for done: a module mutated after a run that left it
-    out would get no mutant at all (0 files mutated, "no test covers"). Such copies go, so
-    mutmut makes them again with their mutants, and so do the stats of that run."""
-    forgot = False
+    """mutmut's incremental state goes wrong for a module mutated after a run that left it
+    out: that run copied it into mutants/ as it is, and its stats saw no test reach it (no
+    trampolines then), so mutmut would make no mutant of it, or give each "no tests". Such a
+    module's copy, its mutants (.meta, .spans) and the stats go, and mutmut makes them again."""
+    stats = ROOT / "mutants" / "mutmut-stats.json"
+    reached: dict[str, Any] = {}
+    if stats.exists():
+        reached = json.loads(stats.read_text("utf-8")).get("tests_by_mangled_function_name", {})
+    stale = []
     for module in only:
         copy = ROOT / "mutants" / module
-        if copy.exists() and "__mutmut_" not in copy.read_text("utf-8", errors="replace"):
-            copy.unlink()
-            for extra in (".meta", ".spans"):
-                copy.with_name(copy.name + extra).unlink(missing_ok=True)
-            forgot = True
-    # The stats kept from a run that left a module out saw no test reach it (it had no
-    # trampolines then): without a new stats run every one of its mutants is "no tests".
-    stats = ROOT / "mutants" / "mutmut-stats.json"
-    if stats.exists() and not forgot:
-        reached = json.loads(stats.read_text("utf-8")).get("tests_by_mangled_function_name", {})
-        for module in only:
-            prefix = module.removeprefix("src/").removesuffix(".py").replace("/", ".") + "."
-            if not any(name.startswith(prefix) for name in reached):
-                forgot = True
-    if forgot:
+        prefix = module.removeprefix("src/").removesuffix(".py").replace("/", ".") + "."
+        if not copy.exists():
+            continue
+        if (
+            "__mutmut_" not in copy.read_text("utf-8", errors="replace")
+            or not copy.with_name(copy.name + ".meta").exists()
+            or not any(name.startswith(prefix) for name in reached)
+        ):
+            stale.append(copy)
+    for copy in stale:
+        for extra in ("", ".meta", ".spans"):
+            copy.with_name(copy.name + extra).unlink(missing_ok=True)
+    if stale:
         stats.unlink(missing_ok=True)
-        for module in only:  # and the "no tests" verdicts given without them: made again
-            for extra in ("", ".meta", ".spans"):
-                (ROOT / "mutants" / (module + extra)).unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
