@@ -108,9 +108,15 @@ def _inner(
         is nearly always among them; the slow ones are whole exports and imports)."""
         load(*args, **kwargs)  # type: ignore[arg-type]
         durations = state().duration_by_test
+        breadth: dict[str, int] = defaultdict(int)  # how many mutated functions a test reached
+        for tests in state().tests_by_mangled_function_name.values():
+            for test in tests:
+                breadth[test] += 1
         if limit is not None:
             for name, tests in state().tests_by_mangled_function_name.items():
-                state().tests_by_mangled_function_name[name] = select(tests, durations, limit)
+                state().tests_by_mangled_function_name[name] = select(
+                    tests, durations, limit, breadth
+                )
 
         by_function = state().tests_by_mangled_function_name
         fallback = {
@@ -179,17 +185,30 @@ class _WithFallback(dict[str, set[str]]):
         return found
 
 
-def select(tests: set[str], durations: dict[str, float], limit: int = MAX_TESTS) -> set[str]:
-    """`limit` of the tests that reached a function, as varied as they come: the fastest
-    case of each test function first (the cases of one parametrised test mostly walk the same
-    path), then the second fastest of each, and so on. Slow tests (whole exports through the
-    command line) come in only when fewer than MIN_FAST quick ones reached the function."""
+def select(
+    tests: set[str],
+    durations: dict[str, float],
+    limit: int = MAX_TESTS,
+    breadth: dict[str, int] | None = None,
+) -> set[str]:
+    """`limit` of the tests that reached a function: the most *focused* first — the tests that
+    reached the fewest mutated functions, i.e. the rule tests written for this code, which
+    check its messages and edges, before the end-to-end ones that merely pass through it —
+    then the fastest; as varied as they come (one case of each test function, then a second
+    of each: the cases of one parametrised test mostly walk the same path). Slow tests (whole
+    exports through the command line) come in only when fewer than MIN_FAST quick ones reached
+    the function."""
+    width = breadth or {}
     quick = {t for t in tests if durations.get(t, 0.0) <= SLOW}
     pool = quick if len(quick) >= MIN_FAST else tests
+
+    def rank(test: str) -> tuple[int, float, str]:
+        return width.get(test, 0), durations.get(test, 0.0), test
+
     groups: dict[str, list[str]] = defaultdict(list)
-    for test in sorted(pool, key=lambda t: (durations.get(t, 0.0), t)):
+    for test in sorted(pool, key=rank):
         groups[test.split("[", 1)[0]].append(test)
-    order = sorted(groups.values(), key=lambda g: (durations.get(g[0], 0.0), g[0]))
+    order = sorted(groups.values(), key=lambda g: rank(g[0]))
     chosen: list[str] = []
     depth = 0
     while len(chosen) < limit:
