@@ -32,6 +32,7 @@ import sys
 import time
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.txt"
 AIM = 0.90
-MAX_TESTS = 25  # per mutated function, of the tests that reached it (select() says which)
+MAX_TESTS = 40  # per mutated function, of the tests that reached it (select() says which)
 MIN_FAST = 8
 # Widgets run inside Textual's message loop, where mutmut's stats see no test reach them: their
 # mutants run the widget's own tests.
@@ -191,32 +192,34 @@ def select(
     limit: int = MAX_TESTS,
     breadth: dict[str, int] | None = None,
 ) -> set[str]:
-    """`limit` of the tests that reached a function: the most *focused* first — the tests that
-    reached the fewest mutated functions, i.e. the rule tests written for this code, which
-    check its messages and edges, before the end-to-end ones that merely pass through it —
-    then the fastest; as varied as they come (one case of each test function, then a second
-    of each: the cases of one parametrised test mostly walk the same path). Slow tests (whole
-    exports through the command line) come in only when fewer than MIN_FAST quick ones reached
-    the function."""
+    """`limit` of the tests that reached a function, taken in turn from two orders: the most
+    *focused* first (the tests that reached the fewest mutated functions: the rule tests
+    written for this code, which check its messages and edges), and the fastest first (the
+    end-to-end tests that check what comes out). Within each, as varied as they come: one case
+    of each test function, then a second of each (the cases of one parametrised test mostly
+    walk the same path). Slow tests (whole exports through the command line) come in only when
+    fewer than MIN_FAST quick ones reached the function."""
     width = breadth or {}
     quick = {t for t in tests if durations.get(t, 0.0) <= SLOW}
     pool = quick if len(quick) >= MIN_FAST else tests
 
-    def rank(test: str) -> tuple[int, float, str]:
-        return width.get(test, 0), durations.get(test, 0.0), test
+    def varied(rank: Callable[[str], tuple[Any, ...]]) -> list[str]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for test in sorted(pool, key=rank):
+            groups[test.split("[", 1)[0]].append(test)
+        order = sorted(groups.values(), key=lambda g: rank(g[0]))
+        out: list[str] = []
+        for depth in range(max((len(g) for g in order), default=0)):
+            out += [g[depth] for g in order if depth < len(g)]
+        return out
 
-    groups: dict[str, list[str]] = defaultdict(list)
-    for test in sorted(pool, key=rank):
-        groups[test.split("[", 1)[0]].append(test)
-    order = sorted(groups.values(), key=lambda g: rank(g[0]))
-    chosen: list[str] = []
-    depth = 0
-    while len(chosen) < limit:
-        layer = [g[depth] for g in order if depth < len(g)]
-        if not layer:
-            break
-        chosen += layer[: limit - len(chosen)]
-        depth += 1
+    focused = varied(lambda t: (width.get(t, 0), durations.get(t, 0.0), t))
+    fastest = varied(lambda t: (durations.get(t, 0.0), t))
+    chosen: dict[str, None] = {}
+    for pair in zip(focused, fastest, strict=True):
+        for test in pair:
+            if len(chosen) < limit:
+                chosen[test] = None
     return set(chosen)
 
 
