@@ -1,0 +1,139 @@
+"""A receipt's form, read rule by rule with receipts made here (no bundle, no command line):
+each refusal is the sentence the officer reads, with the names and times it should carry; a
+genuine receipt of any size up to the limit reads whole, and its hash is of the file."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_tui.bundle.receipt import CONTENT, MAX_BYTES, SIGNATURE, ReceiptError, read_receipt
+from cchc_tui.core.i18n import UserError, t
+
+from .test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem, write_receipt
+
+
+@pytest.fixture(scope="module")
+def ca() -> Party:
+    return make_ca()
+
+
+@pytest.fixture(scope="module")
+def reviewer(ca: Party) -> Party:
+    return make_leaf(ca, "SNV", role="reviewer", officer="Thẩm định viên")
+
+
+def read(path: Path, ca: Party, crl: bytes | None = None, **kw: Any) -> Any:
+    return read_receipt(path, pem(ca.cert), crl, reviewer="SNV", now=NOW, **kw)
+
+
+def refused(path: Path, ca: Party, **kw: Any) -> ReceiptError:
+    with pytest.raises(ReceiptError) as err:
+        read(path, ca, **kw)
+    return err.value
+
+
+def entries(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+def rezip(path: Path, files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_a_genuine_receipt_reads_whole_with_the_hash_of_its_file(
+    ca: Party, reviewer: Party, tmp_path: Path
+) -> None:
+    # a long one: its content is more than one read of 1 MiB
+    comments = [{"target": "general", "text": "Bổ sung " * 2400, "at": "x", "by": "T"}] * 70
+    content = content_for("b", "0" * 64, "918", comments=comments)
+    path = write_receipt(tmp_path / "phieu.zip", reviewer, content)
+    assert len(entries(path)[CONTENT]) > 1024**2
+    got = read(path, ca)
+    assert got.content["comments"] == comments
+    assert got.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert got.signer.agency_code == "SNV" and got.issued_at == NOW
+
+
+@pytest.mark.parametrize(
+    ("shape", "why"),
+    [
+        ("extra entry", t("verify.too_many", count=3, limit=2)),
+        ("bzip2", t("verify.method", name=CONTENT, method=12)),
+        ("not a zip", t("verify.no_end")),
+        ("no signature", None),
+    ],
+)
+def test_a_receipt_of_another_shape_is_not_a_receipt(
+    ca: Party, reviewer: Party, tmp_path: Path, shape: str, why: str | None
+) -> None:
+    good = write_receipt(tmp_path / "phieu.zip", reviewer, content_for("b", "0" * 64, "918"))
+    files = entries(good)
+    path = tmp_path / "x.zip"
+    if shape == "extra entry":
+        rezip(path, {**files, "README.txt": b"hi"})
+    elif shape == "no signature":
+        rezip(path, {CONTENT: files[CONTENT]})
+    elif shape == "bzip2":
+        rezip(path, files, zipfile.ZIP_BZIP2)
+    else:
+        path.write_bytes(b"PK\x03\x04 not really")
+    err = refused(path, ca)
+    if why is None:  # a zip of a receipt's structure, without the receipt's two entries
+        assert (err.key, err.message()) == ("receipt.bad_form", t("receipt.bad_form"))
+    else:  # the structure check names what it found
+        assert err.message() == t("receipt.bad_form_because", detail=why)
+
+
+def test_an_entry_over_the_limit_is_not_read(ca: Party, reviewer: Party, tmp_path: Path) -> None:
+    files = entries(write_receipt(tmp_path / "p.zip", reviewer, content_for("b", "0" * 64, "918")))
+    over = rezip(
+        tmp_path / "over.zip", {CONTENT: b" " * (MAX_BYTES + 1), SIGNATURE: files[SIGNATURE]}
+    )
+    assert refused(over, ca).key == "receipt.bad_form"
+    # exactly the limit is read (and then fails its signature, not its form)
+    at = rezip(tmp_path / "at.zip", {CONTENT: b" " * MAX_BYTES, SIGNATURE: files[SIGNATURE]})
+    with pytest.raises(UserError) as err:
+        read(at, ca)
+    assert err.value.key == "bundle.signature_mismatch"  # read whole, then checked
+
+
+def test_a_receipt_from_another_unit_names_its_signer(ca: Party, tmp_path: Path) -> None:
+    other = make_leaf(ca, "916", role="reviewer", officer="Người khác")
+    path = write_receipt(tmp_path / "p.zip", other, content_for("b", "0" * 64, "918"))
+    err = refused(path, ca)
+    assert err.message() == t(
+        "receipt.wrong_reviewer", signer="Người khác", agency="916", reviewer="SNV"
+    )
+
+
+def test_a_receipt_signed_tomorrow_says_when(ca: Party, reviewer: Party, tmp_path: Path) -> None:
+    content = content_for("b", "0" * 64, "918")
+    # a day ahead is a clock that drifts: taken
+    read(write_receipt(tmp_path / "d.zip", reviewer, content, NOW + timedelta(days=1)), ca)
+    when = NOW + timedelta(days=1, minutes=1)
+    err = refused(write_receipt(tmp_path / "p.zip", reviewer, content, when), ca)
+    assert err.message() == t("receipt.future", at=when.isoformat(timespec="minutes"))
+
+
+def test_a_stale_revocation_list_only_when_allowed(
+    ca: Party, reviewer: Party, tmp_path: Path
+) -> None:
+    path = write_receipt(tmp_path / "p.zip", reviewer, content_for("b", "0" * 64, "918"))
+    stale = make_crl(ca, last=timedelta(days=-60), next_=timedelta(days=-30))
+    assert read(path, ca, stale, stale_crl_ok=True).signer.agency_code == "SNV"
+    with pytest.raises(ReceiptError) as err:
+        read(path, ca, stale)
+    assert err.value.key == "receipt.untrusted_because"
