@@ -180,3 +180,17 @@ def test_openssl_accepts_ours_and_refuses_tampering(
     pki.init_ca(other, CA_PASS)
     content.write_bytes(b"abc  bagit.txt\n")
     assert openssl_verify(sig, content, other / pki.CA_CERT) != 0
+
+
+@pytest.mark.parametrize(
+    "typed", ["1f2a", "1F2A", "0x1f2a", "0X1F2A", "1f:2a", "1F:2A", " 0x1f:2a \n"]
+)
+def test_a_serial_is_read_as_openssl_and_windows_print_it(typed: str) -> None:
+    assert pki.parse_serial(typed) == 0x1F2A
+
+
+@pytest.mark.parametrize("typed", ["", "xyz", "1f;2a", "số 12"])
+def test_a_serial_that_is_not_hex_is_refused_naming_it(typed: str) -> None:
+    with pytest.raises(pki.PkiError) as err:
+        pki.parse_serial(typed)
+    assert err.value.key == "pki.bad_serial" and err.value.params == {"serial": typed}

@@ -256,8 +256,10 @@ def issue(
 
 
 def parse_serial(text: str) -> int:
+    """A serial as openssl and Windows print it: hex, any case, with or without 0x, in
+    colon-separated pairs or not (int() takes the prefix, the case and the spaces around)."""
     try:
-        return int(text.strip().lower().removeprefix("0x").replace(":", ""), 16)
+        return int(text.replace(":", ""), 16)
     except ValueError:
         raise PkiError("pki.bad_serial", serial=text) from None
 
