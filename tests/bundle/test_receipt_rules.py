@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
+import time
 import zipfile
+import zlib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -65,6 +68,41 @@ def test_a_genuine_receipt_reads_whole_with_the_hash_of_its_file(
     assert got.content["comments"] == comments
     assert got.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert got.signer.agency_code == "SNV" and got.issued_at == NOW
+    with zipfile.ZipFile(path) as zf:  # compressed, and dated when it was signed (as unzip shows)
+        for info in zf.infolist():
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            assert info.date_time == (*NOW.timetuple()[:5], NOW.second // 2 * 2)  # 2 s steps
+
+
+def _patch_sizes(data: bytes, name: bytes, size: int, crc: int) -> bytes:
+    """The entry ``name``'s uncompressed size and CRC set in its local and central headers."""
+    out = bytearray(data)
+    pos = 0
+    while (pos := out.find(b"PK\x03\x04", pos)) >= 0:
+        if out[pos + 30 : pos + 30 + len(name)] == name:
+            struct.pack_into("<I", out, pos + 14, crc)
+            struct.pack_into("<I", out, pos + 22, size)
+        pos += 4
+    pos = 0
+    while (pos := out.find(b"PK\x01\x02", pos)) >= 0:
+        if out[pos + 46 : pos + 46 + len(name)] == name:
+            struct.pack_into("<I", out, pos + 16, crc)
+            struct.pack_into("<I", out, pos + 24, size)
+        pos += 4
+    return bytes(out)
+
+
+def test_compressed_data_past_the_declared_size_is_refused(
+    ca: Party, reviewer: Party, tmp_path: Path
+) -> None:
+    """An entry whose deflate stream holds more than its headers say: zipfile would stop at the
+    declared size (its CRC right), and the rest would go unread — refused instead."""
+    files = entries(write_receipt(tmp_path / "p.zip", reviewer, content_for("b", "0" * 64, "918")))
+    body = files[CONTENT]
+    path = rezip(tmp_path / "x.zip", {CONTENT: body + b" " * 5000, SIGNATURE: files[SIGNATURE]})
+    path.write_bytes(_patch_sizes(path.read_bytes(), CONTENT.encode(), len(body), zlib.crc32(body)))
+    err = refused(path, ca)
+    assert (err.key, err.message()) == ("receipt.bad_form", t("receipt.bad_form"))
 
 
 @pytest.mark.parametrize(
@@ -126,6 +164,25 @@ def test_a_receipt_signed_tomorrow_says_when(ca: Party, reviewer: Party, tmp_pat
     when = NOW + timedelta(days=1, minutes=1)
     err = refused(write_receipt(tmp_path / "p.zip", reviewer, content, when), ca)
     assert err.message() == t("receipt.future", at=when.isoformat(timespec="minutes"))
+    assert when.isoformat(timespec="minutes").endswith("+00:00")  # in UTC, whatever the PC's zone
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="no tzset on this system")
+def test_the_signing_time_is_said_in_utc_on_a_pc_in_vietnam(
+    ca: Party, reviewer: Party, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        when = NOW + timedelta(days=2)
+        content = content_for("b", "0" * 64, "918")
+        err = refused(write_receipt(tmp_path / "p.zip", reviewer, content, when), ca)
+        assert err.message() == t("receipt.future", at=when.isoformat(timespec="minutes"))
+        ok = read(write_receipt(tmp_path / "q.zip", reviewer, content), ca)
+        assert ok.issued_at.utcoffset() == timedelta(0)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_a_stale_revocation_list_only_when_allowed(

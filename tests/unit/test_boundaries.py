@@ -1035,3 +1035,9 @@ def test_date_rules_on_any_day(plan: Plan, q1_q4_item: Item, today: date) -> Non
     due = next_due(q1_q4_item, today)
     assert due == next((d for d in q1_q4_item.due if d >= today), q1_q4_item.due[-1])
     assert is_overdue(q1_q4_item, today, False) == (today > q1_q4_item.due[-1])
+
+
+def test_a_submission_without_a_self_assessment_has_no_self_points() -> None:
+    """A bundle sent before any scoring (progress only): the review desk reads no points."""
+    doc = submission_doc(scores=[])
+    assert self_points(parse_submission(json.dumps(doc))) == {}

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,12 +61,15 @@ def make_receipt(
     )
     buf = io.BytesIO()
     date_time = when.timetuple()[:6]
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(zipfile.ZipInfo(CONTENT, date_time=date_time), body)
-        zf.writestr(
-            zipfile.ZipInfo(SIGNATURE, date_time=date_time),
-            sign_detached(body, key, cert, chain, when),
-        )
+    with zipfile.ZipFile(buf, "w") as zf:
+        # a ZipInfo carries its own method (stored unless told): the ZipFile's is not used
+        for name, data in (
+            (CONTENT, body),
+            (SIGNATURE, sign_detached(body, key, cert, chain, when)),
+        ):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
     return buf.getvalue()
 
 
@@ -133,15 +137,14 @@ def _hash_file(fh: BinaryIO) -> str:
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    out = bytearray()
+    """The entry's bytes: zipfile gives at most its declared size (checked ≤ MAX_BYTES before)
+    and checks their CRC; compressed data left after them is refused, so that what is read is
+    all the entry holds."""
     with zf.open(info) as fh:
-        while chunk := fh.read(CHUNK):
-            out += chunk
-            if len(out) > info.file_size or len(out) > MAX_BYTES:
-                raise ReceiptError("receipt.bad_form")
+        out = fh.read()
         if not stream_ended(fh, info.compress_type):
             raise ReceiptError("receipt.bad_form")
-    return bytes(out)
+    return out
 
 
 def read_receipt(
@@ -199,7 +202,15 @@ def _read_open(
             signature = _read_entry(zf, by_name[SIGNATURE])
         fh.seek(0)
         sha256 = _hash_file(fh)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a deflate stream that does not decode (a receipt's entries are deflated)
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         raise ReceiptError("receipt.bad_form") from None
     signed = verify_detached(signature, body)
     cert = signed.signer
