@@ -244,10 +244,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp «{name}» sẽ nằm ngoài thư mục nhận.",
         "en": "File “{name}” would land outside the receiving folder.",
     },
-    "import.too_long": {
-        "vi": "Tệp «{name}» dài hơn kích thước khai báo.",
-        "en": "File “{name}” is longer than declared.",
-    },
     "import.changed": {
         "vi": "Tệp «{name}» thay đổi trong lúc nhận.",
         "en": "File “{name}” changed while being received.",
