@@ -69,3 +69,21 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     test_command = next(c for c in commands if "pytest" in c)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test_command in ci
+
+
+def test_every_package_is_installed() -> None:
+    """An editable install finds every folder; a wheel (and the offline install kit) has only
+    the packages pyproject.toml lists: one left out is an ImportError on the office PC."""
+    import tomllib
+
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    listed = set(conf["packages"])
+    src = ROOT / "src"
+    found = {
+        ".".join(p.parent.relative_to(src).parts)
+        for p in src.rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found - listed == set(), "packages missing from [tool.setuptools] packages"
+    assert listed - found == {"cchc_tui.data"}  # data/ is mapped in by package-dir
+    assert conf["package-dir"]["cchc_tui.data"] == "data"
