@@ -1,0 +1,289 @@
+"""Receipts as use cases, rule by rule: what a receipt says (the review desk's state, appraisal
+points per round, the appraised total, the comments); signing it with the reviewer's key (none
+kept: a clear sentence); the officer's import (for this agency, for a bundle it sent with the
+same bytes, never older than one already imported, the same file twice changes nothing), each
+audited."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_tui.bundle import bag, pki
+from cchc_tui.bundle.receipt import make_receipt
+from cchc_tui.core.agencies import Registry
+from cchc_tui.core.dates import local_time
+from cchc_tui.core.i18n import UserError
+from cchc_tui.services import review_desk as desk
+from cchc_tui.services.anchors import trust_anchors
+from cchc_tui.services.export import import_key
+from cchc_tui.services.importer import import_bundle, latest_received
+from cchc_tui.services.receipts import (
+    import_receipt,
+    receipt_content,
+    received_receipts,
+    write_receipt,
+)
+from cchc_tui.store.models import BundleExport, ReceivedBundle
+from cchc_tui.store.service import Store
+from cchc_tui.store.transaction import utcnow
+from tests.bundle_corpus import CA_PASS, WHEN, Kit, make_bundle, make_kit
+
+REVIEWER_PASS = b"mat-khau-tham-dinh"
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
+    kit = make_kit(tmp_path_factory.mktemp("receipts"), ("918",))
+    pki.issue(
+        kit.folder / "ca",
+        CA_PASS,
+        agency_code="SNV",
+        agency_name="Sở Nội vụ",
+        officer="Thẩm định viên",
+        p12_passphrase=REVIEWER_PASS,
+        out=kit.folder / "snv.p12",
+        role="reviewer",
+    )
+    return kit
+
+
+@pytest.fixture(scope="module")
+def sent(kit: Kit) -> Path:
+    return make_bundle(kit, "918", kit.folder / "sent")
+
+
+@pytest.fixture
+def reviewer(tmp_path: Path, plan_text: str, kit: Kit) -> Iterator[Store]:
+    (tmp_path / "rev").mkdir()
+    store = Store(tmp_path / "rev" / "r.sqlite", create=True)
+    store.init_profile("SNV", "Sở Nội vụ", "Thẩm định viên")
+    store.import_plan(plan_text)
+    trust_anchors(store, kit.ca_file)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def received(reviewer: Store, kit: Kit, sent: Path) -> ReceivedBundle:
+    import_bundle(reviewer, sent, kit.ca_pem, None, actor="Thẩm định viên")
+    row = latest_received(reviewer, "918", "kh-260-2022", "Q3")
+    assert row is not None
+    return row
+
+
+@pytest.fixture
+def officer(store: Store, sent: Path, kit: Kit) -> Store:
+    """The officer's database (918), which exported ``sent``."""
+    bundle_id = bag.bundle_id_for("918", "kh-260-2022", "Q3", WHEN)
+    with store.transaction(actor="Nguyễn Văn An", agency="918") as s:
+        s.add(
+            BundleExport(
+                agency_code="918",
+                plan_id="kh-260-2022",
+                period="Q3",
+                bundle_id=bundle_id,
+                sha256=hashlib.sha256(sent.read_bytes()).hexdigest(),
+                path=str(sent),
+                size=sent.stat().st_size,
+                created_at=utcnow(),
+                created_by="Nguyễn Văn An",
+            )
+        )
+        s.record(action="bundle.export", entity="bundle", key=bundle_id, changes={})
+    trust_anchors(store, kit.ca_file)
+    return store
+
+
+def audit(store: Store, action: str) -> list[tuple[str, str, str, dict[str, Any]]]:
+    con = sqlite3.connect(store.path)
+    rows = con.execute(
+        "SELECT actor, agency_code, entity_key, changes FROM audit_log WHERE action = ? "
+        "AND entity = 'bundle' ORDER BY id",
+        (action,),
+    ).fetchall()
+    con.close()
+    return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
+
+
+def message(call: Any, *args: Any, **kwargs: Any) -> str:
+    with pytest.raises(UserError) as e:
+        call(*args, **kwargs)
+    return e.value.message()
+
+
+# -- what a receipt says ------------------------------------------------------------------------
+def test_the_content_of_a_receipt(reviewer: Store, received: ReceivedBundle) -> None:
+    plain = receipt_content(reviewer, received)
+    assert plain == {
+        "bundle_id": received.bundle_id,
+        "bundle_sha256": received.sha256,
+        "agency": "918",
+        "plan": "kh-260-2022",
+        "period": "Q3",
+        "state": "da_nhan",
+        "appraisal": {},
+        "appraisal_total": {},
+        "comments": [],
+    }
+    desk.set_state(reviewer, received, "can_bo_sung", actor="TĐV")
+    desk.add_comment(reviewer, received, "item:hd3.8", "Bổ sung quyết định", actor="TĐV")
+    desk.appraise(reviewer, received, "1.1.2", "0", round_=1, actor="TĐV")
+    desk.appraise(reviewer, received, "1.1.2", "1", round_=2, actor="TĐV")
+    desk.appraise(reviewer, received, "1.1.1", "0", round_=1, actor="TĐV")
+    got = receipt_content(reviewer, received)
+    assert got["state"] == "can_bo_sung"
+    assert got["appraisal"] == {"1.1.1": {"1": "0"}, "1.1.2": {"1": "0", "2": "1"}}
+    assert got["appraisal_total"] == {"total": "1", "percent": "1.2", "grade": "Kém"}
+    ((comment),) = got["comments"]
+    assert (comment["target"], comment["text"], comment["by"]) == (
+        "item:hd3.8",
+        "Bổ sung quyết định",
+        "TĐV",
+    )
+    assert datetime.fromisoformat(comment["at"])
+
+
+def test_a_receipt_of_a_bundle_whose_set_is_unknown_has_no_total(
+    reviewer: Store, received: ReceivedBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.appraise(reviewer, received, "1.1.2", "1", round_=1, actor="TĐV")
+    monkeypatch.setattr(desk, "criteria_for", lambda store, set_id: None)
+    got = receipt_content(reviewer, received)
+    assert got["appraisal"] == {"1.1.2": {"1": "1"}} and got["appraisal_total"] == {}
+
+
+# -- signing ------------------------------------------------------------------------------------
+def test_no_key_no_receipt(reviewer: Store, received: ReceivedBundle, tmp_path: Path) -> None:
+    out = tmp_path / "phieu.zip"
+    assert message(write_receipt, reviewer, received, out, b"x", actor="TĐV") == (
+        "Chưa có chứng thư ký số; hãy chạy: cchc key import TỆP.p12"
+    )
+    assert not out.exists()
+
+
+def test_a_signed_receipt_reads_back_and_is_audited(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path, officer: Store,
+    registry: Registry,
+) -> None:  # fmt: skip
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    desk.set_state(reviewer, received, "da_duyet", actor="TĐV")
+    out = tmp_path / "phiếu thẩm định.zip"
+    before = datetime.now(UTC).replace(microsecond=0)
+    assert write_receipt(reviewer, received, out, REVIEWER_PASS, actor="TĐV") == out
+    assert audit(reviewer, "review.receipt") == [
+        ("TĐV", "918", received.bundle_id, {"file": [None, str(out)]})
+    ]
+    receipt, new = import_receipt(officer, out, kit.ca_pem, registry=registry)
+    assert new and receipt.content == receipt_content(reviewer, received) | {
+        "issued_at": receipt.issued_at.isoformat(),
+        "type": "cchc-receipt",
+        "version": 1,
+    }
+    assert before <= receipt.issued_at <= datetime.now(UTC)
+    assert receipt.issued_at.microsecond == 0
+    assert receipt.signer.officer == "Thẩm định viên"
+
+
+# -- the officer's import -----------------------------------------------------------------------
+def signed(kit: Kit, path: Path, content: dict[str, Any], when: datetime) -> Path:
+    key, cert, chain = pki.load_p12(kit.folder / "snv.p12", REVIEWER_PASS)
+    path.write_bytes(make_receipt(content, key, cert, chain, when))
+    return path
+
+
+def content_of(officer: Store, **over: Any) -> dict[str, Any]:
+    with officer.read() as s:
+        from sqlmodel import select
+
+        row = s.exec(select(BundleExport)).one()
+    return {
+        "bundle_id": row.bundle_id,
+        "bundle_sha256": row.sha256,
+        "agency": "918",
+        "plan": "kh-260-2022",
+        "period": "Q3",
+        "state": "can_bo_sung",
+        "appraisal": {},
+        "appraisal_total": {},
+        "comments": [],
+        **over,
+    }
+
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def test_a_receipt_for_another_agency(
+    officer: Store, kit: Kit, tmp_path: Path, registry: Registry
+) -> None:
+    path = signed(kit, tmp_path / "p.zip", content_of(officer, agency="916"), NOW)
+    assert message(import_receipt, officer, path, kit.ca_pem, registry=registry) == (
+        "Phiếu thẩm định này dành cho cơ quan 916."
+    )
+
+
+@pytest.mark.parametrize("which", ["bundle_id", "bundle_sha256"])
+def test_a_receipt_for_a_bundle_not_sent_from_here(
+    officer: Store, kit: Kit, tmp_path: Path, registry: Registry, which: str
+) -> None:
+    content = content_of(officer)
+    content[which] = content[which][:-1] + ("0" if content[which][-1] != "0" else "1")
+    path = signed(kit, tmp_path / "p.zip", content, NOW)
+    assert message(import_receipt, officer, path, kit.ca_pem, registry=registry) == (
+        f"Phiếu thẩm định nói về hồ sơ {content['bundle_id']}, không phải hồ sơ cơ quan đã gửi."
+    )
+    assert received_receipts(officer) == []
+
+
+def test_newer_receipts_only(officer: Store, kit: Kit, tmp_path: Path, registry: Registry) -> None:
+    first = signed(kit, tmp_path / "1.zip", content_of(officer), NOW - timedelta(hours=1))
+    receipt, new = import_receipt(officer, first, kit.ca_pem, registry=registry)
+    assert new
+    again = import_receipt(officer, first, kit.ca_pem, registry=registry)
+    assert again[1] is False and again[0].sha256 == receipt.sha256
+    assert len(audit(officer, "receipt.import")) == 1
+    same_time = signed(
+        kit, tmp_path / "2.zip", content_of(officer, state="da_duyet"), NOW - timedelta(hours=1)
+    )
+    older = signed(
+        kit, tmp_path / "3.zip", content_of(officer, state="da_duyet"), NOW - timedelta(hours=2)
+    )
+    for path, when in ((same_time, NOW - timedelta(hours=1)), (older, NOW - timedelta(hours=2))):
+        assert message(import_receipt, officer, path, kit.ca_pem, registry=registry) == (
+            f"Phiếu cũ hơn phiếu đã nhận (phiếu này ký {local_time(when)}, đã có phiếu ký "
+            f"{local_time(NOW - timedelta(hours=1))})."
+        )
+    newer = signed(kit, tmp_path / "4.zip", content_of(officer, state="da_duyet"), NOW)
+    assert import_receipt(officer, newer, kit.ca_pem, registry=registry)[1]
+    kept = received_receipts(officer)
+    assert [(r["state"], r["signer"]) for r in kept] == [
+        ("can_bo_sung", "Thẩm định viên"),
+        ("da_duyet", "Thẩm định viên"),
+    ]
+    assert all(datetime.fromisoformat(r["received_at"]) for r in kept)
+    bid = content_of(officer)["bundle_id"]
+    assert audit(officer, "receipt.import") == [
+        (
+            "Nguyễn Văn An",
+            "918",
+            bid,
+            {
+                "state": [None, "can_bo_sung"],
+                "issued_at": [None, (NOW - timedelta(hours=1)).isoformat()],
+            },
+        ),
+        (
+            "Nguyễn Văn An",
+            "918",
+            bid,
+            {"state": [None, "da_duyet"], "issued_at": [None, NOW.isoformat()]},
+        ),
+    ]
