@@ -5,6 +5,7 @@ exporting at once cannot fork the resubmission chain."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
 import zipfile
@@ -130,6 +131,17 @@ def test_a_failed_rename_takes_the_record_back(
         assert list(out.iterdir()) == [] and exports(officer) == []
         # the audit log is append-only: the export and its undoing are both there
         assert actions(officer)[-2:] == ["bundle.export", "bundle.export_failed"]
+        con = sqlite3.connect(officer)
+        rows = con.execute(
+            "SELECT action, entity, entity_key, changes FROM audit_log ORDER BY id DESC LIMIT 2"
+        ).fetchall()
+        con.close()
+        (failed, _e, key, undone), (_a, entity, exported_key, done) = rows
+        sha = json.loads(done)["sha256"][1]
+        assert (entity, exported_key) == ("bundle", key) and len(sha) == 64
+        assert json.loads(done) == {"sha256": [None, sha], "period": [None, "Q3"]}
+        assert (failed, _e) == ("bundle.export_failed", "bundle")
+        assert json.loads(undone) == {"sha256": [sha, None], "error": [None, "Permission denied"]}
         # from the command line: one sentence, exit 1
         code, _, cli_err = run(
             capsys,

@@ -69,7 +69,7 @@ def identity(cert: x509.Certificate) -> Identity:
     )
 
 
-def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -147,10 +147,10 @@ def init_ca(
         .sign(key, hashes.SHA256())
     )
     blob = pkcs12.serialize_key_and_certificates(b"CA", key, cert, None, _encryption(passphrase))
-    _write_atomic(ca_dir / CA_KEY, blob, 0o600)
-    _write_atomic(ca_dir / CA_CERT, cert.public_bytes(serialization.Encoding.PEM))
-    _write_atomic(ca_dir / ISSUED, b"{}")
-    _write_atomic(ca_dir / REVOKED, b"{}")
+    write_atomic(ca_dir / CA_KEY, blob, 0o600)
+    write_atomic(ca_dir / CA_CERT, cert.public_bytes(serialization.Encoding.PEM))
+    write_atomic(ca_dir / ISSUED, b"{}")
+    write_atomic(ca_dir / REVOKED, b"{}")
     return cert
 
 
@@ -241,7 +241,7 @@ def issue(
     blob = pkcs12.serialize_key_and_certificates(
         f"{agency_code} {officer}".encode(), key, cert, [ca_cert], _encryption(p12_passphrase)
     )
-    _write_atomic(out, blob, 0o600)
+    write_atomic(out, blob, 0o600)
     who = identity(cert)
     issued = _json(ca_dir / ISSUED)
     issued[format(cert.serial_number, "x")] = {
@@ -251,7 +251,7 @@ def issue(
         "role": role,
         "not_after": cert.not_valid_after_utc.isoformat(),
     }
-    _write_atomic(ca_dir / ISSUED, json.dumps(issued, ensure_ascii=False, indent=1).encode())
+    write_atomic(ca_dir / ISSUED, json.dumps(issued, ensure_ascii=False, indent=1).encode())
     return who
 
 
@@ -272,7 +272,7 @@ def revoke(ca_dir: Path, ca_passphrase: bytes, serial: int) -> None:
         raise PkiError("pki.unknown_serial", serial=key)
     revoked = _json(ca_dir / REVOKED)
     revoked.setdefault(key, {"at": _now().isoformat()})
-    _write_atomic(ca_dir / REVOKED, json.dumps(revoked, indent=1).encode())
+    write_atomic(ca_dir / REVOKED, json.dumps(revoked, indent=1).encode())
 
 
 def make_crl(
@@ -302,8 +302,8 @@ def make_crl(
             .build()
         )
     crl = builder.sign(ca_key, hashes.SHA256())
-    _write_atomic(number_file, f"{number}\n".encode())
-    _write_atomic(out, crl.public_bytes(serialization.Encoding.PEM))
+    write_atomic(number_file, f"{number}\n".encode())
+    write_atomic(out, crl.public_bytes(serialization.Encoding.PEM))
     return len(revoked)
 
 

@@ -8,23 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_tui.core.i18n import UserError
+from cchc_tui.store.exchange import ExchangeStore
 from cchc_tui.store.service import Store
 
 
 def remembered_anchors(store: Store) -> tuple[bytes | None, bytes | None]:
     """The CA certificate and revocation list this database remembers (None where none)."""
-    from sqlalchemy import text
-
-    query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
-    with store.read() as s:
-        rows = {str(k): str(v).encode() for k, v in s.connection().execute(query).all()}
+    rows = ExchangeStore(store).anchors()
     return rows.get("trust_ca_pem"), rows.get("trust_crl_pem")
-
-
-def _digest(pem: bytes | None) -> str | None:
-    import hashlib
-
-    return None if pem is None else hashlib.sha256(pem).hexdigest()
 
 
 def _fingerprint(pem: bytes) -> str:
@@ -45,8 +36,6 @@ def trust_anchors(
     on a stick must not silently become the trust anchor); a new CA drops a remembered list
     it did not sign. A revocation list must be signed by the CA and is never replaced by an
     older one."""
-    from sqlalchemy import text
-
     from cchc_tui.bundle import trust
 
     def read(path: Path) -> bytes:
@@ -57,12 +46,7 @@ def trust_anchors(
                 "evidence.file_unreadable", path=path, detail=e.strerror or str(e)
             ) from None
 
-    query = text("SELECT key, value FROM app_meta WHERE key IN ('trust_ca_pem', 'trust_crl_pem')")
-    prof = store.profile()
-    who = (prof.officer, prof.agency_code) if prof is not None else ("", "")
-    with store.transaction(actor=who[0], agency=who[1]) as s:
-        conn = s.connection()
-        rows = {str(k): str(v).encode() for k, v in conn.execute(query).all()}
+    def decide(rows: dict[str, bytes]) -> dict[str, bytes | None]:
         ca_pem = rows.get("trust_ca_pem")
         crl_pem = rows.get("trust_crl_pem")
         if ca is not None:
@@ -98,20 +82,11 @@ def trust_anchors(
                     trust.newest(trust.load_crls(crl_pem, anchor)), trust.newest(new)
                 )
             crl_pem = given
-        for key, value in (("trust_ca_pem", ca_pem), ("trust_crl_pem", crl_pem)):
-            if rows.get(key) == value:
-                continue
-            if value is None:
-                conn.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
-            else:
-                conn.execute(
-                    text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
-                    {"k": key, "v": value.decode("ascii", "replace")},
-                )
-            s.record(
-                action="trust.anchor",
-                entity="trust",
-                key=key.removeprefix("trust_").removesuffix("_pem"),
-                changes={"sha256": (_digest(rows.get(key)), _digest(value))},
-            )
-    return ca_pem, crl_pem
+        return {"trust_ca_pem": ca_pem, "trust_crl_pem": crl_pem}
+
+    prof = store.profile()
+    who = (prof.officer, prof.agency_code) if prof is not None else ("", "")
+    kept = ExchangeStore(store).update_anchors(decide, actor=who[0], agency=who[1])
+    ca_pem = kept["trust_ca_pem"]
+    assert ca_pem is not None  # decide() refuses a database with none
+    return ca_pem, kept["trust_crl_pem"]

@@ -11,11 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from cchc_tui import __version__
 from cchc_tui.bundle.bag import Built, BundleSpec, PayloadFile, publish, write_bundle
-from cchc_tui.bundle.pki import Identity, identity, load_p12
+from cchc_tui.bundle.pki import Identity, identity, load_p12, write_atomic
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import SET_LEVEL
@@ -30,6 +28,7 @@ from cchc_tui.core.submission import (
     build_submission,
 )
 from cchc_tui.services.anchors import remembered_anchors
+from cchc_tui.store.exchange import ChainForked, ExchangeStore
 from cchc_tui.store.models import BundleExport
 from cchc_tui.store.service import Store
 
@@ -60,9 +59,7 @@ def import_key(store: Store, p12: Path, passphrase: bytes) -> Identity:
     target = key_path(store)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.parent.chmod(0o700)
-    from cchc_tui.bundle.pki import _write_atomic
-
-    _write_atomic(target, p12.read_bytes(), 0o600)
+    write_atomic(target, p12.read_bytes(), 0o600)
     return who
 
 
@@ -314,7 +311,7 @@ def prepare_export(
     if not out_dir.is_dir():
         raise UserError("export.no_out_dir", path=out_dir)
     data, files = submission(store, plan, registry, prof.agency_code, period, today)
-    previous = _latest(store, prof.agency_code, plan.id, period)
+    previous = ExchangeStore(store).latest_export(prof.agency_code, plan.id, period)
     stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
     if previous is not None:
         # two exports in the same second would share a name and an id: keep them apart
@@ -373,67 +370,31 @@ def finish_export(store: Store, staged: Staged) -> Built:
 
 def _record(store: Store, staged: Staged) -> int:
     built = staged.built
-    # BEGIN IMMEDIATE: no other export can come in between
-    with store.transaction(actor=staged.officer, agency=staged.agency) as s:
-        latest = _latest_in(s, staged.agency, staged.plan_id, staged.period)
-        if (latest.bundle_id if latest else "") != staged.supersedes:
-            raise UserError(
-                "export.raced",
-                period=staged.period,
-                latest=latest.bundle_id[:8] if latest else "—",
-            )
-        row = BundleExport(
-            agency_code=staged.agency,
-            plan_id=staged.plan_id,
-            period=staged.period,
-            bundle_id=built.bundle_id,
-            sha256=built.sha256,
-            path=str(staged.final),
-            size=built.size,
-            created_at=staged.created_at,
-            created_by=staged.officer,
-            supersedes=staged.supersedes,
-        )
-        s.add(row)
-        s.record(
-            action="bundle.export",
-            entity="bundle",
-            key=built.bundle_id,
-            changes={"sha256": (None, built.sha256), "period": (None, staged.period)},
-        )
-        s.flush()
-        assert row.id is not None
-        return row.id
+    row = BundleExport(
+        agency_code=staged.agency,
+        plan_id=staged.plan_id,
+        period=staged.period,
+        bundle_id=built.bundle_id,
+        sha256=built.sha256,
+        path=str(staged.final),
+        size=built.size,
+        created_at=staged.created_at,
+        created_by=staged.officer,
+        supersedes=staged.supersedes,
+    )
+    try:
+        return ExchangeStore(store).add_export(row, expected_latest=staged.supersedes)
+    except ChainForked as e:
+        raise UserError("export.raced", period=staged.period, latest=e.latest[:8] or "—") from None
 
 
 def _unrecord(store: Store, staged: Staged, row_id: int, detail: str) -> None:
-    """Take back the record of a bundle whose file could not be named (the audit log is
-    append-only: a second entry says the export failed)."""
-    with store.transaction(actor=staged.officer, agency=staged.agency) as s:
-        row = s.get(BundleExport, row_id)
-        if row is not None:
-            s.delete(row)
-        s.record(
-            action="bundle.export_failed",
-            entity="bundle",
-            key=staged.built.bundle_id,
-            changes={"sha256": (staged.built.sha256, None), "error": (None, detail)},
-        )
-
-
-def _latest(store: Store, agency: str, plan_id: str, period: str) -> BundleExport | None:
-    with store.read() as s:
-        return _latest_in(s, agency, plan_id, period)
-
-
-def _latest_in(s: Session, agency: str, plan_id: str, period: str) -> BundleExport | None:
-    return s.exec(
-        select(BundleExport)
-        .where(
-            BundleExport.agency_code == agency,
-            BundleExport.plan_id == plan_id,
-            BundleExport.period == period,
-        )
-        .order_by(col(BundleExport.id).desc())
-        .limit(1)
-    ).first()
+    """Take back the record of a bundle whose file could not be named."""
+    ExchangeStore(store).take_back_export(
+        row_id,
+        bundle_id=staged.built.bundle_id,
+        sha256=staged.built.sha256,
+        error=detail,
+        actor=staged.officer,
+        agency=staged.agency,
+    )

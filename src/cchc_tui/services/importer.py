@@ -21,8 +21,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from sqlmodel import col, select
-
 from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
 from cchc_tui.bundle.verify import CHUNK, MAX_FILES, MAX_TOTAL, MAX_ZIP, Report, verify_bundle
 from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
@@ -32,6 +30,7 @@ from cchc_tui.core.submission import (
 )
 from cchc_tui.services.received import bundles_dir
 from cchc_tui.store.models import ReceivedBundle
+from cchc_tui.store.review import ChainMoved, ReviewStore
 from cchc_tui.store.service import Store
 
 
@@ -47,17 +46,9 @@ class Imported:
 
 
 def latest_received(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle | None:
-    with store.read() as s:
-        return s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.agency_code == agency,
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-            )
-            .order_by(col(ReceivedBundle.id).desc())
-            .limit(1)
-        ).first()
+    """The agency's latest bundle for the plan and period, a dropped one included: dropped
+    bundles stay in the resubmission chain."""
+    return ReviewStore(store).latest(agency, plan, period)
 
 
 def import_bundle(
@@ -227,8 +218,8 @@ def _import(
     if not report.ok:
         reasons = "; ".join(c.detail for c in report.checks if not c.ok)
         raise ImportRefused("import.refused", path=path, reasons=reasons)
-    with store.read() as s:
-        same = s.exec(select(ReceivedBundle).where(ReceivedBundle.sha256 == report.sha256)).first()
+    review = ReviewStore(store)
+    same = review.by_sha256(report.sha256)
     if same is not None and same.dropped_at is not None:  # the reviewer dropped it: say so
         from cchc_tui.core.dates import local_time
 
@@ -248,11 +239,8 @@ def _import(
         )
     if latest is not None and report.supersedes_sha256 != latest.sha256:
         raise ImportRefused("import.stale_sha", path=path)
-    with store.read() as s:
-        taken = s.exec(
-            select(ReceivedBundle.id).where(ReceivedBundle.bundle_id == report.bundle_id)
-        ).first()
-    if taken is not None:  # the same id, other bytes (a dropped bundle's id, re-signed)
+    # the same id, other bytes (a dropped bundle's id, re-signed)
+    if review.by_id(report.bundle_id) is not None:
         raise ImportRefused("import.id_taken", bundle=report.bundle_id)
     if report.submission is not None:
         from cchc_tui.services.review_desk import check_self_assessment
@@ -265,11 +253,7 @@ def _import(
     target_root.mkdir(parents=True, exist_ok=True)
     _sweep(target_root)
     if final.exists() or final.is_symlink():
-        with store.read() as s:
-            owner = s.exec(
-                select(ReceivedBundle).where(ReceivedBundle.bundle_id == report.bundle_id)
-            ).first()
-        if owner is not None:
+        if review.by_id(report.bundle_id) is not None:  # imported meanwhile by another copy
             raise ImportRefused("import.exists", path=final)
         # left by an import that stopped before its record was written: extracted again
         if final.is_dir() and not final.is_symlink():
@@ -283,48 +267,30 @@ def _import(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    row = ReceivedBundle(
+        bundle_id=report.bundle_id,
+        sha256=report.sha256,
+        agency_code=report.agency_code,
+        plan_id=report.plan,
+        period=report.period,
+        signer=report.signer.officer if report.signer else "",
+        cert_serial=format(report.signer.serial, "x") if report.signer else "",
+        cert_fingerprint=report.signer.fingerprint if report.signer else "",
+        signing_time=report.signing_time,
+        received_at=now,
+        received_by=actor,
+        supersedes=report.supersedes,
+        stored_path=str(final),
+        size=copy.stat().st_size,
+        files=files,
+    )
     try:
-        with store.transaction(actor=actor, agency=report.agency_code) as s:
-            # again inside the write (BEGIN IMMEDIATE): another import may have come in since
-            now_latest = s.exec(
-                select(ReceivedBundle.bundle_id)
-                .where(
-                    ReceivedBundle.agency_code == report.agency_code,
-                    ReceivedBundle.plan_id == report.plan,
-                    ReceivedBundle.period == report.period,
-                )
-                .order_by(col(ReceivedBundle.id).desc())
-                .limit(1)
-            ).first()
-            if (now_latest or "") != expected:
-                raise ImportRefused(
-                    "import.stale", path=path, named=report.supersedes or "—", latest=now_latest
-                )
-            s.add(
-                ReceivedBundle(
-                    bundle_id=report.bundle_id,
-                    sha256=report.sha256,
-                    agency_code=report.agency_code,
-                    plan_id=report.plan,
-                    period=report.period,
-                    signer=report.signer.officer if report.signer else "",
-                    cert_serial=format(report.signer.serial, "x") if report.signer else "",
-                    cert_fingerprint=report.signer.fingerprint if report.signer else "",
-                    signing_time=report.signing_time,
-                    received_at=now,
-                    received_by=actor,
-                    supersedes=report.supersedes,
-                    stored_path=str(final),
-                    size=copy.stat().st_size,
-                    files=files,
-                )
-            )
-            s.record(
-                action="bundle.import",
-                entity="bundle",
-                key=report.bundle_id,
-                changes={"sha256": (None, report.sha256), "supersedes": (None, report.supersedes)},
-            )
+        review.add_received(row, expected_latest=expected, actor=actor)
+    except ChainMoved as moved:
+        shutil.rmtree(final, ignore_errors=True)
+        raise ImportRefused(
+            "import.stale", path=path, named=report.supersedes or "—", latest=moved.latest or "—"
+        ) from None
     except BaseException:
         shutil.rmtree(final, ignore_errors=True)
         raise

@@ -9,9 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
-
-from cchc_tui.bundle.pki import load_p12
+from cchc_tui.bundle.pki import load_p12, write_atomic
 from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
@@ -22,7 +20,9 @@ from cchc_tui.core.review import reviewer_of
 from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.services.export import key_path
 from cchc_tui.services.review_desk import criteria_of_bundle, rounds_for, state_and_comments
-from cchc_tui.store.models import BundleExport, ReceivedBundle, ReceivedReceipt
+from cchc_tui.store.exchange import ExchangeStore
+from cchc_tui.store.models import ReceivedBundle, ReceivedReceipt
+from cchc_tui.store.review import ReviewStore
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
 
@@ -73,16 +73,8 @@ def write_receipt(
     check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
     when = datetime.now(UTC).replace(microsecond=0)
     data = make_receipt(receipt_content(store, bundle), key, cert, chain, when)
-    from cchc_tui.bundle.pki import _write_atomic
-
-    _write_atomic(out, data)
-    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
-        s.record(
-            action="review.receipt",
-            entity="bundle",
-            key=bundle.bundle_id,
-            changes={"file": (None, str(out))},
-        )
+    write_atomic(out, data)
+    ReviewStore(store).note_receipt(bundle, str(out), actor=actor)
     return out
 
 
@@ -109,56 +101,42 @@ def import_receipt(
     content = receipt.content
     if content.get("agency") != prof.agency_code:
         raise UserError("receipt.other_agency", agency=content.get("agency"))
-    with store.read() as s:
-        sent = s.exec(
-            select(BundleExport).where(BundleExport.bundle_id == content.get("bundle_id"))
-        ).first()
-        seen = s.exec(
-            select(ReceivedReceipt).where(ReceivedReceipt.sha256 == receipt.sha256)
-        ).first()
+    exchange = ExchangeStore(store)
+    sent = exchange.export_by_id(str(content.get("bundle_id")))
     if sent is None or sent.sha256 != content.get("bundle_sha256"):
         raise UserError("receipt.unknown_bundle", bundle=content.get("bundle_id"))
-    if seen is not None:
+    if exchange.receipt_by_sha256(receipt.sha256) is not None:
         return receipt, False
     issued = receipt.issued_at
-    with store.transaction(actor=prof.officer, agency=prof.agency_code) as s:
-        newest = s.exec(
-            select(ReceivedReceipt)
-            .where(ReceivedReceipt.bundle_id == content["bundle_id"])
-            .order_by(col(ReceivedReceipt.issued_at).desc())
-            .limit(1)
-        ).first()
+
+    def newer_only(newest: ReceivedReceipt | None) -> None:
         if newest is not None and newest.issued_at is not None and issued <= newest.issued_at:
             raise UserError(
                 "receipt.older",
                 issued=local_time(receipt.issued_at),
                 newest=local_time(newest.issued_at),
             )
-        s.add(
-            ReceivedReceipt(
-                sha256=receipt.sha256,
-                bundle_id=str(content["bundle_id"]),
-                state=str(content["state"]),
-                content=json.dumps(content, ensure_ascii=False),
-                signer=receipt.signer.officer,
-                received_at=utcnow(),
-                issued_at=issued,
-            )
-        )
-        s.record(
-            action="receipt.import",
-            entity="bundle",
-            key=str(content["bundle_id"]),
-            changes={"state": (None, content["state"]), "issued_at": (None, issued.isoformat())},
-        )
+
+    exchange.add_receipt(
+        ReceivedReceipt(
+            sha256=receipt.sha256,
+            bundle_id=str(content["bundle_id"]),
+            state=str(content["state"]),
+            content=json.dumps(content, ensure_ascii=False),
+            signer=receipt.signer.officer,
+            received_at=utcnow(),
+            issued_at=issued,
+        ),
+        actor=prof.officer,
+        agency=prof.agency_code,
+        check=newer_only,
+    )
     return receipt, True
 
 
 def received_receipts(store: Store) -> list[dict[str, Any]]:
     """Every receipt this database took in, oldest first: its content, who signed it, when."""
-    with store.read() as s:
-        rows = s.exec(select(ReceivedReceipt).order_by(col(ReceivedReceipt.id))).all()
-        return [
-            json.loads(r.content) | {"signer": r.signer, "received_at": r.received_at.isoformat()}
-            for r in rows
-        ]
+    return [
+        json.loads(r.content) | {"signer": r.signer, "received_at": r.received_at.isoformat()}
+        for r in ExchangeStore(store).receipts()
+    ]

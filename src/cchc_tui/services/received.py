@@ -8,13 +8,12 @@ from datetime import UTC
 from functools import lru_cache
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from cchc_tui.core.i18n import t
 from cchc_tui.core.review import Received
 from cchc_tui.core.submission import Submission, SubmissionError, parse_submission
 from cchc_tui.core.text import escape_controls
 from cchc_tui.store.models import ReceivedBundle
+from cchc_tui.store.review import ReviewStore
 from cchc_tui.store.service import Store
 
 
@@ -61,16 +60,7 @@ def latest_for_period(
 ) -> dict[str, Received]:
     """The latest accepted bundle of each unit for a plan and period, with its submission
     (of the units in `only`, when given: the ones this reviewer expects)."""
-    with store.read() as s:
-        rows = s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-                col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle no longer counts
-            )
-            .order_by(col(ReceivedBundle.id))
-        ).all()
+    rows = ReviewStore(store).in_period(plan, period, dropped_too=False)
     counts: dict[str, int] = {}
     latest: dict[str, ReceivedBundle] = {}
     for r in rows:

@@ -12,8 +12,6 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from cchc_tui.bundle.receipt import STATES
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
@@ -28,31 +26,18 @@ from cchc_tui.core.submission import Submission, decimal_of
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.services.received import bundles_dir, latest_for_period, stored_submission
 from cchc_tui.store.models import (
-    Appraisal,
     ReceivedBundle,
     ReviewComment,
-    ReviewState,
 )
+from cchc_tui.store.review import ReviewStore
 from cchc_tui.store.service import Store
-from cchc_tui.store.transaction import utcnow
 
 
 def latest_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:
     """The agency's latest bundle for the period that counts (a dropped one does not), or a
     clear error when none came. (The supersedes check at import uses ``latest_received``,
     which sees dropped bundles too: they stay in the resubmission chain.)"""
-    with store.read() as s:
-        row = s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.agency_code == agency,
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-                col(ReceivedBundle.dropped_at).is_(None),
-            )
-            .order_by(col(ReceivedBundle.id).desc())
-            .limit(1)
-        ).first()
+    row = ReviewStore(store).latest(agency, plan, period, dropped_too=False)
     if row is None:
         raise UserError("review.no_bundle", agency=agency, period=period)
     return row
@@ -64,14 +49,7 @@ def find_bundle(store: Store, plan: str, period: str, ref: str) -> ReceivedBundl
     ref = ref.strip().lower()
     if len(ref) < 8:
         return None
-    with store.read() as s:
-        rows = s.exec(
-            select(ReceivedBundle).where(
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-                col(ReceivedBundle.bundle_id).startswith(ref, autoescape=True),
-            )
-        ).all()
+    rows = ReviewStore(store).starting_with(plan, period, ref)
     exact = [r for r in rows if r.bundle_id == ref]
     if exact:
         return exact[0]
@@ -116,26 +94,17 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
                 "review.drop_move_failed", path=source, detail=e.strerror or str(e)
             ) from None
         moved = True
-    now = utcnow()
+
+    def check(row: ReceivedBundle | None) -> ReceivedBundle:
+        if row is None:
+            raise UserError("review.drop_unknown", ref=bundle.bundle_id, period=bundle.period)
+        refuse_twice(row)  # another reviewer may just have dropped it
+        return row
+
     try:
-        with store.transaction(actor=actor, agency=bundle.agency_code) as s:
-            row = s.get(ReceivedBundle, bundle.id)
-            if row is None:
-                raise UserError("review.drop_unknown", ref=bundle.bundle_id, period=bundle.period)
-            refuse_twice(row)  # another reviewer may just have dropped it
-            row.dropped_at, row.dropped_by, row.drop_reason = now, actor, reason
-            row.stored_path = str(kept)
-            s.add(row)
-            s.record(
-                action="bundle.drop",
-                entity="bundle",
-                key=row.bundle_id,
-                changes={
-                    "dropped_at": (None, now),
-                    "reason": (None, reason),
-                    "stored_path": (str(source), str(kept)),
-                },
-            )
+        ReviewStore(store).mark_dropped(
+            bundle, reason=reason, kept=str(kept), actor=actor, check=check
+        )
     except BaseException:
         if moved:
             with contextlib.suppress(OSError):
@@ -147,14 +116,7 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
 def set_state(store: Store, bundle: ReceivedBundle, state: str, *, actor: str) -> None:
     if state not in STATES:
         raise UserError("review.bad_state", value=state, choices=", ".join(STATES))
-    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
-        s.add(ReviewState(bundle_id=bundle.bundle_id, state=state, at=utcnow(), by=actor))
-        s.record(
-            action="review.state",
-            entity="bundle",
-            key=bundle.bundle_id,
-            changes={"state": (None, state)},
-        )
+    ReviewStore(store).add_state(bundle, state, actor=actor)
 
 
 def add_comment(
@@ -165,18 +127,7 @@ def add_comment(
         raise UserError("review.empty_comment")
     if target != "general" and not target.startswith(("item:", "criterion:")):
         raise UserError("review.bad_target", value=target)
-    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
-        s.add(
-            ReviewComment(
-                bundle_id=bundle.bundle_id, target=clean(target), text=text, at=utcnow(), by=actor
-            )
-        )
-        s.record(
-            action="review.comment",
-            entity="bundle",
-            key=bundle.bundle_id,
-            changes={target: (None, text)},
-        )
+    ReviewStore(store).add_comment(bundle, clean(target), text, actor=actor)
 
 
 ROUNDS = (1, 2)  # vòng 1; vòng 2 after the agency's explanation (giải trình)
@@ -271,32 +222,7 @@ def appraise(
     if sub is None:
         raise UserError("score.unknown_code", set=set_id, code=code)
     check_points(sub, value)
-    with store.transaction(actor=actor, agency=bundle.agency_code) as s:
-        row = s.exec(
-            select(Appraisal).where(
-                Appraisal.bundle_id == bundle.bundle_id,
-                Appraisal.code == code,
-                Appraisal.round == round_,
-            )
-        ).first()
-        before = row.points if row else None
-        if row is None:
-            row = Appraisal(
-                bundle_id=bundle.bundle_id,
-                code=code,
-                round=round_,
-                points=str(value),
-                at=utcnow(),
-                by=actor,
-            )
-        row.points, row.at, row.by = str(value), utcnow(), actor
-        s.add(row)
-        s.record(
-            action="review.appraise",
-            entity="bundle",
-            key=f"{bundle.bundle_id}/{code}/{round_}",
-            changes={"points": (before, str(value))},
-        )
+    ReviewStore(store).set_points(bundle, code, round_, value, actor=actor)
     return value
 
 
@@ -311,24 +237,7 @@ def all_rounds(
     store: Store, plan: str, period: str, agency: str | None = None
 ) -> dict[str, dict[str, dict[int, Decimal]]]:
     """agency → code → round → points, in one query."""
-    query = (
-        select(Appraisal, ReceivedBundle)
-        .join(ReceivedBundle, col(ReceivedBundle.bundle_id) == col(Appraisal.bundle_id))
-        .where(
-            ReceivedBundle.plan_id == plan,
-            ReceivedBundle.period == period,
-            col(ReceivedBundle.dropped_at).is_(None),  # a dropped bundle's appraisal is void
-        )
-        .order_by(col(ReceivedBundle.id), col(Appraisal.round), col(Appraisal.id))
-    )
-    if agency is not None:
-        query = query.where(ReceivedBundle.agency_code == agency)
-    with store.read() as s:
-        rows = s.exec(query).all()
-    out: dict[str, dict[str, dict[int, Decimal]]] = {}
-    for a, b in rows:
-        out.setdefault(b.agency_code, {}).setdefault(a.code, {})[a.round] = Decimal(a.points)
-    return out
+    return ReviewStore(store).rounds(plan, period, agency)
 
 
 def outcomes(
@@ -357,16 +266,7 @@ def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[Rec
     """Every bundle the agency sent for the period, in the order received, with its review
     state: the latest counts, the earlier ones stay visible (a dropped one too: its
     ``dropped_at`` says so)."""
-    with store.read() as s:
-        rows = s.exec(
-            select(ReceivedBundle)
-            .where(
-                ReceivedBundle.agency_code == agency,
-                ReceivedBundle.plan_id == plan,
-                ReceivedBundle.period == period,
-            )
-            .order_by(col(ReceivedBundle.id))
-        ).all()
+    rows = ReviewStore(store).in_period(plan, period, agency=agency)
     states = latest_states(store, [r.bundle_id for r in rows])
     return [(r, states[r.bundle_id]) for r in rows]
 
@@ -374,12 +274,7 @@ def history(store: Store, agency: str, plan: str, period: str) -> list[tuple[Rec
 def histories(store: Store, plan: str, period: str) -> dict[str, list[tuple[ReceivedBundle, str]]]:
     """agency → its :func:`history`, for every agency that sent anything for the period (a unit
     whose only bundle was dropped included), in two queries."""
-    with store.read() as s:
-        rows = s.exec(
-            select(ReceivedBundle)
-            .where(ReceivedBundle.plan_id == plan, ReceivedBundle.period == period)
-            .order_by(col(ReceivedBundle.id))
-        ).all()
+    rows = ReviewStore(store).in_period(plan, period)
     states = latest_states(store, [r.bundle_id for r in rows])
     out: dict[str, list[tuple[ReceivedBundle, str]]] = {}
     for r in rows:
@@ -389,33 +284,14 @@ def histories(store: Store, plan: str, period: str) -> dict[str, list[tuple[Rece
 
 def latest_states(store: Store, bundle_ids: Collection[str]) -> dict[str, str]:
     """bundle id → its current review state, for the bundles given (one query)."""
-    with store.read() as s:
-        rows = s.exec(
-            select(ReviewState)
-            .where(col(ReviewState.bundle_id).in_(list(bundle_ids)))
-            .order_by(col(ReviewState.id))
-        ).all()
-    out = dict.fromkeys(bundle_ids, "da_nhan")
-    for r in rows:
-        out[r.bundle_id] = r.state
-    return out
+    return ReviewStore(store).latest_states(bundle_ids)
 
 
 def state_and_comments(store: Store, bundle_id: str) -> tuple[str, list[ReviewComment]]:
     """A received bundle's current review state (đã nhận until one is set) and its comments,
     oldest first."""
-    with store.read() as s:
-        states = s.exec(
-            select(ReviewState)
-            .where(ReviewState.bundle_id == bundle_id)
-            .order_by(col(ReviewState.id))
-        ).all()
-        comments = s.exec(
-            select(ReviewComment)
-            .where(ReviewComment.bundle_id == bundle_id)
-            .order_by(col(ReviewComment.id))
-        ).all()
-    return (states[-1].state if states else "da_nhan"), list(comments)
+    review = ReviewStore(store)
+    return review.latest_states([bundle_id])[bundle_id], review.comments(bundle_id)
 
 
 @dataclass(frozen=True)
