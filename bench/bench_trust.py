@@ -24,7 +24,7 @@ from pathlib import Path
 from cchc_tui.bundle import bag, pki
 from cchc_tui.bundle.receipt import make_receipt, read_receipt
 from cchc_tui.bundle.verify import verify_bundle
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.submission import Submission
 
 PASS = b"mat-khau-bench-123"

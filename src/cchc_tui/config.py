@@ -16,7 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
-from cchc_tui.core.i18n import LANGUAGES, UserError
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import LANGUAGES
 from cchc_tui.paths import APP_NAME
 
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")

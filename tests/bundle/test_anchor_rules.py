@@ -17,7 +17,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
 from cchc_tui.bundle import pki
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.services.anchors import remembered_anchors, trust_anchors
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import CA_PASS

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.services.export import Staged, export_bundle, finish_export, prepare_export
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.service import Store

@@ -18,7 +18,7 @@ import pytest
 
 from cchc_tui.bundle import bag
 from cchc_tui.bundle.verify import verify_bundle
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.services.anchors import remembered_anchors, trust_anchors
 from cchc_tui.services.importer import ImportRefused, bundles_in, import_bundle
 from cchc_tui.services.review_desk import drop_bundle, latest_bundle

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from cchc_tui.bundle.receipt import CONTENT, MAX_BYTES, SIGNATURE, ReceiptError, read_receipt
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 
 from .test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem, write_receipt
 

@@ -20,7 +20,7 @@ from cchc_tui.bundle import bag, pki
 from cchc_tui.bundle.receipt import make_receipt
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import local_time
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.services import review_desk as desk
 from cchc_tui.services.anchors import trust_anchors
 from cchc_tui.services.export import import_key

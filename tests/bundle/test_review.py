@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import outcome
 from cchc_tui.core.criteria import parse_criteria
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Received, expected_units, overview, per_activity, ranking
 from cchc_tui.core.scoring import check_points

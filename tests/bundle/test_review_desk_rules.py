@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.services import review_desk as desk
 from cchc_tui.services.importer import import_bundle, latest_received
 from cchc_tui.services.self_assessment import import_criteria

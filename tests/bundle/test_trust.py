@@ -25,7 +25,7 @@ from cryptography.x509.oid import NameOID
 from cchc_tui.bundle import bag, pki, trust
 from cchc_tui.bundle.receipt import ReceiptError, make_receipt, read_receipt
 from cchc_tui.bundle.verify import Report, verify_bundle
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.review import reviewer_of
 from cchc_tui.core.submission import parse_submission
 from cchc_tui.services.anchors import trust_anchors

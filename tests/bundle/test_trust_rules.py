@@ -11,7 +11,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
 from cchc_tui.bundle import trust
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 
 from .test_trust import NOW, Party, make_ca, make_crl, make_leaf, pem
 

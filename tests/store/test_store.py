@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressError
 from cchc_tui.store.db import SCHEMA_HEAD, StoreError, classify_error, make_engine, migrate

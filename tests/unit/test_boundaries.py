@@ -25,7 +25,7 @@ from cchc_tui.core.appraisal import outcome, self_points
 from cchc_tui.core.assignment import Assignment
 from cchc_tui.core.criteria import CriteriaSet, Sub, parse_criteria
 from cchc_tui.core.dates import DateError, parse_date
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.periods import current_period, is_overdue, next_deadline, next_due
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.progress import DONE, IN_PROGRESS, ProgressValues

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cchc_tui.cli import main
 from cchc_tui.core.criteria import parse_criteria
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.numbers import (
     LIMIT,
     check_number,

@@ -11,7 +11,8 @@ import pytest
 
 from cchc_tui.core.appraisal import outcome
 from cchc_tui.core.criteria import CriteriaSet, Sub, parse_criteria
-from cchc_tui.core.i18n import UserError, set_language
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import set_language
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import (
     Inputs,

@@ -25,7 +25,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cchc_tui.bundle.cms import sign_detached
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.submission import Submission
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

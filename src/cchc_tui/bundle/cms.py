@@ -20,7 +20,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 
 class SignatureError(UserError):

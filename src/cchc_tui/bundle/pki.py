@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from cchc_tui.bundle.trust import ROLE_OID, ROLES, Role, role_of
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 CA_CERT = "ca.pem"
 CA_KEY = "ca-key.p12"

@@ -33,7 +33,7 @@ from cchc_tui.bundle.cms import sign_detached, verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
 from cchc_tui.bundle.zipscan import NotRegular, Unsafe, open_regular, scan, stream_ended
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.submission import no_controls, no_controls_text
 
 CONTENT = "receipt.json"

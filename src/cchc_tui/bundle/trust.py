@@ -29,7 +29,8 @@ from cryptography.x509 import verification as xv
 
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import escape_controls
 
 # 2.25.<uuid as an integer> (ITU-T X.667): OIDs of the project's own, with no registration.

@@ -37,7 +37,8 @@ from cchc_tui.bundle.zipscan import (
     stream_ended,
 )
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.submission import (
     PERIODS,
     Submission,

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from cchc_tui.cli.officer import cmd_tui
 from cchc_tui.cli.parser import build_parser
 from cchc_tui.config import load_config
-from cchc_tui.core.i18n import UserError, set_language, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import set_language, t
 from cchc_tui.paths import default_db_path
 
 __all__ = ["build_parser", "main"]

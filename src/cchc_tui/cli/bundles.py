@@ -10,7 +10,8 @@ from pathlib import Path
 from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
 from cchc_tui.cli.output import _emit_json, _local_time, _Progress
 from cchc_tui.core import labels
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import escape_controls
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.dates import format_date, parse_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
 from cchc_tui.core.text import fold
 

@@ -28,7 +28,8 @@ from cchc_tui.cli.common import (
 from cchc_tui.cli.output import _emit_json, _table, _width
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, parse_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import parse_status, status_label

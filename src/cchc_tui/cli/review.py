@@ -12,7 +12,8 @@ from cchc_tui.cli.output import _emit_json, _table
 from cchc_tui.core import labels
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import format_date, parse_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 
 

@@ -11,7 +11,8 @@ from typing import Any
 from cchc_tui.cli.common import _decimal_arg, _open_store, _registry
 from cchc_tui.cli.output import _emit_json, _table
 from cchc_tui.core.dates import format_date, parse_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 
 
 def _desk(args: argparse.Namespace, store: Any) -> Any:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 RULE_KINDS = (
     "yes_no",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 
 class DateError(UserError):

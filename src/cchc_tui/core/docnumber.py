@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import clean
 
 Family = Literal["administrative", "legal", "party", "unknown"]

@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cchc_tui.core import labels
-from cchc_tui.core.i18n import UserError, language, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import language, t
 from cchc_tui.core.text import nfc
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ from datetime import date
 from typing import Final
 
 from cchc_tui.core import labels
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import clean, fold, nfc
 
 NOT_STARTED: Final = "chua_thuc_hien"

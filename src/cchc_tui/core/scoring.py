@@ -13,7 +13,8 @@ from typing import Protocol
 from cchc_tui.core import labels
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import POINTS_MAX, check_number, num
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.tracking import ItemStatus

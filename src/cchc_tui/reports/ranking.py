@@ -11,7 +11,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.review import Overview, Ranked, UnitRow
 from cchc_tui.core.text import escape_controls
 

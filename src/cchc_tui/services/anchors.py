@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.store.exchange import ExchangeStore
 from cchc_tui.store.service import Store
 

@@ -18,7 +18,8 @@ from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import SET_LEVEL
 from cchc_tui.core.dates import local_day
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import score
 from cchc_tui.core.submission import (

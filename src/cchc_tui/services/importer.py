@@ -24,7 +24,8 @@ from pathlib import Path, PurePosixPath
 from cchc_tui.bundle.bag import MANIFEST, TAGMANIFEST
 from cchc_tui.bundle.verify import CHUNK, MAX_FILES, MAX_TOTAL, MAX_ZIP, Report, verify_bundle
 from cchc_tui.bundle.zipscan import NotAZip, NotRegular, Unsafe, open_regular, scan
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.submission import (
     safe_agency_code,
 )

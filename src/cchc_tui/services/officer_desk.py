@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues
 from cchc_tui.core.scoring import Result, SelfScore

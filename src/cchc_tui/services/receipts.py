@@ -15,7 +15,7 @@ from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import outcome, self_points
 from cchc_tui.core.dates import local_time
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.review import reviewer_of
 from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.services.export import key_path

@@ -17,7 +17,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import local_time
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.numbers import num, parse_points
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Overview, Received, expected_units, overview

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 SCHEMA_HEAD = "0008"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")

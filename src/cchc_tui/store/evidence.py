@@ -15,7 +15,8 @@ from sqlmodel import select
 
 from cchc_tui.core.dates import DateError, format_date, parse_date
 from cchc_tui.core.docnumber import DocNumber, parse_doc_number
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.store.base import StoreBase

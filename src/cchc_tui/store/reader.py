@@ -21,7 +21,7 @@ from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import assigned_items
 from cchc_tui.core.criteria import CriteriaSet, HeldSet, parse_criteria
 from cchc_tui.core.dates import local_day
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import Inputs, SelfScore
 from cchc_tui.core.tracking import ItemStatus, status_row

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, select
 
 from cchc_tui.core.criteria import SET_LEVEL, CriteriaSet, parse_criteria
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.numbers import indicator_value
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.scoring import check_points

@@ -11,7 +11,7 @@ from sqlalchemy import Table, bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import select
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.text import clean, nfc

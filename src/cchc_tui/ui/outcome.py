@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from textual.widgets import Static
 
-from cchc_tui.core.i18n import UserError
+from cchc_tui.core.errors import UserError
 
 T = TypeVar("T")
 

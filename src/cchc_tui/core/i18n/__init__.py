@@ -29,23 +29,6 @@ def t(key: str, /, **params: Any) -> str:
     return entry.get(language(), entry["vi"]).format(**params)
 
 
-class UserError(Exception):
-    """An error the user can act on: one clear sentence from the catalogue, no traceback."""
-
-    exit_code = 1
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self) -> str:
-        return t(self.key, **self.params)
-
-    def __str__(self) -> str:
-        return self.message()
-
-
 def _merged() -> dict[str, dict[str, str]]:
     from cchc_tui.core.i18n import (
         bundles,

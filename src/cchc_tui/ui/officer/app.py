@@ -18,7 +18,8 @@ from textual.screen import Screen
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import fold
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError

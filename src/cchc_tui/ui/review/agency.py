@@ -17,7 +17,8 @@ from textual.widgets import DataTable, Header, Static
 
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.review import STATES as _STATES

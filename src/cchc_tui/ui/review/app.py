@@ -15,7 +15,8 @@ from textual.binding import Binding, BindingType
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import (
     Overview,

@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.ui.guard import InputsGuard
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.review.base import OnReviewApp

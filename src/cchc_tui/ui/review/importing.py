@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar, Static
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.text import escape_controls
 from cchc_tui.ui.review.base import OnReviewApp
 from cchc_tui.ui.widgets.viet_input import VietInput

@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.docnumber import parse_doc_number
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.store.errors import StaleEdit
 from cchc_tui.store.reader import EvidenceView
 from cchc_tui.ui.guard import DbFailed, Guarded

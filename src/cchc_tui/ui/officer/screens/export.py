@@ -14,7 +14,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.periods import current_period
 from cchc_tui.services.export import PERIODS, Preflight, export_bundle, key_path, preflight
 from cchc_tui.ui.guard import DbFailed

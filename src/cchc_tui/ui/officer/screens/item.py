@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from cchc_tui.core.dates import format_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus

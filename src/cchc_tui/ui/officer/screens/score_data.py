@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from cchc_tui.core.dates import format_date, parse_date
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num, parse_number
 from cchc_tui.ui.guard import DbFailed, InputsGuard
 from cchc_tui.ui.widgets.viet_input import VietInput

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable, Static
 
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num, parse_points
 from cchc_tui.core.scoring import SubResult
 from cchc_tui.store.errors import StaleEdit

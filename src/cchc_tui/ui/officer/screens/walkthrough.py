@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from cchc_tui.core import labels as code_labels
-from cchc_tui.core.i18n import UserError, t
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus, WalkQueue, walk_queue
