@@ -14,6 +14,7 @@ from cchc_tui.core.i18n import set_language
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
 from cchc_tui.store.service import Store
 from tests import keypool
+from tests.dbcache import profile_db
 
 keypool.install()
 
@@ -72,8 +73,7 @@ def seed_text() -> str:
 
 @pytest.fixture
 def store(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    s = Store(tmp_path / "cchc.sqlite", create=True)
-    s.init_profile("918", "Quận Bình Thuỷ", "Nguyễn Văn An")
-    s.import_plan(plan_text)
+    db = profile_db(tmp_path / "cchc.sqlite", "918", "Quận Bình Thuỷ", "Nguyễn Văn An", plan_text)
+    s = Store(db)
     yield s
     s.close()

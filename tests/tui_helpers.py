@@ -9,15 +9,19 @@ from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
 from cchc_tui.demo import DEMO_TODAY, build_demo
 from cchc_tui.ui.officer.app import CchcApp
+from tests.dbcache import copied
 
 REGISTRY = Registry.load()
 
 
 def demo_db(folder: Path, plan_text: str) -> Path:
-    path = folder / "demo.sqlite"
-    store, _ = build_demo(path, plan_text, REGISTRY)
-    store.close()
-    return path
+    """A copy of the demo database (built once per process: tests/dbcache.py)."""
+
+    def build(path: Path) -> None:
+        store, _ = build_demo(path, plan_text, REGISTRY)
+        store.close()
+
+    return copied(folder / "demo.sqlite", ("demo", plan_text), build)
 
 
 def make_app(db: Path, today: date = DEMO_TODAY, **config: str) -> CchcApp:

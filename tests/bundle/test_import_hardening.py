@@ -27,6 +27,7 @@ from cchc_tui.services import importer
 from cchc_tui.services.importer import ImportRefused, bundles_dir, import_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
+from tests.dbcache import profile_db
 
 ID_918 = bag.bundle_id_for("918", "kh-260-2022", "Q3", WHEN)
 
@@ -49,10 +50,8 @@ def bundles(kit: Kit) -> dict[str, Path]:
 
 @pytest.fixture
 def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    (tmp_path / "rev").mkdir()
-    store = Store(tmp_path / "rev" / "r.sqlite", create=True)
-    store.init_profile("SNV", "Sở Nội vụ", "Thẩm định viên")
-    store.import_plan(plan_text)
+    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
+    store = Store(db)
     yield store
     store.close()
 

@@ -34,6 +34,7 @@ from cchc_tui.services.importer import (
 from cchc_tui.services.review_desk import drop_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
+from tests.dbcache import profile_db
 
 NOW = datetime.now(UTC).replace(microsecond=0)  # the test certificates are valid from today
 
@@ -50,10 +51,8 @@ def first(kit: Kit) -> Path:
 
 @pytest.fixture
 def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    (tmp_path / "rev").mkdir()
-    store = Store(tmp_path / "rev" / "r.sqlite", create=True)
-    store.init_profile("SNV", "Sở Nội vụ", "Thẩm định viên")
-    store.import_plan(plan_text)
+    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
+    store = Store(db)
     yield store
     store.close()
 

@@ -35,6 +35,7 @@ from cchc_tui.store.models import BundleExport, ReceivedBundle
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
 from tests.bundle_corpus import CA_PASS, WHEN, Kit, make_bundle, make_kit
+from tests.dbcache import profile_db
 
 REVIEWER_PASS = b"mat-khau-tham-dinh"
 
@@ -62,10 +63,8 @@ def sent(kit: Kit) -> Path:
 
 @pytest.fixture
 def reviewer(tmp_path: Path, plan_text: str, kit: Kit) -> Iterator[Store]:
-    (tmp_path / "rev").mkdir()
-    store = Store(tmp_path / "rev" / "r.sqlite", create=True)
-    store.init_profile("SNV", "Sở Nội vụ", "Thẩm định viên")
-    store.import_plan(plan_text)
+    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
+    store = Store(db)
     trust_anchors(store, kit.ca_file)
     yield store
     store.close()

@@ -23,6 +23,7 @@ from cchc_tui.services.self_assessment import import_criteria
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, genuine_doc, make_bundle, make_kit, make_submission
+from tests.dbcache import profile_db
 
 D = Decimal
 SET = "mau-huyen-2022"
@@ -47,10 +48,8 @@ def first(kit: Kit, pdf: Path) -> Path:
 
 @pytest.fixture
 def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    (tmp_path / "rev").mkdir()
-    store = Store(tmp_path / "rev" / "r.sqlite", create=True)
-    store.init_profile("SNV", "Sở Nội vụ", "Thẩm định viên")
-    store.import_plan(plan_text)
+    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
+    store = Store(db)
     yield store
     store.close()
 

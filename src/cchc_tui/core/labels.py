@@ -12,6 +12,15 @@ STATUS: dict[str, str] = {
     "none": "status.none",
 }
 
+# The same, short, for a table column of 10 (the detail line under it says them in full)
+STATUS_SHORT: dict[str, str] = {
+    "chua_thuc_hien": "status.short.chua_thuc_hien",
+    "dang_thuc_hien": "status.short.dang_thuc_hien",
+    "hoan_thanh": "status.short.hoan_thanh",
+    "khong_thuc_hien_duoc": "status.short.khong_thuc_hien_duoc",
+    "none": "status.short.none",
+}
+
 # Number fields named in errors (core/numbers.py)
 NUMBER_FIELD: dict[str, str] = {
     "points": "number.field.points",
@@ -59,6 +68,11 @@ LEVEL: dict[str, str] = {
 ROLE: dict[str, str] = {
     "lead": "role.lead",
     "coordinate": "role.coordinate",
+}
+
+ROLE_SHORT: dict[str, str] = {
+    "lead": "role.short.lead",
+    "coordinate": "role.short.coordinate",
 }
 
 # Document families (core/docnumber.py)

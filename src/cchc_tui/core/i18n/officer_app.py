@@ -66,10 +66,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.items.title": {"vi": "Nhiệm vụ được giao", "en": "Assigned items"},
     "ui.items.filters": {
-        "vi": "Lọc: lĩnh vực {area} · vai trò {role} · trạng thái {status}{overdue}{search} — "
-        "{shown}/{total} mục",
-        "en": "Filter: area {area} · role {role} · status {status}{overdue}{search} — "
-        "{shown}/{total} items",
+        "vi": "{shown}/{total} mục · lĩnh vực {area} · vai trò {role} · trạng thái {status}"
+        "{overdue}{search}",
+        "en": "{shown}/{total} items · area {area} · role {role} · status {status}{overdue}"
+        "{search}",
+    },
+    "ui.col.role_short": {"vi": "VT", "en": "R"},
+    "ui.col.evidence_short": {"vi": "TL", "en": "Ev"},
+    "ui.items.detail": {
+        "vi": "{id} · {role} · {due} · {status} {pct}% · {evidence} TLKC{comment}\n{text}",
+        "en": "{id} · {role} · {due} · {status} {pct}% · {evidence} documents{comment}\n{text}",
+    },
+    "ui.items.detail_due": {"vi": "hạn {date}", "en": "due {date}"},
+    "ui.items.detail_overdue": {"vi": "quá hạn {date}", "en": "overdue since {date}"},
+    "ui.items.detail_comment": {"vi": " · Sở Nội vụ có nhận xét", "en": " · reviewer commented"},
+    "ui.items.none_shown": {
+        "vi": "Không có mục nào khớp bộ lọc; nhấn c để bỏ lọc.",
+        "en": "No item matches the filters; press c to clear them.",
     },
     "ui.items.all": {"vi": "tất cả", "en": "all"},
     "ui.items.only_overdue": {"vi": " · chỉ quá hạn", "en": " · overdue only"},
@@ -84,7 +97,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.col.no": {"vi": "Số", "en": "No."},
     "ui.col.text": {"vi": "Nội dung", "en": "Text"},
-    "ui.col.role": {"vi": "Vai trò", "en": "Role"},
     "ui.col.due": {"vi": "Hạn", "en": "Due"},
     "ui.col.status": {"vi": "Trạng thái", "en": "Status"},
     "ui.col.pct": {"vi": "%", "en": "%"},

@@ -44,9 +44,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.hoan_thanh": {"vi": "hoàn thành", "en": "done"},
     "status.khong_thuc_hien_duoc": {"vi": "không thực hiện được", "en": "cannot be done"},
     "status.none": {"vi": "chưa cập nhật", "en": "not updated"},
+    "status.short.chua_thuc_hien": {"vi": "chưa làm", "en": "to do"},
+    "status.short.dang_thuc_hien": {"vi": "đang làm", "en": "doing"},
+    "status.short.hoan_thanh": {"vi": "hoàn thành", "en": "done"},
+    "status.short.khong_thuc_hien_duoc": {"vi": "không được", "en": "blocked"},
+    "status.short.none": {"vi": "chưa CN", "en": "no update"},
+    "role.short.lead": {"vi": "CT", "en": "L"},
+    "role.short.coordinate": {"vi": "PH", "en": "C"},
     "role.lead": {"vi": "Chủ trì", "en": "Lead"},
     "role.coordinate": {"vi": "Phối hợp", "en": "Coordinate"},
     "timing.ongoing": {"vi": "Thường xuyên", "en": "Ongoing"},
+    "timing.ongoing_short": {"vi": "th.xuyên", "en": "ongoing"},
     # -- agencies and plan -----------------------------------------------------------------
     "agency.unknown": {
         "vi": "Không có cơ quan «{query}» trong danh mục.{hint}",

@@ -1,7 +1,10 @@
-"""Nhiệm vụ: every assigned item in a table; single-key filters; / searches as you type."""
+"""Nhiệm vụ: every assigned item in a table; single-key filters; / searches as you type. The
+columns are short so the text column keeps at least 30 characters at 80 columns, and the line
+under the table says the highlighted item in full."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual import on
@@ -62,6 +65,7 @@ class ItemsScreen(BaseScreen):
         search.display = False
         yield search
         yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="item-detail", markup=False)
         yield I18nFooter()
 
     def on_mount(self) -> None:
@@ -72,12 +76,15 @@ class ItemsScreen(BaseScreen):
         table = self.query_one("#items", DataTable)
         table.clear(columns=True)
         self._stale = True
-        table.add_column(t("ui.col.no"), key="id", width=7)
-        table.add_column(t("ui.col.role"), key="role", width=8)
-        table.add_column(t("ui.col.due"), key="due", width=12)
-        table.add_column(t("ui.col.status"), key="status", width=14)
-        table.add_column(t("ui.col.pct"), key="pct", width=3)
-        table.add_column(t("ui.col.evidence"), key="ev", width=4)
+        for label, key, width in (
+            ("ui.col.no", "id", 7),
+            ("ui.col.role_short", "role", 2),
+            ("ui.col.due", "due", 9),
+            ("ui.col.status", "status", 10),
+            ("ui.col.pct", "pct", 3),
+            ("ui.col.evidence_short", "ev", 2),
+        ):
+            table.add_column(t(label), key=key, width=width)
         table.add_column(t("ui.col.text"), key="text", width=self.text_width())
 
     async def on_screen_resume(self) -> None:
@@ -98,12 +105,12 @@ class ItemsScreen(BaseScreen):
         self._prepare()
         self.refill()
 
-    FIXED_WIDTH = 7 + 8 + 12 + 14 + 3 + 4  # the columns before the text
+    FIXED_WIDTH = 7 + 2 + 9 + 10 + 3 + 2  # the columns before the text
 
     def text_width(self) -> int:
         """What is left for the text column, so the table never scrolls sideways."""
         width = self.size.width or self.app.size.width
-        return max(12, width - self.FIXED_WIDTH - 2 * 7 - 2)
+        return max(12, width - self.FIXED_WIDTH - 2 * 7 - 2)  # cell padding, scroll bar
 
     def on_resize(self) -> None:
         self._columns()
@@ -142,15 +149,18 @@ class ItemsScreen(BaseScreen):
         }
         self._cells = {}
         for r in self.rows:
-            due = t("timing.ongoing") if r.item.ongoing else format_date(r.next_due)
+            if r.item.ongoing:
+                due = t("timing.ongoing_short")
+            else:
+                due = r.next_due.strftime("%d/%m/%y") if r.next_due else "—"
             if r.overdue:
-                due += " !"
-            status = status_label(r.status)
+                due += "!"
+            status = t(labels.STATUS_SHORT[r.status or "none"])
             self._cells[r.item.id] = (
                 r.item.id,
-                t(labels.ROLE[r.role]),
+                t(labels.ROLE_SHORT[r.role]),
                 due,
-                status if len(status) <= 14 else status[:13] + "…",
+                status if len(status) <= 10 else status[:9] + "…",
                 str(r.progress_pct),
                 str(r.evidence_count),
                 ("» " if r.item.id in self.commented else "") + r.item.short_text(width),
@@ -173,6 +183,7 @@ class ItemsScreen(BaseScreen):
             self._shown, self._stale = shown, False
         if current is not None and any(r.item.id == current for r in visible):
             table.move_cursor(row=table.get_row_index(current))
+        self.show_detail()
         all_ = t("ui.items.all")
         self.query_one("#filters", Static).update(
             t(
@@ -187,6 +198,56 @@ class ItemsScreen(BaseScreen):
                 total=len(self.rows),
             )
         )
+
+    def highlighted(self) -> ItemStatus | None:
+        table = self.query_one("#items", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((r for r in self.rows if r.item.id == key), None)
+
+    def show_detail(self) -> None:
+        """The highlighted item in full under the table: role, due date, status, evidence,
+        and the whole text (wrapped over the lines the pane has)."""
+        row = self.highlighted()
+        detail = self.query_one("#item-detail", Static)
+        if row is None:
+            detail.update(t("ui.items.none_shown") if self.rows else "")
+            return
+        if row.item.ongoing:
+            due = t("timing.ongoing")
+        elif row.next_due is None:
+            due = "—"
+        elif row.overdue:
+            due = t("ui.items.detail_overdue", date=format_date(row.next_due))
+        else:
+            due = t("ui.items.detail_due", date=format_date(row.next_due))
+        detail.update(
+            t(
+                "ui.items.detail",
+                id=row.item.id,
+                role=t(labels.ROLE[row.role]),
+                due=due,
+                status=status_label(row.status),
+                pct=row.progress_pct,
+                evidence=row.evidence_count,
+                comment=t("ui.items.detail_comment") if row.item.id in self.commented else "",
+                text=self._wrapped(row.item.text, detail.content_region.width or 78),
+            )
+        )
+
+    DETAIL_LINES = 3  # of text under the summary line; Enter opens the item for the rest
+
+    def _wrapped(self, text: str, width: int) -> str:
+        lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+        if len(lines) > self.DETAIL_LINES:
+            lines = lines[: self.DETAIL_LINES]
+            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+        return "\n".join(lines)
+
+    @on(DataTable.RowHighlighted, "#items")
+    def _highlighted(self) -> None:
+        self.show_detail()
 
     def action_cycle_area(self) -> None:
         areas = [None, *(a.id for a in self.ctx.plan.area)]
