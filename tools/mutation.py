@@ -165,21 +165,22 @@ def _inner(
     mutmut_main._run(names or [], None)
 
 
-class _WithFallback(dict[str, set[str]]):
-    """Tests per function, and for the functions mutmut saw no test reach, the module's tests."""
+class _WithFallback(dict[str, Any]):
+    """Tests per function; for the widgets (FALLBACK), the module's own tests first, then what
+    mutmut saw reach the function (it sees only the tests that call it outside the message
+    loop, which are seldom the ones that check it)."""
 
-    def __init__(self, tests: dict[str, set[str]], fallback: dict[str, set[str]]) -> None:
+    def __init__(self, tests: dict[str, Any], fallback: dict[str, set[str]]) -> None:
         super().__init__(tests)
         self.fallback = fallback
 
     def get(self, key: str, default: Any = None) -> Any:
-        found = super().get(key)
-        if found:
-            return found
+        found = list(super().get(key) or [])
         for prefix, tests in self.fallback.items():
             if key.startswith(prefix) and tests:
-                return tests
-        return default
+                own = sorted(tests)
+                return own + [t for t in found if t not in tests]
+        return found or default
 
     def __missing__(self, key: str) -> set[str]:
         found: set[str] = self.get(key, set())

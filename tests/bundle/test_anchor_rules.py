@@ -9,12 +9,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 
 from cchc_tui.bundle import pki
 from cchc_tui.core.errors import UserError
@@ -126,17 +127,59 @@ def test_another_ca_only_when_asked(store: Store, cas: dict[str, Path]) -> None:
     ]
 
 
-def test_a_new_ca_keeps_a_list_it_signed(
+def test_a_renewed_ca_keeps_a_list_it_signed(
     store: Store, cas: dict[str, Path], tmp_path: Path
 ) -> None:
-    """The same CA key in a re-issued certificate file (other bytes, same issuer): the list
-    it signed still applies."""
-    one = ca_file(cas, "one")
-    trust_anchors(store, one, crl_file(cas, "one", 1))
-    again = tmp_path / "ca-crlf.pem"
-    again.write_bytes(one.read_bytes().replace(b"\n", b"\r\n"))
-    ca, crl = trust_anchors(store, again, replace_ca=True)
-    assert ca == again.read_bytes() and crl == crl_file(cas, "one", 1).read_bytes()
+    """The same CA key in a renewed certificate (other serial and dates): the list it signed
+    still applies; a list the new CA did not sign would be forgotten (above)."""
+    old, key = pki.load_ca(cas["one"], CA_PASS)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(old.subject)
+        .issuer_name(old.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(old.not_valid_before_utc)
+        .not_valid_after(old.not_valid_after_utc + timedelta(days=365))
+    )
+    for ext in old.extensions:
+        builder = builder.add_extension(ext.value, ext.critical)
+    renewed = tmp_path / "ca-renewed.pem"
+    renewed.write_bytes(builder.sign(key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+    trust_anchors(store, ca_file(cas, "one"), crl_file(cas, "one", 1))
+    ca, crl = trust_anchors(store, renewed, replace_ca=True)
+    assert ca == renewed.read_bytes() and crl == crl_file(cas, "one", 1).read_bytes()
+
+
+def test_the_same_ca_with_a_comment_a_bom_or_crlf_is_the_same_ca(
+    store: Store, cas: dict[str, Path], tmp_path: Path
+) -> None:
+    """Only the PEM blocks are kept and compared: a ca.pem saved by Notepad (BOM, CRLF) or with
+    a Vietnamese note above it is the CA already remembered, not "another CA"."""
+    pem = ca_file(cas, "one").read_bytes()
+    noted = tmp_path / "ca có ghi chú.pem"
+    note = "\ufeffCA của Sở Nội vụ TP Cần Thơ, nhận ngày 01/03\r\n".encode()
+    noted.write_bytes(note + pem.replace(b"\n", b"\r\n"))
+    assert trust_anchors(store, noted) == (pem, None)
+    assert trust_anchors(store, noted) == (pem, None)  # again: the same CA
+    assert trust_anchors(store, ca_file(cas, "one")) == (pem, None)
+    assert remembered_anchors(store) == (pem, None)
+    assert len(audit(store)) == 1
+    crl = crl_file(cas, "one", 1)
+    crlf = tmp_path / "crl-windows.pem"
+    crlf.write_bytes(b"\xef\xbb\xbf" + crl.read_bytes().replace(b"\n", b"\r\n"))
+    assert trust_anchors(store, crl=crlf) == (pem, crl.read_bytes())
+
+
+def test_a_file_that_cannot_be_read_without_a_system_message(
+    store: Store, cas: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Path) -> bytes:
+        raise OSError("thiết bị USB bị rút ra")
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    ca = ca_file(cas, "one")
+    assert refusal(store, ca) == f"Không đọc được tệp «{ca}»: thiết bị USB bị rút ra."
 
 
 def test_revocation_lists(store: Store, cas: dict[str, Path], tmp_path: Path) -> None:

@@ -551,3 +551,45 @@ def test_now_defaults_to_the_clock(reviewer: Store, kit: Kit, first: Path) -> No
     assert row is not None
     got = row.received_at.replace(tzinfo=UTC) if row.received_at.tzinfo is None else row.received_at
     assert before - timedelta(seconds=1) <= got <= datetime.now(UTC)
+
+
+def test_a_refusal_keeps_the_folders_that_were_there(
+    reviewer: Store, kit: Kit, tmp_path: Path
+) -> None:
+    """Only what the refused import made is tidied: an empty folder that was there stays."""
+    home = bundles_dir(reviewer)
+    (home / "917").mkdir(parents=True)
+    p = tmp_path / "giả.zip"
+    p.write_bytes(b"PK\x03\x04" + b"cut short" * 100)
+    refusal(reviewer, p, kit)
+    assert sorted(x.name for x in home.iterdir()) == ["917"]
+
+
+def test_bundles_in_several_folders_come_sorted_by_name_then_path(tmp_path: Path) -> None:
+    for folder in ("m", "a", "z", "b/c", "b/a/d"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "x.zip").write_bytes(b"")
+    assert bundles_in(tmp_path) == [
+        tmp_path / "a" / "x.zip",
+        tmp_path / "b" / "a" / "d" / "x.zip",
+        tmp_path / "b" / "c" / "x.zip",
+        tmp_path / "m" / "x.zip",
+        tmp_path / "z" / "x.zip",
+    ]
+
+
+def test_an_unreadable_folder_holds_nothing_and_the_rest_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in ("a", "bad", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.zip").write_bytes(b"")
+    real = os.scandir
+
+    def refusing(path: Any) -> Any:
+        if Path(path).name == "bad":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert [p.name for p in bundles_in(tmp_path)] == ["a.zip", "c.zip"]

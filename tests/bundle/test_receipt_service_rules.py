@@ -286,3 +286,39 @@ def test_newer_receipts_only(officer: Store, kit: Kit, tmp_path: Path, registry:
             {"state": [None, "da_duyet"], "issued_at": [None, NOW.isoformat()]},
         ),
     ]
+
+
+def test_a_receipt_for_a_commune_must_come_from_its_district(
+    tmp_path: Path, kit: Kit, registry: Registry, plan_text: str
+) -> None:
+    commune = Store(profile_db(tmp_path / "x.sqlite", "31168", "Phường Bình Thủy", "Lê Ba", None))
+    try:
+        path = signed(kit, tmp_path / "p.zip", {"agency": "31168", "state": "da_nhan"}, NOW)
+        assert message(import_receipt, commune, path, kit.ca_pem, registry=registry) == (
+            "Phiếu do Thẩm định viên (SNV) ký, không phải cơ quan thẩm định của đơn vị này (918)."
+        )
+    finally:
+        commune.close()
+
+
+def test_the_revocation_list_given_is_the_one_checked(
+    officer: Store, kit: Kit, tmp_path: Path, registry: Registry
+) -> None:
+    _key, cert, _chain = pki.load_p12(kit.folder / "snv.p12", REVIEWER_PASS)
+    path = signed(kit, tmp_path / "p.zip", content_of(officer), NOW)
+    ca_dir = kit.folder / "ca"
+    stale = tmp_path / "stale.pem"
+    pki.make_crl(ca_dir, CA_PASS, stale, days=1, now=NOW - timedelta(days=3))
+    msg = message(import_receipt, officer, path, kit.ca_pem, stale.read_bytes(), registry=registry)
+    assert msg.startswith("Phiếu thẩm định không đáng tin: Danh sách thu hồi đã hết hạn ngày ")
+    receipt, new = import_receipt(
+        officer, path, kit.ca_pem, stale.read_bytes(), registry=registry, stale_crl_ok=True
+    )
+    assert new and receipt.signer.serial == cert.serial_number
+    pki.revoke(ca_dir, CA_PASS, cert.serial_number)
+    revoked = tmp_path / "revoked.pem"
+    pki.make_crl(ca_dir, CA_PASS, revoked)
+    later = signed(kit, tmp_path / "q.zip", content_of(officer, state="da_duyet"), NOW)
+    crl = revoked.read_bytes()
+    msg = message(import_receipt, officer, later, kit.ca_pem, crl, registry=registry)
+    assert msg.startswith("Phiếu thẩm định không đáng tin: ") and "thu hồi" in msg

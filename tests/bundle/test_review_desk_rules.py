@@ -443,3 +443,75 @@ def test_period_view(reviewer: Store, bundle: ReceivedBundle, registry: Any, pla
     assert "918" in view.expected and len(view.expected) == 31
     assert view.outcomes["918"].total == D("1")
     assert view.overview.received == 1
+
+
+def test_history_is_the_agency_s_own(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    other = make_bundle(kit, "916", tmp_path / "916")
+    import_bundle(reviewer, other, kit.ca_pem, None, actor="TĐV")
+    assert [r.agency_code for r, _s in desk.history(reviewer, "918", "kh-260-2022", "Q3")] == [
+        "918"
+    ]
+    assert sorted(desk.histories(reviewer, "kh-260-2022", "Q3")) == ["916", "918"]
+    desk.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV")
+    row916 = latest_received(reviewer, "916", "kh-260-2022", "Q3")
+    assert row916 is not None
+    desk.appraise(reviewer, row916, "1.1.2", "0", round_=1, actor="TĐV")
+    assert desk.rounds_for(reviewer, "918", "kh-260-2022", "Q3") == {"1.1.1": {1: D("1")}}
+    assert desk.all_rounds(reviewer, "kh-260-2022", "Q3") == {
+        "918": {"1.1.1": {1: D("1")}},
+        "916": {"1.1.2": {1: D("0")}},
+    }
+
+
+def test_a_file_that_cannot_be_read_is_missing_and_the_rest_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "b"
+    ev = root / "data" / "evidence"
+    ev.mkdir(parents=True)
+    docs = []
+    for n, k in enumerate("ab", 1):
+        data = f"%PDF {k}".encode()
+        digest = hashlib.sha256(data).hexdigest()
+        (ev / f"{digest}.pdf").write_bytes(data)
+        docs.append({"id": n, "path": f"data/evidence/{digest}.pdf", "sha256": digest, "size": 6})
+    first = ev / Path(docs[0]["path"]).name
+    real = Path.open
+
+    def locked(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == first:
+            raise PermissionError(13, "The process cannot access the file")  # Excel has it
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    checks = desk.check_evidence(root, make_submission(evidence=docs))
+    got = [(c.key, c.state, c.path) for c in checks]
+    assert got == [("1", "missing", first), ("2", "ok", ev / Path(docs[1]["path"]).name)]
+
+
+def test_a_bundle_whose_set_is_not_held_names_the_sets_held(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    path = Path(bundle.stored_path) / "data" / "submission.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["scores"][0]["set"] = "mau-khong-co"  # changed on the reviewer's disk
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert message(desk.criteria_of_bundle, reviewer, bundle) == (
+        "Không có bộ tiêu chí «mau-khong-co». Có: —."
+    )
+    text = shipped_text().replace(f'id = "{SET}"', 'id = "ct-huyen-2022"', 1)
+    import_criteria(reviewer, text, "ct.toml")
+    assert message(desk.criteria_of_bundle, reviewer, bundle) == (
+        "Không có bộ tiêu chí «mau-khong-co». Có: ct-huyen-2022."
+    )
+
+
+def test_a_broken_bundle_says_why(reviewer: Store, bundle: ReceivedBundle) -> None:
+    (Path(bundle.stored_path) / "data" / "submission.json").unlink()
+    from cchc_tui.core.i18n import t
+
+    assert message(desk.criteria_of_bundle, reviewer, bundle) == (
+        f"Hồ sơ của 918 bị hỏng ({t('review.broken_missing')}); chưa thẩm định được."
+    )

@@ -253,3 +253,94 @@ async def test_editing_keys_in_a_burst_stay_in_order(
         await pilot.pause()
         f = app.field
         assert (f.value if isinstance(f, Input) else f.text) == expected
+
+
+# -- rule by rule (issue 12: each of these was a mutant no test noticed) ------------------------
+async def pasted_with_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """What a single-line field holds after a paste, and what it told the officer."""
+    field = VietInput()
+    notes: list[tuple[str, str]] = []
+    field.notify = lambda message, **kw: notes.append((message, kw.get("severity", "")))  # type: ignore[method-assign,assignment]
+    return await paste(field, text), notes
+
+
+async def test_a_paste_of_several_lines_says_how_many_and_keeps_the_first() -> None:
+    value, notes = await pasted_with_notes("Dòng một\nDòng hai\r\nDòng ba")
+    assert value == "Dòng một"
+    assert notes == [
+        ("Ô này chỉ nhận một dòng: đã dán dòng đầu (văn bản dán có 3 dòng).", "warning")
+    ]
+    for one_line in ("Một dòng", "Một dòng\n"):  # a trailing line end is still one line
+        value, notes = await pasted_with_notes(one_line)
+        assert (value, notes) == ("Một dòng", [])
+    value, notes = await pasted_with_notes("\n")  # an empty first line: nothing, no note
+    assert (value, notes) == ("", [])
+    value, notes = await pasted_with_notes("a\nb")
+    assert value == "a" and len(notes) == 1 and "2 dòng" in notes[0][0]
+
+
+async def test_composing_in_the_middle_leaves_the_cursor_after_the_composed_letter() -> None:
+    """ "Vit Nam", the cursor after "Vi", the marks and the "e" pasted decomposed: "Việt Nam",
+    and the next letter goes right after "ệ", not at the end."""
+    app = OneField(VietInput())
+    async with app.run_test() as pilot:
+        field = app.field
+        assert isinstance(field, VietInput)
+        field.focus()
+        field.value = "Vit Nam"
+        field.cursor_position = 2
+        await pilot.pause()
+        field.post_message(events.Paste("e\u0323\u0302"))
+        await pilot.pause()
+        assert field.value == "Việt Nam" and field.cursor_position == 3
+        app.post_message(events.Key("X", "X"))
+        await pilot.pause()
+        assert field.value == "ViệXt Nam"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (["e", "\u0302"], "ê"),  # a mark after the first letter of the text
+        (["a", "\u0335", "\u0301"], "á\u0335"),  # composes past a mark that does not
+        (["x", "\u0301", "\u0302", "e", "\u0302"], "x\u0301\u0302ê"),  # nothing to compose with
+    ],
+)
+async def test_text_area_composes_a_mark_with_the_letter_before_it(
+    typed: list[str], expected: str
+) -> None:
+    value = await burst(VietTextArea(), typed)
+    assert value == expected and unicodedata.is_normalized("NFC", value)
+
+
+async def test_a_read_only_text_area_keeps_its_text() -> None:
+    area = VietTextArea("Nhận xét của Sở", read_only=True)
+    value = await burst(area, ["end", BS, BS, "delete", "home", "delete"])
+    assert value == "Nhận xét của Sở"
+
+
+async def test_shift_tab_in_a_burst_moves_back() -> None:
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        app.query_one("#second").focus()
+        await pilot.pause()
+        for ch in ["a", "shift+tab", "b"]:
+            app.post_message(events.Key(ch, None if ch == "shift+tab" else ch))
+        for _ in range(4):
+            await pilot.pause()
+        assert app.query_one("#first", VietInput).value == "b"
+        assert app.query_one("#second", VietInput).value == "a"
+        assert app.focused is app.query_one("#first")
+
+
+async def test_keys_queued_before_focus_left_keep_their_characters() -> None:
+    """A key handed on to the field that now has focus keeps its character (ế, not nothing)."""
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        for ch in ["tab", "ế", "ư"]:
+            app.post_message(events.Key("tab", None) if ch == "tab" else key_event(ch))
+        for _ in range(4):
+            await pilot.pause()
+        assert app.query_one("#second", VietInput).value == "ếư"

@@ -5,11 +5,23 @@ one (bundle/trust.py; docs/bundle-format.md, "Trust model")."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cchc_tui.core.errors import UserError
 from cchc_tui.store.exchange import ExchangeStore
 from cchc_tui.store.service import Store
+
+_PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n.+?-----END \1-----", re.S)
+
+
+def canonical_pem(pem: bytes) -> bytes:
+    """The PEM blocks of a file, with LF line ends: what is trusted, without the text around
+    them (a comment, Notepad's byte-order mark, CRLF line ends) that would make the same
+    certificate given again "another CA". A file with no block is returned as it is (and
+    refused by whoever reads it)."""
+    blocks = [m.group(0).replace(b"\r\n", b"\n") for m in _PEM_BLOCK.finditer(pem)]
+    return b"\n".join(blocks) + b"\n" if blocks else pem
 
 
 def remembered_anchors(store: Store) -> tuple[bytes | None, bytes | None]:
@@ -50,12 +62,12 @@ def trust_anchors(
         ca_pem = rows.get("trust_ca_pem")
         crl_pem = rows.get("trust_crl_pem")
         if ca is not None:
-            given = read(ca)
+            given = canonical_pem(read(ca))
             try:
                 trust.load_ca(given)
             except trust.TrustError:
                 raise UserError("import.bad_ca", path=ca) from None
-            if ca_pem is not None and given != ca_pem and not replace_ca:
+            if ca_pem is not None and given != canonical_pem(ca_pem) and not replace_ca:
                 raise UserError(
                     "trust.ca_differs",
                     path=ca,
@@ -71,7 +83,7 @@ def trust_anchors(
         if ca_pem is None:
             raise UserError("import.no_ca")
         if crl is not None:
-            given = read(crl)
+            given = canonical_pem(read(crl))
             anchor = trust.load_ca(ca_pem)
             try:
                 new = trust.load_crls(given, anchor)

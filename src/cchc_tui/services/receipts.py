@@ -127,6 +127,7 @@ def import_receipt(
             received_at=utcnow(),
             issued_at=issued,
         ),
+        issued,
         actor=prof.officer,
         agency=prof.agency_code,
         check=newer_only,

@@ -230,14 +230,12 @@ def rounds_for(store: Store, agency: str, plan: str, period: str) -> dict[str, d
     """code → round → points over every bundle the agency sent for the period, in the order
     they came (round 1 on the first bundle and round 2 on the one sent with the explanation
     both count; a later bundle's entry for the same round replaces an earlier one)."""
-    return all_rounds(store, plan, period, agency).get(agency, {})
+    return ReviewStore(store).rounds_of(agency, plan, period)
 
 
-def all_rounds(
-    store: Store, plan: str, period: str, agency: str | None = None
-) -> dict[str, dict[str, dict[int, Decimal]]]:
+def all_rounds(store: Store, plan: str, period: str) -> dict[str, dict[str, dict[int, Decimal]]]:
     """agency → code → round → points, in one query."""
-    return ReviewStore(store).rounds(plan, period, agency)
+    return ReviewStore(store).rounds(plan, period)
 
 
 def outcomes(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
@@ -23,7 +24,7 @@ class ChainForked(Exception):
     """Another export of the same period was recorded since this one was prepared."""
 
     def __init__(self, latest: str) -> None:
-        super().__init__(latest)
+        super().__init__()
         self.latest = latest
 
 
@@ -98,6 +99,7 @@ class ExchangeStore:
     def add_receipt(
         self,
         row: ReceivedReceipt,
+        issued: datetime,
         *,
         actor: str,
         agency: str,
@@ -114,12 +116,11 @@ class ExchangeStore:
             ).first()
             check(newest)
             s.add(row)
-            issued = row.issued_at.isoformat() if row.issued_at else None
             s.record(
                 action="receipt.import",
                 entity="bundle",
                 key=row.bundle_id,
-                changes={"state": (None, row.state), "issued_at": (None, issued)},
+                changes={"state": (None, row.state), "issued_at": (None, issued.isoformat())},
             )
 
     def receipts(self) -> list[ReceivedReceipt]:
@@ -168,7 +169,7 @@ def _write_anchor(s: AuditedSession, key: str, old: bytes | None, new: bytes | N
     else:
         conn.execute(
             text("INSERT OR REPLACE INTO app_meta (key, value) VALUES (:k, :v)"),
-            {"k": key, "v": new.decode("ascii", "replace")},
+            {"k": key, "v": new.decode()},  # PEM blocks (services.anchors): ASCII
         )
     s.record(
         action="trust.anchor",

@@ -21,7 +21,7 @@ class ChainMoved(Exception):
     """Another import came in for the same agency, plan and period since the chain was read."""
 
     def __init__(self, latest: str) -> None:
-        super().__init__(latest)
+        super().__init__()
         self.latest = latest
 
 
@@ -211,16 +211,18 @@ class ReviewStore:
                 )
             ).first()
             before = row.points if row else None
+            now = utcnow()
             if row is None:
                 row = Appraisal(
                     bundle_id=bundle.bundle_id,
                     code=code,
                     round=round_,
-                    points="",
-                    at=utcnow(),
+                    points=str(value),
+                    at=now,
                     by=actor,
                 )
-            row.points, row.at, row.by = str(value), utcnow(), actor
+            else:
+                row.points, row.at, row.by = str(value), now, actor
             s.add(row)
             s.record(
                 action="review.appraise",
@@ -229,12 +231,25 @@ class ReviewStore:
                 changes={"points": (before, str(value))},
             )
 
-    def rounds(
-        self, plan: str, period: str, agency: str | None = None
-    ) -> dict[str, dict[str, dict[int, Decimal]]]:
+    def rounds(self, plan: str, period: str) -> dict[str, dict[str, dict[int, Decimal]]]:
         """agency → code → round → points over every bundle that counts (a dropped bundle's
         appraisal is void), in the order they came: a later bundle's entry for the same round
         replaces an earlier one. One query."""
+        out: dict[str, dict[str, dict[int, Decimal]]] = {}
+        for a, b in self._appraisals(plan, period, None):
+            out.setdefault(b.agency_code, {}).setdefault(a.code, {})[a.round] = Decimal(a.points)
+        return out
+
+    def rounds_of(self, agency: str, plan: str, period: str) -> dict[str, dict[int, Decimal]]:
+        """code → round → points of one agency, as :meth:`rounds` counts them."""
+        out: dict[str, dict[int, Decimal]] = {}
+        for a, _b in self._appraisals(plan, period, agency):
+            out.setdefault(a.code, {})[a.round] = Decimal(a.points)
+        return out
+
+    def _appraisals(
+        self, plan: str, period: str, agency: str | None
+    ) -> list[tuple[Appraisal, ReceivedBundle]]:
         query = (
             select(Appraisal, ReceivedBundle)
             .join(ReceivedBundle, col(ReceivedBundle.bundle_id) == col(Appraisal.bundle_id))
@@ -243,13 +258,9 @@ class ReviewStore:
                 ReceivedBundle.period == period,
                 col(ReceivedBundle.dropped_at).is_(None),
             )
-            .order_by(col(ReceivedBundle.id), col(Appraisal.round), col(Appraisal.id))
+            .order_by(col(ReceivedBundle.id))  # one row per bundle, code and round
         )
         if agency is not None:
             query = query.where(ReceivedBundle.agency_code == agency)
         with self.store.read() as s:
-            rows = s.exec(query).all()
-        out: dict[str, dict[str, dict[int, Decimal]]] = {}
-        for a, b in rows:
-            out.setdefault(b.agency_code, {}).setdefault(a.code, {})[a.round] = Decimal(a.points)
-        return out
+            return list(s.exec(query).all())

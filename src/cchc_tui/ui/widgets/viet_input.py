@@ -95,10 +95,10 @@ class VietInput(Input):
         event.prevent_default()
         if not event.text:
             return
-        lines = event.text.splitlines()
+        lines = event.text.splitlines()  # a text that is not empty has a first line
         if len(lines) > 1:  # one line only: say what happened to the rest
             self.notify(t("ui.paste_first_line", count=len(lines)), severity="warning")
-        super()._on_paste(events.Paste(lines[0] if lines else ""))  # NFC: see replace
+        super()._on_paste(events.Paste(lines[0]))  # NFC: see replace
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every change (a key, a paste, an edit) goes through here: the value stays NFC, and a
