@@ -20,6 +20,7 @@ from cchc_tui.cli.officer import (
     cmd_evidence,
     cmd_history,
     cmd_init,
+    cmd_keys,
     cmd_plan,
     cmd_progress,
 )
@@ -123,6 +124,8 @@ def build_parser() -> Parser:
     sp = add("init", cmd_init, t("help.init"))
     sp.add_argument("--agency", required=True, help=t("help.init.agency"))
     sp.add_argument("--officer", required=True, help=t("help.init.officer"))
+
+    add("keys", cmd_keys, t("help.keys"), json_=True)
 
     sp = add("agencies", cmd_agencies, t("help.agencies"), json_=True)
     sp.add_argument("--search", help=t("help.agencies.search"))

@@ -5,8 +5,13 @@ review desk (ui/review/) add their screens and their database bridge."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from textual.app import SystemCommand
+from textual.screen import Screen
 
 from cchc_tui.config import Config
 from cchc_tui.core.i18n import set_language
@@ -26,6 +31,23 @@ class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
         super().__init__()
         self.theme = self.config.theme
         self.instance: InstanceLock | None = None
+
+    def action_command_palette(self) -> None:
+        """The palette, asking in the user's language."""
+        from textual.command import CommandPalette
+
+        from cchc_tui.core.i18n import t
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("ui.palette.placeholder"))
+            )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """None of Textual's own (Theme, Keys, Maximize, Screenshot, Quit, in English): each
+        app offers its own, named in the catalogue."""
+        del screen
+        return ()
 
     def apply_settings(self) -> None:
         """The user's keymap (an unknown id is said, not ignored); call first in on_mount."""

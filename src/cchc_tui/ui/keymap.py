@@ -72,6 +72,18 @@ def binding_ids_by_class() -> dict[str, list[str]]:
     }
 
 
+def all_bindings() -> list[Binding]:
+    """Every binding with an id, once per id (the first class that declares it), by id: what
+    a ``[keymap]`` may change."""
+    found: dict[str, Binding] = {}
+    for cls in _ui_classes():
+        for klass in cls.__mro__:
+            for b in vars(klass).get("BINDINGS") or []:
+                if isinstance(b, Binding) and b.id is not None:
+                    found.setdefault(b.id, b)
+    return [found[i] for i in sorted(found)]
+
+
 def unknown_keymap_ids(keymap: Mapping[str, str]) -> list[str]:
     """The ids of ``keymap`` (the config's ``[keymap]`` table) that no binding has, sorted."""
     known = _known()

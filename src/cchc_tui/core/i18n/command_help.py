@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "họ tên cán bộ",
         "en": "officer's full name",
     },
+    "help.keys": {
+        "vi": "liệt kê các phím của ứng dụng và mã để đổi phím trong config.toml ([keymap])",
+        "en": "list the app's keys and the ids to change them in config.toml ([keymap])",
+    },
     "help.agencies": {
         "vi": "danh mục cơ quan, đơn vị",
         "en": "list of agencies and units",

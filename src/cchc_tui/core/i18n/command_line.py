@@ -26,6 +26,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- listings --------------------------------------------------------------------------
     "list.empty": {"vi": "(không có mục nào)", "en": "(nothing)"},
     "col.code": {"vi": "Mã", "en": "Code"},
+    "col.key_id": {"vi": "Mã phím (config.toml)", "en": "Key id (config.toml)"},
+    "col.keys": {"vi": "Phím", "en": "Keys"},
+    "col.does": {"vi": "Tác dụng", "en": "Does"},
     "col.name": {"vi": "Tên", "en": "Name"},
     "col.level": {"vi": "Cấp", "en": "Level"},
     "col.parent": {"vi": "Trực thuộc", "en": "Parent"},

@@ -186,6 +186,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.col.file": {"vi": "Tệp", "en": "File"},
     "ui.col.items": {"vi": "Mục", "en": "Items"},
     "ui.help.title": {"vi": "Phím tắt — {screen}", "en": "Keys — {screen}"},
+    "ui.help.guide": {
+        "vi": "Trạng thái mục: chưa thực hiện · đang thực hiện · hoàn thành · không thực hiện "
+        "được (ghi lý do). TLKC (tài liệu kiểm chứng): văn bản chứng minh việc đã làm — số, "
+        "ngày, cơ quan ban hành và tệp.\nMỗi quý: F6 đi qua từng mục, cập nhật và thêm TLKC → "
+        "F7 chấm điểm → F8 xuất hồ sơ nộp Sở Nội vụ.\nĐổi phím: config.toml, mục [keymap], "
+        "theo mã ở cột phải (cchc keys in ra hết).",
+        "en": "Item statuses: not started · in progress · done · cannot be done (give a "
+        "reason). Evidence (TLKC): a document proving the work — number, date, issuer and "
+        "file.\nEach quarter: F6 through every item, update it and add evidence → F7 scoring → "
+        "F8 export the bundle for Sở Nội vụ.\nChange a key: config.toml, [keymap], by the id "
+        "in the right column (cchc keys prints them all).",
+    },
+    "ui.palette.placeholder": {"vi": "Tìm lệnh…", "en": "Search for commands…"},
+    "key.nav.up": {"vi": "Lên", "en": "Up"},
+    "key.nav.down": {"vi": "Xuống", "en": "Down"},
+    "key.nav.left": {"vi": "Sang trái", "en": "Left"},
+    "key.nav.right": {"vi": "Sang phải", "en": "Right"},
+    "key.nav.first": {"vi": "Về đầu", "en": "First"},
+    "key.nav.last": {"vi": "Về cuối", "en": "Last"},
+    "key.nav.page_up": {"vi": "Lên một trang", "en": "Page up"},
+    "key.nav.page_down": {"vi": "Xuống một trang", "en": "Page down"},
+    "key.nav.select": {"vi": "Chọn", "en": "Select"},
+    "key.nav.next_field": {"vi": "Sang ô sau", "en": "Next field"},
+    "key.nav.previous_field": {"vi": "Về ô trước", "en": "Previous field"},
+    "key.nav.copy": {"vi": "Chép phần đã chọn", "en": "Copy the selection"},
+    "key.nav.paste": {"vi": "Dán", "en": "Paste"},
+    "key.nav.cut": {"vi": "Cắt phần đã chọn", "en": "Cut the selection"},
+    "key.nav.select_all": {"vi": "Chọn hết", "en": "Select all"},
+    "key.nav.delete_left": {"vi": "Xóa ký tự trước", "en": "Delete the character before"},
+    "key.nav.delete_right": {"vi": "Xóa ký tự sau", "en": "Delete the character after"},
     "ui.help.close": {"vi": "Esc hoặc F1 để đóng", "en": "Esc or F1 to close"},
     "ui.db_error": {"vi": "Lỗi cơ sở dữ liệu: {detail}", "en": "Database error: {detail}"},
     "ui.score.title": {"vi": "Chấm điểm", "en": "Scoring"},

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -259,12 +259,6 @@ class CchcApp(CchcAppBase):
                 *cmds,
             ]
         return cmds
-
-    def get_system_commands(self, screen: Screen[Any]) -> Any:
-        for cmd in super().get_system_commands(screen):
-            if isinstance(cmd, SystemCommand) and cmd.title in {"Keys", "Quit"}:
-                continue
-            yield cmd
 
     def action_toggle_ansi(self) -> None:
         self.theme = "textual-dark" if self.theme.startswith("ansi") else "ansi-dark"

@@ -8,11 +8,62 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from cchc_tui.core.i18n import CATALOGUE, t
+from cchc_tui.core.i18n import CATALOGUE, language, t
+
+# What Textual's own widgets call their keys, in the catalogue; in Vietnamese the ones not here
+# are not shown (Page Left, Show menu…: keys an officer does not need, in English).
+TEXTUAL: dict[str, str] = {
+    "Cursor up": "key.nav.up",
+    "Cursor Up": "key.nav.up",
+    "Up": "key.nav.up",
+    "Scroll Up": "key.nav.up",
+    "Cursor down": "key.nav.down",
+    "Cursor Down": "key.nav.down",
+    "Down": "key.nav.down",
+    "Scroll Down": "key.nav.down",
+    "Cursor left": "key.nav.left",
+    "Move cursor left": "key.nav.left",
+    "Scroll Left": "key.nav.left",
+    "Cursor right": "key.nav.right",
+    "Move cursor right": "key.nav.right",
+    "Scroll Right": "key.nav.right",
+    "Home": "key.nav.first",
+    "Top": "key.nav.first",
+    "First": "key.nav.first",
+    "Scroll Home": "key.nav.first",
+    "Go to start": "key.nav.first",
+    "End": "key.nav.last",
+    "Bottom": "key.nav.last",
+    "Last": "key.nav.last",
+    "Scroll End": "key.nav.last",
+    "Go to end": "key.nav.last",
+    "Page up": "key.nav.page_up",
+    "Page Up": "key.nav.page_up",
+    "Page down": "key.nav.page_down",
+    "Page Down": "key.nav.page_down",
+    "Select": "key.nav.select",
+    "Submit": "key.nav.select",
+    "Press button": "key.nav.select",
+    "Toggle": "key.nav.select",
+    "Focus Next": "key.nav.next_field",
+    "Focus Previous": "key.nav.previous_field",
+    "Copy selected text": "key.nav.copy",
+    "Paste text from the clipboard": "key.nav.paste",
+    "Cut selected text": "key.nav.cut",
+    "Select all": "key.nav.select_all",
+    "Delete character left": "key.nav.delete_left",
+    "Delete character right": "key.nav.delete_right",
+}
 
 
 def describe(description: str) -> str:
-    return t(description) if description in CATALOGUE else description
+    """A binding's description in the user's language (our bindings name a catalogue key;
+    Textual's own are English text): "" for one not worth showing in Vietnamese."""
+    if description in CATALOGUE:
+        return t(description)
+    if description in TEXTUAL:
+        return t(TEXTUAL[description])
+    return "" if language() == "vi" else description
 
 
 class I18nFooter(Footer):

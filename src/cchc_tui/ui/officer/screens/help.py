@@ -23,32 +23,36 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.under = under
 
-    def key_rows(self) -> list[tuple[str, str]]:
-        seen: dict[str, list[str]] = {}
-        for key, active in self.under.active_bindings.items():
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, what they do, binding id) for every key of the screen underneath: its own
+        first, then moving around; a Textual key not worth showing in Vietnamese is left out."""
+        rows: dict[str, tuple[list[str], str]] = {}
+        for active in self.under.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            desc = describe(binding.description) if binding.description else ""
+            if not desc:
                 continue
-            desc = describe(binding.description)
             display = self.app.get_key_display(binding)
-            keys = seen.setdefault(desc, [])
+            keys, _id = rows.setdefault(desc, ([], binding.id or ""))
             if display not in keys:
                 keys.append(display)
-            del key
-        return [(" / ".join(keys), desc) for desc, keys in seen.items()]
+        ours = [d for d, (_k, i) in rows.items() if i]
+        theirs = [d for d, (_k, i) in rows.items() if not i]
+        return [(" / ".join(rows[d][0]), d, rows[d][1]) for d in ours + theirs]
 
     def compose(self) -> ComposeResult:
         title_key = getattr(self.under, "HELP_TITLE", "ui.title")
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="help-dialog"):
             yield Static(t("ui.help.title", screen=t(title_key)), classes="title")
+            yield Static(t("ui.help.guide"), id="help-guide", markup=False)
             yield DataTable(id="help-keys", cursor_type="row", show_header=False)
             yield Static(t("ui.help.close"), classes="hint")
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
-        table.add_columns("", "")
-        for keys, desc in self.key_rows():
-            table.add_row(keys, desc)
+        table.add_columns("", "", "")
+        for keys, desc, binding_id in self.key_rows():
+            table.add_row(keys, desc, binding_id)
         table.focus()
 
     def action_close(self) -> None:
