@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from cchc_tui.core.progress import DONE, status_label
 from cchc_tui.store.service import Store
@@ -26,6 +26,15 @@ from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text,
 OCT = date(2022, 10, 5)  # after 30/09: hd3.5 (Q3, Q4) is not overdue, hd3.42/3.43 are
 
 
+async def shown(app, pilot, cls) -> None:  # type: ignore[no-untyped-def]
+    """The question ``cls`` is on screen (it waits in a worker: pause, not wait for idle)."""
+    for _ in range(40):
+        await pilot.pause()
+        if isinstance(app.screen, cls):
+            return
+    raise AssertionError(f"{cls.__name__} not shown; on screen: {type(app.screen).__name__}")
+
+
 async def test_first_run_creates_the_database(tmp_path: Path) -> None:
     db = tmp_path / "new" / "cchc.sqlite"
     app = make_app(db, today=OCT)
@@ -33,25 +42,67 @@ async def test_first_run_creates_the_database(tmp_path: Path) -> None:
         await wait_idle(app, pilot)
         assert isinstance(app.screen, FirstRunScreen)
         assert isinstance(app.focused, VietInput) and app.focused.id == "search"
-        await type_text(pilot, "binh thuy")
-        table = app.screen.query_one("#agencies", DataTable)
-        assert table.get_row_at(0)[0] == "918"
-        await pilot.press("enter")  # to the table
         await pilot.press("f2")  # nothing chosen yet: refused, said on screen
         error = app.screen.query_one("#first-run-error", Static)
         assert "Chưa chọn cơ quan" in str(error.render())
         assert not db.exists()
-        await pilot.press("enter")  # choose Quận Bình Thuỷ
+        await type_text(pilot, "binh thuy")
+        table = app.screen.query_one("#agencies", DataTable)
+        assert table.get_row_at(0)[0] == "918"
+        await pilot.press("enter")  # takes the highlighted (top) hit: Quận Bình Thuỷ
         assert app.focused is not None and app.focused.id == "officer"
+        assert "Quận Bình Thuỷ (918)" in str(app.screen.query_one("#chosen", Label).render())
         await pilot.press("f2")  # no name yet
         assert "Chưa nhập họ tên" in str(error.render())
         await type_text(pilot, "Nguyễn Văn An")
-        await pilot.press("f2")
+        await pilot.press("f2")  # asks: the agency and the name, right?
+        await shown(app, pilot, AskYesNo)
+        assert "Quận Bình Thuỷ (918), cán bộ Nguyễn Văn An — đúng không?" in str(
+            app.screen.query_one(Static).render()
+        )
+        await pilot.press("enter")  # "Đúng, tạo" has focus
         await wait_idle(app, pilot)
         assert isinstance(app.screen, OverviewScreen)
     with Store(db) as store:
         prof = store.require_profile()
         assert (prof.agency_code, prof.officer) == ("918", "Nguyễn Văn An")
+
+
+async def test_first_run_up_down_and_choose_again(tmp_path: Path) -> None:
+    """ "phong dien": Down moves the highlight to the second hit without leaving the search,
+    Enter takes that one; "Chọn lại" at the question creates nothing and goes back to the
+    search; Enter on a search that matches nothing says so."""
+    db = tmp_path / "cchc.sqlite"
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FirstRunScreen)
+        await type_text(pilot, "phong dien")
+        table = screen.query_one("#agencies", DataTable)
+        hits = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert len(hits) >= 2 and all("Phong Điền" in h for h in hits[:2]), hits
+        await pilot.press("down")
+        assert app.focused is not None and app.focused.id == "search"
+        assert table.cursor_row == 1
+        await pilot.press("enter")
+        assert screen.chosen is not None and screen.chosen.name == hits[1]
+        await pilot.press("up")  # the officer's field: Up moves the highlight, not the choice
+        assert screen.chosen.name == hits[1]
+        await type_text(pilot, "Lê Ba")
+        await pilot.press("enter")  # Enter in the name creates, after the question
+        await shown(app, pilot, AskYesNo)
+        assert hits[1] in str(app.screen.query_one(Static).render())
+        await pilot.press("tab", "enter")  # "Chọn lại"
+        await wait_idle(app, pilot)
+        assert app.screen is screen and not db.exists()
+        assert app.focused is not None and app.focused.id == "search"
+        search = screen.query_one("#search", VietInput)
+        search.value = ""
+        await type_text(pilot, "khong co co quan nay")
+        await pilot.press("enter")
+        error = str(screen.query_one("#first-run-error", Static).render())
+        assert error == "Không có cơ quan nào khớp; gõ ít chữ hơn (ví dụ: phong dien)."
 
 
 async def test_overdue_item_done_with_note_and_evidence(
@@ -431,9 +482,11 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)
         await type_text(pilot, "918")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # the top hit
         await type_text(pilot, "An")
         await pilot.press("f2")
+        await shown(app, pilot, AskYesNo)
+        await pilot.press("enter")  # right
         await wait_idle(app, pilot)
         assert isinstance(app.screen, OverviewScreen)
         await pilot.press("f4")

@@ -172,20 +172,29 @@ class AskYesNo(ModalScreen[bool]):
         Binding("escape", "choose(False)", "ui.ask.no", id="ask.no"),
     ]
 
-    def __init__(self, question: str, *, yes: str | None = None) -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str | None = None,
+        no: str | None = None,
+        focus_yes: bool = False,
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes = yes or t("ui.ask.yes")
+        self.no = no or t("ui.ask.no")
+        self.focus_yes = focus_yes  # a confirmation, not a destructive key: Enter says yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question)
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="warning")
-                yield Button(t("ui.ask.no"), id="no", variant="primary")
+                yield Button(self.no, id="no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

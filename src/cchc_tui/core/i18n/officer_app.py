@@ -13,16 +13,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.first_run.officer": {"vi": "Họ tên cán bộ", "en": "Officer's full name"},
     "ui.first_run.chosen": {"vi": "Cơ quan: {agency}", "en": "Agency: {agency}"},
     "ui.first_run.none": {
-        "vi": "Chưa chọn cơ quan: chọn một dòng trong bảng rồi nhấn Enter.",
-        "en": "No agency chosen: pick a row in the table and press Enter.",
+        "vi": "Chưa chọn cơ quan: gõ tên, chọn dòng bằng ↑↓ rồi nhấn Enter.",
+        "en": "No agency chosen: type its name, pick a row with ↑↓ and press Enter.",
     },
+    "ui.first_run.no_match": {
+        "vi": "Không có cơ quan nào khớp; gõ ít chữ hơn (ví dụ: phong dien).",
+        "en": "No agency matches; type less (e.g. phong dien).",
+    },
+    "ui.first_run.confirm": {
+        "vi": "Tạo cơ sở dữ liệu cho {agency} ({code}), cán bộ {officer} — đúng không?",
+        "en": "Create the database for {agency} ({code}), officer {officer} — is that right?",
+    },
+    "ui.first_run.confirm_yes": {"vi": "Đúng, tạo", "en": "Yes, create"},
+    "ui.first_run.confirm_no": {"vi": "Chọn lại", "en": "Choose again"},
     "ui.first_run.need_officer": {
         "vi": "Chưa nhập họ tên cán bộ.",
         "en": "The officer's name is missing.",
     },
     "ui.first_run.hint": {
-        "vi": "Enter: chọn cơ quan · Tab: sang ô tiếp · F2 hoặc Ctrl+S: tạo cơ sở dữ liệu",
-        "en": "Enter: choose the agency · Tab: next field · F2 or Ctrl+S: create the database",
+        "vi": "↑↓: chọn dòng · Enter: lấy cơ quan đang sáng · F2 hoặc Ctrl+S: tạo cơ sở dữ liệu",
+        "en": "↑↓: move · Enter: take the highlighted agency · F2 or Ctrl+S: create the database",
     },
     "ui.first_run.created": {
         "vi": "Đã tạo cơ sở dữ liệu cho {agency}.",

@@ -1,4 +1,5 @@
-"""First run: choose the agency (accent-insensitive search), enter the officer's name."""
+"""First run: choose the agency (accent-insensitive search; Enter takes the highlighted hit,
+Up/Down move among the hits without leaving the search), enter the officer's name, confirm."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class FirstRunScreen(Guarded, BaseScreen):
     HELP_TITLE = "ui.first_run.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "create", "key.create", id="first_run.create"),
+        Binding("down", "hit(1)", "key.nav.down", id="first_run.next_hit", show=False),
+        Binding("up", "hit(-1)", "key.nav.up", id="first_run.previous_hit", show=False),
     ]
 
     def __init__(self) -> None:
@@ -72,15 +75,33 @@ class FirstRunScreen(Guarded, BaseScreen):
     def _search(self, event: VietInput.Changed) -> None:
         self._fill(event.value)
 
+    def action_hit(self, step: int) -> None:
+        """Up/Down in the search move the highlight among the hits (the table's own keys when
+        it has focus)."""
+        table = self.query_one("#agencies", DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
     @on(VietInput.Submitted, "#search")
-    def _to_table(self) -> None:
-        self.query_one("#agencies", DataTable).focus()
+    def _take_highlighted(self) -> None:
+        """Enter in the search chooses the highlighted hit (the top one unless Up/Down moved)."""
+        table = self.query_one("#agencies", DataTable)
+        if not table.row_count:
+            self.query_one("#first-run-error", Static).update(t("ui.first_run.no_match"))
+            return
+        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert code is not None
+        self._choose_code(code)
 
     @on(DataTable.RowSelected, "#agencies")
     def _choose(self, event: DataTable.RowSelected) -> None:
         code = event.row_key.value
         assert code is not None
+        self._choose_code(code)
+
+    def _choose_code(self, code: str) -> None:
         self.chosen = self.cchc.registry.agencies[code]
+        self.query_one("#first-run-error", Static).update("")
         self.query_one("#chosen", Label).update(
             t("ui.first_run.chosen", agency=f"{self.chosen.name} ({self.chosen.code})")
         )
@@ -98,21 +119,22 @@ class FirstRunScreen(Guarded, BaseScreen):
         return t("ui.first_run.title")
 
     async def save(self) -> bool:
-        return await self._create_flow()
+        return await self._create_flow(confirm=False)  # the guard has just asked
 
     @on(VietInput.Submitted, "#officer")
-    async def _officer_done(self) -> None:
-        await self.action_create()
+    def _officer_done(self) -> None:
+        self.action_create()
 
-    async def action_create(self) -> None:
-        await self._create_flow()
+    def action_create(self) -> None:
+        # the app's worker, not the screen's: creating the database replaces this screen
+        self.app.run_worker(self._create_flow(confirm=True), exclusive=True, group="first-run")
 
-    async def _create_flow(self) -> bool:
+    async def _create_flow(self, *, confirm: bool) -> bool:
         error = self.query_one("#first-run-error", Static)
         officer = self.query_one("#officer", VietInput).nfc_value.strip()
         if self.chosen is None:
             error.update(t("ui.first_run.none"))
-            self.query_one("#agencies", DataTable).focus()
+            self.query_one("#search", VietInput).focus()
             return False
         if not officer:
             error.update(t("ui.first_run.need_officer"))
@@ -120,6 +142,23 @@ class FirstRunScreen(Guarded, BaseScreen):
             return False
         error.update("")
         agency = self.chosen
+        if confirm:
+            from cchc_tui.ui.dialogs import AskYesNo
+
+            question = t(
+                "ui.first_run.confirm", agency=agency.name, code=agency.code, officer=officer
+            )
+            sure = await self.app.push_screen_wait(
+                AskYesNo(
+                    question,
+                    yes=t("ui.first_run.confirm_yes"),
+                    no=t("ui.first_run.confirm_no"),
+                    focus_yes=True,
+                )
+            )
+            if not sure:
+                self.query_one("#search", VietInput).focus()
+                return False
         try:
             ctx = await self.cchc.db(self._create, agency, officer)
         except DbFailed:
