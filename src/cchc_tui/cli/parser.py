@@ -12,6 +12,7 @@ from typing import NoReturn
 from cchc_tui import __version__
 from cchc_tui.cli.bundles import cmd_export, cmd_import, cmd_key, cmd_pki, cmd_verify
 from cchc_tui.cli.common import EXIT_USAGE
+from cchc_tui.cli.keys import cmd_keys
 from cchc_tui.cli.officer import (
     cmd_agencies,
     cmd_assigned,
@@ -20,7 +21,6 @@ from cchc_tui.cli.officer import (
     cmd_evidence,
     cmd_history,
     cmd_init,
-    cmd_keys,
     cmd_plan,
     cmd_progress,
 )
