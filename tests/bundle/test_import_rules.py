@@ -36,7 +36,12 @@ from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
 from tests.dbcache import profile_db
 
-NOW = datetime.now(UTC).replace(microsecond=0)  # the test certificates are valid from today
+
+def clock() -> datetime:
+    """The time of the import: now, read when the test runs (the test certificates are valid
+    from the moment the module's kit was made, which may be minutes after this module was
+    imported)."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +64,7 @@ def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
 
 def refusal(store: Store, path: Path, kit: Kit, **kw: Any) -> str:
     with pytest.raises(ImportRefused) as e:
-        import_bundle(store, path, kit.ca_pem, None, actor="TĐV", now=NOW, **kw)
+        import_bundle(store, path, kit.ca_pem, None, actor="TĐV", now=clock(), **kw)
     return e.value.message()
 
 
@@ -108,7 +113,7 @@ def test_exactly_the_limit_is_imported(
     reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "MAX_ZIP", first.stat().st_size)
-    assert import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW).report.ok
+    assert import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock()).report.ok
 
 
 def test_a_file_that_grows_while_copied_is_refused(
@@ -202,7 +207,8 @@ def test_an_unsafe_zip_gives_the_scan_s_reason(
 
 # -- the chain of resubmissions -----------------------------------------------------------------
 def test_the_record_and_the_audit(reviewer: Store, kit: Kit, first: Path) -> None:
-    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    when = clock()
+    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=when)
     assert done.already is False and done.stored is not None
     assert done.stored == bundles_dir(reviewer) / "918" / done.report.bundle_id
     con = sqlite3.connect(reviewer.path)
@@ -213,7 +219,7 @@ def test_the_record_and_the_audit(reviewer: Store, kit: Kit, first: Path) -> Non
     assert row["cert_serial"] == format(cert.serial_number, "x")
     assert row["cert_fingerprint"] == done.report.signer.fingerprint != ""  # type: ignore[union-attr]
     assert row["signing_time"].startswith("2022-09-09 08:00:00")
-    assert row["received_at"].startswith(NOW.strftime("%Y-%m-%d %H:%M:%S"))
+    assert row["received_at"].startswith(when.strftime("%Y-%m-%d %H:%M:%S"))
     assert row["received_by"] == "TĐV" and row["supersedes"] == ""
     assert row["size"] == first.stat().st_size
     with zipfile.ZipFile(first) as zf:
@@ -234,15 +240,15 @@ def test_the_record_and_the_audit(reviewer: Store, kit: Kit, first: Path) -> Non
 
 
 def test_the_same_bundle_twice_changes_nothing(reviewer: Store, kit: Kit, first: Path) -> None:
-    one = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
-    two = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    one = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
+    two = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
     assert two.already is True and two.stored == one.stored
 
 
 def test_a_resubmission_must_name_the_latest(
     reviewer: Store, kit: Kit, first: Path, tmp_path: Path
 ) -> None:
-    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
     got = importer.latest_received(reviewer, "918", "kh-260-2022", "Q3")
     assert got is not None
     later = WHEN + timedelta(hours=1)
@@ -260,11 +266,11 @@ def test_a_resubmission_must_name_the_latest(
     good = make_bundle(
         kit, "918", tmp_path / "good", when=later, supersedes=(got.bundle_id, got.sha256)
     )
-    assert import_bundle(reviewer, good, kit.ca_pem, None, actor="TĐV", now=NOW).report.ok
+    assert import_bundle(reviewer, good, kit.ca_pem, None, actor="TĐV", now=clock()).report.ok
     latest = importer.latest_received(reviewer, "918", "kh-260-2022", "Q3")
     assert latest is not None and latest.supersedes == got.bundle_id
     # the first one, now superseded, is not a stale fork: it was received before
-    assert import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW).already
+    assert import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock()).already
     # another agency's and another period's chains are their own
     assert importer.latest_received(reviewer, "916", "kh-260-2022", "Q3") is None
     assert importer.latest_received(reviewer, "918", "kh-260-2022", "Q1") is None
@@ -273,7 +279,7 @@ def test_a_resubmission_must_name_the_latest(
 def test_a_dropped_bundle_is_refused_with_when_and_why(
     reviewer: Store, kit: Kit, first: Path
 ) -> None:
-    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
     row = importer.latest_received(reviewer, "918", "kh-260-2022", "Q3")
     assert row is not None and done.report.ok
     drop_bundle(reviewer, row, "Gửi nhầm kỳ", actor="TĐV")
@@ -288,7 +294,7 @@ def test_the_same_id_with_other_bytes_is_refused(
 ) -> None:
     """A dropped bundle's id, signed again with other content (the id comes from the agency,
     the plan, the period and the time)."""
-    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
     row = importer.latest_received(reviewer, "918", "kh-260-2022", "Q3")
     assert row is not None
     resigned = make_bundle(
@@ -308,7 +314,7 @@ def test_a_leftover_final_folder_without_a_record_is_extracted_again(
     final = bundles_dir(reviewer) / "918" / bid
     final.parent.mkdir(parents=True)
     final.write_text("a file where the folder goes")  # not even a folder
-    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
+    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
     assert done.stored == final and final.is_dir() and (final / "bag-info.txt").is_file()
 
 
@@ -354,7 +360,7 @@ def test_reasons_name_the_file_given_and_are_joined(
     p = tmp_path / "ho so.zip"
     p.write_bytes(first.read_bytes())
     with pytest.raises(ImportRefused) as e:
-        import_bundle(reviewer, p, other.ca_pem, None, actor="TĐV", now=NOW)
+        import_bundle(reviewer, p, other.ca_pem, None, actor="TĐV", now=clock())
     msg = e.value.message()
     assert msg.startswith(f"Không nhận «{p}»: ") and ".incoming-" not in msg
     assert "XX" not in msg
@@ -371,8 +377,9 @@ def test_verified_at_the_time_given(
         return real(path, ca, crl, now, **kw)
 
     monkeypatch.setattr(importer, "verify_bundle", noted)
-    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=NOW)
-    assert seen == [NOW]
+    when = clock()
+    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=when)
+    assert seen == [when]
 
 
 def test_a_refused_self_assessment_is_refused_with_its_reason(
