@@ -329,7 +329,7 @@ async def test_help_lists_the_keys_of_the_screen(tmp_path: Path, plan_text: str)
         await pilot.press("f1")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, HelpScreen)
-        keys = {d: k for k, d in app.screen.key_rows()}
+        keys = {d: k for k, d, _id in app.screen.key_rows()}
         assert keys["Lĩnh vực"] == "a" and keys["Trợ giúp"] == "f1" and "Quá hạn" in keys
         await pilot.press("escape")
         assert isinstance(app.screen, ItemsScreen)
