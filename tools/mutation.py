@@ -409,8 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inner", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    if args.inner:
-        spec = json.loads(args.inner)
+    if args.inner:  # the path of the run's spec (a list of survivors can be long)
+        spec = json.loads(Path(args.inner).read_text("utf-8"))
         _inner(spec["only"], spec["tests"], spec.get("every", 1), spec.get("names"), spec["limit"])
         return 0
 
@@ -452,23 +452,23 @@ def main(argv: list[str] | None = None) -> int:
         log.parent.mkdir(exist_ok=True)
         print(f"mutmut: {len(only)} modules; progress in {log.relative_to(ROOT)}", flush=True)
         start = time.monotonic()
+        spec_file = ROOT / "mutants" / "run-spec.json"
+        spec_file.write_text(
+            json.dumps(
+                {
+                    "only": only,
+                    "tests": tests,
+                    "every": args.every,
+                    "names": names,
+                    # the sample's own test files are small: every test that reaches
+                    "limit": None if args.sample else MAX_TESTS,
+                }
+            ),
+            "utf-8",
+        )
         with log.open("w", encoding="utf-8") as out:
             done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--inner",
-                    json.dumps(
-                        {
-                            "only": only,
-                            "tests": tests,
-                            "every": args.every,
-                            "names": names,
-                            # the sample's own test files are small: every test that reaches
-                            "limit": None if args.sample else MAX_TESTS,
-                        }
-                    ),
-                ],
+                [sys.executable, __file__, "--inner", str(spec_file)],
                 cwd=ROOT,
                 stdout=out,
                 stderr=subprocess.STDOUT,
