@@ -15,7 +15,6 @@ import sqlite3
 import struct
 import time
 import zipfile
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from cchc_tui.services import importer
 from cchc_tui.services.importer import ImportRefused, bundles_dir, import_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
-from tests.dbcache import profile_db
 
 ID_918 = bag.bundle_id_for("918", "kh-260-2022", "Q3", WHEN)
 
@@ -46,14 +44,6 @@ def bundles(kit: Kit) -> dict[str, Path]:
         "918": make_bundle(kit, "918", out, evidence_file=pdf),
         "916": make_bundle(kit, "916", out),
     }
-
-
-@pytest.fixture
-def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
-    store = Store(db)
-    yield store
-    store.close()
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -13,7 +13,6 @@ import os
 import sqlite3
 import time
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,6 @@ from cchc_tui.services.importer import (
 from cchc_tui.services.review_desk import drop_bundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
-from tests.dbcache import profile_db
 
 
 def clock() -> datetime:
@@ -52,14 +50,6 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
 @pytest.fixture(scope="module")
 def first(kit: Kit) -> Path:
     return make_bundle(kit, "918", kit.folder / "first")
-
-
-@pytest.fixture
-def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
-    store = Store(db)
-    yield store
-    store.close()
 
 
 def refusal(store: Store, path: Path, kit: Kit, **kw: Any) -> str:

@@ -52,10 +52,9 @@ from tests.bundle import test_import_hardening as hardening
 from tests.bundle.test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem
 from tests.bundle_corpus import WHEN, Kit, bag_info_of, entries_of, make_bundle
 
-# the import-hardening tests' fixtures: a CA with officers of 918 and 916 (pki.init_ca and
-# pki.issue, module-wide), and a fresh reviewer database (Sở Nội vụ, the plan imported)
+# the import-hardening tests' CA with officers of 918 and 916 (pki.init_ca and pki.issue,
+# module-wide); the reviewer's database is tests/bundle/conftest.py's
 kit = hardening.kit
-reviewer = hardening.reviewer
 
 # -- receipts ---------------------------------------------------------------------------------
 

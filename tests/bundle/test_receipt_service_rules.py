@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -62,12 +61,10 @@ def sent(kit: Kit) -> Path:
 
 
 @pytest.fixture
-def reviewer(tmp_path: Path, plan_text: str, kit: Kit) -> Iterator[Store]:
-    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
-    store = Store(db)
-    trust_anchors(store, kit.ca_file)
-    yield store
-    store.close()
+def reviewer(reviewer: Store, kit: Kit) -> Store:
+    """The bundle tests' reviewer, trusting this module's CA."""
+    trust_anchors(reviewer, kit.ca_file)
+    return reviewer
 
 
 @pytest.fixture

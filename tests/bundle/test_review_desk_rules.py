@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from cchc_tui.services.self_assessment import import_criteria
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, genuine_doc, make_bundle, make_kit, make_submission
-from tests.dbcache import profile_db
 
 D = Decimal
 SET = "mau-huyen-2022"
@@ -44,14 +42,6 @@ def pdf(kit: Kit) -> Path:
 @pytest.fixture(scope="module")
 def first(kit: Kit, pdf: Path) -> Path:
     return make_bundle(kit, "918", kit.folder / "first", evidence_file=pdf)
-
-
-@pytest.fixture
-def reviewer(tmp_path: Path, plan_text: str) -> Iterator[Store]:
-    db = profile_db(tmp_path / "rev" / "r.sqlite", "SNV", "Sở Nội vụ", "Thẩm định viên", plan_text)
-    store = Store(db)
-    yield store
-    store.close()
 
 
 @pytest.fixture
