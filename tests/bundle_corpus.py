@@ -203,7 +203,18 @@ class Kit:
 
 
 def make_kit(folder: Path, agencies: Iterable[str] = ("918",)) -> Kit:
-    """A CA in ``folder``/ca and an officer's certificate and key for each agency."""
+    """A CA in ``folder``/ca and an officer's certificate and key for each agency (made once
+    per process and copied: tests/dbcache.py)."""
+    from tests import dbcache
+
+    folder.mkdir(parents=True, exist_ok=True)
+    officers = dbcache.replayed(
+        folder, ("kit", tuple(agencies)), lambda: _officers(folder, agencies)
+    )
+    return Kit(folder, (folder / "ca" / pki.CA_CERT).read_bytes(), dict(officers))
+
+
+def _officers(folder: Path, agencies: Iterable[str]) -> dict[str, Officer]:
     pki.init_ca(folder / "ca", CA_PASS)
     officers = {}
     for code in agencies:
@@ -219,7 +230,7 @@ def make_kit(folder: Path, agencies: Iterable[str] = ("918",)) -> Kit:
         )
         key, cert, chain = pki.load_p12(p12, P12_PASS)
         officers[code] = Officer(code, key, cert, chain)
-    return Kit(folder, (folder / "ca" / pki.CA_CERT).read_bytes(), officers)
+    return officers
 
 
 def genuine_doc(

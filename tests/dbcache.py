@@ -17,6 +17,9 @@ import shutil
 import tempfile
 from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _templates: dict[Hashable, Path] = {}
 _root: list[Path] = []
@@ -38,6 +41,13 @@ def _home() -> Path:
 
 def _siblings(db: Path) -> list[Path]:
     return [p for p in db.parent.iterdir() if p.name.startswith(db.name) and p != db]
+
+
+def folder_for() -> Path:
+    """A new folder for a template other than a database (a test CA), removed at exit."""
+    folder = _home() / f"{len(_templates)}-{len(list(_home().iterdir()))}"
+    folder.mkdir()
+    return folder
 
 
 def copied(dest: Path, key: Hashable, build: Callable[[Path], None]) -> Path:
@@ -72,3 +82,39 @@ def profile_db(dest: Path, agency: str, name: str, officer: str, plan_text: str 
                 store.import_plan(plan_text)
 
     return copied(dest, ("profile", agency, name, officer, plan_text), build)
+
+
+_setups: dict[Hashable, list[tuple[Path, object, list[int]]]] = {}
+
+
+def _state(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.stat().st_size)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def replayed(folder: Path, key: Hashable, setup: Callable[[], T]) -> T:
+    """What ``setup()`` returns, having made its files in ``folder`` — run once per process for
+    each ``key`` and set of names already in the folder, then its files are copied in. For
+    set-ups through the command line (a CA, an officer's key and database, an export): seconds
+    each, where a copy costs milliseconds. The test keys the set-up drew are claimed for the
+    session (tests/keypool.py), so later keys stay distinct from its certificates'."""
+    from tests import keypool
+
+    before = _state(folder)
+    full = (key, frozenset(before))  # the names there before, not their times
+    for template, value, keys in _setups.get(full, []):
+        if template.is_dir() and keypool.claim(keys):
+            shutil.copytree(template, folder, dirs_exist_ok=True)
+            return value  # type: ignore[return-value]
+    with keypool.recording() as keys:
+        value = setup()
+    template = folder_for()
+    for name, stamp in _state(folder).items():
+        if before.get(name) != stamp:
+            (template / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(folder / name, template / name)
+    _setups.setdefault(full, []).append((template, value, list(keys)))
+    return value

@@ -11,6 +11,8 @@ and every key the product itself makes outside the tests, are generated as usual
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -27,18 +29,22 @@ TEST_KDF_ROUNDS = 1_000
 
 _generate = rsa.generate_private_key
 _pool: list[rsa.RSAPrivateKey] = []
-_drawn = 0
+_used: set[int] = set()  # the pool's keys this session has drawn or claimed
+_recorders: list[list[int]] = []
 
 
 def _draw(public_exponent: int, key_size: int, backend: Any = None) -> rsa.RSAPrivateKey:
-    global _drawn
     if public_exponent != 65537 or key_size != 2048:
         return _generate(public_exponent=public_exponent, key_size=key_size)
-    if _drawn == len(_pool):
+    index = 0
+    while index in _used:
+        index += 1
+    if index == len(_pool):
         _pool.append(_generate(public_exponent=public_exponent, key_size=key_size))
-    key = _pool[_drawn]
-    _drawn += 1
-    return key
+    _used.add(index)
+    for recorder in _recorders:
+        recorder.append(index)
+    return _pool[index]
 
 
 def install() -> None:
@@ -48,5 +54,26 @@ def install() -> None:
 
 def new_session() -> None:
     """Draws start again from the first key: distinct within a session, reused across them."""
-    global _drawn
-    _drawn = 0
+    _used.clear()
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[int]]:
+    """The pool's keys drawn inside the block (a set-up to be cached: tests/dbcache.py)."""
+    drawn: list[int] = []
+    _recorders.append(drawn)
+    try:
+        yield drawn
+    finally:
+        _recorders.remove(drawn)
+
+
+def claim(keys: list[int]) -> bool:
+    """Take the keys a cached set-up was made with for this session, unless the session has
+    drawn one of them already (then the set-up must be made again, with keys of its own)."""
+    if _used.intersection(keys):
+        return False
+    _used.update(keys)
+    for recorder in _recorders:
+        recorder.extend(keys)
+    return True

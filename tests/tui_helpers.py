@@ -81,7 +81,26 @@ def officer_bundle(
 ) -> str:
     """In ``folder`` (the current directory): the CA (once, passphrase file "p"), a certificate
     for the officer, their database with every assigned item given ``status``, and a signed
-    Q3 bundle written to ``out``; returns the bundle's path."""
+    Q3 bundle written to ``out``; returns the bundle's path. Made once per process and copied
+    (tests/dbcache.py)."""
+    from tests import dbcache
+
+    return dbcache.replayed(
+        folder,
+        ("officer_bundle", _relative(db, folder), agency, officer, status, out, score),
+        lambda: _officer_bundle(folder, db, agency, officer, status=status, out=out, score=score),
+    )
+
+
+def _relative(path: str, folder: Path) -> str:
+    import os
+
+    return os.path.relpath(path, folder) if os.path.isabs(path) else path
+
+
+def _officer_bundle(
+    folder: Path, db: str, agency: str, officer: str, *, status: str, out: str, score: bool
+) -> str:
     import json
 
     (folder / "p").write_text("mat-khau-dai-123", encoding="utf-8")

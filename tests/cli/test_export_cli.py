@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from cchc_tui.cli import main
+from tests import dbcache
 
 CA = "mat-khau-CA-123"
 P12 = "mat-khau-can-bo"
@@ -42,7 +44,18 @@ def officer_ready(
 ) -> None:
     """In tmp_path (the current folder): the CA (once), a certificate for the officer, their
     database with the key imported, every assigned item given a status and a self-assessment
-    (every row at its suggestion)."""
+    (every row at its suggestion). Made once per process and copied (tests/dbcache.py)."""
+    name = os.path.relpath(db, tmp_path) if os.path.isabs(db) else db
+    dbcache.replayed(
+        tmp_path,
+        ("officer_ready", name, agency, officer, p12),
+        lambda: _officer_ready(capsys, tmp_path, db, agency, officer, p12),
+    )
+
+
+def _officer_ready(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str, agency: str, officer: str, p12: str
+) -> None:
     (tmp_path / "ca.pass").write_text(CA, encoding="utf-8")
     (tmp_path / "p12.pass").write_text(P12, encoding="utf-8")
     if not (tmp_path / "ca").exists():
