@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from cchc_tui.cli.officer import cmd_tui
 from cchc_tui.cli.parser import build_parser
 from cchc_tui.config import load_config
+from cchc_tui.core.dates import parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import set_language, t
 from cchc_tui.paths import default_db_path
@@ -47,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.db = default_db_path()
     func = getattr(args, "func", None) or cmd_tui
     try:
+        if getattr(args, "as_of", None):  # a day that is no date is said before anything opens
+            parse_date(args.as_of, allow_future=True)
         return int(func(args))
     except UserError as e:
         print(f"{t('error.prefix')}: {e.message()}", file=sys.stderr)

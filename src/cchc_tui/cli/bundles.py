@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
+from cchc_tui.cli.common import (
+    _agency_arg,
+    _open_store,
+    _passphrase,
+    _registry,
+    _today,
+    _trust_anchors,
+)
 from cchc_tui.cli.output import _emit_json, _local_time, _Progress
 from cchc_tui.core import labels
 from cchc_tui.core.errors import UserError
@@ -77,7 +84,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         prof = store.require_profile()
         plan = store.load_plan(args.plan)
-        pre = preflight(store, plan, registry, prof.agency_code, date.today())
+        today = _today(args, plan)
+        pre = preflight(store, plan, registry, prof.agency_code, today)
         for w in pre.warnings:
             print(f"{t('warning.prefix')}: {w}", file=sys.stderr)
         built = export_bundle(
@@ -87,6 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             period=args.period.upper(),
             out_dir=Path(args.out),
             passphrase=_passphrase(args, "PKCS#12"),
+            today=today,
             pre=pre,
         )
     short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_tui.core.agencies import Agency, Registry
+from cchc_tui.core.asof import as_of
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -87,9 +88,14 @@ def _due_text(item: Item) -> str:
     return ", ".join(format_date(d) for d in item.due)
 
 
-def _today(args: argparse.Namespace) -> date:
-    as_of: str | None = getattr(args, "as_of", None)
-    return parse_date(as_of, allow_future=True) if as_of else date.today()
+def _today(args: argparse.Namespace, plan: Plan | None = None) -> date:
+    """The day a command works as of: --as-of when given; else today, or the plan's last day
+    once its year has ended (core/asof.py)."""
+    given: str | None = getattr(args, "as_of", None)
+    day = parse_date(given, allow_future=True) if given else None
+    if plan is None:
+        return day or date.today()
+    return as_of(plan.plan.year, date.today(), day).day
 
 
 def _load_plan_for(args: argparse.Namespace) -> Plan:

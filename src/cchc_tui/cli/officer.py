@@ -175,7 +175,6 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
 
 def cmd_assigned(args: argparse.Namespace) -> int:
     registry = _registry()
-    today = _today(args)
     db: Path = args.db
     if db.exists():
         with _open_store(args) as store:
@@ -186,6 +185,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
                 else registry.agencies[prof.agency_code]
             )
             plan = store.load_plan(args.plan)
+            today = _today(args, plan)
             rows = store.assigned_status(plan, registry, agency.code, today)
     else:
         if not args.agency:
@@ -197,6 +197,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
 
         agency = _agency_arg(registry, args.agency)
         plan = Plan.from_toml(_plan_text())
+        today = _today(args, plan)
         rows = [status_row(a, None, {}, today) for a in assigned_items(plan, registry, agency.code)]
     all_rows = rows
     if args.role:
@@ -469,7 +470,7 @@ def _app_ended(app: Any) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from cchc_tui.store.reader import NeedsUpgrade, Reader
 
-    today = parse_date(args.today, allow_future=True) if args.today else None
+    today = parse_date(args.as_of, allow_future=True) if args.as_of else None
     db: Path = args.db
     if db.exists():
         # a damaged, foreign or newer file is said here, in one sentence, before the app opens

@@ -109,7 +109,8 @@ def build_parser() -> Parser:
         help=t("help.cchc.lang"),
     )
     p.add_argument("--theme", choices=list(THEMES), default=None, help=t("help.cchc.theme"))
-    p.add_argument("--today", help=argparse.SUPPRESS)
+    p.add_argument("--as-of", dest="as_of", metavar="dd/mm/yyyy", help=t("help.cchc.as_of"))
+    p.add_argument("--today", dest="as_of", help=argparse.SUPPRESS)  # the earlier name
     sub = p.add_subparsers(dest="command", metavar=t("help.command_metavar"), parser_class=Parser)
 
     def add(
@@ -148,7 +149,10 @@ def build_parser() -> Parser:
     sp.add_argument("--agency", help=t("help.assigned.agency"))
     sp.add_argument("--role", choices=["lead", "coordinate"], help=t("help.assigned.role"))
     sp.add_argument("--plan", help=t("help.plan_id"))
-    sp.add_argument("--as-of", dest="as_of", help=t("help.assigned.as_of"))
+    # SUPPRESS: not given here, the global --as-of stands (argparse would reset it to None)
+    sp.add_argument(
+        "--as-of", dest="as_of", default=argparse.SUPPRESS, help=t("help.assigned.as_of")
+    )
 
     sp = add("progress", cmd_progress, t("help.progress"), json_=True)
     sp.add_argument("action", choices=["set"])

@@ -29,7 +29,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             config.lang = args.lang
         if args.theme:
             config.theme = args.theme
-        today = parse_date(args.today, allow_future=True) if args.today else None
+        today = parse_date(args.as_of, allow_future=True) if args.as_of else None
         app = ReviewApp(args.db, config, today=today)
         app.run()
         return _app_ended(app)

@@ -106,6 +106,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "mã kế hoạch",
         "en": "plan id",
     },
+    "help.cchc.as_of": {
+        "vi": "làm việc theo ngày này (dd/mm/yyyy) thay cho hôm nay; khi năm kế hoạch đã hết, "
+        "mặc định là ngày cuối năm kế hoạch",
+        "en": "work as of this day (dd/mm/yyyy) instead of today; once the plan year has "
+        "ended, its last day is the default",
+    },
     "help.assigned.as_of": {
         "vi": "tính hạn và quá hạn theo ngày này",
         "en": "work out due and overdue items as of this date",

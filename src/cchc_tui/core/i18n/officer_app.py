@@ -2,6 +2,13 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "ui.title": {"vi": "CCHC — theo dõi kế hoạch", "en": "CCHC — plan tracking"},
+    "ui.as_of": {"vi": "xem ngày {day}", "en": "as of {day}"},
+    "ui.plan_ended": {
+        "vi": "Năm kế hoạch {year} đã kết thúc: đang xem tình trạng cuối năm (ngày {day}). "
+        "Muốn xem ngày khác: cchc --as-of dd/mm/yyyy",
+        "en": "The plan year {year} has ended: showing its final state (as of {day}). "
+        "For another day: cchc --as-of dd/mm/yyyy",
+    },
     "ui.first_run.title": {
         "vi": "Bắt đầu: chọn cơ quan của bạn",
         "en": "Getting started: choose your agency",

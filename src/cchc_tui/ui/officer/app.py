@@ -18,8 +18,11 @@ from textual.screen import Screen
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
+from cchc_tui.core.asof import AsOf, as_of
+from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
+from cchc_tui.core.plan import Plan
 from cchc_tui.core.text import fold
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
@@ -97,7 +100,9 @@ class CchcApp(CchcAppBase):
     ) -> None:
         super().__init__(config)
         self.db_path = Path(db_path)
-        self.today = today or date.today()
+        self.given_day = today  # --as-of (or the demo's day); None: from the plan's year
+        self.today = today or date.today()  # until the plan is read (settle_day)
+        self.as_of = AsOf(self.today, given=today is not None)
         self.registry = registry or Registry.load()
         self.ctx: Context | None = None
         self.title = t("ui.title")
@@ -129,15 +134,30 @@ class CchcApp(CchcAppBase):
         profile = reader.profile()
         if profile is None:
             return None
-        return Context(reader, self.registry, reader.load_plan(), profile, self.today)
+        plan = reader.load_plan()
+        self.settle_day(plan)
+        return Context(reader, self.registry, plan, profile, self.today)
+
+    def settle_day(self, plan: Plan) -> None:
+        """The day the app works as of, now that the plan's year is known (core/asof.py)."""
+        self.as_of = as_of(plan.plan.year, date.today(), self.given_day)
+        self.today = self.as_of.day
 
     async def start(self, ctx: Context) -> None:
         from cchc_tui.ui.officer.screens.overview import OverviewScreen
 
         self.ctx = ctx
         self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
+        if self.as_of.shown:  # first: at 80 columns the end of the header is cut off
+            day = t("ui.as_of", day=format_date(self.as_of.day))
+            self.sub_title = f"{day} · {self.sub_title}"
         await self.open_session(self.db_path, self.today)
         await self.switch_to(OverviewScreen())
+        if self.as_of.ended:
+            self.notify(
+                t("ui.plan_ended", year=ctx.plan.plan.year, day=format_date(self.as_of.day)),
+                timeout=12,
+            )
         # Open the writer (SQLAlchemy) in the background once the first screen has drawn;
         # started at once, its imports would compete with that first screen for the GIL.
         self.set_timer(0.5, lambda: self.run_worker(self._warm_up, thread=True, group="warm"))

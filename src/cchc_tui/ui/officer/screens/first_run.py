@@ -175,4 +175,5 @@ class FirstRunScreen(Guarded, BaseScreen):
         app = self.cchc
         store = Store(app.db_path, create=True)
         profile, plan = set_up_agency(store, agency, officer)
+        app.settle_day(plan)
         return Context(store, app.registry, plan, profile, app.today, _store=store)
