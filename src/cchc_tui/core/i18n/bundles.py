@@ -11,6 +11,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.save": {"vi": "Lưu", "en": "Save"},
     "key.back": {"vi": "Quay lại", "en": "Back"},
     "key.cancel": {"vi": "Hủy", "en": "Cancel"},
+    "key.toggle": {"vi": "Chọn/bỏ", "en": "Mark"},
+    "ui.pick.count": {
+        "vi": "Đã chọn {marked}/{total} — Space chọn/bỏ, Enter xong, Esc thôi",
+        "en": "{marked}/{total} marked — Space marks, Enter keeps, Esc leaves",
+    },
+    "ui.pick.none": {
+        "vi": "Chưa có TLKC nào; thêm ở F5 hoặc bằng phím thêm TLKC của mục.",
+        "en": "No documents yet; add one in F5 or with the item's add-document key.",
+    },
     "key.open": {"vi": "Mở", "en": "Open"},
     "key.search": {"vi": "Tìm", "en": "Search"},
     "key.filter_area": {"vi": "Lĩnh vực", "en": "Area"},

@@ -188,8 +188,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.evidence.is_dir": {"vi": "Đây là thư mục, không phải tệp.", "en": "This is a folder."},
     "ui.evidence.pick_title": {
-        "vi": "Chọn TLKC cho {id} (Space: chọn/bỏ, Enter: xong)",
-        "en": "Choose evidence for {id} (Space: toggle, Enter: done)",
+        "vi": "Chọn TLKC cho {id}",
+        "en": "Choose evidence for {id}",
     },
     "ui.evidence.none": {
         "vi": "Chưa có tài liệu kiểm chứng. Nhấn n để thêm.",
@@ -260,13 +260,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose a sub-criterion (Enter to score it).",
     },
     "ui.score.pick_docs": {
-        "vi": "TLKC cho {code} (Space: chọn/bỏ, Enter: xong)",
-        "en": "Evidence for {code} (Space: toggle, Enter: done)",
+        "vi": "TLKC cho tiêu chí {code}",
+        "en": "Evidence for {code}",
     },
     "ui.score.key_finalise": {"vi": "Chốt/mở lại", "en": "Finalise/reopen"},
     "ui.score.key_suggestion": {"vi": "Theo gợi ý", "en": "Use suggestion"},
     "ui.score.key_reports": {"vi": "Ngày gửi BC", "en": "Report dates"},
     "ui.score.key_indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "ui.score.key_find": {"vi": "Tìm", "en": "Find"},
+    "ui.score.key_next_flag": {"vi": "Dòng cần xem", "en": "Next flag"},
+    "ui.score.find_placeholder": {
+        "vi": "Tìm mã hoặc chữ (không cần dấu) — ↓ kết quả tiếp, Enter về bảng",
+        "en": "Find a code or words — ↓ next match, Enter back to the tree",
+    },
+    "ui.score.not_found": {"vi": "Không thấy «{query}».", "en": "No row matches «{query}»."},
+    "ui.score.no_flags": {
+        "vi": "Không còn dòng nào có cảnh báo hoặc đang sửa dở.",
+        "en": "No row has a warning or unsaved points.",
+    },
     "ui.data.reports_title": {
         "vi": "Ngày gửi báo cáo định kỳ (để trống nếu chưa gửi) — F2 lưu, Esc thôi",
         "en": "Dates the periodic reports were sent (empty: not yet) — F2 saves, Esc cancels",

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Label, ProgressBar, SelectionList, Static
+from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date, parse_date
@@ -345,65 +345,6 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
     def action_cancel(self) -> None:
         if not self.busy:
             self.leave_in_worker(lambda: self.dismiss(None))
-
-
-class PickEvidence(ModalScreen[bool]):
-    """Link existing documents to an item: Space toggles, Enter/F2 saves."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,f2,enter", "save", "key.save", id="pick.save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="pick.cancel"),
-    ]
-
-    def __init__(self, item_id: str) -> None:
-        super().__init__()
-        self.item_id = item_id
-        self.evidence: list[EvidenceView] = []
-
-    @property
-    def cchc(self) -> CchcApp:
-        return cast("CchcApp", self.app)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(t("ui.evidence.pick_title", id=self.item_id), classes="title")
-            yield SelectionList[int](id="pick")
-
-    async def on_mount(self) -> None:
-        ctx = self.cchc.ctx
-        assert ctx is not None
-        try:
-            self.evidence = await self.cchc.db(ctx.evidence)
-        except DbFailed:
-            self.dismiss(False)
-            return
-        pick = self.query_one("#pick", SelectionList)
-        for e in self.evidence:
-            label = f"{e.number:<18} {format_date(e.doc_date)}  {e.title}"
-            pick.add_option((label, e.id, self.item_id in e.items))
-        pick.focus()
-
-    async def action_save(self) -> None:
-        ctx = self.cchc.ctx
-        assert ctx is not None
-        chosen = set(self.query_one("#pick", SelectionList).selected)
-        changed = False
-        for e in self.evidence:
-            has = self.item_id in e.items
-            if (e.id in chosen) == has:
-                continue
-            keys = [k for k in e.items if k != self.item_id]
-            if e.id in chosen:
-                keys.append(self.item_id)
-            try:
-                await self.cchc.db(ctx.set_links, e.id, keys)
-            except DbFailed:
-                break
-            changed = True
-        self.dismiss(changed)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 class EvidenceScreen(BaseScreen):

@@ -208,13 +208,35 @@ class ItemScreen(Guarded, BaseScreen):
         await self.app.push_screen(EvidenceForm(items=[self.item_id]), done)
 
     async def action_link_evidence(self) -> None:
-        from cchc_tui.ui.officer.screens.evidence import PickEvidence
+        from cchc_tui.ui.widgets.pick_documents import PickDocuments
 
-        def done(result: bool | None) -> None:
-            if result:
-                self.run_worker(self.reload(load_form=False))
+        ctx = self.ctx
+        try:
+            documents = await self.cchc.db(ctx.evidence)
+        except DbFailed:
+            return
+        options = [
+            (f"{e.number:<18} {format_date(e.doc_date)}  {e.title}", e.id) for e in documents
+        ]
+        linked = {e.id for e in documents if self.item_id in e.items}
 
-        await self.app.push_screen(PickEvidence(self.item_id), done)
+        async def done(chosen: list[int] | None) -> None:
+            if chosen is None or set(chosen) == linked:
+                return
+            for e in documents:
+                if (e.id in chosen) == (e.id in linked):
+                    continue
+                keys = [k for k in e.items if k != self.item_id]
+                if e.id in chosen:
+                    keys.append(self.item_id)
+                try:
+                    await self.cchc.db(ctx.set_links, e.id, keys)
+                except DbFailed:
+                    break
+            await self.reload(load_form=False)
+
+        title = t("ui.evidence.pick_title", id=self.item_id)
+        await self.app.push_screen(PickDocuments(title, options, linked), done)
 
     async def action_unlink(self) -> None:
         table = self.query_one("#evidence", DataTable)

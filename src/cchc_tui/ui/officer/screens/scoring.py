@@ -3,15 +3,16 @@ warnings per row; an edit panel for the chosen sub-criterion; totals always visi
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 from decimal import Decimal
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Label, SelectionList, Static
+from textual.widgets import DataTable, Header, Label, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist
 
 from cchc_tui.core import labels
@@ -22,39 +23,11 @@ from cchc_tui.core.scoring import SubResult
 from cchc_tui.services.officer_desk import ScoringView
 from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.officer.screens import scoring_edit as edit
+from cchc_tui.ui.officer.screens import scoring_find as find
 from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
+from cchc_tui.ui.widgets.pick_documents import PickDocuments, document_options
 from cchc_tui.ui.widgets.viet_input import VietInput
-
-
-class PickDocuments(ModalScreen[list[int] | None]):
-    """Choose the documents that prove a score: Space toggles, Enter/F2 keeps the choice."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,f2,enter", "save", "key.save", id="pick_docs.save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="pick_docs.cancel"),
-    ]
-
-    def __init__(self, title: str, options: list[tuple[str, int]], chosen: set[int]) -> None:
-        super().__init__()
-        self.title_text, self.options, self.chosen = title, options, chosen
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(self.title_text, classes="title")
-            yield SelectionList[int](
-                *[(label, value, value in self.chosen) for label, value in self.options],
-                id="pick-docs",
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#pick-docs", SelectionList).focus()
-
-    def action_save(self) -> None:
-        self.dismiss(list(self.query_one("#pick-docs", SelectionList).selected))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ScoringScreen(Guarded, BaseScreen):
@@ -74,6 +47,8 @@ class ScoringScreen(Guarded, BaseScreen):
         Binding("u", "use_suggestion", "ui.score.key_suggestion", id="score.suggestion"),
         Binding("b", "reports", "ui.score.key_reports", id="score.reports"),
         Binding("i", "indicators", "ui.score.key_indicators", id="score.indicators"),
+        Binding("slash", "find", "ui.score.key_find", id="score.find"),
+        Binding("n", "next_flag", "ui.score.key_next_flag", id="score.next_flag"),
     ]
 
     def __init__(self) -> None:
@@ -82,10 +57,13 @@ class ScoringScreen(Guarded, BaseScreen):
         self.code: str | None = None
         self.pending: dict[str, dict[str, str]] = {}  # code → typed points/reason/note/_base
         self.versions: dict[str, int] = {}  # code → version its score was read at
+        self.rows: list[find.Row] = []  # the tree's rows, in order, for `/` and `n`
+        self.find_from = -1  # the row a search started at
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="score-totals", classes="title")
+        yield VietInput(id="score-find", placeholder=t("ui.score.find_placeholder"))
         yield DataTable(id="score-tree", cursor_type="row", zebra_stripes=True)
         with Vertical(id="score-panel"):
             yield Static("", id="score-explain", classes="info")
@@ -219,6 +197,10 @@ class ScoringScreen(Guarded, BaseScreen):
             else None
         )
         mark = "✎" if code in self.pending else ("!" if r is not None and r.warnings else "")
+        self.rows = [
+            dataclasses.replace(row, flagged=bool(mark)) if row.key == f"s:{code}" else row
+            for row in self.rows
+        ]
         try:
             table.update_cell(f"s:{code}", "warn", mark)
         except (CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist):
@@ -258,8 +240,10 @@ class ScoringScreen(Guarded, BaseScreen):
                 )
         self.query_one("#score-totals", Static).update(totals)
         table = self.query_one("#score-tree", DataTable)
-        current = self.code
+        current = self._row_key()
+        scrolled = table.scroll_y
         table.clear()
+        self.rows = []
         by_code = {r.sub.code: r for r in res.subs}
         crit = {c.code: c for c in res.criteria}
         area = {a.code: a for a in res.areas}
@@ -275,6 +259,7 @@ class ScoringScreen(Guarded, BaseScreen):
                 "",
                 key=f"a:{a.code}",
             )
+            self.rows.append(find.Row(f"a:{a.code}", a.code, a.title))
             for c in view.cset.criteria_of(a.code):
                 table.add_row(
                     c.code,
@@ -287,6 +272,7 @@ class ScoringScreen(Guarded, BaseScreen):
                     "",
                     key=f"c:{c.code}",
                 )
+                self.rows.append(find.Row(f"c:{c.code}", c.code, c.title))
                 for s in view.cset.subs_of(c.code):
                     r = by_code[s.code]
                     table.add_row(
@@ -300,9 +286,66 @@ class ScoringScreen(Guarded, BaseScreen):
                         "✎" if s.code in self.pending else ("!" if r.warnings else ""),
                         key=f"s:{s.code}",
                     )
+                    flagged = s.code in self.pending or bool(r.warnings)
+                    self.rows.append(find.Row(f"s:{s.code}", s.code, s.title, flagged))
+        # the cursor stays on its row (any row: an area, a criterion), the view where it was
         if current is not None:
-            table.move_cursor(row=table.get_row_index(f"s:{current}"))
+            with contextlib.suppress(RowDoesNotExist):
+                table.move_cursor(row=table.get_row_index(current), scroll=False)
+        table.scroll_to(y=scrolled, animate=False, immediate=True)
         self._fill_panel()
+
+    def _row_key(self) -> str | None:
+        table = self.query_one("#score-tree", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
+
+    # -- finding a row (scoring_find.py) -----------------------------------------------------
+    def _go(self, index: int | None) -> bool:
+        if index is None:
+            return False
+        self.query_one("#score-tree", DataTable).move_cursor(row=index)
+        return True
+
+    def action_find(self) -> None:
+        field = self.query_one("#score-find", VietInput)
+        self.find_from = self.query_one("#score-tree", DataTable).cursor_row
+        field.display = True
+        field.focus()
+
+    @on(VietInput.Changed, "#score-find")
+    def _finding(self, event: VietInput.Changed) -> None:
+        query = event.value
+        # as it is typed: the first match from the row the search started at, that row included
+        self._go(find.next_index(self.rows, self.find_from - 1, lambda r: find.matches(r, query)))
+
+    def find_next(self) -> None:
+        query = self.query_one("#score-find", VietInput).value
+        table = self.query_one("#score-tree", DataTable)
+        found = find.next_index(self.rows, table.cursor_row, lambda r: find.matches(r, query))
+        if not self._go(found) and query.strip():
+            self.notify(t("ui.score.not_found", query=query), severity="warning")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.app.focused is self.query_one("#score-find"):
+            event.stop()
+            event.prevent_default()
+            self.find_next()
+
+    @on(VietInput.Submitted, "#score-find")
+    def _found(self) -> None:
+        self.close_find()
+
+    def close_find(self) -> None:
+        self.query_one("#score-find", VietInput).display = False
+        self.query_one("#score-tree", DataTable).focus()
+
+    def action_next_flag(self) -> None:
+        table = self.query_one("#score-tree", DataTable)
+        if not self._go(find.next_index(self.rows, table.cursor_row, lambda r: r.flagged)):
+            self.notify(t("ui.score.no_flags"))
 
     def selected(self) -> SubResult | None:
         table = self.query_one("#score-tree", DataTable)
@@ -374,7 +417,7 @@ class ScoringScreen(Guarded, BaseScreen):
             self.set_focus(points)  # now, not after the keys already read (Widget.focus waits)
 
     def action_to_table(self) -> None:
-        self.query_one("#score-tree", DataTable).focus()
+        self.close_find()
 
     async def action_documents(self) -> None:
         r = self.selected()
@@ -385,7 +428,7 @@ class ScoringScreen(Guarded, BaseScreen):
             docs = await self.cchc.db(self.ctx.evidence)
         except DbFailed:
             return
-        options = [(f"{d.number:<18} {format_date(d.doc_date)}  {d.title}", d.id) for d in docs]
+        options = document_options(docs)
         chosen = set(view.links.get(r.sub.code, []))
 
         async def done(result: list[int] | None) -> None:

@@ -1,0 +1,89 @@
+"""The one document picker, for an item's documents (F9 in an item) and a score's (F9 in
+scoring): it opens on the first row, each row says [x] or [ ] in letters (not colour alone),
+Space marks or unmarks the highlighted row, the line above counts the marked, Enter keeps the
+choice and Esc leaves everything as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from cchc_tui.core.dates import format_date
+from cchc_tui.core.i18n import t
+from cchc_tui.store.reader import EvidenceView
+
+MARKED, UNMARKED = "[x] ", "[ ] "
+
+
+def document_options(documents: Sequence[EvidenceView]) -> list[tuple[str, int]]:
+    """A row per document: its number, date and title."""
+    return [(f"{d.number:<18} {format_date(d.doc_date)}  {d.title}", d.id) for d in documents]
+
+
+class PickDocuments(ModalScreen[list[int] | None]):
+    """Returns the ids marked (in the order offered), or None when left with Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,ctrl+s,f2", "save", "key.save", id="pick_docs.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="pick_docs.cancel"),
+        Binding("space", "mark", "key.toggle", id="pick_docs.toggle", priority=True),
+    ]
+
+    def __init__(self, title: str, options: list[tuple[str, int]], chosen: set[int]) -> None:
+        super().__init__()
+        self.title_text, self.options = title, options
+        self.marked = {value for _label, value in options if value in chosen}
+
+    def _prompt(self, label: str, value: int) -> Text:
+        return Text((MARKED if value in self.marked else UNMARKED) + label, no_wrap=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.title_text, classes="title")
+            yield Static("", id="pick-count", classes="hint")
+            yield OptionList(
+                *[
+                    Option(self._prompt(label, value), id=str(value))
+                    for label, value in self.options
+                ],
+                id="pick-docs",
+            )
+
+    def on_mount(self) -> None:
+        picker = self.query_one("#pick-docs", OptionList)
+        if self.options:
+            picker.highlighted = 0  # Space acts on a row from the first key
+        else:
+            self.query_one("#pick-count", Static).update(t("ui.pick.none"))
+        picker.focus()
+        self._count()
+
+    def _count(self) -> None:
+        if self.options:
+            self.query_one("#pick-count", Static).update(
+                t("ui.pick.count", marked=len(self.marked), total=len(self.options))
+            )
+
+    def action_mark(self) -> None:
+        picker = self.query_one("#pick-docs", OptionList)
+        index = picker.highlighted
+        if index is None:
+            return
+        label, value = self.options[index]
+        self.marked ^= {value}
+        picker.replace_option_prompt_at_index(index, self._prompt(label, value))
+        self._count()
+
+    def action_save(self) -> None:
+        self.dismiss([value for _label, value in self.options if value in self.marked])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
