@@ -46,3 +46,39 @@ def test_no_id_repeats_within_a_class() -> None:
 def test_known_ids_is_a_copy() -> None:
     known_binding_ids().clear()
     assert "app.help" in known_binding_ids()
+
+
+def test_no_function_key_means_two_things() -> None:
+    """F7 is scoring and F8 export everywhere: no screen of the officer's app gives an F-key
+    of the app's its own meaning (an item's history and documents have keys of their own)."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from cchc_tui.ui.officer import screens
+    from cchc_tui.ui.officer.app import CchcApp
+
+    def fkeys(bindings: object) -> dict[str, str]:
+        out = {}
+        for b in bindings:  # type: ignore[attr-defined]
+            if isinstance(b, Binding):
+                for key in b.key.split(","):
+                    if key.startswith("f") and key[1:].isdigit():
+                        out[key] = b.action
+        return out
+
+    app_keys = fkeys(CchcApp.BINDINGS)
+    assert {"f7", "f8"} <= set(app_keys)
+    clashes = []
+    for info in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Screen) and value is not Screen:
+                if value.__module__ != module.__name__:
+                    continue
+                for key, action in fkeys(getattr(value, "BINDINGS", [])).items():
+                    if key in app_keys and app_keys[key] != action:
+                        clashes.append(f"{value.__name__}: {key} = {action}")
+    assert clashes == []

@@ -20,6 +20,7 @@ from cchc_tui.ui.officer.screens.items import ItemsScreen
 from cchc_tui.ui.officer.screens.overview import OverviewScreen
 from cchc_tui.ui.officer.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
+from cchc_tui.ui.widgets.pick_documents import PickDocuments
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
 from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text, wait_idle
 
@@ -137,8 +138,11 @@ async def test_overdue_item_done_with_note_and_evidence(
         await type_text(pilot, "Đã học tập mô hình ở Vĩnh Long")
         await pilot.press("ctrl+s")
         await wait_idle(app, pilot)
-        # new evidence, linked to this item
-        await pilot.press("f8")
+        # new evidence, linked to this item: F9 (the item's documents), n (a new one)
+        await pilot.press("f9")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, PickDocuments)
+        await pilot.press("n")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, EvidenceForm)
         await type_text(pilot, "45/BC-UBND")
@@ -153,6 +157,10 @@ async def test_overdue_item_done_with_note_and_evidence(
         await pilot.press("right")
         assert app.screen.query_one("#ev-file", VietInput).value == "bien-ban.pdf"
         await pilot.press("f2")
+        await wait_idle(app, pilot)
+        picker = app.screen  # back in the picker, the new document marked
+        assert isinstance(picker, PickDocuments) and len(picker.marked) == 1
+        await pilot.press("enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen)
         await wait_idle(app, pilot)
@@ -198,7 +206,9 @@ async def test_bad_input_is_named_and_nothing_is_saved(tmp_path: Path, plan_text
         await pilot.press("ctrl+s")
         await wait_idle(app, pilot)
         # evidence form: impossible date, a file that is not there
-        await pilot.press("f8")
+        await pilot.press("f9")
+        await wait_idle(app, pilot)
+        await pilot.press("n")
         await wait_idle(app, pilot)
         evform = app.screen
         assert isinstance(evform, EvidenceForm)
@@ -221,6 +231,9 @@ async def test_bad_input_is_named_and_nothing_is_saved(tmp_path: Path, plan_text
         await pilot.pause()
         assert isinstance(app.screen, ConfirmLeave)
         await pilot.press("tab", "enter")  # "Bỏ thay đổi"
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, PickDocuments)
+        await pilot.press("escape")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen)
         # leaving with unsaved changes asks; "stay" keeps the form, "discard" leaves
@@ -499,7 +512,9 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
         await type_text(pilot, "Xong")
         await pilot.press("f2")
         await wait_idle(app, pilot)
-        await pilot.press("f8")
+        await pilot.press("f9")
+        await wait_idle(app, pilot)
+        await pilot.press("n")
         await wait_idle(app, pilot)
         await type_text(pilot, "3/KH-UBND")
         await pilot.press("tab")
@@ -512,6 +527,7 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
         await type_text(pilot, "kh.pdf")
         await pilot.press("f2")
         await wait_idle(app, pilot)
+        await pilot.press("enter")  # the picker: keep the new document's link
         await wait_idle(app, pilot)
     con = sqlite3.connect(db)
     progress = con.execute(

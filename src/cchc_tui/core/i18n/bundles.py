@@ -12,6 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.back": {"vi": "Quay lại", "en": "Back"},
     "key.cancel": {"vi": "Hủy", "en": "Cancel"},
     "key.toggle": {"vi": "Chọn/bỏ", "en": "Mark"},
+    "key.evidence_here": {"vi": "TLKC (chọn, n: thêm)", "en": "Evidence (pick, n: new)"},
     "ui.pick.count": {
         "vi": "Đã chọn {marked}/{total} — Space chọn/bỏ, Enter xong, Esc thôi",
         "en": "{marked}/{total} marked — Space marks, Enter keeps, Esc leaves",

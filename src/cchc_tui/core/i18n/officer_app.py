@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "ui.title": {"vi": "CCHC — theo dõi kế hoạch", "en": "CCHC — plan tracking"},
+    "ui.walk.documents": {
+        "vi": "{id}: {count} TLKC.",
+        "en": "{id}: {count} documents.",
+    },
     "ui.as_of": {"vi": "xem ngày {day}", "en": "as of {day}"},
     "ui.plan_ended": {
         "vi": "Năm kế hoạch {year} đã kết thúc: đang xem tình trạng cuối năm (ngày {day}). "
@@ -206,12 +210,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.help.guide": {
         "vi": "Trạng thái mục: chưa thực hiện · đang thực hiện · hoàn thành · không thực hiện "
         "được (ghi lý do). TLKC (tài liệu kiểm chứng): văn bản chứng minh việc đã làm — số, "
-        "ngày, cơ quan ban hành và tệp.\nMỗi quý: F6 đi qua từng mục, cập nhật và thêm TLKC → "
-        "F7 chấm điểm → F8 xuất hồ sơ nộp Sở Nội vụ.\nĐổi phím: config.toml, mục [keymap], "
-        "theo mã ở cột phải (cchc keys in ra hết).",
+        "ngày, cơ quan ban hành và tệp.\nMỗi quý: F6 đi qua từng mục, cập nhật, F9 chọn hoặc "
+        "thêm TLKC (n) ngay tại mục → F7 chấm điểm → F8 xuất hồ sơ nộp Sở Nội vụ.\n"
+        "Đổi phím: config.toml, mục [keymap], theo mã ở cột phải (cchc keys in ra hết).",
         "en": "Item statuses: not started · in progress · done · cannot be done (give a "
         "reason). Evidence (TLKC): a document proving the work — number, date, issuer and "
-        "file.\nEach quarter: F6 through every item, update it and add evidence → F7 scoring → "
+        "file.\nEach quarter: F6 through every item, update it, F9 to pick or add "
+        "(n) its evidence right there → F7 scoring → "
         "F8 export the bundle for Sở Nội vụ.\nChange a key: config.toml, [keymap], by the id "
         "in the right column (cchc keys prints them all).",
     },

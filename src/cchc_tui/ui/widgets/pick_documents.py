@@ -5,14 +5,14 @@ choice and Esc leaves everything as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,12 +35,24 @@ class PickDocuments(ModalScreen[list[int] | None]):
         Binding("enter,ctrl+s,f2", "save", "key.save", id="pick_docs.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="pick_docs.cancel"),
         Binding("space", "mark", "key.toggle", id="pick_docs.toggle", priority=True),
+        Binding("n", "new", "key.new_evidence", id="pick_docs.new"),
     ]
 
-    def __init__(self, title: str, options: list[tuple[str, int]], chosen: set[int]) -> None:
+    def __init__(
+        self,
+        title: str,
+        options: list[tuple[str, int]],
+        chosen: set[int],
+        *,
+        new_form: Callable[[], Screen[int | None]] | None = None,
+        reload: Callable[[], Awaitable[list[tuple[str, int]]]] | None = None,
+    ) -> None:
+        """``new_form``: the form that adds a document (``n``), returning its id; the rows are
+        then read again (``reload``) and the new document is marked."""
         super().__init__()
         self.title_text, self.options = title, options
         self.marked = {value for _label, value in options if value in chosen}
+        self.new_form, self.reload = new_form, reload
 
     def _prompt(self, label: str, value: int) -> Text:
         return Text((MARKED if value in self.marked else UNMARKED) + label, no_wrap=True)
@@ -81,6 +93,35 @@ class PickDocuments(ModalScreen[list[int] | None]):
         self.marked ^= {value}
         picker.replace_option_prompt_at_index(index, self._prompt(label, value))
         self._count()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new":
+            return self.new_form is not None and self.reload is not None
+        return True
+
+    async def action_new(self) -> None:
+        if self.new_form is None:
+            return
+
+        def added(new_id: int | None) -> None:
+            if new_id is not None:
+                self.run_worker(self._added(new_id))
+
+        await self.app.push_screen(self.new_form(), added)
+
+    async def _added(self, new_id: int) -> None:
+        assert self.reload is not None
+        self.options = await self.reload()
+        self.marked.add(new_id)
+        picker = self.query_one("#pick-docs", OptionList)
+        picker.clear_options()
+        picker.add_options(
+            [Option(self._prompt(label, value), id=str(value)) for label, value in self.options]
+        )
+        index = next((i for i, (_l, v) in enumerate(self.options) if v == new_id), 0)
+        picker.highlighted = index
+        self._count()
+        picker.focus()
 
     def action_save(self) -> None:
         self.dismiss([value for _label, value in self.options if value in self.marked])

@@ -62,9 +62,9 @@ class ItemScreen(Guarded, BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="item.save", priority=True),
         Binding("escape", "leave", "key.back", id="item.back"),
-        Binding("f7", "history", "key.history", id="item.history"),
-        Binding("f8", "new_evidence", "key.new_evidence", id="item.new_evidence"),
-        Binding("f9", "link_evidence", "key.link_evidence", id="item.link_evidence"),
+        # F7 and F8 are scoring and export everywhere: an item's own keys are others
+        Binding("f10", "history", "key.history", id="item.history"),
+        Binding("f9", "link_evidence", "key.evidence_here", id="item.link_evidence"),
         Binding("delete", "unlink", "key.unlink_evidence", id="item.unlink", show=False),
     ]
 
@@ -198,45 +198,10 @@ class ItemScreen(Guarded, BaseScreen):
             return
         await self.app.push_screen(HistoryModal(self.item_id, entries))
 
-    async def action_new_evidence(self) -> None:
-        from cchc_tui.ui.officer.screens.evidence import EvidenceForm
-
-        def done(result: int | None) -> None:
-            if result is not None:
-                self.run_worker(self.reload(load_form=False))
-
-        await self.app.push_screen(EvidenceForm(items=[self.item_id]), done)
-
     async def action_link_evidence(self) -> None:
-        from cchc_tui.ui.widgets.pick_documents import PickDocuments
+        from cchc_tui.ui.officer.screens.item_documents import pick_item_documents
 
-        ctx = self.ctx
-        try:
-            documents = await self.cchc.db(ctx.evidence)
-        except DbFailed:
-            return
-        options = [
-            (f"{e.number:<18} {format_date(e.doc_date)}  {e.title}", e.id) for e in documents
-        ]
-        linked = {e.id for e in documents if self.item_id in e.items}
-
-        async def done(chosen: list[int] | None) -> None:
-            if chosen is None or set(chosen) == linked:
-                return
-            for e in documents:
-                if (e.id in chosen) == (e.id in linked):
-                    continue
-                keys = [k for k in e.items if k != self.item_id]
-                if e.id in chosen:
-                    keys.append(self.item_id)
-                try:
-                    await self.cchc.db(ctx.set_links, e.id, keys)
-                except DbFailed:
-                    break
-            await self.reload(load_form=False)
-
-        title = t("ui.evidence.pick_title", id=self.item_id)
-        await self.app.push_screen(PickDocuments(title, options, linked), done)
+        await pick_item_documents(self.cchc, self.item_id, lambda: self.reload(load_form=False))
 
     async def action_unlink(self) -> None:
         table = self.query_one("#evidence", DataTable)

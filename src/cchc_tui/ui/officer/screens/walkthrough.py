@@ -3,6 +3,7 @@ ongoing — with its form open; a summary at the end of what changed and what is
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Coroutine
 from typing import Any, ClassVar
 
@@ -33,6 +34,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
         Binding("pagedown", "next", "key.next", id="walk.next", priority=True),
         Binding("pageup", "previous", "key.previous", id="walk.previous", priority=True),
         Binding("escape", "finish", "key.finish", id="walk.finish"),
+        Binding("f9", "documents", "key.evidence_here", id="walk.documents"),
     ]
 
     def __init__(self) -> None:
@@ -98,6 +100,25 @@ class WalkthroughScreen(Guarded, BaseScreen):
         form.focus_first()
         self.query_one("#walk-body", VerticalScroll).scroll_home(animate=False)
         self.offer_draft(row.item.id, form.raw(), self._restore)
+
+    async def action_documents(self) -> None:
+        """The current item's documents, without leaving the walk-through (what is typed in
+        the form stays: the picker is a dialog over it)."""
+        from cchc_tui.ui.officer.screens.item_documents import pick_item_documents
+
+        if not self.items:
+            return
+        row = self.items[self.index]
+
+        async def counted() -> None:
+            rows = await self.cchc.db(self.ctx.rows)
+            fresh = next((r for r in rows if r.item.id == row.item.id), None)
+            if fresh is not None:
+                count = fresh.evidence_count
+                self.items[self.index] = dataclasses.replace(row, evidence_count=count)
+                self.notify(t("ui.walk.documents", id=row.item.id, count=count))
+
+        await pick_item_documents(self.cchc, row.item.id, counted)
 
     # -- the guard --
     def is_dirty(self) -> bool:
