@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import DataTable, Label, Select, Static
+from textual.widgets import DataTable, Label, OptionList, Select, Static
 
 from cchc_tui.core.progress import DONE, status_label
 from cchc_tui.store.service import Store
@@ -116,8 +116,8 @@ async def test_overdue_item_done_with_note_and_evidence(
     app = make_app(db, today=OCT)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)
-        overview = app.screen.query_one("#ov-overdue", Static)
-        assert "Quá hạn (2)" in str(overview.render())
+        attention = app.screen.query_one("#ov-attention", OptionList)
+        assert str(attention.get_option("h:late").prompt) == "Quá hạn (2)"
         await pilot.press("f4")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemsScreen)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Header, Static
+from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
@@ -43,12 +46,12 @@ class OverviewScreen(BaseScreen):
             yield Static("", id="ov-review", classes="info")
             yield Static(t("ui.overview.areas"), classes="section")
             yield Static("", id="ov-areas")
-            with Vertical(id="ov-lists"):
-                yield Static("", id="ov-overdue", classes="section")
-                yield Static("", id="ov-overdue-list")
-                yield Static("", id="ov-noev", classes="section")
-                yield Static("", id="ov-noev-list")
+            # what needs attention, every row (no cap): ↑/↓ move (the page follows), Enter opens
+            yield OptionList(id="ov-attention")
         yield I18nFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#ov-attention", OptionList).focus()
 
     async def on_screen_resume(self) -> None:
         await self.refresh_data()
@@ -130,14 +133,27 @@ class OverviewScreen(BaseScreen):
             lines.append(bar(frac, width, self.cchc.ascii_bars), style="bold")
             lines.append(f" {a.mean_pct:3.0f}%  {a.done}/{a.items}\n")
         self.query_one("#ov-areas", Static).update(lines)
-        self.query_one("#ov-overdue", Static).update(
-            t("ui.overview.overdue", count=len(ov.overdue))
+        attention = self.query_one("#ov-attention", OptionList)
+        highlighted = attention.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        attention.clear_options()
+        attention.add_options(
+            [
+                *self._section(
+                    "late", t("ui.overview.overdue", count=len(ov.overdue)), ov.overdue, True
+                ),
+                *self._section(
+                    "bare",
+                    t("ui.overview.no_evidence", count=len(ov.done_without_evidence)),
+                    ov.done_without_evidence,
+                ),
+            ]
         )
-        self.query_one("#ov-overdue-list", Static).update(self._list(ov.overdue, due=True))
-        self.query_one("#ov-noev", Static).update(
-            t("ui.overview.no_evidence", count=len(ov.done_without_evidence))
-        )
-        self.query_one("#ov-noev-list", Static).update(self._list(ov.done_without_evidence))
+        ids = [attention.get_option_at_index(i).id for i in range(attention.option_count)]
+        if keep in ids:
+            attention.highlighted = ids.index(keep)
+        else:
+            attention.action_first()
         queue = walk_queue(ctx.plan, rows, ctx.today)
         walk = t("ui.overview.start_walk", count=len(queue.items))
         writer = self.cchc.draft_writer
@@ -152,13 +168,32 @@ class OverviewScreen(BaseScreen):
             )
         self.query_one("#ov-walk", Static).update(walk)
 
-    def _list(self, rows: list[ItemStatus], due: bool = False) -> str:
+    def _section(
+        self, section: str, title: str, rows: list[ItemStatus], due: bool = False
+    ) -> list[Option]:
+        """A heading (not selectable) and a row per item, each opening the item; the ids name
+        the section (an item may be in two)."""
+        out = [Option(Text(title, style="bold"), id=f"h:{section}", disabled=True)]
         if not rows:
-            return "  " + t("ui.overview.none")
-        out = []
-        for r in rows[:8]:
+            out.append(Option("  " + t("ui.overview.none"), id=f"n:{section}", disabled=True))
+        width = max(20, self.size.width - 24)
+        for r in rows:
             when = f" ({format_date(r.item.due[-1])})" if due and r.item.due else ""
-            out.append(f"  {r.item.id:<8} {r.item.short_text(50)}{when}")
-        if len(rows) > 8:
-            out.append(f"  … +{len(rows) - 8}")
-        return "\n".join(out)
+            prompt = Text(f"  {r.item.id:<8} {r.item.short_text(width)}{when}", no_wrap=True)
+            out.append(Option(prompt, id=f"{section}:{r.item.id}"))
+        return out
+
+    @on(OptionList.OptionHighlighted, "#ov-attention")
+    def _follow(self, event: OptionList.OptionHighlighted) -> None:
+        """The page scrolls with the highlighted row (the list is as long as its rows)."""
+        page = self.query_one("#overview", VerticalScroll)
+        top = event.option_list.virtual_region.y + event.option_index
+        page.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True)
+
+    @on(OptionList.OptionSelected, "#ov-attention")
+    async def _open(self, event: OptionList.OptionSelected) -> None:
+        from cchc_tui.ui.officer.screens.item import ItemScreen
+
+        option_id = event.option.id or ""
+        if ":" in option_id and not option_id.startswith(("h:", "n:")):
+            await self.app.push_screen(ItemScreen(option_id.split(":", 1)[1]))
