@@ -46,6 +46,30 @@ MIN_FAST = 8
 # mutants run the widget's own tests.
 FALLBACK = {"cchc_tui.ui.widgets.viet_input.": "tests/tui/test_viet_input.py"}
 SLOW = 0.5  # seconds
+# Each module's own rule tests (written for its rules, one sentence each, and fast): every one of
+# them that reached a function runs for its mutants, ahead of and beyond the MAX_TESTS others.
+# A big function (zipscan.scan, reached by 248 tests) otherwise got one case of each
+# parametrised rule test, and a mistake in the ZIP64 checks only the other cases see survived.
+OWN_TESTS: dict[str, tuple[str, ...]] = {
+    "cchc_tui.bundle.zipscan.": ("tests/bundle/test_zipscan_rules.py",),
+    "cchc_tui.bundle.cms.": ("tests/bundle/test_cms_rules.py",),
+    "cchc_tui.bundle.receipt.": ("tests/bundle/test_receipt_rules.py",),
+    "cchc_tui.bundle.trust.": ("tests/bundle/test_trust_rules.py",),
+    "cchc_tui.bundle.verify.": ("tests/bundle/test_integrity_rules.py",),
+    "cchc_tui.bundle.bag.": ("tests/bundle/test_bundle_format.py",),
+    "cchc_tui.services.importer.": ("tests/bundle/test_import_rules.py",),
+    "cchc_tui.services.export.": ("tests/bundle/test_export_rules.py",),
+    "cchc_tui.services.review_desk.": ("tests/bundle/test_review_desk_rules.py",),
+    "cchc_tui.services.anchors.": ("tests/bundle/test_anchor_rules.py",),
+    "cchc_tui.services.receipts.": ("tests/bundle/test_receipt_service_rules.py",),
+    "cchc_tui.store.review.": ("tests/store/test_review_store.py",),
+    "cchc_tui.store.db.": ("tests/store/test_store_rules.py",),
+    "cchc_tui.store.transaction.": ("tests/store/test_store_rules.py",),
+    "cchc_tui.core.scoring.": ("tests/unit/test_scoring_rules.py",),
+    "cchc_tui.core.tracking.": ("tests/unit/test_tracking_rules.py",),
+    "cchc_tui.core.timing.": ("tests/unit/test_boundaries.py",),
+    "cchc_tui.core.periods.": ("tests/unit/test_boundaries.py",),
+}
 
 # The CI sample: small modules that carry integrity rules, with the tests that reach them, so the
 # stats run and the mutants fit in CI's budget (about two minutes on 2 cores).
@@ -115,9 +139,11 @@ def _inner(
                 breadth[test] += 1
         if limit is not None:
             for name, tests in state().tests_by_mangled_function_name.items():
-                state().tests_by_mangled_function_name[name] = select(
-                    tests, durations, limit, breadth
+                own = sorted(
+                    (t for t in tests if _own(name, t)), key=lambda t: (durations.get(t, 0.0), t)
                 )
+                rest = select(set(tests) - set(own), durations, limit, breadth)
+                state().tests_by_mangled_function_name[name] = own + rest
 
         by_function = state().tests_by_mangled_function_name
         fallback = {
@@ -127,7 +153,6 @@ def _inner(
         state().tests_by_mangled_function_name = _WithFallback(by_function, fallback)
 
     mutmut_main.collect_or_load_stats = load_and_select  # type: ignore[assignment]
-
 
     # mutmut runs the selected tests once more, unmutated, right after a stats run that has just
     # run them all and stopped on any failure: minutes for nothing. Kept when the stats came
@@ -164,6 +189,14 @@ def _inner(
 
         mutmut_main.collect_source_file_mutation_data = sample  # type: ignore[assignment]
     mutmut_main._run(names or [], None)
+
+
+def _own(function: str, test: str) -> bool:
+    """Whether ``test`` is one of the rule tests written for ``function``'s module."""
+    return any(
+        function.startswith(prefix) and test.startswith(tuple(f"{f}::" for f in files))
+        for prefix, files in OWN_TESTS.items()
+    )
 
 
 class _WithFallback(dict[str, Any]):
