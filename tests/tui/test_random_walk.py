@@ -63,11 +63,13 @@ LETTERS = "abcdeghiklmnopqrstuvxy"
 # fields whose text is normalised when saved (a document number is upper-cased, a path is a
 # path): a word typed there is not found as typed, so the walk types elsewhere
 STRUCTURED = {"ev-number", "ev-file"}
+# search fields: what is typed there looks for a row, it is no one's work to keep
+SEARCH = {"search", "score-find"}
 
 
 def _typable(widget: Any) -> bool:
     """A free-text field of a form (not a number, date or search field)."""
-    if getattr(widget, "id", None) in STRUCTURED:
+    if getattr(widget, "id", None) in STRUCTURED | SEARCH:
         return False
     if isinstance(widget, VietTextArea):
         return not widget.read_only

@@ -292,7 +292,7 @@ class ScoringScreen(Guarded, BaseScreen):
         if current is not None:
             with contextlib.suppress(RowDoesNotExist):
                 table.move_cursor(row=table.get_row_index(current), scroll=False)
-        table.scroll_to(y=scrolled, animate=False, immediate=True)
+        table.scroll_to(y=scrolled, animate=False)
         self._fill_panel()
 
     def _row_key(self) -> str | None:
