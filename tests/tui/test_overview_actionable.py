@@ -46,6 +46,7 @@ async def test_every_row_is_reached_and_opens(tmp_path: Path, plan_text: str) ->
         page = screen.query_one("#overview", VerticalScroll)
         assert page.max_scroll_y > 0  # taller than the terminal
         start = page.scroll_y
+        assert start == 0  # it opens at its top: period and deadline first
         assert attention.highlighted_option is not None
         assert attention.highlighted_option.id == late[0]
         for _ in range(len(ids) - 1):  # headings are passed over

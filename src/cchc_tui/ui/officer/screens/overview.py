@@ -51,7 +51,8 @@ class OverviewScreen(BaseScreen):
         yield I18nFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#ov-attention", OptionList).focus()
+        # focused without scrolling to it: the page opens at its top (period, deadline)
+        self.query_one("#ov-attention", OptionList).focus(scroll_visible=False)
 
     async def on_screen_resume(self) -> None:
         await self.refresh_data()
@@ -150,6 +151,7 @@ class OverviewScreen(BaseScreen):
             ]
         )
         ids = [attention.get_option_at_index(i).id for i in range(attention.option_count)]
+        self._quiet = True  # the page stays at its top for a highlight set here, not by a key
         if keep in ids:
             attention.highlighted = ids.index(keep)
         else:
@@ -186,6 +188,9 @@ class OverviewScreen(BaseScreen):
     @on(OptionList.OptionHighlighted, "#ov-attention")
     def _follow(self, event: OptionList.OptionHighlighted) -> None:
         """The page scrolls with the highlighted row (the list is as long as its rows)."""
+        if getattr(self, "_quiet", False):
+            self._quiet = False
+            return
         page = self.query_one("#overview", VerticalScroll)
         top = event.option_list.virtual_region.y + event.option_index
         page.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True)
