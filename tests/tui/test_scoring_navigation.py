@@ -5,6 +5,7 @@ a look, and the cursor stays where it was after every action (F9, a save)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, OptionList, Static
@@ -44,6 +45,15 @@ def test_next_goes_round_and_comes_back_to_the_start_last() -> None:
     assert next_index(rows[2:4], 0, flagged) is None
 
 
+async def open_scoring(app: Any, pilot: Any) -> ScoringScreen:
+    await wait_idle(app, pilot)
+    await pilot.press("f7")
+    await wait_idle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ScoringScreen)
+    return screen
+
+
 def cursor_key(screen: ScoringScreen) -> str:
     table = screen.query_one("#score-tree", DataTable)
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
@@ -52,11 +62,7 @@ def cursor_key(screen: ScoringScreen) -> str:
 async def test_find_next_flag_and_the_cursor_kept(tmp_path: Path, plan_text: str) -> None:
     app = make_app(demo_db(tmp_path, plan_text))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_idle(app, pilot)
-        await pilot.press("f7")
-        await wait_idle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ScoringScreen)
+        screen = await open_scoring(app, pilot)
         find = screen.query_one("#score-find", VietInput)
         assert not find.display
         await pilot.press("slash")
@@ -120,11 +126,7 @@ async def test_one_picker_marks_in_letters_counts_and_leaves_with_esc(
 ) -> None:
     app = make_app(demo_db(tmp_path, plan_text))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_idle(app, pilot)
-        await pilot.press("f7")
-        await wait_idle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ScoringScreen)
+        screen = await open_scoring(app, pilot)
         await pilot.press("slash")
         await type_text(pilot, "1.1.2")
         await pilot.press("enter", "f9")
