@@ -36,11 +36,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         shutil.rmtree(base, ignore_errors=True)
 
 
-# CI explores the same examples every run (a red CI must mean a regression, not a new draw);
-# local runs keep drawing new ones.
-settings.register_profile("ci", derandomize=True, deadline=None)
+# CI and the mutation run (tools/mutation.py sets CCHC_MUTATION) explore the same examples every
+# run: a red CI must mean a regression, and a mutant must be caught or survive the same way in
+# every run, not by the draw. Local runs keep drawing new ones.
+settings.register_profile("ci", derandomize=True, deadline=None, database=None)
 settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.load_profile("ci" if os.environ.get("CI") or os.environ.get("CCHC_MUTATION") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_896c6acf9bc33f08.txt"
