@@ -86,7 +86,7 @@ async def test_english_short_columns(tmp_path: Path, plan_text: str) -> None:
         assert isinstance(screen, ItemsScreen)
         table = screen.query_one("#items", DataTable)
         cells = [str(c) for c in table.get_row("hd3.8")]
-        assert cells[1:4] == ["L", "31/12/22", "doing"]
+        assert cells[0] == "[ ]" and cells[2:5] == ["L", "31/12", "doing"]
         detail = _text(screen.query_one("#item-detail", Static))
         said = "hd3.1 · Coordinate · due 31/12/2022 · in progress 60% · 1 documents"
         assert detail.startswith(said)

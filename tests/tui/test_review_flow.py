@@ -318,8 +318,8 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         items = officer.screen.query_one("#items", DataTable)
         await pilot.press("n")
         await pilot.pause()
-        assert items.row_count == 1 and items.get_row_at(0)[0] == "hd3.8"
-        assert str(items.get_row_at(0)[6]).startswith("» ")
+        assert items.row_count == 1 and items.get_row_at(0)[1] == "hd3.8"
+        assert str(items.get_row_at(0)[7]).startswith("» ")
         await pilot.press("enter")
         await wait_idle(officer, pilot)
         said = str(officer.screen.query_one("#review-comments", Static).render())

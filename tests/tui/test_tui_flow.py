@@ -123,7 +123,7 @@ async def test_overdue_item_done_with_note_and_evidence(
         assert isinstance(app.screen, ItemsScreen)
         await pilot.press("o")  # only overdue
         table = app.screen.query_one("#items", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["hd3.42", "hd3.43"]
+        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["hd3.42", "hd3.43"]
         await pilot.press("enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen) and app.screen.item_id == "hd3.42"
@@ -264,7 +264,7 @@ async def test_search_as_you_type_is_accent_insensitive(tmp_path: Path, plan_tex
         await pilot.press("slash")
         await type_text(pilot, "tuyen truyen")
         table = app.screen.query_one("#items", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["hd3.45"]
+        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["hd3.45"]
         await pilot.press("escape")
         assert table.row_count == 52
         await pilot.press("r")  # lead only
@@ -288,8 +288,8 @@ async def test_search_as_you_type_is_accent_insensitive(tmp_path: Path, plan_tex
         # the filters are the screen's state: setting one from code shows its rows too
         screen.status = DONE
         await pilot.pause()
-        shown = [table.get_row_at(i)[3] for i in range(table.row_count)]
-        assert shown and set(shown) == {"hoàn thành"}, shown
+        shown = [table.get_row_at(i)[4] for i in range(table.row_count)]
+        assert shown and set(shown) == {"đã xong"}, shown
         assert "trạng thái " + status_label(DONE) in str(
             screen.query_one("#filters", Static).render()
         )
@@ -325,8 +325,22 @@ async def test_walkthrough_end_to_end(tmp_path: Path, plan_text: str) -> None:
         assert isinstance(app.screen, WalkSummary)
         changed = str(app.screen.query_one("#summary-changed", Static).render())
         assert "hd3.42" in changed and "đang thực hiện" in changed
-        missing = str(app.screen.query_one("#summary-missing", Static).render())
-        assert "hd3.43" in missing and "vẫn quá hạn" in missing
+        missing = app.screen.query_one("#summary-missing", OptionList)
+        assert app.focused is missing
+        lines = [str(missing.get_option_at_index(i).prompt) for i in range(missing.option_count)]
+        assert any("hd3.43" in line and "vẫn quá hạn" in line for line in lines)
+        # Enter on the first line: the items list with exactly these
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ItemsScreen)
+        table = app.screen.query_one("#items", DataTable)
+        shown = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert shown == [line.split()[0] for line in lines[1:]]
+        assert "còn thiếu sau lượt cập nhật" in str(
+            app.screen.query_one("#filters", Static).render()
+        )
+        await pilot.press("c")  # every item again
+        assert table.row_count == len(app.screen.rows) > len(shown)
     with Store(db) as store:
         p = store.progress_of("kh-260-2022", "918")["hd3.42"]
         assert (p.status, p.progress_pct) == ("dang_thuc_hien", 80)
@@ -682,8 +696,9 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
         await wait_idle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ExportScreen)
-        checks = str(screen.query_one("#export-checks", _Static).render())
-        assert "✗" not in checks
+        checks = screen.query_one("#export-checks", OptionList)
+        lines = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
+        assert not any("✗" in line for line in lines)
         screen.query_one("#export-out", VietInput).value = str(usb)
         await type_text(pilot, "sai-mat-khau")
         await pilot.press("f2")

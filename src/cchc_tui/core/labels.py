@@ -148,6 +148,7 @@ EVIDENCE_HASH: dict[str, str] = {
 # Audit log actions and fields, in an item's history (others show as recorded)
 AUDIT_ACTION: dict[str, str] = {
     "progress.set": "audit.progress.set",
+    "progress.carry_over": "audit.progress.carry_over",
     "evidence.link": "audit.evidence.link",
     "evidence.unlink": "audit.evidence.unlink",
 }
@@ -158,4 +159,5 @@ AUDIT_FIELD: dict[str, str] = {
     "reason": "audit.field.reason",
     "completed_on": "audit.field.completed_on",
     "evidence": "audit.field.evidence",
+    "period": "audit.field.period",
 }

@@ -40,6 +40,9 @@ PERIODS = ("Q1", "6T", "Q3", "NAM")
 class Preflight:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # a line (error or warning) that names items: what to call them, and which (the app opens
+    # the items list with exactly those)
+    named: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -70,13 +73,13 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
     rows = store.assigned_status(plan, registry, agency, today)
     missing = [r.item.id for r in rows if r.status is None]
     if missing:
-        pre.errors.append(
-            t(
-                "export.no_status",
-                count=len(missing),
-                items=", ".join(missing[:8]) + ("…" if len(missing) > 8 else ""),
-            )
+        line = t(
+            "export.no_status",
+            count=len(missing),
+            items=", ".join(missing[:8]) + ("…" if len(missing) > 8 else ""),
         )
+        pre.errors.append(line)
+        pre.named[line] = (t("ui.items.only.no_status"), missing)
     for ev in store.list_evidence(agency):
         if not ev.file_path:
             continue
@@ -103,10 +106,14 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
             pre.warnings.append(t("criteria.template_warning", id=cset.id))
     overdue = [r.item.id for r in rows if r.overdue]
     if overdue:
-        pre.warnings.append(t("export.overdue", count=len(overdue)))
+        line = t("export.overdue", count=len(overdue))
+        pre.warnings.append(line)
+        pre.named[line] = (t("ui.items.only.overdue"), overdue)
     bare = [r.item.id for r in rows if r.done and r.evidence_count == 0]
     if bare:
-        pre.warnings.append(t("export.done_no_evidence", count=len(bare)))
+        line = t("export.done_no_evidence", count=len(bare))
+        pre.warnings.append(line)
+        pre.named[line] = (t("ui.items.only.done_no_evidence"), bare)
     return pre
 
 

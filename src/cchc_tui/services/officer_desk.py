@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.criteria import CriteriaSet
 from cchc_tui.core.errors import UserError
-from cchc_tui.core.plan import Plan
+from cchc_tui.core.plan import Period, Plan
 from cchc_tui.core.progress import ProgressValues
 from cchc_tui.core.scoring import Result, SelfScore
 from cchc_tui.core.tracking import ItemStatus
@@ -154,11 +154,7 @@ class Context:
     ) -> ProgressValues:
         """An item's progress (a field left None keeps what is stored, by core.progress's
         rules); only an item assigned to this agency. The values now stored."""
-        from cchc_tui.core.assignment import assigned_items
-
-        mine = {a.item.id for a in assigned_items(self.plan, self.registry, self.agency)}
-        if item_id not in mine:
-            raise UserError("progress.not_assigned", item=item_id, agency=self.profile.agency_name)
+        self._check_mine([item_id])
         values, _changes = self.store.set_progress(
             self.plan,
             item_id,
@@ -173,6 +169,66 @@ class Context:
             base=base,
         )
         return values
+
+    def set_progress_many(
+        self,
+        item_ids: list[str],
+        *,
+        status: str,
+        progress_pct: int | None = None,
+        reason: str | None = None,
+    ) -> dict[str, dict[str, tuple[Any, Any]]]:
+        """One status (and progress, reason) for several items at once, all or none, audited
+        per item; what changed, per item (an item already so is left as it is)."""
+        self._check_mine(item_ids)
+        return self.store.set_progress_many(
+            self.plan,
+            item_ids,
+            agency=self.agency,
+            actor=self.profile.officer,
+            status=status,
+            progress_pct=progress_pct,
+            reason=reason,
+            today=self.today,
+        )
+
+    def carry_over_candidates(self) -> tuple[Period, Period | None, list[ItemStatus]]:
+        """The period now, the one before it, and the items whose status was last set on or
+        before the previous period's report deadline: what "carry over" would keep. None
+        before the first period's report."""
+        from cchc_tui.core.periods import current_period
+
+        now = current_period(self.plan, self.today)
+        earlier = [p for p in self.plan.period if p.due < now.due]
+        if not earlier:
+            return now, None, []
+        last = max(earlier, key=lambda p: p.due)
+        stored = self.reader.progress_of(self.plan.id, self.agency)
+        untouched = [
+            r
+            for r in self.rows()
+            if r.status is not None
+            and r.item.id in stored
+            and stored[r.item.id].updated_at.astimezone().date() <= last.due
+        ]
+        return now, last, untouched
+
+    def carry_over(self, item_ids: list[str], period: str) -> int:
+        """Keep the status of these items for ``period`` (audited per item); how many."""
+        self._check_mine(item_ids)
+        return self.store.carry_over(
+            self.plan, item_ids, agency=self.agency, actor=self.profile.officer, period=period
+        )
+
+    def _check_mine(self, item_ids: list[str]) -> None:
+        from cchc_tui.core.assignment import assigned_items
+
+        mine = {a.item.id for a in assigned_items(self.plan, self.registry, self.agency)}
+        for item_id in item_ids:
+            if item_id not in mine:
+                raise UserError(
+                    "progress.not_assigned", item=item_id, agency=self.profile.agency_name
+                )
 
     def add_evidence(
         self,

@@ -41,6 +41,11 @@ class _Statements:
         ).where(c.agency_code == bindparam("agency"), c.plan_item_id == bindparam("item"))
         self.insert_progress = progress.insert()
         self.update_progress = progress.update().where(c.id == bindparam("row_id"))
+        self.touch_progress = (
+            progress.update()
+            .where(c.id == bindparam("row_id"))
+            .values(updated_at=bindparam("at"), updated_by=bindparam("by"))
+        )
 
 
 _SQL = _Statements()
@@ -150,57 +155,141 @@ class Store(EvidenceWrites):
 
         Returns the values now stored and what changed (empty when nothing did).
         """
-        today = today or date.today()
         with self._write_conn() as conn:
-            item_id = self._item_ids(conn, plan.id).get(item_key)
-            if item_id is None:
-                raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
+            ids = self._item_ids(conn, plan.id)
             self._check_base(
                 conn, agency=agency, action="progress.set", key=f"{plan.id}/{item_key}", base=base
             )
-            row = conn.execute(_SQL.select_progress, {"agency": agency, "item": item_id}).first()
-            old = ProgressValues(*row[1:]) if row else None
-            new = apply_update(
-                old,
-                status=status,
-                progress_pct=progress_pct,
-                reason=reason,
-                note=note,
-                completed_on=completed_on,
-                today=today,
-            )
-            before = old or ProgressValues(status="")
-            changes = {
-                name: (getattr(before, name), getattr(new, name))
-                for name in ("status", "progress_pct", "reason", "note", "completed_on")
-                if getattr(before, name) != getattr(new, name)
-            }
-            if old is not None and not changes:
-                return new, {}
-            values = {
-                "status": new.status,
-                "progress_pct": new.progress_pct,
-                "reason": new.reason,
-                "note": new.note,
-                "completed_on": new.completed_on,
-                "updated_at": utcnow(),
-                "updated_by": actor,
-            }
-            if row is None:
-                conn.execute(
-                    _SQL.insert_progress, {"agency_code": agency, "plan_item_id": item_id, **values}
-                )
-            else:
-                conn.execute(_SQL.update_progress, {"row_id": row[0], **values})
-            self._audit(
+            return self._set_progress_row(
                 conn,
-                actor=actor,
+                plan,
+                ids,
+                item_key,
                 agency=agency,
-                action="progress.set",
-                entity="progress",
-                key=f"{plan.id}/{item_key}",
-                changes=changes,
+                actor=actor,
+                update={
+                    "status": status,
+                    "progress_pct": progress_pct,
+                    "reason": reason,
+                    "note": note,
+                    "completed_on": completed_on,
+                },
+                today=today or date.today(),
             )
+
+    def set_progress_many(
+        self,
+        plan: Plan,
+        item_keys: list[str],
+        *,
+        agency: str,
+        actor: str,
+        status: str,
+        progress_pct: int | None = None,
+        reason: str | None = None,
+        today: date | None = None,
+    ) -> dict[str, dict[str, tuple[Any, Any]]]:
+        """The same status (and progress, reason) for several items, all or none, in one
+        transaction with an audit entry per item that changed. What changed, per item."""
+        changed: dict[str, dict[str, tuple[Any, Any]]] = {}
+        with self._write_conn() as conn:
+            ids = self._item_ids(conn, plan.id)
+            for key in item_keys:
+                _new, changes = self._set_progress_row(
+                    conn,
+                    plan,
+                    ids,
+                    key,
+                    agency=agency,
+                    actor=actor,
+                    update={"status": status, "progress_pct": progress_pct, "reason": reason},
+                    today=today or date.today(),
+                )
+                if changes:
+                    changed[key] = changes
+        return changed
+
+    def carry_over(
+        self, plan: Plan, item_keys: list[str], *, agency: str, actor: str, period: str
+    ) -> int:
+        """The status each item has stands for ``period`` too: checked and kept, with an audit
+        entry per item saying so (what it kept). Items with no status are left out. How many
+        were carried over."""
+        done = 0
+        with self._write_conn() as conn:
+            ids = self._item_ids(conn, plan.id)
+            for key in item_keys:
+                item_id = ids.get(key)
+                if item_id is None:
+                    raise UserError("item.unknown", ref=key, plan=plan.id, hint="")
+                row = conn.execute(
+                    _SQL.select_progress, {"agency": agency, "item": item_id}
+                ).first()
+                if row is None:
+                    continue
+                conn.execute(_SQL.touch_progress, {"row_id": row[0], "at": utcnow(), "by": actor})
+                self._audit(
+                    conn,
+                    actor=actor,
+                    agency=agency,
+                    action="progress.carry_over",
+                    entity="progress",
+                    key=f"{plan.id}/{key}",
+                    changes={"period": (None, period), "status": (row[1], row[1])},
+                )
+                done += 1
+        return done
+
+    def _set_progress_row(
+        self,
+        conn: Any,
+        plan: Plan,
+        ids: dict[str, int],
+        item_key: str,
+        *,
+        agency: str,
+        actor: str,
+        update: dict[str, Any],
+        today: date,
+    ) -> tuple[ProgressValues, dict[str, tuple[Any, Any]]]:
+        item_id = ids.get(item_key)
+        if item_id is None:
+            raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
+        row = conn.execute(_SQL.select_progress, {"agency": agency, "item": item_id}).first()
+        old = ProgressValues(*row[1:]) if row else None
+        new = apply_update(old, today=today, **update)
+        before = old or ProgressValues(status="")
+        changes = {
+            name: (getattr(before, name), getattr(new, name))
+            for name in ("status", "progress_pct", "reason", "note", "completed_on")
+            if getattr(before, name) != getattr(new, name)
+        }
+        if old is not None and not changes:
+            return new, {}
+        values = {
+            "status": new.status,
+            "progress_pct": new.progress_pct,
+            "reason": new.reason,
+            "note": new.note,
+            "completed_on": new.completed_on,
+            "updated_at": utcnow(),
+            "updated_by": actor,
+        }
+        if row is None:
+            conn.execute(
+                _SQL.insert_progress, {"agency_code": agency, "plan_item_id": item_id, **values}
+            )
+        else:
+            conn.execute(_SQL.update_progress, {"row_id": row[0], **values})
+        self._audit(
+            conn,
+            actor=actor,
+            agency=agency,
+            action="progress.set",
+            entity="progress",
+            key=f"{plan.id}/{item_key}",
+            changes=changes,
+        )
         return new, changes
 
     # -- checks ------------------------------------------------------------------------------

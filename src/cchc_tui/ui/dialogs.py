@@ -204,6 +204,40 @@ class AskYesNo(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+class ConfirmList(ModalScreen[bool]):
+    """A change to several records, shown line by line before it is made: the question, the
+    lines (scrolling), [Đồng ý] focused (Enter) and [Không] (Esc)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose(False)", "ui.ask.no", id="confirm_list.no"),
+    ]
+
+    def __init__(self, question: str, lines: list[str], *, yes: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.lines = lines
+        self.yes = yes or t("ui.ask.yes")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.question, classes="title")
+            with VerticalScroll(id="confirm-lines"):
+                yield Static("\n".join(self.lines), markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(t("ui.ask.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_choose(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
 class HistoryModal(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f7", "close", "key.back", id="history.close"),

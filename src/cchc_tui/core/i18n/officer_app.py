@@ -105,6 +105,76 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có mục nào khớp bộ lọc; nhấn c để bỏ lọc.",
         "en": "No item matches the filters; press c to clear them.",
     },
+    "ui.col.mark": {"vi": "Chọn", "en": "Sel"},
+    "ui.col.status_short": {"vi": "T.thái", "en": "Status"},
+    "ui.items.marked": {"vi": "[x] {count} · ", "en": "[x] {count} · "},
+    "key.mark": {"vi": "Chọn", "en": "Mark"},
+    "key.mark_all": {"vi": "Chọn cả", "en": "Mark all"},
+    "key.bulk": {"vi": "Cập nhật loạt", "en": "Bulk update"},
+    "key.carry_over": {"vi": "Giữ kỳ trước", "en": "Carry over"},
+    "ui.bulk.title": {
+        "vi": "Trạng thái cho {count} mục đã chọn (Enter chọn):",
+        "en": "Status for the {count} marked items (Enter to choose):",
+    },
+    "ui.bulk.pct_placeholder": {
+        "vi": "Tiến độ (%) cho các mục này, rồi Enter",
+        "en": "Progress (%) for these items, then Enter",
+    },
+    "ui.bulk.reason_placeholder": {
+        "vi": "Lý do không thực hiện được, rồi Enter",
+        "en": "Why they cannot be done, then Enter",
+    },
+    "ui.bulk.hint": {
+        "vi": "Trước khi lưu, từng mục sẽ được liệt kê để xác nhận. Esc: thôi.",
+        "en": "Each item is listed for you to confirm before anything is saved. Esc: cancel.",
+    },
+    "ui.bulk.none_marked": {
+        "vi": "Chưa chọn mục nào: Space chọn dòng đang trỏ, * chọn mọi dòng đang hiện.",
+        "en": "No item marked: Space marks the highlighted row, * every row shown.",
+    },
+    "ui.bulk.confirm": {
+        "vi": "Cập nhật {count} mục như sau?",
+        "en": "Update these {count} items as follows?",
+    },
+    "ui.bulk.done": {
+        "vi": "Đã cập nhật {count} mục ({same} mục đã như vậy, giữ nguyên).",
+        "en": "{count} items updated ({same} already so, left as they were).",
+    },
+    "ui.carry.first_period": {
+        "vi": "{period} là kỳ đầu tiên: không có kỳ trước để giữ trạng thái.",
+        "en": "{period} is the first period: there is no earlier one to carry over.",
+    },
+    "ui.carry.nothing": {
+        "vi": "Không có mục nào giữ nguyên từ {period}: mọi mục có trạng thái đã được cập nhật "
+        "sau đó.",
+        "en": "Nothing to carry over from {period}: every item with a status was updated since.",
+    },
+    "ui.carry.confirm": {
+        "vi": "Giữ nguyên trạng thái của {count} mục chưa cập nhật từ {last} cho {now}?",
+        "en": "Keep the status of the {count} items not updated since {last} for {now}?",
+    },
+    "ui.carry.done": {
+        "vi": "Đã giữ trạng thái của {count} mục cho {period} (ghi vào lịch sử từng mục).",
+        "en": "Status of {count} items carried over to {period} (in each item's history).",
+    },
+    "ui.items.only": {
+        "vi": "{count} mục {what} (c: mọi mục) · ",
+        "en": "{count} items {what} (c: all items) · ",
+    },
+    "ui.items.only.no_status": {"vi": "chưa có trạng thái", "en": "with no status"},
+    "ui.items.only.overdue": {"vi": "quá hạn", "en": "overdue"},
+    "ui.items.only.done_no_evidence": {
+        "vi": "hoàn thành chưa có TLKC",
+        "en": "done without evidence",
+    },
+    "ui.items.only.walk_missing": {
+        "vi": "còn thiếu sau lượt cập nhật",
+        "en": "still missing after the update",
+    },
+    "ui.walk.open_missing": {
+        "vi": "» Mở danh sách {count} mục này (Enter trên một dòng: mở mục đó)",
+        "en": "» Open these {count} items as a list (Enter on a line: that item)",
+    },
     "ui.items.all": {"vi": "tất cả", "en": "all"},
     "ui.items.only_overdue": {"vi": " · chỉ quá hạn", "en": " · overdue only"},
     "ui.items.only_commented": {
@@ -119,7 +189,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.col.no": {"vi": "Số", "en": "No."},
     "ui.col.text": {"vi": "Nội dung", "en": "Text"},
     "ui.col.due": {"vi": "Hạn", "en": "Due"},
-    "ui.col.status": {"vi": "Trạng thái", "en": "Status"},
     "ui.col.pct": {"vi": "%", "en": "%"},
     "ui.col.evidence": {"vi": "TLKC", "en": "Ev."},
     "ui.item.title": {"vi": "Mục {id}", "en": "Item {id}"},
@@ -211,13 +280,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Trạng thái mục: chưa thực hiện · đang thực hiện · hoàn thành · không thực hiện "
         "được (ghi lý do). TLKC (tài liệu kiểm chứng): văn bản chứng minh việc đã làm — số, "
         "ngày, cơ quan ban hành và tệp.\nMỗi quý: F6 đi qua từng mục, cập nhật, F9 chọn hoặc "
-        "thêm TLKC (n) ngay tại mục → F7 chấm điểm → F8 xuất hồ sơ nộp Sở Nội vụ.\n"
+        "thêm TLKC (n) ngay tại mục → F7 chấm điểm → F8 xuất hồ sơ nộp Sở Nội vụ. Mục không "
+        "đổi: F4, k giữ trạng thái kỳ trước; nhiều mục cùng trạng thái: Space chọn, u cập nhật.\n"
         "Đổi phím: config.toml, mục [keymap], theo mã ở cột phải (cchc keys in ra hết).",
         "en": "Item statuses: not started · in progress · done · cannot be done (give a "
         "reason). Evidence (TLKC): a document proving the work — number, date, issuer and "
         "file.\nEach quarter: F6 through every item, update it, F9 to pick or add "
         "(n) its evidence right there → F7 scoring → "
-        "F8 export the bundle for Sở Nội vụ.\nChange a key: config.toml, [keymap], by the id "
+        "F8 export the bundle for Sở Nội vụ. Items unchanged: F4, k carries last period's "
+        "status over; several items alike: Space marks, u updates.\nChange a key: config.toml, [keymap], by the id "
         "in the right column (cchc keys prints them all).",
     },
     "ui.palette.placeholder": {"vi": "Tìm lệnh…", "en": "Search for commands…"},

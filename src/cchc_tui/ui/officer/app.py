@@ -225,6 +225,16 @@ class CchcApp(CchcAppBase):
 
         self.run_worker(self._show(ItemsScreen), group="nav")
 
+    def show_items_only(self, what: str, item_ids: list[str]) -> None:
+        """The items list with exactly these items (c shows them all again)."""
+        from cchc_tui.ui.officer.screens.items import ItemsScreen
+
+        async def show() -> None:
+            if self._has_ctx() and await self.leave_all():
+                await self.switch_to(ItemsScreen(only=(what, item_ids)))
+
+        self.run_worker(show(), group="nav")
+
     def action_show_evidence(self) -> None:
         from cchc_tui.ui.officer.screens.evidence import EvidenceScreen
 

@@ -1,5 +1,6 @@
-"""Xuất hồ sơ: pre-flight (errors block, warnings do not), the passphrase, a progress bar with
-bytes per second while evidence is hashed and written, then the bundle's path and SHA-256."""
+"""Xuất hồ sơ: pre-flight (errors block, warnings do not; Enter on a line that names items
+opens the items list with exactly those), the passphrase, a progress bar with bytes per second
+while evidence is hashed and written, then the bundle's path and SHA-256."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import time
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Label, ProgressBar, Select, Static
+from textual.widgets import Header, Label, OptionList, ProgressBar, Select, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from cchc_tui.core.errors import UserError
@@ -35,6 +38,7 @@ class ExportScreen(BaseScreen):
         super().__init__()
         self.busy = False
         self.pre: Preflight | None = None
+        self._lines: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,7 +53,7 @@ class ExportScreen(BaseScreen):
             with Horizontal(classes="row"):
                 yield Label(t("ui.export.passphrase"))
                 yield VietInput(id="export-pass", password=True)
-            yield Static("", id="export-checks")
+            yield OptionList(id="export-checks")
             bar = ProgressBar(id="export-progress", show_eta=False)
             bar.display = False
             yield bar
@@ -79,13 +83,27 @@ class ExportScreen(BaseScreen):
         except DbFailed:
             return
         self.pre = pre
-        lines = [f"[b red]✗[/] {e}" for e in pre.errors]
-        lines += [f"[b yellow]![/] {w}" for w in pre.warnings]
+        lines = [("✗", "bold red", e) for e in pre.errors]
+        lines += [("!", "bold yellow", w) for w in pre.warnings]
         if not has_key:
-            lines.append(f"[b red]✗[/] {t('key.missing')}")
+            lines.append(("✗", "bold red", t("key.missing")))
         if not lines:
-            lines = [f"[b green]✓[/] {t('ui.export.ready')}"]
-        self.query_one("#export-checks", Static).update("\n".join(lines))
+            lines = [("✓", "bold green", t("ui.export.ready"))]
+        checks = self.query_one("#export-checks", OptionList)
+        checks.clear_options()
+        for n, (mark, style, line) in enumerate(lines):
+            opens = line in pre.named
+            prompt = Text.assemble((mark, style), " ", line, (" ↵" if opens else "", "dim"))
+            checks.add_option(Option(prompt, id=f"named:{n}" if opens else None))
+        self._lines = [line for _m, _s, line in lines]
+
+    @on(OptionList.OptionSelected, "#export-checks")
+    def _open_named(self, event: OptionList.OptionSelected) -> None:
+        """A line that names items opens the items list with exactly those."""
+        if self.pre is None or not (event.option.id or "").startswith("named:"):
+            return
+        what, ids = self.pre.named[self._lines[int((event.option.id or "")[6:])]]
+        self.cchc.show_items_only(what, ids)
 
     async def action_receipt(self) -> None:
         """Import Sở Nội vụ's review receipt for a bundle sent from here."""

@@ -1,6 +1,8 @@
 """Nhiệm vụ: every assigned item in a table; single-key filters; / searches as you type. The
 columns are short so the text column keeps at least 30 characters at 80 columns, and the line
-under the table says the highlighted item in full."""
+under the table says the highlighted item in full. Space marks rows ([x]), * marks every row
+shown; u sets one status for the marked rows, k carries the last period's status over for the
+items untouched since (screens/bulk.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 
 from cchc_tui.core import labels
 from cchc_tui.core.dates import format_date
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import STATUSES, status_label
 from cchc_tui.core.text import fold
@@ -38,6 +41,10 @@ class ItemsScreen(BaseScreen):
         Binding("o", "toggle_overdue", "key.filter_overdue", id="items.overdue"),
         Binding("n", "toggle_commented", "key.filter_commented", id="items.commented"),
         Binding("c", "clear_filters", "key.filter_clear", id="items.clear"),
+        Binding("space", "mark", "key.mark", id="items.mark"),
+        Binding("asterisk", "mark_all", "key.mark_all", id="items.mark_all", show=False),
+        Binding("u", "bulk", "key.bulk", id="items.bulk"),
+        Binding("k", "carry_over", "key.carry_over", id="items.carry_over"),
         Binding("escape", "end_search", "key.back", id="items.end_search", show=False),
     ]
 
@@ -48,19 +55,24 @@ class ItemsScreen(BaseScreen):
     only_overdue: var[bool] = var(False, init=False)
     only_commented: var[bool] = var(False, init=False)
     query_text: var[str] = var("", init=False)
+    # exactly these items (a pre-flight or summary line opened the list): what they are, which
+    only: var[tuple[str, frozenset[str]] | None] = var(None, init=False)
 
-    def __init__(self) -> None:
+    def __init__(self, only: tuple[str, list[str]] | None = None) -> None:
         super().__init__()
+        if only is not None:
+            self.set_reactive(ItemsScreen.only, (only[0], frozenset(only[1])))
         self.rows: list[ItemStatus] = []
         self.commented: set[str] = set()  # items Sở Nội vụ commented on (imported receipts)
         self._hay: dict[str, str] = {}
         self._cells: dict[str, tuple[str, ...]] = {}
         self._shown: list[str] = []
         self._stale = True
+        self.marked: set[str] = set()  # rows marked for a bulk update (Space)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="filters")
+        yield Static("", id="filters", markup=False)
         search = VietInput(placeholder=t("ui.items.search_placeholder"), id="search")
         search.display = False
         yield search
@@ -77,10 +89,11 @@ class ItemsScreen(BaseScreen):
         table.clear(columns=True)
         self._stale = True
         for label, key, width in (
+            ("ui.col.mark", "mark", 3),
             ("ui.col.no", "id", 7),
             ("ui.col.role_short", "role", 2),
-            ("ui.col.due", "due", 9),
-            ("ui.col.status", "status", 10),
+            ("ui.col.due", "due", 6),
+            ("ui.col.status_short", "status", 8),
             ("ui.col.pct", "pct", 3),
             ("ui.col.evidence_short", "ev", 2),
         ):
@@ -105,12 +118,14 @@ class ItemsScreen(BaseScreen):
         self._prepare()
         self.refill()
 
-    FIXED_WIDTH = 7 + 2 + 9 + 10 + 3 + 2  # the columns before the text
+    FIXED_WIDTH = 3 + 7 + 2 + 6 + 8 + 3 + 2  # the columns before the text
+    COLUMNS = 8
 
     def text_width(self) -> int:
         """What is left for the text column, so the table never scrolls sideways."""
         width = self.size.width or self.app.size.width
-        return max(12, width - self.FIXED_WIDTH - 2 * 7 - 2)  # cell padding, scroll bar
+        # cell padding (one each side of every column), the scroll bar
+        return max(12, width - self.FIXED_WIDTH - 2 * self.COLUMNS - 2)
 
     def on_resize(self) -> None:
         self._columns()
@@ -124,7 +139,7 @@ class ItemsScreen(BaseScreen):
             self.refill()
 
     watch_area = watch_role = watch_status = _filter_changed
-    watch_only_overdue = watch_only_commented = watch_query_text = _filter_changed
+    watch_only_overdue = watch_only_commented = watch_query_text = watch_only = _filter_changed
 
     def visible_rows(self) -> list[ItemStatus]:
         words = fold(self.query_text).split()
@@ -136,6 +151,7 @@ class ItemsScreen(BaseScreen):
             and (self.status == "__all__" or r.status == self.status)
             and (not self.only_overdue or r.overdue)
             and (not self.only_commented or r.item.id in self.commented)
+            and (self.only is None or r.item.id in self.only[1])
             and all(w in self._hay[r.item.id] for w in words)
         ]
 
@@ -152,15 +168,17 @@ class ItemsScreen(BaseScreen):
             if r.item.ongoing:
                 due = t("timing.ongoing_short")
             else:
-                due = r.next_due.strftime("%d/%m/%y") if r.next_due else "—"
+                # the day and month: the year is the plan's (the pane below says it in full)
+                due = r.next_due.strftime("%d/%m") if r.next_due else "—"
             if r.overdue:
                 due += "!"
             status = t(labels.STATUS_SHORT[r.status or "none"])
             self._cells[r.item.id] = (
+                "[x]" if r.item.id in self.marked else "[ ]",
                 r.item.id,
                 t(labels.ROLE_SHORT[r.role]),
                 due,
-                status if len(status) <= 10 else status[:9] + "…",
+                status if len(status) <= 8 else status[:7] + "…",
                 str(r.progress_pct),
                 str(r.evidence_count),
                 ("» " if r.item.id in self.commented else "") + r.item.short_text(width),
@@ -186,7 +204,13 @@ class ItemsScreen(BaseScreen):
         self.show_detail()
         all_ = t("ui.items.all")
         self.query_one("#filters", Static).update(
-            t(
+            (t("ui.items.marked", count=len(self.marked)) if self.marked else "")
+            + (
+                t("ui.items.only", count=len(self.only[1]), what=self.only[0])
+                if self.only is not None
+                else ""
+            )
+            + t(
                 "ui.items.filters",
                 area=self.area or all_,
                 role=t(labels.ROLE[self.role]) if self.role else all_,
@@ -276,6 +300,7 @@ class ItemsScreen(BaseScreen):
             ("only_overdue", False),
             ("only_commented", False),
             ("query_text", ""),
+            ("only", None),
         ):
             self.set_reactive(getattr(ItemsScreen, name), value)
         search = self.query_one("#search", VietInput)
@@ -305,6 +330,106 @@ class ItemsScreen(BaseScreen):
             search.display = False
             self.query_one("#items", DataTable).focus()
             self.query_text = ""
+
+    # -- marks and bulk updates (screens/bulk.py) --
+    def _set_mark(self, item_id: str, on: bool) -> None:
+        if on:
+            self.marked.add(item_id)
+        else:
+            self.marked.discard(item_id)
+        cells = self._cells.get(item_id)
+        if cells is not None:
+            mark = "[x]" if on else "[ ]"
+            self._cells[item_id] = (mark, *cells[1:])
+            table = self.query_one("#items", DataTable)
+            if item_id in self._shown:
+                table.update_cell(item_id, "mark", mark)
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted row, and go to the next one."""
+        row = self.highlighted()
+        if row is None:
+            return
+        self._set_mark(row.item.id, row.item.id not in self.marked)
+        table = self.query_one("#items", DataTable)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+        self.refill()
+
+    def action_mark_all(self) -> None:
+        """Mark every row shown; when they all are already, unmark them."""
+        shown = [r.item.id for r in self.visible_rows()]
+        on = not all(i in self.marked for i in shown)
+        for item_id in shown:
+            self._set_mark(item_id, on)
+        self.refill()
+
+    def action_bulk(self) -> None:
+        if not self.marked:
+            self.notify(t("ui.bulk.none_marked"), severity="warning")
+            return
+        self.run_worker(self._bulk(), exclusive=True, group="bulk")
+
+    async def _bulk(self) -> None:
+        from cchc_tui.ui.dialogs import ConfirmList
+        from cchc_tui.ui.officer.screens.bulk import BulkStatus, change_lines
+
+        rows = [r for r in self.rows if r.item.id in self.marked]
+        choice = await self.app.push_screen_wait(BulkStatus(len(rows)))
+        if choice is None:
+            return
+        lines = change_lines(rows, choice)
+        question = t("ui.bulk.confirm", count=len(rows))
+        if not await self.app.push_screen_wait(ConfirmList(question, lines)):
+            return
+        ctx = self.ctx
+        ids = [r.item.id for r in rows]
+        try:
+            changed = await self.cchc.db(
+                ctx.set_progress_many,
+                ids,
+                status=choice.status,
+                progress_pct=choice.progress_pct,
+                reason=choice.reason,
+            )
+        except UserError as e:
+            self.notify(e.message(), severity="error", timeout=8)
+            return
+        except DbFailed:
+            return
+        self.marked.clear()
+        self.notify(t("ui.bulk.done", count=len(changed), same=len(ids) - len(changed)))
+        await self.reload()
+
+    def action_carry_over(self) -> None:
+        self.run_worker(self._carry_over(), exclusive=True, group="bulk")
+
+    async def _carry_over(self) -> None:
+        from cchc_tui.ui.dialogs import ConfirmList
+        from cchc_tui.ui.officer.screens.bulk import carry_lines
+
+        ctx = self.ctx
+        try:
+            now, last, rows = await self.cchc.db(ctx.carry_over_candidates)
+        except DbFailed:
+            return
+        if last is None:
+            self.notify(t("ui.carry.first_period", period=now.name), severity="warning")
+            return
+        if not rows:
+            self.notify(t("ui.carry.nothing", period=last.name))
+            return
+        question = t("ui.carry.confirm", count=len(rows), last=last.name, now=now.name)
+        if not await self.app.push_screen_wait(ConfirmList(question, carry_lines(rows))):
+            return
+        try:
+            done = await self.cchc.db(ctx.carry_over, [r.item.id for r in rows], now.code)
+        except (UserError, DbFailed) as e:
+            if isinstance(e, UserError):
+                self.notify(e.message(), severity="error", timeout=8)
+            return
+        self.notify(t("ui.carry.done", count=done, period=now.name))
+        await self.reload()
 
     # -- open --
     @on(DataTable.RowSelected, "#items")

@@ -7,10 +7,12 @@ import dataclasses
 from collections.abc import Coroutine
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from cchc_tui.core import labels as code_labels
 from cchc_tui.core.errors import UserError
@@ -247,9 +249,12 @@ class WalkthroughScreen(Guarded, BaseScreen):
 
 
 class WalkSummary(BaseScreen):
+    """What changed in the walk-through and what is still missing. The missing lines are a
+    list: Enter on one opens that item; on the first, the items list with exactly them."""
+
     HELP_TITLE = "key.walkthrough"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "done", "key.back", id="summary.done"),
+        Binding("escape", "done", "key.back", id="summary.done"),
     ]
 
     def __init__(
@@ -265,11 +270,22 @@ class WalkSummary(BaseScreen):
         with VerticalScroll(id="summary"):
             yield Static(t("ui.walk.summary", period=self.period), classes="title")
             yield Static(t("ui.walk.changed", count=len(self.changed)), classes="section")
-            yield Static(self._changed_text(), id="summary-changed")
+            yield Static(self._changed_text(), id="summary-changed", markup=False)
             missing = self._missing()
             yield Static(t("ui.walk.missing", count=len(missing)), classes="section")
-            yield Static("\n".join(missing) or "  " + t("ui.overview.none"), id="summary-missing")
+            if missing:
+                yield OptionList(
+                    Option(t("ui.walk.open_missing", count=len(missing)), id="all"),
+                    *(Option(line, id=item_id) for item_id, line in missing),
+                    id="summary-missing",
+                )
+            else:
+                yield Static("  " + t("ui.overview.none"))
         yield I18nFooter()
+
+    def on_mount(self) -> None:
+        for found in self.query("#summary-missing"):
+            found.focus(scroll_visible=False)
 
     def _changed_text(self) -> str:
         if not self.changed:
@@ -278,7 +294,7 @@ class WalkSummary(BaseScreen):
             f"  {k:<8} {status_label(a)} → {status_label(b)}" for k, (a, b) in self.changed.items()
         )
 
-    def _missing(self) -> list[str]:
+    def _missing(self) -> list[tuple[str, str]]:
         out = []
         for r in self.rows:
             why = []
@@ -289,8 +305,18 @@ class WalkSummary(BaseScreen):
             if r.overdue:
                 why.append(t("ui.walk.missing.overdue"))
             if why:
-                out.append(f"  {r.item.id:<8} {', '.join(why)}")
+                out.append((r.item.id, f"{r.item.id:<8} {', '.join(why)}"))
         return out
+
+    @on(OptionList.OptionSelected, "#summary-missing")
+    async def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "all":
+            ids = [item_id for item_id, _line in self._missing()]
+            self.cchc.show_items_only(t("ui.items.only.walk_missing"), ids)
+        elif event.option.id:
+            from cchc_tui.ui.officer.screens.item import ItemScreen
+
+            await self.app.push_screen(ItemScreen(event.option.id))
 
     def action_done(self) -> None:
         self.app.action_show_overview()  # type: ignore[attr-defined]

@@ -1,0 +1,120 @@
+"""Several items at once, from the items list: one status (with its progress or reason) for
+the marked rows, and "carry over" the last period's status for the items nobody touched since.
+Both show what they will do, item by item, before it is done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
+from cchc_tui.core.numbers import parse_progress
+from cchc_tui.core.progress import BLOCKED, DONE, IN_PROGRESS, STATUSES, status_label
+from cchc_tui.core.tracking import ItemStatus
+from cchc_tui.ui.widgets.viet_input import VietInput
+
+
+@dataclass(frozen=True)
+class BulkChoice:
+    status: str
+    progress_pct: int | None = None
+    reason: str | None = None
+
+
+class BulkStatus(ModalScreen[BulkChoice | None]):
+    """Which status the marked items get; then their progress (đang thực hiện) or the reason
+    (không thực hiện được). Enter goes on, Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.back", id="bulk.cancel"),
+    ]
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.status: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(t("ui.bulk.title", count=self.count), classes="title")
+            yield OptionList(*(Option(status_label(s), id=s) for s in STATUSES), id="bulk-status")
+            pct = VietInput(placeholder=t("ui.bulk.pct_placeholder"), id="bulk-pct")
+            reason = VietInput(placeholder=t("ui.bulk.reason_placeholder"), id="bulk-reason")
+            pct.display = reason.display = False
+            yield pct
+            yield reason
+            yield Static("", id="bulk-error", markup=False)
+            yield Static(t("ui.bulk.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#bulk-status", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#bulk-status")
+    def _status(self, event: OptionList.OptionSelected) -> None:
+        self.status = event.option.id
+        ask = {IN_PROGRESS: "#bulk-pct", BLOCKED: "#bulk-reason"}.get(self.status or "")
+        if ask is None:
+            assert self.status is not None
+            self.dismiss(BulkChoice(self.status))
+            return
+        for other in ("#bulk-pct", "#bulk-reason"):
+            self.query_one(other, VietInput).display = other == ask
+        self.query_one(ask, VietInput).focus()
+
+    @on(VietInput.Submitted, "#bulk-pct")
+    def _pct(self, event: VietInput.Submitted) -> None:
+        try:
+            pct = parse_progress(event.value)
+        except UserError as e:
+            self.query_one("#bulk-error", Static).update(e.message())
+            return
+        self.dismiss(BulkChoice(IN_PROGRESS, progress_pct=pct))
+
+    @on(VietInput.Submitted, "#bulk-reason")
+    def _reason(self, event: VietInput.Submitted) -> None:
+        reason = " ".join(event.value.split())
+        if not reason:
+            self.query_one("#bulk-error", Static).update(t("progress.reason_required"))
+            return
+        self.dismiss(BulkChoice(BLOCKED, reason=reason))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def change_lines(rows: list[ItemStatus], choice: BulkChoice) -> list[str]:
+    """One line per item: its number, what it has now and what it will have."""
+    after = status_label(choice.status)
+    if choice.status == IN_PROGRESS and choice.progress_pct is not None:
+        after += f" {choice.progress_pct}%"
+    elif choice.status == DONE:
+        after += " 100%"
+    lines = []
+    for r in rows:
+        before = status_label(r.status)
+        if r.status == IN_PROGRESS:
+            before += f" {r.progress_pct}%"
+        lines.append(f"{r.item.id:<8} {before} → {after}")
+    return lines
+
+
+def carry_lines(rows: list[ItemStatus]) -> list[str]:
+    """One line per item carried over: its number, the status it keeps, its text."""
+    out = []
+    for r in rows:
+        kept = status_label(r.status)
+        if r.status == IN_PROGRESS:
+            kept += f" {r.progress_pct}%"
+        out.append(f"{r.item.id:<8} {kept} · {r.item.short_text(40)}")
+    return out
