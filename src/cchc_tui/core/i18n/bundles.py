@@ -14,8 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.toggle": {"vi": "Chọn/bỏ", "en": "Mark"},
     "key.evidence_here": {"vi": "TLKC (chọn, n: thêm)", "en": "Evidence (pick, n: new)"},
     "ui.pick.count": {
-        "vi": "Đã chọn {marked}/{total} — Space chọn/bỏ, Enter xong, Esc thôi",
-        "en": "{marked}/{total} marked — Space marks, Enter keeps, Esc leaves",
+        "vi": "Đã chọn {marked}/{total} — gõ số văn bản để tới, Space chọn/bỏ, Enter xong, "
+        "Esc thôi",
+        "en": "{marked}/{total} marked — type a number to go to it, Space marks, Enter keeps, "
+        "Esc leaves",
     },
     "ui.pick.none": {
         "vi": "Chưa có TLKC nào; thêm ở F5 hoặc bằng phím thêm TLKC của mục.",

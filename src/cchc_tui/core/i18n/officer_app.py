@@ -175,6 +175,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "» Mở danh sách {count} mục này (Enter trên một dòng: mở mục đó)",
         "en": "» Open these {count} items as a list (Enter on a line: that item)",
     },
+    "ui.pick.typed": {"vi": " · số: {number}", "en": " · number: {number}"},
+    "ui.pick.no_number": {
+        "vi": "Không có văn bản nào số bắt đầu bằng «{number}».",
+        "en": "No document's number starts with “{number}”.",
+    },
     "ui.items.all": {"vi": "tất cả", "en": "all"},
     "ui.items.only_overdue": {"vi": " · chỉ quá hạn", "en": " · overdue only"},
     "ui.items.only_commented": {
@@ -288,8 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "file.\nEach quarter: F6 through every item, update it, F9 to pick or add "
         "(n) its evidence right there → F7 scoring → "
         "F8 export the bundle for Sở Nội vụ. Items unchanged: F4, k carries last period's "
-        "status over; several items alike: Space marks, u updates.\nChange a key: config.toml, [keymap], by the id "
-        "in the right column (cchc keys prints them all).",
+        "status over; several items alike: Space marks, u updates.\nChange a key: "
+        "config.toml, [keymap], by the id in the right column (cchc keys prints them all).",
     },
     "ui.palette.placeholder": {"vi": "Tìm lệnh…", "en": "Search for commands…"},
     "key.nav.up": {"vi": "Lên", "en": "Up"},

@@ -1,14 +1,17 @@
 """The one document picker, for an item's documents (F9 in an item) and a score's (F9 in
 scoring): it opens on the first row, each row says [x] or [ ] in letters (not colour alone),
 Space marks or unmarks the highlighted row, the line above counts the marked, Enter keeps the
-choice and Esc leaves everything as it was."""
+choice and Esc leaves everything as it was. Typing a document's number ("15/") goes to the
+first document whose number starts so: the officer has the paper in hand."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +24,8 @@ from cchc_tui.core.i18n import t
 from cchc_tui.store.reader import EvidenceView
 
 MARKED, UNMARKED = "[x] ", "[ ] "
+NUMBER_KEYS = frozenset("0123456789/")
+TYPE_AHEAD_PAUSE = 1.5  # seconds: a longer pause starts a new number
 
 
 def document_options(documents: Sequence[EvidenceView]) -> list[tuple[str, int]]:
@@ -53,6 +58,7 @@ class PickDocuments(ModalScreen[list[int] | None]):
         self.title_text, self.options = title, options
         self.marked = {value for _label, value in options if value in chosen}
         self.new_form, self.reload = new_form, reload
+        self.typed, self._typed_at = "", 0.0
 
     def _prompt(self, label: str, value: int) -> Text:
         return Text((MARKED if value in self.marked else UNMARKED) + label, no_wrap=True)
@@ -80,9 +86,37 @@ class PickDocuments(ModalScreen[list[int] | None]):
 
     def _count(self) -> None:
         if self.options:
-            self.query_one("#pick-count", Static).update(
-                t("ui.pick.count", marked=len(self.marked), total=len(self.options))
-            )
+            line = t("ui.pick.count", marked=len(self.marked), total=len(self.options))
+            if self.typed:
+                line += t("ui.pick.typed", number=self.typed)
+            self.query_one("#pick-count", Static).update(line)
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit or / goes to the first document whose number starts with what was typed;
+        Backspace takes the last character back."""
+        if event.character is None or not (
+            event.character in NUMBER_KEYS or (event.key == "backspace" and self.typed)
+        ):
+            return
+        event.stop()
+        event.prevent_default()
+        now = monotonic()
+        if event.key == "backspace":
+            self.typed = self.typed[:-1]
+        else:
+            if now - self._typed_at > TYPE_AHEAD_PAUSE:
+                self.typed = ""
+            self.typed += event.character
+        self._typed_at = now
+        found = next(
+            (i for i, (label, _v) in enumerate(self.options) if label.startswith(self.typed)),
+            None,
+        )
+        if found is not None:
+            self.query_one("#pick-docs", OptionList).highlighted = found
+        elif self.typed:
+            self.notify(t("ui.pick.no_number", number=self.typed), severity="warning")
+        self._count()
 
     def action_mark(self) -> None:
         picker = self.query_one("#pick-docs", OptionList)
