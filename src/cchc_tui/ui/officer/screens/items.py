@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,6 +29,8 @@ from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 ROLES = ("lead", "coordinate")
+# a row's mark in letters, not colour alone; Text, or the table reads "[x]" as markup
+MARK = {True: Text("[x]"), False: Text("[ ]")}
 
 
 class ItemsScreen(BaseScreen):
@@ -65,7 +68,7 @@ class ItemsScreen(BaseScreen):
         self.rows: list[ItemStatus] = []
         self.commented: set[str] = set()  # items Sở Nội vụ commented on (imported receipts)
         self._hay: dict[str, str] = {}
-        self._cells: dict[str, tuple[str, ...]] = {}
+        self._cells: dict[str, tuple[str | Text, ...]] = {}
         self._shown: list[str] = []
         self._stale = True
         self.marked: set[str] = set()  # rows marked for a bulk update (Space)
@@ -174,7 +177,7 @@ class ItemsScreen(BaseScreen):
                 due += "!"
             status = t(labels.STATUS_SHORT[r.status or "none"])
             self._cells[r.item.id] = (
-                "[x]" if r.item.id in self.marked else "[ ]",
+                MARK[r.item.id in self.marked],
                 r.item.id,
                 t(labels.ROLE_SHORT[r.role]),
                 due,
@@ -339,7 +342,7 @@ class ItemsScreen(BaseScreen):
             self.marked.discard(item_id)
         cells = self._cells.get(item_id)
         if cells is not None:
-            mark = "[x]" if on else "[ ]"
+            mark = MARK[on]
             self._cells[item_id] = (mark, *cells[1:])
             table = self.query_one("#items", DataTable)
             if item_id in self._shown:
