@@ -363,3 +363,55 @@ def test_a_raced_record_says_which_bundle_came_first_and_leaves_no_file(
     assert message == t("export.raced", period="Q3", latest=won.bundle_id[:8])
     assert not staged.built.path.exists()
     assert sorted(p.name for p in usb.iterdir()) == [won.path.name]
+
+
+def _p12(folder: Path, agency: str) -> Path:
+    """A certificate for ``agency`` from a CA of its own in ``folder``."""
+    (folder / "ca.pass").write_text(CA_PASS, encoding="utf-8")
+    (folder / "p12.pass").write_text(P12_PASS, encoding="utf-8")
+    ca, p12 = folder / "ca", folder / f"{agency}.p12"
+    if not ca.exists():
+        _cli("pki", "init-ca", "--dir", str(ca), "--passphrase-file", str(folder / "ca.pass"))
+    _cli("pki", "issue", "--dir", str(ca), "--passphrase-file", str(folder / "ca.pass"),
+         "--agency", agency, "--officer", "Hương", "--out", str(p12),
+         "--p12-passphrase-file", str(folder / "p12.pass"))  # fmt: skip
+    return p12
+
+
+def test_a_key_is_kept_for_the_officer_alone_and_can_be_replaced(
+    officer: Store, tmp_path: Path
+) -> None:
+    p12 = _p12(tmp_path, AGENCY)
+    target = export.key_path(officer)
+    for _ in range(2):  # imported again (a renewed certificate): replaced, not refused
+        who = export.import_key(officer, p12, P12_PASS.encode())
+        assert who.agency_code == AGENCY
+        assert target.read_bytes() == p12.read_bytes()
+        assert target.stat().st_mode & 0o777 == 0o600
+        assert target.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_another_agency_s_key_is_refused_naming_both(officer: Store, tmp_path: Path) -> None:
+    before = export.key_path(officer).read_bytes()
+    p12 = _p12(tmp_path, "916")
+    said = refused(export.import_key, officer, p12, P12_PASS.encode())
+    assert said == t("key.other_agency", cert="916", agency=AGENCY)
+    assert "916" in said and AGENCY in said
+    assert export.key_path(officer).read_bytes() == before  # the officer's own key stays
+
+
+def test_export_reports_progress_and_uses_the_day_and_time_given(
+    officer: Store, usb: Path, tmp_path: Path
+) -> None:
+    doc = tmp_path / "thong-bao.pdf"
+    doc.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 64)
+    add_doc(officer, "5/TB-UBND", doc)  # a notice: no score asks for it
+    seen: list[tuple[int, int]] = []
+    when = datetime(2022, 9, 5, 8, 30, tzinfo=UTC)
+    built = export.export_bundle(
+        officer, REGISTRY, plan=officer.load_plan(), period="Q3", out_dir=usb,
+        passphrase=P12_PASS.encode(), today=TODAY, timestamp=when,
+        progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    assert seen and seen[-1][0] == seen[-1][1]  # the bar reached its end
+    assert "20220905T083000Z" in built.path.name  # the timestamp given names the bundle
