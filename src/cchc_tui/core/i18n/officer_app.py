@@ -105,7 +105,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có mục nào khớp bộ lọc; nhấn c để bỏ lọc.",
         "en": "No item matches the filters; press c to clear them.",
     },
-    "ui.col.mark": {"vi": "", "en": ""},
     "ui.col.status_short": {"vi": "T.thái", "en": "Status"},
     "ui.items.marked": {"vi": "[x] {count} · ", "en": "[x] {count} · "},
     "key.mark": {"vi": "Chọn", "en": "Mark"},

@@ -91,8 +91,8 @@ class ItemsScreen(BaseScreen):
         table = self.query_one("#items", DataTable)
         table.clear(columns=True)
         self._stale = True
+        table.add_column("", key="mark", width=3)  # [x] / [ ]: says itself
         for label, key, width in (
-            ("ui.col.mark", "mark", 3),
             ("ui.col.no", "id", 7),
             ("ui.col.role_short", "role", 2),
             ("ui.col.due", "due", 6),
