@@ -93,28 +93,22 @@ class BulkStatus(ModalScreen[BulkChoice | None]):
         self.dismiss(None)
 
 
+def _said(status: str | None, pct: int | None = None) -> str:
+    """A status as the lists say it, with a progress when one is given."""
+    return status_label(status) + (f" {pct}%" if pct is not None else "")
+
+
+def _now(r: ItemStatus) -> str:
+    """What an item has now: its progress told only while it is in progress."""
+    return _said(r.status, r.progress_pct if r.status == IN_PROGRESS else None)
+
+
 def change_lines(rows: list[ItemStatus], choice: BulkChoice) -> list[str]:
     """One line per item: its number, what it has now and what it will have."""
-    after = status_label(choice.status)
-    if choice.status == IN_PROGRESS and choice.progress_pct is not None:
-        after += f" {choice.progress_pct}%"
-    elif choice.status == DONE:
-        after += " 100%"
-    lines = []
-    for r in rows:
-        before = status_label(r.status)
-        if r.status == IN_PROGRESS:
-            before += f" {r.progress_pct}%"
-        lines.append(f"{r.item.id:<8} {before} → {after}")
-    return lines
+    after = _said(choice.status, 100 if choice.status == DONE else choice.progress_pct)
+    return [f"{r.item.id:<8} {_now(r)} → {after}" for r in rows]
 
 
 def carry_lines(rows: list[ItemStatus]) -> list[str]:
     """One line per item carried over: its number, the status it keeps, its text."""
-    out = []
-    for r in rows:
-        kept = status_label(r.status)
-        if r.status == IN_PROGRESS:
-            kept += f" {r.progress_pct}%"
-        out.append(f"{r.item.id:<8} {kept} · {r.item.short_text(40)}")
-    return out
+    return [f"{r.item.id:<8} {_now(r)} · {r.item.short_text(40)}" for r in rows]
