@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 
 from cchc_tui.bundle import pki
 from cchc_tui.core.errors import UserError
-from cchc_tui.services.anchors import remembered_anchors, trust_anchors
+from cchc_tui.services.anchors import canonical_pem, remembered_anchors, trust_anchors
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import CA_PASS
 
@@ -210,3 +210,13 @@ def test_without_a_profile_the_audit_names_no_one(tmp_path: Path, cas: dict[str,
         assert audit(s) == [("", "", "ca", {"sha256": [None, sha(ca_file(cas, "one"))]})]
     finally:
         s.close()
+
+
+def test_canonical_pem_keeps_each_block_on_its_own_and_a_file_without_one_as_it_is() -> None:
+    one = b"-----BEGIN CERTIFICATE-----\r\nQUJD\r\n-----END CERTIFICATE-----"
+    two = b"-----BEGIN X509 CRL-----\nREVG\n-----END X509 CRL-----"
+    note = "\ufeffCA của Sở Nội vụ\r\n".encode()  # Notepad's BOM and a line of text
+    given = note + one + b"\r\n\r\n" + two
+    assert canonical_pem(given) == one.replace(b"\r\n", b"\n") + b"\n" + two + b"\n"
+    assert canonical_pem(b"not a certificate\n") == b"not a certificate\n"
+    assert canonical_pem(b"") == b""

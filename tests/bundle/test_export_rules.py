@@ -8,9 +8,12 @@ folder); the time stamps of two exports in one second; and what a raced record l
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,7 @@ from cchc_tui.services.export import (
     submission,
 )
 from cchc_tui.store.exchange import ExchangeStore
+from cchc_tui.store.scoring import ScoringStore
 from cchc_tui.store.service import Store
 from tests import dbcache
 
@@ -162,8 +166,9 @@ def test_items_without_a_status_are_named_eight_at_most(tmp_path: Path, missing:
 def test_a_document_s_file_gone_or_changed_blocks(officer: Store, tmp_path: Path) -> None:
     pdf = tmp_path / "kh.pdf"
     pdf.write_bytes(b"%PDF-1.4 ke hoach")
+    # a document without a file is never a problem, nor does it end the check (listed first)
+    add_doc(officer, "13/KH-UBND", None)
     add_doc(officer, "12/KH-UBND", pdf)
-    add_doc(officer, "13/KH-UBND", None)  # a document without a file is never a problem
     (stored,) = [e for e in officer.list_evidence(AGENCY) if e.file_path]
     kept = officer.files_dir / stored.file_path
 
@@ -415,3 +420,113 @@ def test_export_reports_progress_and_uses_the_day_and_time_given(
     )  # fmt: skip
     assert seen and seen[-1][0] == seen[-1][1]  # the bar reached its end
     assert "20220905T083000Z" in built.path.name  # the timestamp given names the bundle
+
+
+def test_a_given_pre_flight_is_the_one_that_decides(officer: Store, usb: Path) -> None:
+    """The app shows the pre-flight, then exports with it: a problem it found blocks, even
+    when the database has just changed."""
+    said = refused(
+        export.export_bundle, officer, REGISTRY, plan=officer.load_plan(), period="Q3",
+        out_dir=usb, passphrase=P12_PASS.encode(), today=TODAY,
+        pre=export.Preflight(errors=["46 mục chưa có trạng thái"]),
+    )  # fmt: skip
+    assert said == t("export.blocked", problems="- 46 mục chưa có trạng thái")
+    assert list(usb.iterdir()) == []
+
+
+# -- when the stick or the database fails at the end ------------------------------------------
+def test_a_stick_pulled_out_while_naming_the_bundle_is_one_sentence(
+    officer: Store, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staged = stage(officer, usb)
+
+    def pulled_out(built: Any, final: Path) -> Any:
+        built.path.unlink()  # the temporary file went with the stick
+        raise OSError("thiết bị không còn")  # an error without an errno: no strerror
+
+    monkeypatch.setattr(export, "publish", pulled_out)
+    said = refused(finish_export, officer, staged)
+    assert said == t("export.publish_failed", path=staged.final, detail="thiết bị không còn")
+    assert ExchangeStore(officer).latest_export(AGENCY, officer.load_plan().id, "Q3") is None
+
+
+def test_a_record_refused_after_the_file_vanished_still_says_why(officer: Store, usb: Path) -> None:
+    staged = stage(officer, usb)
+    staged.built.path.unlink()
+    # it names a predecessor the database does not hold: refused as a race with no latest
+    said = refused(finish_export, officer, replace(staged, supersedes="9f3c2a11deadbeef"))
+    assert said == t("export.raced", period="Q3", latest="—")
+
+
+def test_a_record_that_cannot_be_taken_back_says_both_errors(
+    officer: Store, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staged = stage(officer, usb)
+
+    def denied(built: Any, final: Path) -> Any:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    def locked(*args: Any, **kwargs: Any) -> None:
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(export, "publish", denied)
+    monkeypatch.setattr(export, "_unrecord", locked)
+    said = refused(finish_export, officer, staged)
+    assert said == t(
+        "export.publish_failed_kept",
+        path=staged.final,
+        detail="Permission denied",
+        error="database is locked",
+    )
+    assert str(staged.final) in said and "database is locked" in said
+    assert not staged.built.path.exists()
+
+
+# -- several criteria sets ----------------------------------------------------------------------
+def _another_set(store: Store, source: str, new_id: str) -> None:
+    """A copy of a shipped criteria set under another id, a year later (listed first)."""
+    text = (Path("data") / "criteria" / f"{source}.toml").read_text("utf-8")
+    text = text.replace(f'id = "{source}"', f'id = "{new_id}"').replace(
+        "year = 2022", "year = 2023"
+    )
+    ScoringStore(store).import_criteria(text, f"{new_id}.toml", actor="H", agency=AGENCY)
+
+
+def test_sets_of_another_level_or_not_assessed_do_not_hide_the_own_one(officer: Store) -> None:
+    _cli("--db", str(officer.path), "score", "set", "1.1.2", "--points", "1")
+    _cli("--db", str(officer.path), "score", "set", "1.2.1", "--points", "1")
+    _another_set(officer, "mau-xa-2022", "a-xa-2023")  # another level
+    _another_set(officer, "mau-huyen-2022", "b-huyen-2023")  # this level, never assessed
+    assert [h.id for h in officer.criteria_ids()][:2] == ["a-xa-2023", "b-huyen-2023"]
+    pre = check(officer)
+    blocking = [e for e in pre.errors if e.startswith(t("export.scores_blocking", codes="")[:12])]
+    assert blocking == [t("export.scores_blocking", codes="1.1.2, 1.2.1")]
+    assert t("criteria.template_warning", id="mau-huyen-2022") in pre.warnings
+    doc = submission(officer, officer.load_plan(), REGISTRY, AGENCY, "Q3", TODAY)[0]
+    assert [s["set"] for s in doc.model_dump(mode="json")["scores"]] == ["mau-huyen-2022"]
+
+
+def test_a_finalised_assessment_and_the_indicators_travel(officer: Store) -> None:
+    plan = officer.load_plan()
+    scoring = ScoringStore(officer)
+    scoring.set_indicator(
+        plan, "so-hoa-ket-qua-tthc", agency=AGENCY, actor="H", value=Decimal("42.5")
+    )
+    scoring.set_finalised(
+        officer.load_criteria("mau-huyen-2022"), plan.id, agency=AGENCY, actor="H", final=True
+    )
+    found = officer.assessment(AGENCY, "mau-huyen-2022")
+    assert found is not None and found.finalised_at is not None
+    doc = submission(officer, plan, REGISTRY, AGENCY, "Q3", TODAY)[0].model_dump(mode="json")
+    assert doc["indicators"] == {"so-hoa-ket-qua-tthc": "42.5"}
+    (scores,) = doc["scores"]
+    assert scores["finalised_at"] == found.finalised_at.isoformat()
+
+
+def test_a_plan_without_periods_gives_the_whole_audit_trail(officer: Store) -> None:
+    _audit_at(officer, date(2022, 1, 2))
+    plan = officer.load_plan()
+    bare = plan.model_copy(update={"period": []})
+    assert [e["key"] for e in audit_for(officer, bare, "Q3") if e["action"] == "test.day"] == [
+        "2022-01-02"
+    ]

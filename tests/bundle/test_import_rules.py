@@ -21,6 +21,7 @@ import pytest
 
 from cchc_tui.bundle import bag
 from cchc_tui.bundle.verify import CHUNK
+from cchc_tui.core.i18n import t
 from cchc_tui.services import importer
 from cchc_tui.services.importer import (
     LEFTOVER_AGE,
@@ -31,6 +32,8 @@ from cchc_tui.services.importer import (
     import_bundle,
 )
 from cchc_tui.services.review_desk import drop_bundle
+from cchc_tui.store.errors import StoreError
+from cchc_tui.store.review import ChainMoved
 from cchc_tui.store.service import Store
 from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
 
@@ -77,14 +80,27 @@ def test_a_folder_is_no_bundle(reviewer: Store, kit: Kit, tmp_path: Path) -> Non
     )
 
 
+# an error with an errno says its strerror; one without (a driver's own) says its text
+FAILURES = [
+    (PermissionError(13, "Permission denied"), "Permission denied"),
+    (OSError("ổ USB không còn"), "ổ USB không còn"),
+]
+
+
+@pytest.mark.parametrize(("error", "said"), FAILURES)
 def test_an_unreadable_file_says_why(
-    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
+    reviewer: Store,
+    kit: Kit,
+    first: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: OSError,
+    said: str,
 ) -> None:
     def denied(path: Path) -> Any:
-        raise PermissionError(13, "Permission denied")
+        raise error
 
     monkeypatch.setattr(importer, "open_regular", denied)
-    assert refusal(reviewer, first, kit) == f"Không đọc được «{first}»: Permission denied"
+    assert refusal(reviewer, first, kit) == f"Không đọc được «{first}»: {said}"
 
 
 def test_too_big_is_refused_before_a_byte_is_copied(
@@ -131,8 +147,14 @@ def test_a_file_that_grows_while_copied_is_refused(
     assert not bundles_dir(reviewer).exists()  # the store as it was
 
 
+@pytest.mark.parametrize(("error", "said"), FAILURES)
 def test_a_read_error_half_way_leaves_no_copy(
-    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
+    reviewer: Store,
+    kit: Kit,
+    first: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: OSError,
+    said: str,
 ) -> None:
     real_open = importer.open_regular
 
@@ -144,7 +166,7 @@ def test_a_read_error_half_way_leaves_no_copy(
 
         def read(self, n: int = -1) -> bytes:
             if n == CHUNK:
-                raise OSError(5, "Input/output error")
+                raise error
             data: bytes = self.f.read(n)
             return data
 
@@ -161,7 +183,7 @@ def test_a_read_error_half_way_leaves_no_copy(
         return Failing(real_open(path))
 
     monkeypatch.setattr(importer, "open_regular", opened)
-    assert refusal(reviewer, first, kit) == f"Không đọc được «{first}»: Input/output error"
+    assert refusal(reviewer, first, kit) == f"Không đọc được «{first}»: {said}"
     assert incoming(reviewer) == []
 
 
@@ -354,6 +376,27 @@ def test_reasons_name_the_file_given_and_are_joined(
     msg = e.value.message()
     assert msg.startswith(f"Không nhận «{p}»: ") and ".incoming-" not in msg
     assert "XX" not in msg
+
+
+def test_what_the_verifier_says_of_the_copy_is_said_of_the_file_given(
+    reviewer: Store, kit: Kit, first: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reviewer never sees the private copy's name: every failed check naming it names the
+    file chosen instead, and the reasons are joined in order."""
+    real = importer.verify_bundle
+
+    def two_failures(copy: Path, *args: Any, **kwargs: Any) -> Any:
+        report = real(copy, *args, **kwargs)
+        report.add("files", False, f"thiếu tệp trong «{copy}»")
+        report.add("signature", False, "chữ ký không hợp lệ")
+        return report
+
+    monkeypatch.setattr(importer, "verify_bundle", two_failures)
+    p = tmp_path / "hồ sơ 918.zip"
+    p.write_bytes(first.read_bytes())
+    assert refusal(reviewer, p, kit) == (
+        f"Không nhận «{p}»: thiếu tệp trong «{p}»; chữ ký không hợp lệ"
+    )
 
 
 def test_verified_at_the_time_given(
@@ -590,3 +633,191 @@ def test_an_unreadable_folder_holds_nothing_and_the_rest_is_found(
 
     monkeypatch.setattr(os, "scandir", refusing)
     assert [p.name for p in bundles_in(tmp_path)] == ["a.zip", "c.zip"]
+
+
+def test_an_unreadable_folder_scanned_first_does_not_end_the_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever folder the walk reaches first is the unreadable one: the others are still
+    searched."""
+    folders = [f"f{n}" for n in range(6)]
+    for folder in folders:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.zip").write_bytes(b"")
+    real = os.scandir
+    refused: list[str] = []
+
+    def first_refuses(path: Any) -> Any:
+        if Path(path) != tmp_path and not refused:
+            refused.append(Path(path).name)
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", first_refuses)
+    found = [p.name for p in bundles_in(tmp_path)]
+    assert found == [f"{f}.zip" for f in folders if f not in refused] and len(found) == 5
+
+
+# -- races with a second copy of the app, and a store that cannot be tidied ---------------------
+def test_a_bundle_imported_meanwhile_by_another_copy_is_refused_naming_the_folder(
+    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The id was free when checked; by the time the folder is made, another copy of the app
+    has imported the same bundle: refused, its folder left as the other import made it."""
+    bid = bag.bundle_id_for("918", "kh-260-2022", "Q3", WHEN)
+    final = bundles_dir(reviewer) / "918" / bid
+    final.mkdir(parents=True)
+    (final / "bag-info.txt").write_text("the other copy's", encoding="utf-8")
+    calls: list[str] = []
+
+    def free_then_taken(self: Any, bundle_id: str) -> Any:
+        calls.append(bundle_id)
+        return None if len(calls) == 1 else object()
+
+    monkeypatch.setattr(importer.ReviewStore, "by_id", free_then_taken)
+    said = refusal(reviewer, first, kit)
+    assert said == t("import.exists", path=final)
+    assert (final / "bag-info.txt").read_text(encoding="utf-8") == "the other copy's"
+
+
+@pytest.mark.parametrize("latest", ["5c1e0d7a-1111-4222-8333-944455556666", ""])
+def test_a_chain_moved_while_extracting_is_refused_and_the_folder_goes(
+    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch, latest: str
+) -> None:
+    def moved(self: Any, row: Any, **kwargs: Any) -> None:
+        assert Path(row.stored_path).is_dir()  # extracted, then refused
+        raise ChainMoved(latest)
+
+    monkeypatch.setattr(importer.ReviewStore, "add_received", moved)
+    said = refusal(reviewer, first, kit)
+    assert said == t("import.stale", path=first, named="—", latest=latest or "—")
+    assert not (bundles_dir(reviewer) / "918").exists()  # the extracted folder went
+
+
+def test_the_bundle_is_extracted_inside_the_store_then_renamed(
+    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The half-extracted folder sits beside its final place: a rename, never a copy across
+    drives (TEMP on C:, the store on D: would fail on Windows)."""
+    real = importer._extract
+    seen: list[Path] = []
+
+    def watched(path: Path, into: Path) -> int:
+        seen.append(into)
+        return real(path, into)
+
+    monkeypatch.setattr(importer, "_extract", watched)
+    done = import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
+    assert done.stored is not None and [p.parent for p in seen] == [done.stored.parent]
+    assert seen[0].name.startswith(".incoming-")
+
+
+def _stubborn_rmtree(path: Any, ignore_errors: bool = False, **kwargs: Any) -> None:
+    """As rmtree behaves when an antivirus holds a file open: the folder stays; an error
+    unless told to ignore it."""
+    if not ignore_errors:
+        raise PermissionError(13, "Permission denied", str(path))
+
+
+def test_a_failed_extraction_that_cannot_be_tidied_says_the_extraction_s_error(
+    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def changed(path: Path, into: Path) -> int:
+        raise ImportRefused("import.changed", name="data/submission.json")
+
+    monkeypatch.setattr(importer, "_extract", changed)
+    monkeypatch.setattr(importer.shutil, "rmtree", _stubborn_rmtree)
+    assert refusal(reviewer, first, kit) == t("import.changed", name="data/submission.json")
+
+
+@pytest.mark.parametrize("latest", ["5c1e0d7a-1111-4222-8333-944455556666", ""])
+def test_a_refused_record_that_cannot_be_tidied_says_the_record_s_error(
+    reviewer: Store, kit: Kit, first: Path, monkeypatch: pytest.MonkeyPatch, latest: str
+) -> None:
+    def refused(self: Any, row: Any, **kwargs: Any) -> None:
+        if latest:
+            raise ChainMoved(latest)
+        raise StoreError("db.locked", path=reviewer.path)
+
+    monkeypatch.setattr(importer.ReviewStore, "add_received", refused)
+    monkeypatch.setattr(importer.shutil, "rmtree", _stubborn_rmtree)
+    if latest:
+        assert refusal(reviewer, first, kit) == t(
+            "import.stale", path=first, named="—", latest=latest
+        )
+    else:
+        with pytest.raises(StoreError):
+            import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
+
+
+def test_a_dropped_bundle_without_a_reason_says_a_dash(
+    reviewer: Store, kit: Kit, first: Path
+) -> None:
+    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV", now=clock())
+    row = importer.latest_received(reviewer, "918", "kh-260-2022", "Q3")
+    assert row is not None
+    drop_bundle(reviewer, row, "", actor="TĐV")
+    assert refusal(reviewer, first, kit).endswith(" (lý do: —).")
+
+
+def test_sweep_goes_past_a_fresh_leftover(tmp_path: Path) -> None:
+    """A fresh leftover (another copy's import running) is skipped; the old ones after it in
+    the folder's order still go."""
+    old = time.time() - LEFTOVER_AGE - 5
+    names = [f".incoming-{n:02d}" for n in range(12)]
+    for n, name in enumerate(names):
+        (tmp_path / name).write_bytes(b"PK")
+        if n % 2:
+            os.utime(tmp_path / name, (old, old))
+    importer._sweep(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == names[::2]
+
+
+def test_bundles_in_goes_past_hidden_entries(tmp_path: Path) -> None:
+    """Hidden files and folders are skipped wherever the folder's order puts them."""
+    names = []
+    for n in range(8):
+        (tmp_path / f".hidden-{n}").mkdir()
+        (tmp_path / f"._{n}.zip").write_bytes(b"")
+        (tmp_path / f"{n}.zip").write_bytes(b"")
+        names.append(f"{n}.zip")
+    assert [p.name for p in bundles_in(tmp_path)] == names
+
+
+def test_a_leftover_that_cannot_be_removed_does_not_stop_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old half-extracted folder an antivirus holds open stays for the next time."""
+    old = time.time() - LEFTOVER_AGE - 5
+    (tmp_path / ".incoming-held" / "data").mkdir(parents=True)
+    os.utime(tmp_path / ".incoming-held", (old, old))
+    monkeypatch.setattr(importer.shutil, "rmtree", _stubborn_rmtree)
+    importer._sweep(tmp_path)
+    assert (tmp_path / ".incoming-held").is_dir()
+
+
+def test_an_entry_that_cannot_be_read_is_skipped_not_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stick failing on one entry (its type unreadable): that entry is skipped, the others
+    in the same folder are still found, whichever comes first."""
+    names = [f"{n}.zip" for n in range(6)]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    real = os.scandir
+
+    class Broken:
+        def __init__(self, entry: Any) -> None:
+            self.name, self.path = entry.name, entry.path
+
+        def is_dir(self, follow_symlinks: bool = True) -> bool:
+            raise OSError(5, "Input/output error")
+
+        is_file = is_dir
+
+    def first_broken(path: Any) -> Any:
+        entries = sorted(real(path), key=lambda e: e.name)
+        return [Broken(entries[0]), *entries[1:]]
+
+    monkeypatch.setattr(os, "scandir", first_broken)
+    assert [p.name for p in bundles_in(tmp_path)] == names[1:]

@@ -370,16 +370,23 @@ def test_a_bundle_whose_folder_is_gone_is_still_dropped(
     assert desk.drop_bundle(reviewer, bundle, "mất", actor="TĐV") == Path(bundle.stored_path)
 
 
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [(PermissionError(13, "Permission denied"), "Permission denied"), (OSError("ổ đầy"), "ổ đầy")],
+)
 def test_a_folder_that_cannot_be_moved(
-    reviewer: Store, bundle: ReceivedBundle, monkeypatch: pytest.MonkeyPatch
+    reviewer: Store,
+    bundle: ReceivedBundle,
+    monkeypatch: pytest.MonkeyPatch,
+    error: OSError,
+    said: str,
 ) -> None:
     def refused(a: Any, b: Any) -> None:
-        raise PermissionError(13, "Permission denied")
+        raise error
 
     monkeypatch.setattr(os, "rename", refused)
     assert message(desk.drop_bundle, reviewer, bundle, "x", actor="TĐV") == (
-        f"Không chuyển được thư mục «{bundle.stored_path}» (Permission denied); hồ sơ chưa bị "
-        "loại bỏ."
+        f"Không chuyển được thư mục «{bundle.stored_path}» ({said}); hồ sơ chưa bị loại bỏ."
     )
     monkeypatch.undo()
     with reviewer.read() as s:
@@ -416,13 +423,16 @@ def test_check_evidence(tmp_path: Path) -> None:
     ]
     sub = make_submission(evidence=[*docs, {"id": 6}])
     got = [(c.key, c.state, c.path) for c in desk.check_evidence(root, sub)]
-    assert got == [
+    # a document without a file first: it ends nothing; a hash without a path is no file
+    sub = make_submission(evidence=[{"id": 6}, {"id": 7, "sha256": sha["a"]}, *docs])
+    got = [(c.key, c.state, c.path) for c in desk.check_evidence(root, sub)]
+    assert got[:2] == [("6", "none", None), ("7", "none", None)]
+    assert got[2:] == [
         ("1", "ok", ev / name["a"]),
         ("2", "mismatch", ev / name["b"]),
         ("3", "missing", ev / name["c"]),
         ("4", "missing", tmp_path / "outside.pdf"),
         ("5", "missing", ev / name["e"]),
-        ("6", "none", None),
     ]
 
 
@@ -496,6 +506,11 @@ def test_a_bundle_whose_set_is_not_held_names_the_sets_held(
     assert message(desk.criteria_of_bundle, reviewer, bundle) == (
         "Không có bộ tiêu chí «mau-khong-co». Có: ct-huyen-2022."
     )
+    text = shipped_text().replace(f'id = "{SET}"', 'id = "ct-huyen-2023"', 1)
+    import_criteria(reviewer, text.replace("year = 2022", "year = 2023", 1), "ct3.toml")
+    assert message(desk.criteria_of_bundle, reviewer, bundle) == (
+        "Không có bộ tiêu chí «mau-khong-co». Có: ct-huyen-2023, ct-huyen-2022."
+    )
 
 
 def test_a_broken_bundle_says_why(reviewer: Store, bundle: ReceivedBundle) -> None:
@@ -505,3 +520,45 @@ def test_a_broken_bundle_says_why(reviewer: Store, bundle: ReceivedBundle) -> No
     assert message(desk.criteria_of_bundle, reviewer, bundle) == (
         f"Hồ sơ của 918 bị hỏng ({t('review.broken_missing')}); chưa thẩm định được."
     )
+
+
+def test_dropping_twice_says_when_and_a_dash_for_no_name(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    desk.drop_bundle(reviewer, bundle, "nhầm", actor="")
+    with reviewer.read() as s:
+        row = s.get(ReceivedBundle, bundle.id)
+    assert row is not None and row.dropped_at is not None
+    from cchc_tui.core.dates import local_time
+
+    assert message(desk.drop_bundle, reviewer, row, "lần nữa", actor="TĐV") == (
+        f"Hồ sơ {bundle.bundle_id} đã được loại bỏ lúc {local_time(row.dropped_at)} (—)."
+    )
+
+
+def test_outcomes_skip_a_broken_unit_or_an_unknown_set_and_go_on(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    from dataclasses import replace
+
+    (got,) = desk.latest_for_period(reviewer, "kh-260-2022", "Q3").values()
+    assert got.submission is not None
+    unknown_set = got.submission.model_copy(
+        update={"scores": [got.submission.scores[0].model_copy(update={"set_id": "khong-co"})]}
+    )
+    latest = {
+        "901": replace(got, agency_code="901", submission=None),
+        "902": replace(got, agency_code="902", submission=unknown_set),
+        "918": got,
+    }
+    assert list(desk.outcomes(reviewer, "kh-260-2022", "Q3", latest)) == ["918"]
+
+
+def test_a_district_s_view_holds_only_its_communes(
+    reviewer: Store, bundle: ReceivedBundle, registry: Any, plan: Any
+) -> None:
+    """A Phòng Nội vụ expects its communes: a department's or district's bundle in the same
+    database is not theirs to rank."""
+    view = desk.period_view(reviewer, registry, plan, "916", "Q3")
+    assert "918" not in view.expected and view.expected
+    assert view.outcomes == {} and view.overview.received == 0

@@ -97,7 +97,7 @@ def test_a_file_of_the_limit_passes_and_one_byte_more_is_refused_naming_both_siz
     assert [e.name for e in run(data, max_size=len(data))] == ["a.txt", "b.txt"]
     assert refusal(data, max_size=len(data) - 1) == t("verify.file_too_large", size=0, limit=0)
     # the sizes are whole MB (MiB), rounded down
-    padded = small_zip({"a.bin": bytes(3 * 1024**2 + 512 * 1024)})
+    padded = small_zip({"a.bin": bytes(3 * 1024**2)})  # 3 MiB and a few bytes: "3 MB"
     assert refusal(padded, max_size=2 * 1024**2 + 1) == t("verify.file_too_large", size=3, limit=2)
 
 
@@ -119,6 +119,9 @@ def test_too_short_for_a_header_and_an_end_record_is_no_zip() -> None:
     # 52 bytes: room for both; an end record of nothing is a bad directory, not "no end"
     empty_end = zipscan.END + bytes(18)
     assert refusal(head + empty_end) == t("verify.bad_directory")
+    # no entries, though the empty directory sits exactly where it says: still refused
+    placed = zipscan.END + struct.pack("<HHHHIIH", 0, 0, 0, 0, 0, len(head), 0)
+    assert refusal(head + placed) == t("verify.bad_directory")
 
 
 def test_data_after_the_end_record_is_found_within_the_longest_comment_and_no_further() -> None:
@@ -148,6 +151,27 @@ def test_a_split_or_empty_archive_is_refused(fields: dict[str, int]) -> None:
 )
 def test_a_zip64_marker_without_its_zip64_record_is_refused(fields: dict[str, int]) -> None:
     assert refusal(with_end(small_zip(), **fields)) == t("verify.bad_directory")
+    # refused as a marker, before any other limit is looked at
+    assert refusal(with_end(small_zip(), **fields), max_entries=1) == t("verify.bad_directory")
+
+
+def test_a_directory_bigger_than_its_entries_can_fill_is_refused_unread() -> None:
+    """1 entry, a directory of 3,000 bytes (the cap is 2,094 per entry): refused from the end
+    record alone, without reading the 3,000 bytes (a 4 GB one would be read into memory)."""
+    data = small_zip({"a.bin": bytes(5000)})
+    at, _ = end_record(data)
+    data = with_end(data, cd_size=3000, cd_offset=at - 3000)
+    reads: list[int] = []
+
+    class Watched(io.BytesIO):
+        def read(self, n: int | None = -1) -> bytes:
+            reads.append(-1 if n is None else n)
+            return super().read(n)
+
+    with pytest.raises(Unsafe) as err:
+        scan(Watched(data), len(data), max_size=BIG, max_entries=100, max_total=BIG)
+    assert str(err.value) == t("verify.bad_directory")
+    assert reads and max(reads) < 3000
 
 
 # -- the zip64 end record and locator ----------------------------------------------------
@@ -155,6 +179,24 @@ def test_a_zip64_marker_without_its_zip64_record_is_refused(fields: dict[str, in
 
 def test_a_well_formed_zip64_end_is_read() -> None:
     assert [e.name for e in run(zip64(small_zip()))] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("field", ["count", "cd_size", "cd_offset"])
+def test_a_value_over_the_short_record_s_maximum_is_taken_from_the_zip64_record(
+    field: str,
+) -> None:
+    """The short record holds its maximum (0xFFFF entries, 0xFFFFFFFF bytes) when the value
+    does not fit: that is a well-formed zip64 end, read on and refused here by the entry
+    count (over 100), not as a bad directory."""
+    big = {"count": 70_000, "cd_size": 2**32 + 7, "cd_offset": 2**32 + 9}[field]
+    if field == "count":
+        data = zip64(small_zip(), count=big, on_disk=big)
+        data = with_end(data, count=0xFFFF, on_disk=0xFFFF)
+    else:
+        data = zip64(small_zip(), count=500, on_disk=500, **{field: big})
+        data = with_end(data, count=500, on_disk=500, **{field: 0xFFFFFFFF})
+    said = refusal(data, max_entries=100)
+    assert said == t("verify.too_many", count=big if field == "count" else 500, limit=100)
 
 
 @pytest.mark.parametrize(

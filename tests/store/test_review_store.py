@@ -233,18 +233,19 @@ def test_receipts_newest_first_to_the_check(store: Store) -> None:
             check=lambda newest: seen.append(newest.sha256 if newest else None),
         )
 
+    keep("r-early", T0)
     keep("r-late", T0 + timedelta(hours=2))
-    keep("r-early", T0)  # taken in later, issued earlier
-    keep("r-mid", T0 + timedelta(hours=1))
-    assert seen == [None, "r-late", "r-late"]  # the newest by issue time, not the last kept
-    assert [r.sha256 for r in exchange.receipts()] == ["r-late", "r-early", "r-mid"]
+    keep("r-mid", T0 + timedelta(hours=1))  # taken in later, issued earlier
+    # the newest by issue time, neither the first nor the last kept
+    assert seen == [None, "r-early", "r-late"]
+    assert [r.sha256 for r in exchange.receipts()] == ["r-early", "r-late", "r-mid"]
     got = exchange.receipt_by_sha256("r-mid")
     assert got is not None and got.bundle_id == "b1"
     assert audit(store, "receipt.import")[0] == (
         "An",
         "918",
         "b1",
-        {"state": [None, "da_nhan"], "issued_at": [None, (T0 + timedelta(hours=2)).isoformat()]},
+        {"state": [None, "da_nhan"], "issued_at": [None, T0.isoformat()]},
     )
 
 
@@ -265,3 +266,35 @@ def test_anchors_written_only_when_changed(store: Store) -> None:
         ("crl", {"sha256": [None, sha(crl)]}),
         ("crl", {"sha256": [sha(crl), None]}),
     ]
+
+
+def test_another_plan_or_agency_never_joins_a_chain(store: Store, plan_text: str) -> None:
+    """Bundles of another plan (or, in the officer's copy, another agency) with the same period
+    neither answer a search nor stand as the latest export."""
+    review = ReviewStore(store)
+    received(review, "a1")
+    received(review, "a9", plan="kh-khac")
+    assert [r.bundle_id for r in review.starting_with("kh-260-2022", "Q3", "a")] == ["a1"]
+    with pytest.raises(ChainMoved) as moved:  # it names a predecessor nobody received
+        received(review, "b1", agency="916", after="a1")
+    assert moved.value.latest == ""
+    exchange = ExchangeStore(store)
+
+    def row(bundle_id: str, agency: str, plan: str) -> BundleExport:
+        return BundleExport(
+            agency_code=agency, plan_id=plan, period="Q3", bundle_id=bundle_id,
+            sha256=bundle_id.ljust(64, "0"), path=f"/usb/{bundle_id}.zip", size=1,
+            created_at=T0, created_by="An", supersedes="",
+        )  # fmt: skip
+
+    store.import_plan(plan_text.replace('id = "kh-260-2022"', 'id = "kh-khac"', 1))
+    exchange.add_export(row("e1", "918", "kh-260-2022"), expected_latest="")
+    exchange.add_export(row("k1", "918", "kh-khac"), expected_latest="")  # its own chain
+    exchange.add_export(row("o1", "916", "kh-260-2022"), expected_latest="")
+    for agency, plan, want in (
+        ("918", "kh-260-2022", "e1"),
+        ("918", "kh-khac", "k1"),
+        ("916", "kh-260-2022", "o1"),
+    ):
+        latest = exchange.latest_export(agency, plan, "Q3")
+        assert latest is not None and latest.bundle_id == want

@@ -6,6 +6,7 @@ IME's burst (pilot.press waits between keys and hides the bug).
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 
 import pytest
@@ -344,3 +345,62 @@ async def test_keys_queued_before_focus_left_keep_their_characters() -> None:
         for _ in range(4):
             await pilot.pause()
         assert app.query_one("#second", VietInput).value == "ếư"
+
+
+async def test_keys_queued_in_the_field_before_tab_go_on_with_their_characters() -> None:
+    """The whole burst sits in the first field's own queue when its Tab runs (a paste, or an
+    IME faster than the screen): the rest is handed on, letters with their characters and a
+    backspace deleting there, not here."""
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        first = app.query_one("#first", VietInput)
+        first.focus()
+        await pilot.pause()
+        for ch in ["x", "y", "tab", "ế", " ", "ư", BS, "a"]:
+            if ch in ("tab", " "):  # named keys: "space" carries its character " "
+                key = events.Key("tab", None) if ch == "tab" else events.Key("space", " ")
+            else:
+                key = key_event(ch)
+            first.post_message(key)
+        for _ in range(6):
+            await pilot.pause()
+        assert first.value == "xy"
+        assert app.query_one("#second", VietInput).value == "ế a"
+
+
+@pytest.mark.parametrize("field", [VietInput, VietTextArea])
+async def test_f2_right_after_one_letter_saves_it(field: type[Input] | type[TextArea]) -> None:
+    """One letter still in the field's queue is enough to hold F2 back."""
+    app = SaveOnF2(field())
+    async with app.run_test() as pilot:
+        app.field.focus()
+        await pilot.pause()
+        app.post_message(events.Key("a", "a"))
+        app.post_message(events.Key("f2", None))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.saved == ["a"]
+
+
+async def test_held_keys_are_let_go_even_when_the_field_never_gets_to_them() -> None:
+    """The field closes before its queue reaches the release (a screen dismissed): the timer
+    lets the held F2 go all the same, so the app never stops answering."""
+    app = SaveOnF2(VietInput())
+    async with app.run_test() as pilot:
+        app.field.focus()
+        await pilot.pause()
+        app.field.call_later = lambda *args, **kwargs: True  # type: ignore[method-assign]
+        app.post_message(events.Key("a", "a"))
+        app.post_message(events.Key("f2", None))
+        for _ in range(40):  # up to 2 s: the timer is 0.5 s (the pilot's pause would wait
+            await asyncio.sleep(0.05)  # through the field's call_later, replaced here)
+            if app.saved:
+                break
+        assert app.saved == ["a"]
+
+
+async def test_a_mark_typed_first_then_another_is_put_in_canonical_order() -> None:
+    """Two combining marks with nothing before them: NFC orders them by class (dot below, then
+    acute), and the text area keeps that order."""
+    value = await burst(VietTextArea(), ["\u0301", "\u0323"])
+    assert value == "\u0323\u0301" and unicodedata.is_normalized("NFC", value)

@@ -154,8 +154,8 @@ def scan(
     if disk or cd_disk or on_disk != count:
         raise Unsafe(t("verify.bad_directory"))
     cd_end = end_at
-    locator_at = end_at - _LOCATOR.size
-    locator = _read_at(fh, locator_at, _LOCATOR.size) if locator_at > 0 else b""
+    locator_at = end_at - _LOCATOR.size  # at least 10: the file holds a local header too
+    locator = _read_at(fh, locator_at, _LOCATOR.size)
     if locator[:4] == LOCATOR64:
         _sig, l_disk, end64_at, disks = _LOCATOR.unpack(locator)
         if l_disk != 0 or disks != 1 or end64_at + _END64.size != locator_at:

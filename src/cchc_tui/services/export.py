@@ -61,7 +61,7 @@ def import_key(store: Store, p12: Path, passphrase: bytes) -> Identity:
     if who.agency_code != prof.agency_code:
         raise UserError("key.other_agency", cert=who.agency_code, agency=prof.agency_code)
     target = key_path(store)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(exist_ok=True)  # beside the database, whose folder exists
     target.parent.chmod(0o700)
     write_atomic(target, p12.read_bytes(), 0o600)
     return who
@@ -136,7 +136,7 @@ def submission(
     files: list[PayloadFile] = []
     ev_out = []
     for e in evidence:
-        bag_path = ""
+        bag_path: str | None = None
         if e.file_path:
             bag_path = f"data/evidence/{e.sha256}.{bag_suffix(e.file_path)}"
             if all(f.bag_path != bag_path for f in files):
@@ -155,7 +155,7 @@ def submission(
                 "file_name": e.file_name,
                 "sha256": e.sha256 or None,
                 "size": e.size,
-                "path": bag_path or None,
+                "path": bag_path,
                 "items": e.items,
             }
         )

@@ -70,28 +70,25 @@ def import_bundle(
     home = bundles_dir(store)
     before = {p.name for p in home.iterdir()} if home.is_dir() else None
     _sweep(home)
-    copy: Path | None = None
     try:
         copy, sha256 = _private_copy(path, home)
-        return _import(
-            store,
-            path,
-            copy,
-            sha256,
-            ca_pem,
-            crl_pem,
-            actor=actor,
-            now=now,
-            allow_stale_crl=allow_stale_crl,
-        )
-    except BaseException:
-        if copy is not None:
+        try:
+            return _import(
+                store,
+                path,
+                copy,
+                sha256,
+                ca_pem,
+                crl_pem,
+                actor=actor,
+                now=now,
+                allow_stale_crl=allow_stale_crl,
+            )
+        finally:
             copy.unlink(missing_ok=True)
+    except BaseException:
         _tidy(home, before)
         raise
-    finally:
-        if copy is not None:
-            copy.unlink(missing_ok=True)
 
 
 LEFTOVER_AGE = 15 * 60  # seconds: older than any import in progress (another copy of the app)
@@ -158,7 +155,7 @@ def _private_copy(path: Path, home: Path) -> tuple[Path, str]:
         except Unsafe as e:
             raise ImportRefused("import.refused", path=path, reasons=str(e)) from None
         src.seek(0)
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(exist_ok=True)  # beside the database, whose folder exists
         fd, name = tempfile.mkstemp(prefix=".incoming-", dir=home)
         copy = Path(name)
         digest = hashlib.sha256()
@@ -251,7 +248,7 @@ def _import(
         except UserError as e:
             raise ImportRefused("import.refused", path=path, reasons=e.message()) from None
     target_root, final = _folder(bundles_dir(store), report.agency_code, report.bundle_id)
-    target_root.mkdir(parents=True, exist_ok=True)
+    target_root.mkdir(exist_ok=True)  # in the bundle store, made for the private copy
     _sweep(target_root)
     if final.exists() or final.is_symlink():
         if review.by_id(report.bundle_id) is not None:  # imported meanwhile by another copy

@@ -66,27 +66,27 @@ _TEXT_AREA_KEYS = {
 }
 
 
-async def _edit_in_order(widget: Input | TextArea, event: events.Key, keys: dict[str, str]) -> bool:
-    """Run an editing key now, in order with the letters; True when it was one."""
+async def _edit_in_order(widget: Input | TextArea, event: events.Key, keys: dict[str, str]) -> None:
+    """Run an editing key now, in order with the letters, and stop it there. Any other key
+    goes on to the base class's own handler: Textual calls each class's ``_on_key`` in turn
+    until one prevents the default (Input's and TextArea's insert the printable ones)."""
     name = keys.get(event.key)
     if name is None:
-        return False
+        return
     event.stop()
     event.prevent_default()
     widget._restart_blink()
     result = getattr(widget, name)()
     if result is not None:
         await result
-    return True
 
 
 class VietInput(Input):
     """A single-line field, safe for Vietnamese input methods; its value is NFC."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if _in_order(self, event) or await _edit_in_order(self, event, _INPUT_KEYS):
-            return
-        await super()._on_key(event)
+        if not _in_order(self, event):
+            await _edit_in_order(self, event, _INPUT_KEYS)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual also calls Input's own handler for the same event unless its default is
@@ -124,14 +124,9 @@ class VietTextArea(TextArea):
     """A multi-line field, safe for Vietnamese input methods."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if _in_order(self, event):
-            return
-        if self.read_only and event.key in ("backspace", "delete"):
-            await super()._on_key(event)
-            return
-        if await _edit_in_order(self, event, _TEXT_AREA_KEYS):
-            return
-        await super()._on_key(event)
+        # (read-only: the editing actions themselves do nothing)
+        if not _in_order(self, event):
+            await _edit_in_order(self, event, _TEXT_AREA_KEYS)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # once (TextArea's handler would run again for the same event); NFC: see below
