@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import SystemCommand
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from cchc_tui.config import Config
 from cchc_tui.core.i18n import set_language
@@ -19,6 +20,13 @@ from cchc_tui.store.instance import InstanceLock
 from cchc_tui.ui.crash import CrashReporting
 from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
 from cchc_tui.ui.widgets.viet_input import KeysInOrder
+
+
+class WholeCellScrollBar(ScrollBarRender):
+    """A scroll bar thumb in whole cells: Consolas and Lucida Console have no ▁▂▃▅▆▇ ▉▊▋▍▎▏."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
 class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
@@ -29,8 +37,14 @@ class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
         self.config = config or Config()
         set_language(self.config.lang)  # before any screen asks the catalogue
         super().__init__()
-        self.theme = self.config.theme
         self.instance: InstanceLock | None = None
+        self.use_theme(self.config.theme)
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme; the ANSI themes (16 colours: old Windows consoles) also draw the
+        scroll bars in whole cells, without the eighth blocks their fonts lack."""
+        self.theme = name
+        ScrollBar.renderer = WholeCellScrollBar if name.startswith("ansi") else ScrollBarRender
 
     def action_command_palette(self) -> None:
         """The palette, asking in the user's language."""

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.i18n import t
 from cchc_tui.store.reader import AuditRow
 
@@ -143,11 +143,11 @@ class ConflictModal(ModalScreen[Resolution]):
                     yield Static(t("ui.conflict.mine"), classes="conflict-head")
                     yield Static(t("ui.conflict.theirs"), classes="conflict-head")
                 for label, mine, theirs in self.fields:
-                    mark = "" if mine == theirs else " ≠"
+                    mark = "" if mine == theirs else f" {glyphs.DIFFERS}"
                     with Horizontal(classes="conflict-row"):
                         yield Static(label + mark, classes="conflict-label")
-                        yield Static(mine or "∅", classes="conflict-mine")
-                        yield Static(theirs or "∅", classes="conflict-theirs")
+                        yield Static(mine or glyphs.EMPTY, classes="conflict-mine")
+                        yield Static(theirs or glyphs.EMPTY, classes="conflict-theirs")
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.conflict.keep_mine"), id="mine", variant="primary")
                 yield Button(t("ui.conflict.keep_theirs"), id="theirs", variant="error")
@@ -279,7 +279,7 @@ def _label(table: dict[str, str], code: str) -> str:
 
 def _show(value: object) -> str:
     if value in (None, ""):
-        return "∅"
+        return glyphs.EMPTY
     if isinstance(value, str) and value.startswith(("chua_", "dang_", "hoan_", "khong_")):
         from cchc_tui.core.progress import STATUSES, status_label
 

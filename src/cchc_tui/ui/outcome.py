@@ -1,5 +1,5 @@
-"""Run one blocking action of a dialog in a thread and say how it went in the dialog: "✓ …"
-(and a notification) or "✗ " with the user error's sentence; the dialog stays open either way."""
+"""Run one blocking action of a dialog in a thread and say how it went in the dialog: "√ …"
+(and a notification) or "× " with the user error's sentence; the dialog stays open either way."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from textual.widgets import Static
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.errors import UserError
 
 T = TypeVar("T")
@@ -20,10 +21,10 @@ async def run_and_say(
     try:
         value = await asyncio.to_thread(work)
     except UserError as e:
-        box.update("✗ " + e.message())
+        box.update(f"{glyphs.FAIL} " + e.message())
         return None
     message = said(value)
-    box.update("✓ " + message)
+    box.update(f"{glyphs.OK} " + message)
     if notify:
         box.app.notify(message)
     return value

@@ -268,6 +268,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chọn TLKC cho {id}",
         "en": "Choose evidence for {id}",
     },
+    "ui.evidence.detail": {
+        "vi": "{number} ({type}) · ngày {date} · {issuer}\nTrích yếu: {title}\n"
+        "Mục: {items} · Tệp: {file}",
+        "en": "{number} ({type}) · dated {date} · {issuer}\nSummary: {title}\n"
+        "Items: {items} · File: {file}",
+    },
+    "ui.evidence.no_file": {"vi": "không có tệp", "en": "no file"},
     "ui.evidence.none": {
         "vi": "Chưa có tài liệu kiểm chứng. Nhấn n để thêm.",
         "en": "No evidence yet. Press n to add one.",
@@ -335,6 +342,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.score.reason": {"vi": "Lý do", "en": "Reason"},
     "ui.score.note": {"vi": "Giải trình", "en": "Explanation"},
     "ui.score.suggestion": {"vi": "gợi ý", "en": "suggested"},
+    "ui.score.row_title": {"vi": "{code} {title}", "en": "{code} {title}"},
+    "ui.score.sub_title": {
+        "vi": "{code} {title} (tối đa {max} điểm)",
+        "en": "{code} {title} (at most {max} points)",
+    },
     "ui.score.pick": {
         "vi": "Chọn một tiêu chí thành phần (Enter để chấm).",
         "en": "Choose a sub-criterion (Enter to score it).",

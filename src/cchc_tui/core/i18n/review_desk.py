@@ -138,9 +138,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.col.hash": {"vi": "Mã băm", "en": "Hash"},
     "ui.review.hash.checking": {"vi": "đang kiểm…", "en": "checking…"},
     "ui.review.hash.none": {"vi": "không kèm tệp", "en": "no file"},
-    "ui.review.hash.ok": {"vi": "✓ khớp", "en": "✓ matches"},
-    "ui.review.hash.mismatch": {"vi": "✗ SAI LỆCH", "en": "✗ MISMATCH"},
-    "ui.review.hash.missing": {"vi": "✗ MẤT TỆP", "en": "✗ FILE GONE"},
+    "ui.review.hash.ok": {"vi": "√ khớp", "en": "√ matches"},
+    "ui.review.hash.mismatch": {"vi": "× SAI LỆCH", "en": "× MISMATCH"},
+    "ui.review.hash.missing": {"vi": "× MẤT TỆP", "en": "× FILE GONE"},
     "ui.review.totals_self": {
         "vi": "Tự chấm: {total} ({grade})",
         "en": "Self: {total} ({grade})",

@@ -291,7 +291,7 @@ class CchcApp(CchcAppBase):
         return cmds
 
     def action_toggle_ansi(self) -> None:
-        self.theme = "textual-dark" if self.theme.startswith("ansi") else "ansi-dark"
+        self.use_theme("textual-dark" if self.theme.startswith("ansi") else "ansi-dark")
 
     @property
     def ascii_bars(self) -> bool:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.i18n import t
 from cchc_tui.core.review import (
     COLUMNS,
@@ -45,7 +45,7 @@ class ActivityScreen(OnReviewApp, Screen[None]):
         self.rows: list[ActivityRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with Horizontal(classes="row", id="activity-top"):
             yield Label(t("ui.review.activity_label"))
             yield VietInput(id="activity-id", placeholder=t("ui.review.activity_placeholder"))

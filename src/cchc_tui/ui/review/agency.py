@@ -15,7 +15,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -68,7 +68,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
 
     def compose(self) -> ComposeResult:
         got = self.got
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="review-agency"):
             yield Static(
                 f"{self.row.agency.name} ({self.row.agency.code}) · {self.period}", classes="title"

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar, Static
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.text import escape_controls
@@ -69,7 +70,7 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
         try:
             ca = trust_anchors(app.store, ca_file)
         except UserError as e:
-            app.call_from_thread(self._show_log, ["✗ " + e.message()])
+            app.call_from_thread(self._show_log, [f"{glyphs.FAIL} " + e.message()])
             app.call_from_thread(self._finished)
             return
         if ca_file is not None:
@@ -81,16 +82,19 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
         for n, path in enumerate(paths, 1):
             try:
                 done = import_bundle(app.store, path, ca[0], ca[1], actor=app.profile.officer)
-                lines.append(("= " if done.already else "✓ ") + escape_controls(path.name))
+                lines.append(
+                    ("= " if done.already else f"{glyphs.OK} ") + escape_controls(path.name)
+                )
                 warnings.update(done.report.warnings)
                 changed = changed or not done.already
             except UserError as e:
-                lines.append(f"✗ {escape_controls(path.name)}: {escape_controls(e.message())}")
+                lines.append(
+                    f"{glyphs.FAIL} {escape_controls(path.name)}: {escape_controls(e.message())}"
+                )
             except Exception as e:  # one line too (the disk full, a bug): the rest goes on
                 detail = escape_controls(f"{type(e).__name__}: {e}")
-                lines.append(
-                    f"✗ {escape_controls(path.name)}: {t('error.unexpected', detail=detail)}"
-                )
+                said = t("error.unexpected", detail=detail)
+                lines.append(f"{glyphs.FAIL} {escape_controls(path.name)}: {said}")
             app.call_from_thread(self._show_progress, len(paths), n, list(lines))
         lines += [f"! {escape_controls(w)}" for w in sorted(warnings)]  # once, after the list
         app.call_from_thread(self._show_log, lines)

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Select, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import t
@@ -68,7 +68,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     watch_sort = watch_filter = watch_rfilter = watch_query_text = _shown_changed
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with Horizontal(classes="row", id="review-top"):
             yield Label(t("ui.export.period"))
             yield Select(

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Label, Static
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
 from cchc_tui.core.review import (
@@ -42,7 +43,7 @@ class RankingScreen(OnReviewApp, Screen[None]):
         self.ranked: list[Ranked] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         yield Static(t("ui.review.ranking_title", period=self.view.period), classes="title")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield I18nFooter()

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.docnumber import parse_doc_number
 from cchc_tui.core.errors import UserError
@@ -359,21 +359,26 @@ class EvidenceScreen(BaseScreen):
         self.evidence: list[EvidenceView] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         yield Static(t("ui.evidence.title"), classes="title", id="evidence-heading")
         yield DataTable(id="register", cursor_type="row", zebra_stripes=True)
         yield Static("", id="evidence-empty", classes="hint")
+        # the highlighted document in full: the table keeps the number, type, date and title
+        yield Static("", id="evidence-detail", markup=False)
         yield I18nFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#register", DataTable)
         table.add_column(t("ui.col.number"), key="number", width=16)
-        table.add_column(t("ui.col.type"), key="type", width=5)
+        table.add_column(t("ui.col.type"), key="type", width=4)
         table.add_column(t("ui.col.date"), key="date", width=10)
-        table.add_column(t("ui.col.issuer"), key="issuer", width=16)
-        table.add_column(t("ui.col.items"), key="items", width=12)
-        table.add_column(t("ui.col.title"), key="title")
-        table.add_column(t("ui.col.file"), key="file", width=12)
+        # the title gets what is left (each column pads 1 either side; 2 for the scrollbar)
+        rest = self.app.size.width - (16 + 4 + 10) - 4 * 2 - 2
+        if self.app.size.width >= 110:  # room for the issuer and the items as well
+            table.add_column(t("ui.col.issuer"), key="issuer", width=16)
+            table.add_column(t("ui.col.items"), key="items", width=12)
+            rest -= 16 + 12 + 2 * 2
+        table.add_column(t("ui.col.title"), key="title", width=max(20, rest))
         table.focus()
 
     async def on_screen_resume(self) -> None:
@@ -385,20 +390,40 @@ class EvidenceScreen(BaseScreen):
         except DbFailed:
             return
         table = self.query_one("#register", DataTable)
+        wide = "issuer" in table.columns
         table.clear()
         for e in self.evidence:
-            table.add_row(
-                e.number,
-                e.doc_type,
-                format_date(e.doc_date),
-                e.issuer,
-                ", ".join(e.items),
-                e.title,
-                e.file_name,
-                key=str(e.id),
-            )
+            cells = [e.number, e.doc_type, format_date(e.doc_date)]
+            if wide:
+                cells += [e.issuer, ", ".join(e.items)]
+            table.add_row(*cells, e.title, key=str(e.id))
         self.query_one("#evidence-empty", Static).update(
             "" if self.evidence else t("ui.evidence.none")
+        )
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted, "#register")
+    def show_detail(self) -> None:
+        table = self.query_one("#register", DataTable)
+        detail = self.query_one("#evidence-detail", Static)
+        if not table.row_count:
+            detail.update("")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        ev = next((e for e in self.evidence if str(e.id) == key), None)
+        if ev is None:
+            return
+        detail.update(
+            t(
+                "ui.evidence.detail",
+                number=ev.number,
+                type=ev.doc_type or "—",
+                date=format_date(ev.doc_date),
+                issuer=ev.issuer or "—",
+                title=ev.title or "—",
+                items=", ".join(ev.items) or "—",
+                file=ev.file_name or t("ui.evidence.no_file"),
+            )
         )
 
     async def action_new(self) -> None:

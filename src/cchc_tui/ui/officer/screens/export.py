@@ -17,6 +17,7 @@ from textual.widgets import Header, Label, OptionList, ProgressBar, Select, Stat
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.periods import current_period
@@ -41,7 +42,7 @@ class ExportScreen(BaseScreen):
         self._lines: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="export"):
             yield Static(t("ui.export.title"), classes="title")
             with Horizontal(classes="row"):
@@ -83,17 +84,19 @@ class ExportScreen(BaseScreen):
         except DbFailed:
             return
         self.pre = pre
-        lines = [("✗", "bold red", e) for e in pre.errors]
+        lines = [(glyphs.FAIL, "bold red", e) for e in pre.errors]
         lines += [("!", "bold yellow", w) for w in pre.warnings]
         if not has_key:
-            lines.append(("✗", "bold red", t("key.missing")))
+            lines.append((glyphs.FAIL, "bold red", t("key.missing")))
         if not lines:
-            lines = [("✓", "bold green", t("ui.export.ready"))]
+            lines = [(glyphs.OK, "bold green", t("ui.export.ready"))]
         checks = self.query_one("#export-checks", OptionList)
         checks.clear_options()
         for n, (mark, style, line) in enumerate(lines):
             opens = line in pre.named
-            prompt = Text.assemble((mark, style), " ", line, (" ↵" if opens else "", "dim"))
+            prompt = Text.assemble(
+                (mark, style), " ", line, (f" {glyphs.OPENS}" if opens else "", "dim")
+            )
             checks.add_option(Option(prompt, id=f"named:{n}" if opens else None))
         self._lines = [line for _m, _s, line in lines]
 

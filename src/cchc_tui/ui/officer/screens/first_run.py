@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Label, Static
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.agencies import Agency
 from cchc_tui.core.i18n import t
 from cchc_tui.services.officer_desk import Context
@@ -37,7 +38,7 @@ class FirstRunScreen(Guarded, BaseScreen):
         self.chosen: Agency | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with Vertical(id="first-run"):
             yield Static(t("ui.first_run.title"), classes="title")
             yield VietInput(placeholder=t("ui.first_run.search"), id="search")

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
+from cchc_tui.core import glyphs
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -76,7 +77,7 @@ class ItemScreen(Guarded, BaseScreen):
         self.base = 0  # the version of the progress row the form was read at
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="item-body"):
             yield Static("", id="chain")
             yield Static("", id="review-comments", classes="info")

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import DataTable, Header, Static
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -74,7 +74,7 @@ class ItemsScreen(BaseScreen):
         self.marked: set[str] = set()  # rows marked for a bulk update (Space)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         yield Static("", id="filters", markup=False)
         search = VietInput(placeholder=t("ui.items.search_placeholder"), id="search")
         search.display = False

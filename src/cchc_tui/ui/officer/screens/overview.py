@@ -12,7 +12,7 @@ from textual.geometry import Region
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import t
 from cchc_tui.core.progress import status_label
@@ -35,7 +35,7 @@ class OverviewScreen(BaseScreen):
     HELP_TITLE = "ui.overview.title"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="overview"):
             yield Static("", id="ov-agency", classes="title")
             yield Static("", id="ov-period")
@@ -126,7 +126,8 @@ class OverviewScreen(BaseScreen):
                 chips.append(" · ")
             chips.append(f"{status_label(s)}: {n}", style=STATUS_STYLE[s])
         self.query_one("#ov-status", Static).update(chips)
-        width = max(10, min(30, self.size.width - 50))
+        # code 4, title 28, "100%  10/10" 12, the gaps, the scrollbar and padding: 54
+        width = max(10, min(30, self.size.width - 54))
         lines = Text()
         for a in ov.areas:
             frac = a.mean_pct / 100

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Label, Static
 from textual.widgets.data_table import CellDoesNotExist, ColumnDoesNotExist, RowDoesNotExist
 
-from cchc_tui.core import labels
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
@@ -61,12 +61,13 @@ class ScoringScreen(Guarded, BaseScreen):
         self.find_from = -1  # the row a search started at
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         yield Static("", id="score-totals", classes="title")
         yield VietInput(id="score-find", placeholder=t("ui.score.find_placeholder"))
         yield DataTable(id="score-tree", cursor_type="row", zebra_stripes=True)
         with Vertical(id="score-panel"):
-            yield Static("", id="score-explain", classes="info")
+            # the highlighted row in full (the tree cuts titles at 80 columns), then its hints
+            yield Static("", id="score-explain", classes="info", markup=False)
             with Horizontal(classes="row"):
                 yield Label(t("ui.score.points"))
                 yield VietInput(id="score-points", restrict=r"[0-9.,]*", max_length=6)
@@ -189,14 +190,16 @@ class ScoringScreen(Guarded, BaseScreen):
             self._mark(code)
 
     def _mark(self, code: str) -> None:
-        """✎ in the row of a criterion typed in and not saved."""
+        """* in the row of a criterion typed in and not saved."""
         table = self.query_one("#score-tree", DataTable)
         r = (
             next((x for x in self.view.result.subs if x.sub.code == code), None)
             if self.view
             else None
         )
-        mark = "✎" if code in self.pending else ("!" if r is not None and r.warnings else "")
+        mark = (
+            glyphs.EDITED if code in self.pending else ("!" if r is not None and r.warnings else "")
+        )
         self.rows = [
             dataclasses.replace(row, flagged=bool(mark)) if row.key == f"s:{code}" else row
             for row in self.rows
@@ -283,7 +286,7 @@ class ScoringScreen(Guarded, BaseScreen):
                         "" if r.self_points is None else num(r.self_points),
                         appraised.get(s.code, ""),
                         str(len(view.links.get(s.code, []))),
-                        "✎" if s.code in self.pending else ("!" if r.warnings else ""),
+                        glyphs.EDITED if s.code in self.pending else ("!" if r.warnings else ""),
                         key=f"s:{s.code}",
                     )
                     flagged = s.code in self.pending or bool(r.warnings)
@@ -347,6 +350,11 @@ class ScoringScreen(Guarded, BaseScreen):
         if not self._go(find.next_index(self.rows, table.cursor_row, lambda r: r.flagged)):
             self.notify(t("ui.score.no_flags"))
 
+    def _row(self) -> find.Row | None:
+        """The highlighted row (an area, a criterion or a sub-criterion)."""
+        key = self._row_key()
+        return next((r for r in self.rows if r.key == key), None)
+
     def selected(self) -> SubResult | None:
         table = self.query_one("#score-tree", DataTable)
         if not table.row_count or self.view is None:
@@ -368,13 +376,18 @@ class ScoringScreen(Guarded, BaseScreen):
         if r is None or self.view is None:
             # an area or criterion row: nothing to type into (typing would go nowhere)
             self.code = None
-            explain.update(t("ui.score.pick"))
+            row = self._row()
+            title = "" if row is None else t("ui.score.row_title", code=row.code, title=row.title)
+            explain.update("\n".join(filter(None, [title, t("ui.score.pick")])))
             for field in self.query("#score-panel VietInput").results(VietInput):
                 field.value = ""
                 field.disabled = True
             return
         self.code = r.sub.code
-        lines = [f"{r.sub.code} · {t('ui.score.suggestion')}: {r.suggestion.explanation}"]
+        lines = [
+            t("ui.score.sub_title", code=r.sub.code, title=r.sub.title, max=num(r.sub.max)),
+            f"{t('ui.score.suggestion')}: {r.suggestion.explanation}",
+        ]
         lines += [f"! {w}" for w in r.warnings]
         receipt = self.view.receipt or {}
         rounds = receipt.get("appraisal", {}).get(r.sub.code)

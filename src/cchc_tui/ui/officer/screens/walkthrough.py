@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cchc_tui.core import glyphs
 from cchc_tui.core import labels as code_labels
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -49,7 +50,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
         self.versions: dict[str, int] = {}  # item id → version its row was read at
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         yield Static("", id="walk-title", classes="title")
         with VerticalScroll(id="walk-body"):
             yield Static("", id="walk-group", classes="section")
@@ -266,7 +267,7 @@ class WalkSummary(BaseScreen):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="summary"):
             yield Static(t("ui.walk.summary", period=self.period), classes="title")
             yield Static(t("ui.walk.changed", count=len(self.changed)), classes="section")
