@@ -24,6 +24,7 @@ from cchc_tui.cli.officer import (
     cmd_plan,
     cmd_progress,
 )
+from cchc_tui.cli.profile import cmd_profile
 from cchc_tui.cli.review import cmd_receipt, cmd_review
 from cchc_tui.cli.scoring import cmd_criteria, cmd_indicator, cmd_report, cmd_score
 from cchc_tui.config import THEMES
@@ -95,7 +96,9 @@ def build_parser() -> Parser:
         prog="cchc",
         description=t("help.cchc"),
     )
-    p.add_argument("--version", action="version", version=f"cchc-tui {__version__}")
+    p.add_argument(
+        "--version", action="version", version=f"cchc-tui {__version__}", help=t("help.version")
+    )
     p.add_argument(
         "--db",
         type=Path,
@@ -125,6 +128,11 @@ def build_parser() -> Parser:
     sp = add("init", cmd_init, t("help.init"))
     sp.add_argument("--agency", required=True, help=t("help.init.agency"))
     sp.add_argument("--officer", required=True, help=t("help.init.officer"))
+
+    sp = add("profile", cmd_profile, t("help.profile"))
+    sp.add_argument("--agency", help=t("help.profile.agency"))
+    sp.add_argument("--officer", help=t("help.profile.officer"))
+    sp.add_argument("--yes", action="store_true", help=t("help.profile.yes"))
 
     add("keys", cmd_keys, t("help.keys"), json_=True)
 

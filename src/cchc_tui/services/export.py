@@ -314,6 +314,9 @@ def prepare_export(
     if not p12.exists():
         raise UserError("key.missing")
     key, cert, chain = load_p12(p12, passphrase)
+    who = identity(cert)
+    if who.agency_code != prof.agency_code:  # the database changed agency since (cchc profile)
+        raise UserError("key.other_agency", cert=who.agency_code, agency=prof.agency_code)
     # refused here, before a bundle Sở Nội vụ would refuse
     check_own_key(cert, chain, "officer", *remembered_anchors(store), datetime.now(UTC))
     if not out_dir.is_dir():

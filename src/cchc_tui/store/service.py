@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam
 from sqlalchemy import select as sa_select
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import ProgressValues, apply_update
 from cchc_tui.core.text import clean, nfc
@@ -58,7 +59,7 @@ class Store(EvidenceWrites):
     def init_profile(self, agency_code: str, agency_name: str, officer: str) -> ProfileView:
         officer = clean(officer)
         if not officer:
-            raise UserError("evidence.field_required", field="officer")
+            raise UserError("evidence.field_required", field=t("help.init.officer"))
         existing = self.profile()
         if existing is not None:
             raise StoreError("db.exists", path=self.path, agency=existing.agency_name)
@@ -85,6 +86,46 @@ class Store(EvidenceWrites):
                 changes={"agency": (None, agency_code), "officer": (None, officer)},
             )
         return ProfileView(agency_code, agency_name, officer, "vi")
+
+    def change_profile(
+        self, agency_code: str, agency_name: str, officer: str, *, actor: str
+    ) -> ProfileView:
+        """Another agency or officer for this database (audited). What was recorded stays
+        under the agency it was recorded for: progress, documents, scores and exports are kept
+        by agency code, so the new agency starts with none of them (``held_by`` says how much
+        the old one leaves)."""
+        officer = clean(officer)
+        if not officer:
+            raise UserError("evidence.field_required", field=t("help.init.officer"))
+        with self._write() as s:
+            prof = s.exec(select(Profile).order_by(col(Profile.id))).first()
+            if prof is None:
+                raise StoreError("db.not_initialised", path=self.path)
+            old = s.get(Officer, prof.officer_id)
+            before = (prof.agency_code, old.name if old else "")
+            lang = prof.lang
+            if before == (agency_code, officer):
+                raise UserError(
+                    "profile.unchanged", agency=f"{agency_name} ({agency_code})", officer=officer
+                )
+            if old is None or old.name != officer:  # a new row: history keeps the old name
+                off = Officer(name=officer, created_at=utcnow())
+                s.add(off)
+                s.flush()
+                assert off.id is not None
+                prof.officer_id = off.id
+            prof.agency_code, prof.agency_name = agency_code, nfc(agency_name)
+            s.add(prof)
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency_code,
+                action="profile.change",
+                entity="profile",
+                key=agency_code,
+                changes={"agency": (before[0], agency_code), "officer": (before[1], officer)},
+            )
+        return ProfileView(agency_code, nfc(agency_name), officer, lang)
 
     # -- plans -------------------------------------------------------------------------------
     def import_plan(self, toml_text: str, *, actor: str = "", agency: str = "") -> Plan:

@@ -47,15 +47,13 @@ class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
         ScrollBar.renderer = WholeCellScrollBar if name.startswith("ansi") else ScrollBarRender
 
     def action_command_palette(self) -> None:
-        """The palette, asking in the user's language."""
+        """The palette, asking in the user's language (ui/palette.py)."""
         from textual.command import CommandPalette
 
-        from cchc_tui.core.i18n import t
+        from cchc_tui.ui.palette import Palette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=t("ui.palette.placeholder"))
-            )
+            self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """None of Textual's own (Theme, Keys, Maximize, Screenshot, Quit, in English): each

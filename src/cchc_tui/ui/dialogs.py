@@ -170,6 +170,9 @@ class AskYesNo(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose(False)", "ui.ask.no", id="ask.no"),
+        # the two buttons side by side: the arrows move between them as Tab does
+        Binding("left", "app.focus_previous", "key.nav.left", id="ask.left", show=False),
+        Binding("right", "app.focus_next", "key.nav.right", id="ask.right", show=False),
     ]
 
     def __init__(

@@ -40,6 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.finish": {"vi": "Kết thúc", "en": "Finish"},
     "key.edit": {"vi": "Sửa", "en": "Edit"},
     "key.create": {"vi": "Tạo CSDL", "en": "Create database"},
+    "key.change_profile": {"vi": "Đổi", "en": "Change"},
     "key.filter_commented": {"vi": "Có nhận xét", "en": "Commented"},
     "key.scoring": {"vi": "Chấm điểm", "en": "Scoring"},
     "key.export": {"vi": "Xuất hồ sơ", "en": "Export"},

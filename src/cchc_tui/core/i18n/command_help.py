@@ -54,6 +54,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "họ tên cán bộ",
         "en": "officer's full name",
     },
+    "help.version": {"vi": "in phiên bản rồi thoát", "en": "print the version and exit"},
+    "help.profile": {
+        "vi": "xem hoặc đổi cơ quan, cán bộ của cơ sở dữ liệu",
+        "en": "show or change the database's agency and officer",
+    },
+    "help.profile.agency": {
+        "vi": "cơ quan mới (mã hoặc tên)",
+        "en": "the new agency (code or name)",
+    },
+    "help.profile.officer": {"vi": "họ tên cán bộ mới", "en": "the new officer's full name"},
+    "help.profile.yes": {
+        "vi": "đổi cơ quan dù cơ quan hiện tại đã có dữ liệu",
+        "en": "change the agency although the current one has recorded data",
+    },
     "help.keys": {
         "vi": "liệt kê các phím của ứng dụng và mã để đổi phím trong config.toml ([keymap])",
         "en": "list the app's keys and the ids to change them in config.toml ([keymap])",

@@ -204,6 +204,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã khởi tạo «{path}» cho {agency}, cán bộ {officer}.",
         "en": "Set up “{path}” for {agency}, officer {officer}.",
     },
+    "profile.shown": {
+        "vi": "Cơ quan: {agency} · cán bộ: {officer}",
+        "en": "Agency: {agency} · officer: {officer}",
+    },
+    "profile.changed": {
+        "vi": "Đã đổi: {agency}, cán bộ {officer} (có ghi nhật ký).",
+        "en": "Changed: {agency}, officer {officer} (logged).",
+    },
+    "profile.left_behind": {
+        "vi": "Cơ sở dữ liệu đang có dữ liệu của {old}: {progress} mục đã cập nhật, "
+        "{evidence} TLKC, {scores} điểm tự chấm, {exports} hồ sơ đã xuất. Các dữ liệu này vẫn "
+        "được giữ cho {old}; {new} bắt đầu trống và phải nhập chứng thư số của mình trước khi "
+        "xuất hồ sơ.",
+        "en": "The database holds data of {old}: {progress} items updated, {evidence} "
+        "documents, {scores} self scores, {exports} bundles exported. They stay with {old}; "
+        "{new} starts empty and must import its own certificate before exporting.",
+    },
+    "profile.unchanged": {
+        "vi": "Cơ sở dữ liệu đã thuộc {agency}, cán bộ {officer}: không có gì để đổi.",
+        "en": "The database already belongs to {agency}, officer {officer}: nothing to change.",
+    },
+    "profile.needs_yes": {
+        "vi": "{warning}\nThêm --yes để vẫn đổi.",
+        "en": "{warning}\nAdd --yes to change all the same.",
+    },
     # --- issue 11: second copy ---
     "instance.other_copy": {
         "vi": "Một bản khác của ứng dụng đang mở cơ sở dữ liệu này từ {time} (máy {host}); lưu "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -27,7 +28,7 @@ from cchc_tui.core.text import fold
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.leftovers import sweep_incoming
-from cchc_tui.store.reader import NeedsUpgrade, Reader
+from cchc_tui.store.reader import NeedsUpgrade, ProfileView, Reader
 from cchc_tui.ui.base_app import CchcAppBase
 from cchc_tui.ui.guard import DbFailed
 from cchc_tui.ui.widgets.footer import describe
@@ -147,10 +148,7 @@ class CchcApp(CchcAppBase):
         from cchc_tui.ui.officer.screens.overview import OverviewScreen
 
         self.ctx = ctx
-        self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
-        if self.as_of.shown:  # first: at 80 columns the end of the header is cut off
-            day = t("ui.as_of", day=format_date(self.as_of.day))
-            self.sub_title = f"{day} · {self.sub_title}"
+        self._name_header(ctx)
         await self.open_session(self.db_path, self.today)
         await self.switch_to(OverviewScreen())
         if self.as_of.ended:
@@ -161,6 +159,28 @@ class CchcApp(CchcAppBase):
         # Open the writer (SQLAlchemy) in the background once the first screen has drawn;
         # started at once, its imports would compete with that first screen for the GIL.
         self.set_timer(0.5, lambda: self.run_worker(self._warm_up, thread=True, group="warm"))
+
+    def _name_header(self, ctx: Context) -> None:
+        self.sub_title = f"{ctx.profile.agency_name} · {ctx.plan.plan.number}"
+        if self.as_of.shown:  # first: at 80 columns the end of the header is cut off
+            day = t("ui.as_of", day=format_date(self.as_of.day))
+            self.sub_title = f"{day} · {self.sub_title}"
+
+    async def use_profile(self, profile: ProfileView) -> None:
+        """Go on as the database's new agency/officer (after `change_profile`): the same
+        database and plan, everything shown again from the overview."""
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
+
+        assert self.ctx is not None
+        self.ctx = replace(self.ctx, profile=profile)
+        self._name_header(self.ctx)
+        await self.switch_to(OverviewScreen())
+
+    def action_change_profile(self) -> None:
+        if self.ctx is not None:
+            from cchc_tui.ui.officer.screens.first_run import ChangeProfileScreen
+
+            self.push_screen(ChangeProfileScreen(self.ctx.profile))
 
     def _warm_up(self) -> None:
         if self.ctx is not None:
@@ -286,6 +306,7 @@ class CchcApp(CchcAppBase):
                 (t("key.walkthrough"), "walkthrough"),
                 (t("ui.score.title"), "show_scoring"),
                 (t("ui.export.title"), "show_export"),
+                (t("ui.change_profile.title"), "change_profile"),
                 *cmds,
             ]
         return cmds

@@ -1,8 +1,11 @@
 """First run: choose the agency (accent-insensitive search; Enter takes the highlighted hit,
-Up/Down move among the hits without leaving the search), enter the officer's name, confirm."""
+Up/Down move among the hits without leaving the search), enter the officer's name, confirm.
+The same screen later changes them (the palette's "Đổi cơ quan, cán bộ"): the current ones
+filled in, the confirmation saying what the current agency leaves behind, Esc to go back."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -10,11 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from cchc_tui.core import glyphs
 from cchc_tui.core.agencies import Agency
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.services.officer_desk import Context
+from cchc_tui.store.reader import ProfileView
 from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -31,23 +37,26 @@ class FirstRunScreen(Guarded, BaseScreen):
         Binding("ctrl+s,f2", "create", "key.create", id="first_run.create"),
         Binding("down", "hit(1)", "key.nav.down", id="first_run.next_hit", show=False),
         Binding("up", "hit(-1)", "key.nav.up", id="first_run.previous_hit", show=False),
+        Binding("escape", "back", "key.back", id="first_run.back", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, current: ProfileView | None = None) -> None:
         super().__init__()
+        self.current = current  # changing the database's agency/officer, not creating it
         self.chosen: Agency | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon=glyphs.ICON)
         with Vertical(id="first-run"):
-            yield Static(t("ui.first_run.title"), classes="title")
+            title = "ui.change_profile.title" if self.current else "ui.first_run.title"
+            yield Static(t(title), classes="title")
             yield VietInput(placeholder=t("ui.first_run.search"), id="search")
             yield DataTable(id="agencies", cursor_type="row", zebra_stripes=True)
             yield Label(t("ui.first_run.none"), id="chosen")
             yield Label(t("ui.first_run.officer"))
             yield VietInput(id="officer")
             yield Static("", id="first-run-error", classes="error")
-            yield Static(t("ui.first_run.hint"), classes="hint")
+            yield Static(t("ui.first_run.hint"), classes="hint", id="first-run-hint")
         yield I18nFooter()
 
     def on_mount(self) -> None:
@@ -56,7 +65,19 @@ class FirstRunScreen(Guarded, BaseScreen):
         table.add_column(t("col.name"), width=34)
         table.add_column(t("col.parent"))
         self._fill("")
+        if self.current is not None:
+            self.query_one("#officer", VietInput).value = self.current.officer
+            self._choose_code(self.current.agency_code)
+            table = self.query_one("#agencies", DataTable)
+            with contextlib.suppress(RowDoesNotExist):  # Enter keeps the agency it has
+                table.move_cursor(row=table.get_row_index(self.current.agency_code))
+            self.query_one("#first-run-hint", Static).update(t("ui.change_profile.hint"))
         self.query_one("#search", VietInput).focus()
+
+    def action_back(self) -> None:
+        """Esc: back to where the change was asked from (nothing to go back to at first run)."""
+        if self.current is not None:
+            self.leave_in_worker(self.dismiss)
 
     def _fill(self, query: str) -> None:
         registry = self.cchc.registry
@@ -110,7 +131,12 @@ class FirstRunScreen(Guarded, BaseScreen):
 
     # -- the guard --
     def is_dirty(self) -> bool:
-        return self.chosen is not None or bool(self.query_one("#officer", VietInput).value.strip())
+        officer = self.query_one("#officer", VietInput).value.strip()
+        if self.current is not None:
+            return (self.chosen is not None and self.chosen.code != self.current.agency_code) or (
+                officer != self.current.officer
+            )
+        return self.chosen is not None or bool(officer)
 
     def discard(self) -> None:
         self.chosen = None
@@ -143,6 +169,8 @@ class FirstRunScreen(Guarded, BaseScreen):
             return False
         error.update("")
         agency = self.chosen
+        if self.current is not None:
+            return await self._change_flow(agency, officer, confirm=confirm)
         if confirm:
             from cchc_tui.ui.dialogs import AskYesNo
 
@@ -178,3 +206,57 @@ class FirstRunScreen(Guarded, BaseScreen):
         profile, plan = set_up_agency(store, agency, officer)
         app.settle_day(plan)
         return Context(store, app.registry, plan, profile, app.today, _store=store)
+
+    async def _change_flow(self, agency: Agency, officer: str, *, confirm: bool) -> bool:
+        """Another agency or officer for the open database: confirmed with what the current
+        agency leaves behind, written (audited), then the app goes on as the new one."""
+        from cchc_tui.services import setup
+        from cchc_tui.ui.dialogs import AskYesNo
+
+        ctx = self.cchc.ctx
+        assert ctx is not None and self.current is not None
+        if (agency.code, officer) == (self.current.agency_code, self.current.officer):
+            self.leave_in_worker(self.dismiss)  # nothing to change
+            return True
+        try:
+            warning = await self.cchc.db(setup.left_behind, ctx.store, agency)
+        except DbFailed:
+            return False
+        if confirm or warning:  # the guard's "save" still hears what stays behind
+            question = t(
+                "ui.change_profile.confirm", agency=agency.name, code=agency.code, officer=officer
+            )
+            sure = await self.app.push_screen_wait(
+                AskYesNo(
+                    f"{warning}\n\n{question}" if warning else question,
+                    yes=t("ui.change_profile.yes"),
+                    no=t("ui.first_run.confirm_no"),
+                    focus_yes=not warning,
+                )
+            )
+            if not sure:
+                self.query_one("#search", VietInput).focus()
+                return False
+        try:
+            profile = await self.cchc.db(setup.change_profile, ctx.store, agency, officer)
+        except DbFailed:
+            return False
+        except UserError as e:
+            self.query_one("#first-run-error", Static).update(e.message())
+            return False
+        self.current = profile  # nothing left unsaved
+        self.notify(t("ui.change_profile.done", agency=agency.name, officer=officer))
+        await self.cchc.use_profile(profile)
+        return True
+
+
+class ChangeProfileScreen(FirstRunScreen):
+    """The same screen, later: F2/Ctrl+S changes (not creates), Esc goes back."""
+
+    HELP_TITLE = "ui.change_profile.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "create", "key.change_profile", id="change_profile.save"),
+    ]
+
+    def __init__(self, current: ProfileView) -> None:
+        super().__init__(current)
