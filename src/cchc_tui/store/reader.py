@@ -44,6 +44,14 @@ class ProfileView:
 
 
 @dataclass(frozen=True)
+class PlanHeld:
+    id: str
+    number: str
+    year: int
+    title: str
+
+
+@dataclass(frozen=True)
 class ProgressRow:
     status: str
     progress_pct: int
@@ -203,6 +211,14 @@ class Reader:
             ):
                 out[name] = int(con.execute(sql, (agency,)).fetchone()[0])
         return out
+
+    def plan_list(self) -> list[PlanHeld]:
+        """The plans held, oldest year first (as plan_ids)."""
+        with self._conn() as con:
+            return [
+                PlanHeld(r[0], r[1], int(r[2]), r[3])
+                for r in con.execute("SELECT id, number, year, title FROM plan ORDER BY year, id")
+            ]
 
     def plan_ids(self) -> list[str]:
         with self._conn() as con:

@@ -1,8 +1,10 @@
 """Small modal screens: the guard's questions (unsaved changes, quit, restore a draft, a
-conflicting save, a destructive key), an item's history."""
+conflicting save, a destructive key), a list of changes to confirm, one choice among a few, an
+item's history."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
 from typing import ClassVar, Literal
@@ -12,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from cchc_tui.core import glyphs, labels
 from cchc_tui.core.i18n import t
@@ -239,6 +242,37 @@ class ConfirmList(ModalScreen[bool]):
 
     def action_choose(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ChooseOne(ModalScreen[str | None]):
+    """One of a few choices (id, line), the current one highlighted: Enter takes the
+    highlighted, Esc keeps what was."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "ui.ask.no", id="choose_one.cancel"),
+    ]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], current: str) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.question, classes="title")
+            yield OptionList(*(Option(line, id=key) for key, line in self.choices), id="choices")
+            yield Static(t("ui.choose_one.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        found = self.query_one("#choices", OptionList)
+        with contextlib.suppress(OptionDoesNotExist):
+            found.highlighted = found.get_option_index(self.current)
+        found.focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
 
 
 class HistoryModal(ModalScreen[None]):

@@ -50,6 +50,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Database created for {agency}.",
     },
     "ui.palette.no_match": {"vi": "Không có lệnh nào khớp", "en": "No matches found"},
+    "ui.plan.several": {
+        "vi": "Cơ sở dữ liệu có {count} kế hoạch; đang mở {plan}. Ctrl+P → Chọn kế hoạch để đổi.",
+        "en": "The database holds {count} plans; {plan} is open. Ctrl+P → Choose the plan.",
+    },
+    "ui.plan.choose": {"vi": "Chọn kế hoạch để làm việc", "en": "Choose the plan to work on"},
+    "ui.plan.choice": {"vi": "{number} — năm {year}: {title}", "en": "{number} — {year}: {title}"},
+    "ui.choose_one.hint": {
+        "vi": "↑↓: chọn · Enter: lấy · Esc: giữ như cũ",
+        "en": "↑↓: move · Enter: take it · Esc: keep as it is",
+    },
     "ui.change_profile.title": {
         "vi": "Đổi cơ quan, cán bộ",
         "en": "Change agency or officer",

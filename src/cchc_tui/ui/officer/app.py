@@ -106,6 +106,7 @@ class CchcApp(CchcAppBase):
         self.as_of = AsOf(self.today, given=today is not None)
         self.registry = registry or Registry.load()
         self.ctx: Context | None = None
+        self.plans_held = 1  # the palette offers a choice when there are more
         self.title = t("ui.title")
 
     # -- start -----------------------------------------------------------------------------
@@ -136,6 +137,7 @@ class CchcApp(CchcAppBase):
         if profile is None:
             return None
         plan = reader.load_plan()
+        self.plans_held = len(reader.plan_ids())
         self.settle_day(plan)
         return Context(reader, self.registry, plan, profile, self.today)
 
@@ -151,6 +153,8 @@ class CchcApp(CchcAppBase):
         self._name_header(ctx)
         await self.open_session(self.db_path, self.today)
         await self.switch_to(OverviewScreen())
+        if self.several_plans:
+            self.notify(t("ui.plan.several", count=self.plans_held, plan=ctx.plan.plan.number))
         if self.as_of.ended:
             self.notify(
                 t("ui.plan_ended", year=ctx.plan.plan.year, day=format_date(self.as_of.day)),
@@ -173,6 +177,44 @@ class CchcApp(CchcAppBase):
 
         assert self.ctx is not None
         self.ctx = replace(self.ctx, profile=profile)
+        self._name_header(self.ctx)
+        await self.switch_to(OverviewScreen())
+
+    @property
+    def several_plans(self) -> bool:
+        return self.plans_held > 1
+
+    def action_choose_plan(self) -> None:
+        """Several plans held (another year's, a revised one): work on another."""
+        if self.ctx is not None:
+            self.run_worker(self._choose_plan(), group="nav")
+
+    async def _choose_plan(self) -> None:
+        from cchc_tui.ui.dialogs import ChooseOne
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
+
+        ctx = self.ctx
+        assert ctx is not None
+        try:
+            held = await self.db(ctx.reader.plan_list)
+        except DbFailed:
+            return
+        lines = [
+            (p.id, t("ui.plan.choice", number=p.number, year=p.year, title=p.title)) for p in held
+        ]
+        chosen = await self.push_screen_wait(
+            ChooseOne(t("ui.plan.choose"), lines, current=ctx.plan.id)
+        )
+        if chosen is None or chosen == ctx.plan.id:
+            return
+        if not await self.leave_all():  # what is typed: saved, dropped or kept first
+            return
+        try:
+            plan = await self.db(ctx.reader.load_plan, chosen)
+        except DbFailed:
+            return
+        self.settle_day(plan)
+        self.ctx = replace(ctx, plan=plan, today=self.today)
         self._name_header(self.ctx)
         await self.switch_to(OverviewScreen())
 
@@ -307,6 +349,7 @@ class CchcApp(CchcAppBase):
                 (t("ui.score.title"), "show_scoring"),
                 (t("ui.export.title"), "show_export"),
                 (t("ui.change_profile.title"), "change_profile"),
+                *([(t("ui.plan.choose"), "choose_plan")] if self.several_plans else []),
                 *cmds,
             ]
         return cmds
