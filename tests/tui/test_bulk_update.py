@@ -167,7 +167,7 @@ async def test_a_blocking_preflight_line_leads_to_exactly_its_items(
         assert isinstance(app.screen, ExportScreen)
         checks = app.screen.query_one("#export-checks", OptionList)
         first = str(checks.get_option_at_index(0).prompt)
-        assert first.startswith("✗ 50 mục được giao chưa có trạng thái") and first.endswith("↵")
+        assert first.startswith("× 50 mục được giao chưa có trạng thái") and first.endswith("→")
         await pilot.press("tab")  # from the passphrase to the checks under it
         assert app.focused is checks
         checks.highlighted = 0

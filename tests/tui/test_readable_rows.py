@@ -90,3 +90,49 @@ async def test_english_short_columns(tmp_path: Path, plan_text: str) -> None:
         detail = _text(screen.query_one("#item-detail", Static))
         said = "hd3.1 · Coordinate · due 31/12/2022 · in progress 60% · 1 documents"
         assert detail.startswith(said)
+
+
+async def test_the_evidence_register_shows_the_highlighted_document_in_full(
+    tmp_path: Path, plan_text: str
+) -> None:
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        table = app.screen.query_one("#register", DataTable)
+        keys = [c.key.value for c in table.ordered_columns]
+        assert keys == ["number", "type", "date", "title"]  # the title gets what is left
+        assert table.ordered_columns[-1].width >= 36
+        await pilot.press("down", "down")
+        await pilot.pause()
+        detail = _text(app.screen.query_one("#evidence-detail", Static))
+        assert detail.splitlines() == [
+            "25/BC-UBND (BC) · ngày 08/03/2022 · UBND quận Bình Thủy",
+            "Trích yếu: Báo cáo công tác cải cách hành chính quý I năm 2022",
+            "Mục: hd3.1, hd3.7 · Tệp: không có tệp",
+        ]
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(120, 30)) as pilot:  # wide: the issuer and items as well
+        await pilot.press("f5")
+        await pilot.pause()
+        table = app.screen.query_one("#register", DataTable)
+        assert [c.key.value for c in table.ordered_columns][3:] == ["issuer", "items", "title"]
+
+
+async def test_the_scoring_panel_names_the_highlighted_row_in_full(
+    tmp_path: Path, plan_text: str
+) -> None:
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        explain = app.screen.query_one("#score-explain", Static)
+        assert _text(explain).startswith("1 Công tác chỉ đạo, điều hành")  # an area row
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        lines = _text(explain).splitlines()
+        assert lines[0] == (
+            "1.1.2 Xác định đầy đủ nhiệm vụ theo kế hoạch của thành phố, có kinh phí "
+            "(tối đa 1 điểm)"
+        )
+        assert lines[1].startswith("gợi ý: ")

@@ -98,13 +98,13 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.press("f2")
         await wait_idle(app, pilot)
         log = str(app.screen.query_one("#import-log", Static).render())
-        assert log.startswith("✗ ") and "không phải chứng thư số" in log
+        assert log.startswith("× ") and "không phải chứng thư số" in log
         app.screen.query_one("#import-ca", VietInput).value = "ca/ca.pem"
         await pilot.press("f2")
         await wait_idle(app, pilot)
         assert not app.screen.query_one("#import-ca-row").display
         log = str(app.screen.query_one("#import-log", Static).render()).splitlines()
-        assert [line[:2] for line in log] == ["✓ ", "✗ ", "✓ ", "✓ ", "! "]  # 916, 917, 918 ×2
+        assert [line[:2] for line in log] == ["√ ", "× ", "√ ", "√ ", "! "]  # 916, 917, 918 ×2
         assert "chưa kiểm tra thu hồi" in log[-1]  # no revocation list given: said once
         assert "cchc-917-" in log[1] and "«data/submission.json» đã bị sửa" in log[1]
         await pilot.press("escape")
@@ -132,6 +132,11 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         stats = str(overview.query_one("#review-stats", Static).render())
         assert stats.startswith("Đã nhận 2/31") and "đúng hạn 3,2%" in stats  # 1 of 31
         assert table.row_count == 29 and "917" in [table.get_row_at(i)[1] for i in range(29)]
+        # the line under the table: the highlighted unit in full
+        code = table.get_row_at(table.cursor_row)[1]
+        detail = str(overview.query_one("#review-unit-detail", Static).render()).splitlines()
+        assert detail[0] == f"{code} {app.registry.agencies[code].name}"
+        assert detail[1].startswith("chưa nộp · tự chấm chưa có")
         await pilot.press("f")  # late
         assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["918"]
         await pilot.press("f")  # on time
@@ -154,7 +159,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         # the document of the resubmission, its stored file's hash checked again
         evidence = agency.query_one("#agency-evidence", DataTable)
         row = evidence.get_row_at(0)
-        assert row[0] == "15/QĐ-UBND" and row[1] == "✓ khớp" and row[2].endswith(".pdf")
+        assert row[0] == "15/QĐ-UBND" and row[1] == "√ khớp" and row[2].endswith(".pdf")
         assert Path(row[2]).is_file()
         # round 1: 1.1.2 cut to 0; a comment on that criterion
         scores = agency.query_one("#agency-scores", DataTable)
@@ -212,7 +217,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.press("f2")
         await wait_idle(app, pilot)
         result = str(app.screen.query_one("#receipt-result", Static).render())
-        assert result.startswith("✗") and not (usb / "phieu-918.zip").exists()
+        assert result.startswith("×") and not (usb / "phieu-918.zip").exists()
         await type_text(pilot, "mat-khau-dai-123")
         await pilot.press("f2")
         await wait_idle(app, pilot)
@@ -280,12 +285,12 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         modal.query_one("#receipt-file", VietInput).value = str(tmp_path / "p")  # not a receipt
         await pilot.press("f2")
         await wait_idle(officer, pilot)
-        assert str(modal.query_one("#receipt-result", Static).render()).startswith("✗ ")
+        assert str(modal.query_one("#receipt-result", Static).render()).startswith("× ")
         modal.query_one("#receipt-file", VietInput).value = str(usb / "phieu-918.zip")
         await pilot.press("f2")
         await wait_idle(officer, pilot)
         result = str(modal.query_one("#receipt-result", Static).render())
-        assert result.startswith("✓ Đã nhận phiếu thẩm định: cần bổ sung, 2 nhận xét")
+        assert result.startswith("√ Đã nhận phiếu thẩm định: cần bổ sung, 2 nhận xét")
         await pilot.press("escape")
     receipt = json.loads(cli("--db", str(tmp_path / "918.sqlite"), "receipt", "list", "--json"))[0]
     assert receipt["state"] == "can_bo_sung"

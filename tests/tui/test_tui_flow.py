@@ -698,7 +698,7 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
         assert isinstance(screen, ExportScreen)
         checks = screen.query_one("#export-checks", OptionList)
         lines = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
-        assert not any("✗" in line for line in lines)
+        assert not any("×" in line for line in lines)
         screen.query_one("#export-out", VietInput).value = str(usb)
         await type_text(pilot, "sai-mat-khau")
         await pilot.press("f2")
@@ -875,7 +875,7 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await app.workers.wait_for_complete()
         await pilot.pause()
         log = str(app.screen.query_one("#import-log", Static).render())
-        assert "✗ notes.zip" in log and "✓ cchc-916-" in log
+        assert "× notes.zip" in log and "√ cchc-916-" in log
         await pilot.press("escape")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -138,6 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.col.hash": {"vi": "Mã băm", "en": "Hash"},
     "ui.review.hash.checking": {"vi": "đang kiểm…", "en": "checking…"},
     "ui.review.hash.none": {"vi": "không kèm tệp", "en": "no file"},
+    "ui.review.unit_detail": {
+        "vi": "{code} {name}\n{state} · tự chấm {self} · thẩm định {appraised} · xếp loại {grade}",
+        "en": "{code} {name}\n{state} · self {self} · appraised {appraised} · grade {grade}",
+    },
+    "ui.review.none": {"vi": "chưa có", "en": "none"},
     "ui.review.hash.ok": {"vi": "√ khớp", "en": "√ matches"},
     "ui.review.hash.mismatch": {"vi": "× SAI LỆCH", "en": "× MISMATCH"},
     "ui.review.hash.missing": {"vi": "× MẤT TỆP", "en": "× FILE GONE"},

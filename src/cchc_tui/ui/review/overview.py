@@ -81,6 +81,8 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         search.display = False
         yield search
         yield DataTable(id="review-units", cursor_type="row", zebra_stripes=True)
+        # the highlighted unit in full (its name and state are cut in the table at 80 columns)
+        yield Static("", id="review-unit-detail", markup=False)
         yield I18nFooter()
 
     async def on_mount(self) -> None:
@@ -148,6 +150,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
                 r.agency.name,
                 key=r.agency.code,
             )
+        self.show_detail()
         counts = {state: 0 for state in _STATES}
         for state in self.reviewed.values():
             counts[state] += 1
@@ -168,6 +171,30 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
                 rfilter=t("ui.review.filter.all")
                 if self.rfilter == "all"
                 else t(labels.RECEIPT_STATE[self.rfilter]),
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#review-units")
+    def show_detail(self) -> None:
+        table = self.query_one("#review-units", DataTable)
+        detail = self.query_one("#review-unit-detail", Static)
+        if self.view is None or not table.row_count:
+            detail.update("")
+            return
+        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        row = next((r for r in self.view.rows if r.agency.code == code), None)
+        if row is None:
+            return
+        found = self.found.get(row.agency.code)
+        detail.update(
+            t(
+                "ui.review.unit_detail",
+                code=row.agency.code,
+                name=row.agency.name,
+                state=row.state_label(),
+                self=t("ui.review.none") if row.self_total is None else num(row.self_total),
+                appraised=num(found.total) if found is not None and found.appraised else "—",
+                grade=row.grade or "—",
             )
         )
 
