@@ -67,6 +67,20 @@ def test_screen(
     assert snap_compare(app, terminal_size=size, run_before=keys(*SCREENS[screen]))
 
 
+@pytest.mark.parametrize(
+    ("screen", "config"),
+    [("evidence", {"lang": "en"}), ("scoring_row", {"theme": "ansi-light"})],
+    ids=["evidence-en", "scoring_row-ansi_light"],
+)
+def test_screen_in_english_or_the_light_ansi_theme(
+    screen: str, config: dict[str, str], snap_compare: Any, tmp_path: Path, plan_text: str
+) -> None:
+    """The detail lines of issue 14 in English, and in the 16-colour light theme (box lines,
+    no eighth blocks)."""
+    app = make_app(demo_db(tmp_path, plan_text), today=OCT, **config)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys(*SCREENS[screen]))
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_first_run(size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
     app = make_app(tmp_path / "new.sqlite", today=OCT)
