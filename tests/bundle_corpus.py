@@ -290,9 +290,54 @@ def make_bundle(
     more_evidence: Iterable[Path] = (),
 ) -> Path:
     """A genuine bundle of ``agency`` signed by its officer, written into ``out_dir`` (with
-    ``evidence_file`` and ``more_evidence`` as its documents' files)."""
-    officer = kit.officers[agency]
+    ``evidence_file`` and ``more_evidence`` as its documents' files). The same bundle asked
+    for again in this process is a copy of the first (see ``_reusable``)."""
     more = list(more_evidence)
+    sources = [*([evidence_file] if evidence_file is not None else []), *more]
+    key = (
+        kit.ca_pem,
+        kit.officers[agency].cert.serial_number,
+        agency,
+        when,
+        None if doc is None else json.dumps(doc, sort_keys=True, default=str),
+        tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in sources),
+        supersedes,
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if _reusable() and key in _BUILT:
+        name, data = _BUILT[key]
+        (out_dir / name).write_bytes(data)
+        return out_dir / name
+    path = _build(kit, agency, out_dir, when, doc, evidence_file, supersedes, more)
+    _BUILT[key] = (path.name, path.read_bytes())
+    return path
+
+
+# Bundles made by make_bundle in this process, by what they were made from. mutmut forks each
+# mutant's session from a process that ran every test once: a module fixture's bundles (a
+# verifier's tests build five) are then copies, not signatures made again. Not while a mutant
+# of the code that builds and signs bundles is active: its tests must build with it.
+_BUILT: dict[tuple[Any, ...], tuple[str, bytes]] = {}
+_BUILDERS = ("cchc_tui.bundle.bag.", "cchc_tui.bundle.cms.", "cchc_tui.bundle.pki.")
+
+
+def _reusable() -> bool:
+    import os
+
+    return not os.environ.get("MUTANT_UNDER_TEST", "").startswith(_BUILDERS)
+
+
+def _build(
+    kit: Kit,
+    agency: str,
+    out_dir: Path,
+    when: datetime,
+    doc: Mapping[str, Any] | None,
+    evidence_file: Path | None,
+    supersedes: tuple[str, str] | None,
+    more: list[Path],
+) -> Path:
+    officer = kit.officers[agency]
     document = (
         dict(doc) if doc is not None else genuine_doc(agency, evidence_file, more_evidence=more)
     )
@@ -314,5 +359,4 @@ def make_bundle(
         files=files,
         supersedes=supersedes,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
     return bag.build_bundle(spec, officer.key, officer.cert, officer.chain, out_dir).path
