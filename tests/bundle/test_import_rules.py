@@ -821,3 +821,41 @@ def test_an_entry_that_cannot_be_read_is_skipped_not_the_folder(
 
     monkeypatch.setattr(os, "scandir", first_broken)
     assert [p.name for p in bundles_in(tmp_path)] == names[1:]
+
+
+def test_a_leftover_exactly_at_the_age_limit_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older than LEFTOVER_AGE goes, and one of exactly that age too; a second younger stays."""
+    now = 1_700_000_000.0
+    monkeypatch.setattr(importer.time, "time", lambda: now)
+    for name, age in ((".incoming-at", LEFTOVER_AGE), (".incoming-young", LEFTOVER_AGE - 1)):
+        (tmp_path / name).write_bytes(b"PK")
+        os.utime(tmp_path / name, (now - age, now - age))
+    importer._sweep(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [".incoming-young"]
+
+
+def test_a_leftover_that_vanishes_while_swept_does_not_end_the_sweep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another copy of the app removed one between the listing and its look: the others
+    still go."""
+    old = time.time() - LEFTOVER_AGE - 5
+    names = [f".incoming-{n}" for n in range(6)]
+    for name in names:
+        (tmp_path / name).write_bytes(b"PK")
+        os.utime(tmp_path / name, (old, old))
+    real = Path.lstat
+    gone: list[str] = []
+
+    def first_vanishes(self: Path) -> Any:
+        if self.name.startswith(".incoming-") and not gone:
+            gone.append(self.name)
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(self)
+
+    monkeypatch.setattr(Path, "lstat", first_vanishes)
+    importer._sweep(tmp_path)
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == gone

@@ -42,7 +42,7 @@ def _in_order(widget: Widget, event: events.Key) -> bool:
             widget.screen.focus_next()
         else:
             widget.screen.focus_previous()
-        return True
+        return True  # focus moved
     return False
 
 
