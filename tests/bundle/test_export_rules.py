@@ -530,3 +530,12 @@ def test_a_plan_without_periods_gives_the_whole_audit_trail(officer: Store) -> N
     assert [e["key"] for e in audit_for(officer, bare, "Q3") if e["action"] == "test.day"] == [
         "2022-01-02"
     ]
+
+
+def test_an_export_with_the_old_agency_s_key_is_refused(officer: Store, usb: Path) -> None:
+    """The database moved to 926 (cchc profile) after 918's key was imported: refused naming
+    both, before a bundle Sở Nội vụ would refuse is written."""
+    officer.change_profile("926", "Huyện Phong Điền", "Hương", actor="Hương")
+    said = refused(stage, officer, usb, pre=export.Preflight())
+    assert said == t("key.other_agency", cert=AGENCY, agency="926")
+    assert list(usb.iterdir()) == []

@@ -1,7 +1,7 @@
 """Changing the database's agency or officer later (issue 14): `cchc profile` shows them,
 changes them with an audit entry, asks for --yes when the current agency has recorded
-anything (and says what stays behind), refuses a change that changes nothing; an export with
-the old agency's key is refused before anything is written."""
+anything (and says what stays behind), refuses a change that changes nothing (an export with
+the old agency's key: tests/bundle/test_export_rules.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,6 @@ from pathlib import Path
 import pytest
 
 from cchc_tui.cli import main
-from cchc_tui.core.agencies import Registry
-from cchc_tui.core.errors import UserError
-from cchc_tui.core.i18n import t
-from cchc_tui.services import export
 from cchc_tui.store.service import Store
 
 
@@ -92,24 +88,3 @@ def test_a_change_that_changes_nothing_or_has_no_name(
     code, _, err = run(capsys, "profile", "--agency", "phong dien")
     assert code == 1 and "926 (Huyện Phong Điền)" in err  # ambiguous: the codes to choose from
     assert changes(db) == []
-
-
-def test_an_export_with_the_old_agency_s_key_is_refused(tmp_path: Path) -> None:
-    """The database moved to 926 after 918's key was imported: refused naming both, before
-    a bundle Sở Nội vụ would refuse is written."""
-    from tests.bundle.test_export_rules import AGENCY, P12_PASS, _build
-    from tests.dbcache import copied
-
-    db = copied(tmp_path / "o.sqlite", ("officer-export", AGENCY), _build)
-    registry = Registry.load()
-    with Store(db) as store:
-        store.change_profile("926", "Huyện Phong Điền", "Hương", actor="Hương")
-        usb = tmp_path / "usb"
-        usb.mkdir()
-        with pytest.raises(UserError) as e:
-            export.prepare_export(
-                store, registry, plan=store.load_plan(), period="Q3", out_dir=usb,
-                passphrase=P12_PASS.encode(), pre=export.Preflight(),
-            )  # fmt: skip
-    assert e.value.message() == t("key.other_agency", cert="918", agency="926")
-    assert list(usb.iterdir()) == []
