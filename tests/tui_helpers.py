@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from cchc_tui.config import Config
 from cchc_tui.core.agencies import Registry
@@ -128,3 +130,13 @@ async def wait_idle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_for(pilot: Any, check: Callable[[], bool], tries: int = 60) -> None:
+    """Pause until ``check()`` holds (screens pushed from workers arrive a few frames later);
+    fail after ``tries`` × 50 ms."""
+    for _ in range(tries):
+        if check():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never got there")

@@ -15,15 +15,7 @@ from cchc_tui.ui.dialogs import AskYesNo
 from cchc_tui.ui.officer.screens.first_run import ChangeProfileScreen
 from cchc_tui.ui.officer.screens.overview import OverviewScreen
 from cchc_tui.ui.widgets.viet_input import VietInput
-from tests.tui_helpers import demo_db, make_app
-
-
-async def wait_for(pilot: object, check: object, tries: int = 60) -> None:
-    for _ in range(tries):
-        if check():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("the screen never got there")
+from tests.tui_helpers import demo_db, make_app, wait_for
 
 
 def profile_changes(db: Path) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import ChooseOne
 from cchc_tui.ui.officer.screens.overview import OverviewScreen
-from tests.tui_helpers import demo_db, make_app
+from tests.tui_helpers import demo_db, make_app, wait_for
 
 
 def a_second_plan(db: Path, plan_text: str) -> None:
@@ -20,14 +20,6 @@ def a_second_plan(db: Path, plan_text: str) -> None:
     text = text.replace('number = "260/KH-UBND"', 'number = "300/KH-UBND"', 1)
     with Store(db) as store:
         store.import_plan(text.replace("\nyear = 2022", "\nyear = 2023", 1), actor="H")
-
-
-async def wait_for(pilot: object, check: object) -> None:
-    for _ in range(60):
-        if check():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("the screen never got there")
 
 
 async def test_the_officer_chooses_the_plan(tmp_path: Path, plan_text: str) -> None:

@@ -194,24 +194,6 @@ class Reader:
             raise StoreError("db.not_initialised", path=self.path)
         return prof
 
-    def held_by(self, agency: str) -> dict[str, int]:
-        """How much this database holds for an agency: items updated, documents, sub-criteria
-        scored, bundles exported (what changing the agency leaves behind)."""
-        out = {}
-        with self._conn() as con:
-            for name, sql in (
-                ("progress", "SELECT COUNT(*) FROM progress WHERE agency_code = ?"),
-                ("evidence", "SELECT COUNT(*) FROM evidence WHERE agency_code = ?"),
-                (
-                    "scores",
-                    "SELECT COUNT(*) FROM score s JOIN assessment a ON a.id = s.assessment_id"
-                    " WHERE a.agency_code = ?",
-                ),
-                ("exports", "SELECT COUNT(*) FROM bundle_export WHERE agency_code = ?"),
-            ):
-                out[name] = int(con.execute(sql, (agency,)).fetchone()[0])
-        return out
-
     def plan_list(self) -> list[PlanHeld]:
         """The plans held, oldest year first (as plan_ids)."""
         with self._conn() as con:

@@ -64,15 +64,11 @@ class Store(EvidenceWrites):
         if existing is not None:
             raise StoreError("db.exists", path=self.path, agency=existing.agency_name)
         with self._write() as s:
-            off = Officer(name=officer, created_at=utcnow())
-            s.add(off)
-            s.flush()
-            assert off.id is not None
             s.add(
                 Profile(
                     agency_code=agency_code,
                     agency_name=nfc(agency_name),
-                    officer_id=off.id,
+                    officer_id=_new_officer(s, officer),
                     created_at=utcnow(),
                 )
             )
@@ -109,11 +105,7 @@ class Store(EvidenceWrites):
                     "profile.unchanged", agency=f"{agency_name} ({agency_code})", officer=officer
                 )
             if old is None or old.name != officer:  # a new row: history keeps the old name
-                off = Officer(name=officer, created_at=utcnow())
-                s.add(off)
-                s.flush()
-                assert off.id is not None
-                prof.officer_id = off.id
+                prof.officer_id = _new_officer(s, officer)
             prof.agency_code, prof.agency_name = agency_code, nfc(agency_name)
             s.add(prof)
             self._audit(
@@ -126,6 +118,24 @@ class Store(EvidenceWrites):
                 changes={"agency": (before[0], agency_code), "officer": (before[1], officer)},
             )
         return ProfileView(agency_code, nfc(agency_name), officer, lang)
+
+    def held_by(self, agency: str) -> dict[str, int]:
+        """How much this database holds for an agency: items updated, documents, sub-criteria
+        scored, bundles exported (what changing the agency leaves behind)."""
+        out = {}
+        with self._conn() as con:
+            for name, sql in (
+                ("progress", "SELECT COUNT(*) FROM progress WHERE agency_code = ?"),
+                ("evidence", "SELECT COUNT(*) FROM evidence WHERE agency_code = ?"),
+                (
+                    "scores",
+                    "SELECT COUNT(*) FROM score s JOIN assessment a ON a.id = s.assessment_id"
+                    " WHERE a.agency_code = ?",
+                ),
+                ("exports", "SELECT COUNT(*) FROM bundle_export WHERE agency_code = ?"),
+            ):
+                out[name] = int(con.execute(sql, (agency,)).fetchone()[0])
+        return out
 
     # -- plans -------------------------------------------------------------------------------
     def import_plan(self, toml_text: str, *, actor: str = "", agency: str = "") -> Plan:
@@ -372,3 +382,12 @@ class Store(EvidenceWrites):
             "problems": problems,
             "leftovers": leftovers,
         }
+
+
+def _new_officer(s: Any, name: str) -> int:
+    """An officer row (a name once given stays in the history: a change adds a row)."""
+    off = Officer(name=name, created_at=utcnow())
+    s.add(off)
+    s.flush()
+    assert off.id is not None
+    return off.id

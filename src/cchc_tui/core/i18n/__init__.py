@@ -35,6 +35,7 @@ def _merged() -> dict[str, dict[str, str]]:
         command_help,
         command_line,
         officer_app,
+        profile,
         records,
         review_desk,
         scoring,
@@ -49,6 +50,7 @@ def _merged() -> dict[str, dict[str, str]]:
         command_line,
         command_help,
         records,
+        profile,
     ):
         twice = catalogue.keys() & topic.MESSAGES.keys()
         if twice:
