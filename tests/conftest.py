@@ -20,14 +20,48 @@ from tests.dbcache import profile_db
 keypool.install()
 
 
+# Each session's own home for what the app keeps per user (its database, config.toml, its
+# data folders): a test that forgets --db or CCHC_CONFIG must not read or change the real ones
+# on a developer's machine, nor what another session (mutmut runs two at once, one per mutant)
+# left there.
+_HOME_VARS = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME",
+              "APPDATA", "LOCALAPPDATA", "CCHC_CONFIG", "CCHC_DB")  # fmt: skip
+_saved_env: dict[str, str | None] = {}
+_session_home: list[Path] = []
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     keypool.new_session()
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="cchc-test-home-"))
+    _session_home[:] = [home]
+    for name in _HOME_VARS:
+        _saved_env[name] = os.environ.get(name)
+    os.environ.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        APPDATA=str(home / "AppData" / "Roaming"),
+        LOCALAPPDATA=str(home / "AppData" / "Local"),
+        CCHC_CONFIG=str(home / "config.toml"),
+        CCHC_DB=str(home / "cchc.sqlite"),
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """mutmut runs one session per mutant in a fork that ends with os._exit: pytest would keep
     each session's temporary folder (its lock never released, so never cleaned: thousands of
     folders, tens of GB in one run). A mutant's session removes its own."""
+    for name, value in _saved_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    for home in _session_home:
+        shutil.rmtree(home, ignore_errors=True)
     if os.environ.get("MUTANT_UNDER_TEST", "") in ("", "stats"):
         return
     factory = getattr(session.config, "_tmp_path_factory", None)

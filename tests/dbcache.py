@@ -44,10 +44,10 @@ def _siblings(db: Path) -> list[Path]:
 
 
 def folder_for() -> Path:
-    """A new folder for a template other than a database (a test CA), removed at exit."""
-    folder = _home() / f"{len(_templates)}-{len(list(_home().iterdir()))}"
-    folder.mkdir()
-    return folder
+    """A new folder for a template, removed at exit. Named by mkdtemp: mutmut runs two forked
+    sessions at once in this folder, and a name counted from what is there could be taken by
+    the other in between (a FileExistsError: a mutant "killed" by the tests' set-up)."""
+    return Path(tempfile.mkdtemp(dir=_home()))
 
 
 def copied(dest: Path, key: Hashable, build: Callable[[Path], None]) -> Path:
@@ -55,9 +55,7 @@ def copied(dest: Path, key: Hashable, build: Callable[[Path], None]) -> Path:
     ``key``), with its sibling folders. Returns ``dest``."""
     template = _templates.get(key)
     if template is None or not template.is_file():
-        folder = _home() / str(len(_templates))
-        folder.mkdir()
-        template = folder / dest.name
+        template = folder_for() / dest.name
         build(template)
         _templates[key] = template
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -116,7 +117,10 @@ def _officer_bundle(
     exported = cli(
         "--db", db, "export", "--period", "Q3", "--out", out, "--passphrase-file", "p", "--json"
     )
-    return str(json.loads(exported)["path"])
+    path = Path(json.loads(exported)["path"])
+    # relative to the folder: the set-up is replayed into other tests' folders (tests/dbcache.py),
+    # and the first test's folder may be gone by then
+    return os.path.relpath(path, folder) if path.is_absolute() else str(path)
 
 
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

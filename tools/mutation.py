@@ -46,6 +46,11 @@ MIN_FAST = 8
 # mutants run the widget's own tests.
 FALLBACK = {"cchc_tui.ui.widgets.viet_input.": "tests/tui/test_viet_input.py"}
 SLOW = 0.5  # seconds
+# Control sessions: the tests of every CONTROL_EVERY-th mutant run once more with no mutant active
+# (a name in no module), forked from the same process beside the mutants. Every one must pass.
+CONTROL_EVERY = 100
+CONTROL_MODULE = "cchc_tui.mutation_control"
+CONTROLS = ROOT / "mutants" / "controls.json"
 # Each module's own rule tests (written for its rules, one sentence each, and fast): every one of
 # them that reached a function runs for its mutants, ahead of and beyond the MAX_TESTS others.
 # A big function (zipscan.scan, reached by 248 tests) otherwise got one case of each
@@ -161,7 +166,7 @@ def _inner(
             prefix: {t for t in durations if t.startswith(f"{path}::")}
             for prefix, path in FALLBACK.items()
         }
-        state().tests_by_mangled_function_name = _WithFallback(by_function, fallback)
+        state().tests_by_mangled_function_name = _WithFallback(by_function, fallback, durations)
 
     mutmut_main.collect_or_load_stats = load_and_select  # type: ignore[assignment]
 
@@ -211,6 +216,11 @@ def _inner(
         return _without_equivalents(mutants), by_path
 
     mutmut_main.collect_source_file_mutation_data = skip_known  # type: ignore[assignment]
+    _with_controls(mutmut_main, isolation)
+    # The tests run in the order select() gives (each module's own rule tests first, then the
+    # most focused), not re-sorted by how long each took in the stats run: a mistake in a message
+    # is named by the rule test that checks it, often after a dozen fast ones that cannot.
+    isolation.sorted = _as_given  # type: ignore[attr-defined]
     if every > 1:  # a deterministic sample: every n-th mutant of each module
         collect_all = mutmut_main.collect_source_file_mutation_data
 
@@ -226,6 +236,57 @@ def _inner(
 
         mutmut_main.collect_source_file_mutation_data = sample  # type: ignore[assignment]
     mutmut_main._run(names or [], None)
+
+
+def _as_given(tests: Any, key: Any = None, reverse: bool = False) -> list[Any]:
+    return list(tests)
+
+
+def _with_controls(mutmut_main: Any, isolation: Any) -> None:
+    """Control sessions beside the mutants (CONTROL_EVERY). A test that fails with no mutant
+    (a set-up an earlier session left broken, two sessions racing for one file, a cache from
+    the stats run that no longer holds) "kills" every mutant it runs for, and the score would
+    be a lie: the run reports each failed control and fails (report())."""
+    results: dict[str, dict[str, Any]] = {}
+    CONTROLS.unlink(missing_ok=True)
+    submit = isolation.ForkRunner.submit
+    count = {"n": 0}
+
+    def submit_with_controls(
+        self: Any, mutant_name: str, tests: list[str], limit: int, estimated: float
+    ) -> None:
+        count["n"] += 1
+        if count["n"] % CONTROL_EVERY == 1 and tests:
+            control = f"{CONTROL_MODULE}.x_control__mutmut_{count['n']}"
+            results[control] = {"for": mutant_name, "tests": len(tests), "exit": None}
+            submit(self, control, tests, limit, estimated)
+        submit(self, mutant_name, tests, limit, estimated)
+
+    isolation.ForkRunner.submit = submit_with_controls
+    register = mutmut_main._register_mutant_result
+
+    def register_or_control(result: Any, by_name: Any) -> None:
+        if result.mutant_name in results:
+            results[result.mutant_name]["exit"] = result.exit_code
+            results[result.mutant_name]["seconds"] = round(result.duration, 2)
+            CONTROLS.write_text(json.dumps(results, indent=1), "utf-8")
+            return
+        register(result, by_name)
+
+    mutmut_main._register_mutant_result = register_or_control
+
+
+def _controls_report() -> tuple[int, list[str]]:
+    """How many control sessions ran, and a line for each that did not pass."""
+    if not CONTROLS.exists():
+        return 0, []
+    results = json.loads(CONTROLS.read_text("utf-8"))
+    failed = [
+        f"{name}: exit {r['exit']} running the {r['tests']} tests of {r['for']} with no mutant"
+        for name, r in results.items()
+        if r.get("exit") != 0
+    ]
+    return len(results), failed
 
 
 def _without_equivalents(mutants: list[Any]) -> list[Any]:
@@ -300,15 +361,18 @@ class _WithFallback(dict[str, Any]):
     mutmut saw reach the function (it sees only the tests that call it outside the message
     loop, which are seldom the ones that check it)."""
 
-    def __init__(self, tests: dict[str, Any], fallback: dict[str, set[str]]) -> None:
+    def __init__(
+        self, tests: dict[str, Any], fallback: dict[str, set[str]], durations: dict[str, float]
+    ) -> None:
         super().__init__(tests)
         self.fallback = fallback
+        self.durations = durations
 
     def get(self, key: str, default: Any = None) -> Any:
         found = list(super().get(key) or [])
         for prefix, tests in self.fallback.items():
             if key.startswith(prefix) and tests:
-                own = sorted(tests)
+                own = sorted(tests, key=lambda t: (self.durations.get(t, 0.0), t))
                 return own + [t for t in found if t not in tests]
         return found or default
 
@@ -469,13 +533,26 @@ def report(modules: list[Module], seconds: float | None) -> int:
             print(
                 "\n".join(line for line in diff.splitlines() if not line.startswith(("+++", "---")))
             )
+    controls, failed = _controls_report()
+    if controls:
+        print(
+            f"\ncontrol sessions (tests with no mutant, beside the mutants): {controls}, "
+            f"{'all passed' if not failed else f'{len(failed)} FAILED'}"
+        )
+    for line in failed:
+        print(f"  {line}")
+    if failed:
+        print(
+            "A control failed: some kills may be the tests' own failures; the score is not "
+            "to be trusted until the cause is fixed."
+        )
     low = [m for m in modules if m.total and m.score() < AIM]
     for m in low:
         print(f"\n{m.path}: {m.score():.1%} is under the aim of {AIM:.0%}")
     empty = [m for m in modules if not m.total]
     for m in empty:
         print(f"\n{m.path}: no mutants were run")
-    return 1 if left or low or empty else 0
+    return 1 if left or low or empty or failed else 0
 
 
 def _forget_plain_copies(only: list[str]) -> None:

@@ -25,6 +25,7 @@ from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.ui.guard import DbFailed
 from cchc_tui.ui.officer.screens.base import BaseScreen
+from cchc_tui.ui.widgets.fast_table import FastTable
 from cchc_tui.ui.widgets.footer import I18nFooter
 from cchc_tui.ui.widgets.viet_input import VietInput
 
@@ -79,7 +80,7 @@ class ItemsScreen(BaseScreen):
         search = VietInput(placeholder=t("ui.items.search_placeholder"), id="search")
         search.display = False
         yield search
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield FastTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="item-detail", markup=False)
         yield I18nFooter()
 
