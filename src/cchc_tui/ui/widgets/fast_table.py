@@ -55,7 +55,11 @@ class FastTable(DataTable[Any]):
             return cached
         _label, cells = self._get_row_renderables(row_index)
         cell = cells[column_index]
-        if not isinstance(cell, Text) or cell.justify not in (None, "default", "left"):
+        if (
+            not isinstance(cell, Text)
+            or cell.justify not in (None, "default", "left")
+            or cell.overflow == "ellipsis"
+        ):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
         component_style, post_style = self._get_styles_to_render_cell(
@@ -74,8 +78,15 @@ class FastTable(DataTable[Any]):
         ) + component_style
         pad = " " * self.cell_padding
         inner = max(0, width - 2 * self.cell_padding)
+        console = self.app.console
+        own_style = console.get_style(cell.style, default=Style.null())  # under its spans
         text_segments = Segment.adjust_line_length(
-            [s for s in cell.render(self.app.console, end="") if s.text != "\n"], inner
+            list(
+                Segment.apply_style(
+                    (s for s in cell.render(console, end="") if s.text != "\n"), own_style
+                )
+            ),
+            inner,
         )
         line = list(
             Segment.apply_style([Segment(pad), *text_segments, Segment(pad)], pre_style, post_style)

@@ -1,0 +1,76 @@
+"""FastTable draws exactly what Textual's DataTable draws (it only draws one-line text cells
+faster): the same characters, styles and mouse metadata, line by line, with the cursor, zebra
+stripes, markup in str cells, styled Text, cut text and cells it leaves to DataTable."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widgets import DataTable
+
+from cchc_tui.ui.widgets.fast_table import FastTable
+
+ROWS = [
+    (Text("[x]"), "hd3.1", "Tổ chức tập huấn nghiệp vụ cải cách hành chính cho công chức", 40),
+    (Text("[ ]"), "hd3.8", "[b]đậm[/b] theo cú pháp của Rich, như DataTable đọc một str", 100),
+    (Text("[ ]"), "hd3.12", Text("Chữ có kiểu riêng", style="italic red"), 0),
+    (Text("[x]"), "", "", 7),
+    (Text("[ ]"), "hd2.22", "Một dòng rất dài " * 6, None),
+]
+
+
+class Pair(App[None]):
+    AUTO_FOCUS = None  # neither table focused until the test says
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="slow", cursor_type="row", zebra_stripes=True)
+        yield FastTable(id="fast", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        for table in self.query(DataTable):
+            table.styles.height = 8
+            table.add_column("", key="mark", width=3)
+            table.add_column("Số", key="id", width=7)
+            table.add_column("Nội dung", key="text", width=30)
+            table.add_column("%", key="pct", width=4)  # an int: DataTable's own (right-aligned)
+            for n, row in enumerate(ROWS):
+                table.add_row(*row, key=f"r{n}")
+
+
+def lines(table: DataTable[object]) -> list[list[Segment]]:
+    width, height = table.size
+    return [list(strip) for strip in table.render_lines(Region(0, 0, width, height))]
+
+
+async def test_the_fast_table_draws_what_datatable_draws() -> None:
+    app = Pair()
+    async with app.run_test(size=(80, 20)) as pilot:
+        slow = app.query_one("#slow", DataTable)
+        fast = app.query_one("#fast", FastTable)
+        await pilot.pause()
+        assert lines(fast) == lines(slow)
+        for table in (slow, fast):
+            table.move_cursor(row=2)
+        await pilot.pause()
+        assert lines(fast) == lines(slow)
+        fast.focus()
+        await pilot.pause()
+        focused_fast = lines(fast)
+        slow.focus()
+        await pilot.pause()
+        assert focused_fast == lines(slow)
+        text = "".join(s.text for s in focused_fast[0] + focused_fast[2])
+        assert "Số" in text and "[b]" not in "".join(s.text for line in focused_fast for s in line)
+
+
+async def test_a_changed_cell_is_drawn_again() -> None:
+    app = Pair()
+    async with app.run_test(size=(80, 20)) as pilot:
+        fast = app.query_one("#fast", FastTable)
+        await pilot.pause()
+        fast.update_cell("r1", "mark", Text("[x]"))
+        await pilot.pause()
+        row = "".join(s.text for s in lines(fast)[2])
+        assert row.startswith(" [x] ")
