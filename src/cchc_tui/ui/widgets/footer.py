@@ -71,6 +71,29 @@ class I18nFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
+        self._shown: tuple[object, ...] | None = None
+
+    def _signature(self) -> tuple[object, ...]:
+        """What compose() would show: the keys, their actions and descriptions, the language."""
+        if not self._bindings_ready:
+            return ()
+        return (
+            language(),
+            *(
+                (binding.key, binding.action, binding.description, binding.group, on, tip)
+                for _node, binding, on, tip in self.screen.active_bindings.values()
+                if binding.show
+            ),
+        )
+
+    async def recompose(self) -> None:
+        """Only when what it shows changes: Textual's Footer removes and mounts every key on each
+        focus change (Tab between two text fields: the same keys, ~15 ms of an old PC's frame)."""
+        signature = self._signature()
+        if signature == self._shown and self.children:
+            return
+        self._shown = signature
+        await super().recompose()
 
     def compose(self) -> Iterator[Widget]:
         for widget in super().compose():
