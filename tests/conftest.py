@@ -51,6 +51,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     )
 
 
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """In a control session of the mutation run (tools/mutation.py: the tests of a mutant run
+    with no mutant), a failure is the tests' own: written down for the run's report."""
+    if report.failed and os.environ.get("MUTANT_UNDER_TEST", "").startswith(
+        "cchc_tui.mutation_control."
+    ):
+        # ROOT is the copy mutmut runs in (mutants/): the report reads it there
+        with (ROOT / "control-failures.txt").open("a", encoding="utf-8") as out:
+            out.write(f"== {report.nodeid} ({report.when})\n{report.longreprtext[-4000:]}\n")
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """mutmut runs one session per mutant in a fork that ends with os._exit: pytest would keep
     each session's temporary folder (its lock never released, so never cleaned: thousands of

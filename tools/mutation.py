@@ -249,6 +249,7 @@ def _with_controls(mutmut_main: Any, isolation: Any) -> None:
     be a lie: the run reports each failed control and fails (report())."""
     results: dict[str, dict[str, Any]] = {}
     CONTROLS.unlink(missing_ok=True)
+    (ROOT / "mutants" / "control-failures.txt").unlink(missing_ok=True)
     submit = isolation.ForkRunner.submit
     count = {"n": 0}
 
