@@ -303,18 +303,19 @@ async def test_the_app_refuses_the_same_numbers(tmp_path: Path, plan_text: str) 
     from cchc_tui.ui.officer.screens.score_data import IndicatorValues
     from cchc_tui.ui.officer.screens.scoring import ScoringScreen
     from cchc_tui.ui.widgets.viet_input import VietInput
-    from tests.tui_helpers import demo_db, make_app, wait_idle
+    from tests.tui_helpers import demo_db, make_app, wait_for, wait_idle
 
     db = demo_db(tmp_path, plan_text)
     app = make_app(db)
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_idle(app, pilot)
         await pilot.press("f7")
+        await wait_for(pilot, lambda: isinstance(app.screen, ScoringScreen))
         await wait_idle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ScoringScreen)
         await pilot.press("i")
-        await wait_idle(app, pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, IndicatorValues))
         dialog = app.screen
         assert isinstance(dialog, IndicatorValues)
         field = dialog.query_one(f"#ind-{PERCENT}", VietInput)
@@ -331,10 +332,10 @@ async def test_the_app_refuses_the_same_numbers(tmp_path: Path, plan_text: str) 
             assert app.screen is dialog, typed
             assert said in str(dialog.query_one(".error", Static).render()), typed
         await pilot.press("escape")  # a value typed: asked before it is dropped
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is not dialog)
         await pilot.press("tab", "enter")  # Bỏ thay đổi
+        await wait_for(pilot, lambda: app.screen is screen)
         await wait_idle(app, pilot)
-        assert app.screen is screen
         await pilot.press("down", "down", "down", "enter")  # 1.1.2
         for typed, said in (("NaN", "không phải là số hợp lệ cho điểm"), ("101", "0 đến 100")):
             screen.query_one("#score-points", VietInput).value = typed

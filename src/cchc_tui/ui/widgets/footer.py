@@ -89,6 +89,8 @@ class I18nFooter(Footer):
     async def recompose(self) -> None:
         """Only when what it shows changes: Textual's Footer removes and mounts every key on each
         focus change (Tab between two text fields: the same keys, ~15 ms of an old PC's frame)."""
+        if not self.is_attached or not self.is_mounted:
+            return  # as Widget.recompose: a footer leaving the screen shows nothing more
         signature = self._signature()
         if signature == self._shown and self.children:
             return
