@@ -60,7 +60,10 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
     "cchc_tui.bundle.cms.": ("tests/bundle/test_cms_rules.py",),
     "cchc_tui.bundle.receipt.": ("tests/bundle/test_receipt_rules.py",),
     "cchc_tui.bundle.trust.": ("tests/bundle/test_trust_rules.py",),
-    "cchc_tui.bundle.verify.": ("tests/bundle/test_integrity_rules.py",),
+    "cchc_tui.bundle.verify.": (
+        "tests/bundle/test_integrity_rules.py",
+        "tests/bundle/test_bundle_format.py",  # each hostile label, name and file by its reason
+    ),
     "cchc_tui.bundle.bag.": ("tests/bundle/test_bundle_format.py",),
     "cchc_tui.services.importer.": ("tests/bundle/test_import_rules.py",),
     "cchc_tui.services.export.": ("tests/bundle/test_export_rules.py",),

@@ -25,6 +25,7 @@ from cchc_tui.bundle.verify import MAX_ZIP, Report, verify_bundle
 from tests.bundle_corpus import WHEN, Kit, forge, genuine_doc, make_bundle, make_kit
 
 NOW = datetime.now(UTC)  # the certificates are issued now; the bundles carry a 2022 time
+FRESH_NOW = True  # set again when the module runs (tests/bundle/conftest.py)
 ID = bag.bundle_id_for("918", "kh-260-2022", "Q3", WHEN)
 
 

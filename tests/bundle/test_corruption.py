@@ -34,6 +34,7 @@ from tests.bundle.test_trust import content_for
 from tests.bundle_corpus import CA_PASS, P12_PASS, WHEN, Kit, make_bundle, make_kit
 
 NOW = datetime.now(UTC)  # the certificates are issued now; bundle and receipt carry a 2022 time
+FRESH_NOW = True  # set again when the module runs (tests/bundle/conftest.py)
 STRIDE = 97  # through each entry's data: headers are flipped whole, the data sampled
 REVIEWER = "SNV"
 

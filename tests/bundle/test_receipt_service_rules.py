@@ -215,6 +215,7 @@ def content_of(officer: Store, **over: Any) -> dict[str, Any]:
 
 
 NOW = datetime.now(UTC).replace(microsecond=0)
+FRESH_NOW = True  # set again when the module runs (tests/bundle/conftest.py)
 
 
 def test_a_receipt_for_another_agency(

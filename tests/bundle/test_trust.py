@@ -463,8 +463,10 @@ def content_for(bundle_id: str, sha: str, agency: str, **extra: Any) -> dict[str
     }
 
 
-def write_receipt(path: Path, signer: Party, content: dict[str, Any], when: datetime = NOW) -> Path:
-    path.write_bytes(make_receipt(content, signer.key, signer.cert, [], when))
+def write_receipt(
+    path: Path, signer: Party, content: dict[str, Any], when: datetime | None = None
+) -> Path:
+    path.write_bytes(make_receipt(content, signer.key, signer.cert, [], when or NOW))
     return path
 
 
