@@ -273,3 +273,118 @@ def test_a_folder_is_refused_and_its_handle_closed(tmp_path: Path) -> None:
         open_regular(tmp_path)
     assert str(err.value) == t("verify.not_regular_file", path=tmp_path)
     assert _open_fds() == before
+
+
+# -- each entry: its directory record, and its local header against it ---------------------------
+CENTRAL_FIELDS = {  # offset in a 46-byte central record, struct code
+    "needed": (6, "<H"),
+    "flags": (8, "<H"),
+    "method": (10, "<H"),
+    "compressed": (20, "<I"),
+    "comment_len": (32, "<H"),
+    "disk_start": (34, "<H"),
+    "external": (38, "<I"),
+}
+LOCAL_FIELDS = {  # offset in a 30-byte local header
+    "sig": (0, "<I"),
+    "needed": (4, "<H"),
+    "flags": (6, "<H"),
+    "method": (8, "<H"),
+    "time": (10, "<H"),
+    "date": (12, "<H"),
+    "crc": (14, "<I"),
+    "compressed": (18, "<I"),
+    "size": (22, "<I"),
+    "extra_len": (28, "<H"),
+}
+
+
+def first_central(data: bytes) -> int:
+    """Where the first entry's (a.txt's) record starts in the central directory."""
+    _at, values = end_record(data)
+    return int(values[6])
+
+
+def patched(data: bytes, at: int, code: str, value: int) -> bytes:
+    size = struct.calcsize(code)
+    return data[:at] + struct.pack(code, value) + data[at + size :]
+
+
+def central(data: bytes, **fields: int) -> bytes:
+    base = first_central(data)
+    for name, value in fields.items():
+        offset, code = CENTRAL_FIELDS[name]
+        data = patched(data, base + offset, code, value)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"flags": 0x0001}, t("verify.encrypted", name="a.txt")),
+        ({"flags": 0x2000}, t("verify.encrypted", name="a.txt")),
+        ({"flags": 0x0010}, t("verify.zip_flags", name="a.txt", flags="0x0010")),
+        ({"flags": 0x8000}, t("verify.zip_flags", name="a.txt", flags="0x8000")),
+        ({"flags": 0x00A0}, t("verify.zip_flags", name="a.txt", flags="0x00a0")),
+        ({"method": 12}, t("verify.method", name="a.txt", method=12)),
+        ({"needed": 63}, t("verify.zip_version", name="a.txt", version="6.3")),
+        ({"external": 0o120777 << 16}, t("verify.not_regular", name="a.txt")),
+        ({"external": 0x10}, t("verify.not_regular", name="a.txt")),  # a DOS folder
+        ({"compressed": 4}, t("verify.bad_layout", name="a.txt")),  # stored: both sizes equal
+        ({"disk_start": 1}, t("verify.bad_directory")),
+        ({"comment_len": 1}, t("verify.bad_directory")),  # a comment on an entry
+        ({"comment_len": 5000}, t("verify.bad_directory")),  # one running past the directory
+    ],
+    ids=lambda v: str(v) if isinstance(v, dict) else "",
+)
+def test_each_entry_of_the_directory_is_refused_by_its_own_reason(
+    fields: dict[str, int], said: str
+) -> None:
+    assert refusal(central(small_zip(), **fields)) == said
+
+
+def test_a_utf8_flagged_name_is_read_as_utf8_and_another_as_cp437() -> None:
+    name = "tài liệu.txt"
+    data = small_zip({name: b"x"})
+    assert [e.name for e in run(data)] == [name]  # zipfile sets the UTF-8 flag for it
+    flags = struct.unpack_from("<H", data, first_central(data) + 8)[0]
+    as_cp437 = patched(data, first_central(data) + 8, "<H", flags & ~zipscan.UTF8)
+    as_cp437 = patched(as_cp437, 6, "<H", flags & ~zipscan.UTF8)  # the local header agrees
+    assert [e.name for e in run(as_cp437)] == [name.encode().decode("cp437")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("needed", 45),
+        ("flags", zipscan.UTF8),
+        ("method", 8),
+        ("time", 1),
+        ("date", 1),
+        ("crc", 1),
+        ("compressed", 6),
+        ("size", 6),
+        ("extra_len", 2000),
+    ],
+)
+def test_each_field_of_a_local_header_must_say_what_the_directory_says(
+    field: str, value: int
+) -> None:
+    offset, code = LOCAL_FIELDS[field]
+    data = small_zip()
+    assert struct.unpack_from(code, data, offset)[0] != value
+    assert refusal(patched(data, offset, code, value)) == t("verify.bad_layout", name="a.txt")
+
+
+def test_a_second_entry_without_a_local_header_s_signature_is_refused() -> None:
+    data = small_zip()
+    second = 30 + len("a.txt") + len("hello")
+    assert data[second : second + 4] == b"PK\x03\x04"
+    assert refusal(patched(data, second, "<I", 0x06054B50)) == t("verify.bad_layout", name="b.txt")
+
+
+def test_a_local_name_other_than_the_directory_s_is_refused() -> None:
+    data = small_zip()
+    assert data[30:35] == b"a.txt"
+    other = data[:30] + b"c.txt" + data[35:]
+    assert refusal(other) == t("verify.bad_layout", name="a.txt")
