@@ -463,3 +463,35 @@ def test_an_export_of_odd_file_names_verifies(
     assert sorted(n.rsplit(".", 1)[1] for n in names) == ["bin", "bin", "pdf"]
     verified = json.loads(cli("verify", str(path), "--ca", "ca/ca.pem", "--json"))
     assert verified[0]["ok"], verified[0]["checks"]
+
+
+def test_the_genuine_bundle_s_report_says_each_check_in_words(kit: Kit, genuine: Path) -> None:
+    """What the reviewer reads for a good bundle, check by check, with its numbers."""
+    import zipfile
+
+    from cchc_tui.core.dates import format_date
+    from cchc_tui.core.i18n import t
+
+    report = check(kit, genuine)
+    with zipfile.ZipFile(genuine) as zf:
+        entries = len(zf.infolist())
+        payload = len(zf.read(f"{ID}/{bag.MANIFEST}").splitlines())  # submission, audit, the PDF
+    officer = kit.officers["918"]
+    assert [(c.name, c.ok, c.detail) for c in report.checks] == [
+        ("archive", True, t("verify.ok_archive", count=entries)),
+        ("tags", True, t("verify.ok_tags", count=3)),
+        ("signature", True, t("verify.ok_signature", officer="Cán bộ 918")),
+        ("payload", True, t("verify.ok_payload", count=payload)),
+        ("identifier", True, t("verify.ok_identifier", id=ID)),
+        ("submission", True, t("verify.ok_submission", version=1, items=2, evidence=1)),
+        ("role", True, report.checks[6].detail),
+        ("chain", True, t("verify.ok_chain")),
+        (
+            "validity",
+            True,
+            t("verify.ok_validity", until=format_date(officer.cert.not_valid_after_utc.date())),
+        ),
+        ("revocation", True, t("trust.unchecked")),  # no CRL given: said, not hidden
+        ("agency", True, t("verify.ok_agency", agency="Quận Bình Thuỷ")),
+    ]
+    assert payload == 3 and report.plan == "kh-260-2022" and report.period == "Q3"
