@@ -12,17 +12,37 @@ caches) is DataTable's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 SegmentLines = list[list[Segment]]
 
 
 class FastTable(DataTable[Any]):
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """With every column of a set width and every row one line without a label, nothing
+        needs measuring: DataTable measured each cell of each new row through Rich (a filter
+        that refills the table: every row), to widen columns that cannot widen."""
+        keys = list(new_rows)
+        rows = [self.rows[k] for k in keys if k in self.rows]
+        if any(c.auto_width for c in self.columns.values()) or any(
+            r.label is not None or r.height != 1 for r in rows
+        ):
+            super()._update_dimensions(keys)
+            return
+        width = sum(c.get_render_width(self) for c in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
+
     def _render_cell(
         self,
         row_index: int,
