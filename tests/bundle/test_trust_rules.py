@@ -132,3 +132,86 @@ def test_with_the_remembered_ca_and_list_the_whole_path_is_checked(ca: Party) ->
     with pytest.raises(UserError) as err:  # a list the CA did not sign is not read as good
         own(officer, "officer", ca, make_crl(stranger))
     assert err.value.key == "trust.own_key_bad"
+
+
+# -- each refusal of a signer: the step it names and its sentence --------------------------------
+def refusal_of(call: object) -> tuple[str, str]:
+    with pytest.raises(trust.TrustError) as err:
+        call()  # type: ignore[operator]
+    return err.value.check, err.value.message()
+
+
+def signer(cert: x509.Certificate, ca: Party, *, role: str = "officer", crls: object = None,
+           bundled: tuple[x509.Certificate, ...] = ()) -> object:  # fmt: skip
+    return lambda: trust.check_signer(
+        cert,
+        list(bundled),
+        ca.cert,
+        crls,
+        role=role,
+        at=NOW,
+        stale_crl_ok=False,  # type: ignore[arg-type]
+    )
+
+
+def test_each_refusal_of_a_signer_names_its_step_and_says_why(ca: Party) -> None:
+    from cchc_tui.core import labels
+
+    officer_role = t(labels.TRUST_ROLE["officer"])
+    reviewer_role = t(labels.TRUST_ROLE["reviewer"])
+    as_ca = make_leaf(ca, ca=True)
+    assert refusal_of(signer(as_ca.cert, ca)) == ("role", t("trust.leaf_is_ca"))
+    no_sign = make_leaf(ca, digital_signature=False)
+    assert refusal_of(signer(no_sign.cert, ca)) == ("role", t("trust.no_digital_signature"))
+    unmarked = make_leaf(ca, role=None)
+    assert refusal_of(signer(unmarked.cert, ca)) == (
+        "role",
+        t("trust.no_role_mark", role=officer_role),
+    )
+    reviewer = make_leaf(ca, "SNV", role="reviewer")
+    assert refusal_of(signer(reviewer.cert, ca)) == (
+        "role",
+        t("trust.wrong_role", role=officer_role, has=reviewer_role),
+    )
+    expired = make_leaf(ca, days=(-30, -2))
+    from cchc_tui.core.dates import format_date
+
+    assert refusal_of(signer(expired.cert, ca)) == (
+        "validity",
+        t(
+            "verify.bad_validity",
+            since=format_date(expired.cert.not_valid_before_utc.date()),
+            until=format_date(expired.cert.not_valid_after_utc.date()),
+        ),
+    )
+    good = make_leaf(ca)
+    revoked_list = trust.load_crls(make_crl(ca, [good.cert]), ca.cert)[0]
+    check, said = refusal_of(signer(good.cert, ca, crls=[revoked_list]))
+    assert check == "revocation"
+    revoked_at = revoked_list.get_revoked_certificate_by_serial_number(good.cert.serial_number)
+    assert revoked_at is not None
+    assert said == t("verify.revoked", when=format_date(revoked_at.revocation_date_utc.date()))
+    other = make_ca("CA khác")
+    stranger = make_leaf(other)
+    check, _said = refusal_of(signer(stranger.cert, ca))
+    assert check == "chain"
+
+
+def test_revocation_lists_that_cannot_be_read_or_are_not_the_ca_s(ca: Party) -> None:
+    assert refusal_of(lambda: trust.load_crls(b"no list here", ca.cert)) == (
+        "revocation",
+        t("verify.bad_crl"),
+    )
+    broken = b"-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n"
+    assert refusal_of(lambda: trust.load_crls(broken, ca.cert)) == (
+        "revocation",
+        t("verify.bad_crl"),
+    )
+    other = make_ca("CA khác")
+    foreign = make_crl(other)
+    assert refusal_of(lambda: trust.load_crls(foreign, ca.cert)) == (
+        "revocation",
+        t("trust.crl_foreign"),
+    )
+    good = make_crl(ca)
+    assert len(trust.load_crls(good + good, ca.cert)) == 2
