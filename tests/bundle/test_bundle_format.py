@@ -22,6 +22,7 @@ import pytest
 
 from cchc_tui.bundle import bag
 from cchc_tui.bundle.verify import MAX_ZIP, Report, verify_bundle
+from cchc_tui.core.i18n import t
 from tests.bundle_corpus import WHEN, Kit, forge, genuine_doc, make_bundle, make_kit
 
 NOW = datetime.now(UTC)  # the certificates are issued now; the bundles carry a 2022 time
@@ -84,7 +85,7 @@ OTHER = str(uuid.uuid5(bag.NAMESPACE, "some other bundle"))
 IDENTIFIERS: dict[str, tuple[dict[str, Any], str]] = {
     "upper-case id": (
         {"root": ID.upper(), "info": {"External-Identifier": ID.upper()}},
-        "không phải UUID ở dạng chuẩn",
+        t("verify.bad_identifier", value=ID.upper()),
     ),
     "id in braces": (
         {"root": f"{{{ID}}}", "info": {"External-Identifier": f"{{{ID}}}"}},
@@ -96,14 +97,14 @@ IDENTIFIERS: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "urn id": (
         {"root": f"urn:uuid:{ID}", "info": {"External-Identifier": f"urn:uuid:{ID}"}},
-        "không phải UUID ở dạng chuẩn",
+        t("verify.bad_identifier", value=f"urn:uuid:{ID}"),
     ),
-    "root folder not the id": ({"root": OTHER}, "Thư mục gốc"),
+    "root folder not the id": ({"root": OTHER}, t("verify.root_not_id", root=OTHER, value=ID)),
     "id not derived": (
         {"root": OTHER, "info": {"External-Identifier": OTHER}},
-        "không phải mã suy ra",
+        t("verify.id_not_derived", value=OTHER, expected=ID),
     ),
-    "no id": ({"info": {"External-Identifier": None}}, "không phải UUID"),
+    "no id": ({"info": {"External-Identifier": None}}, t("verify.bad_identifier", value="")),
     "agency code with a slash": (
         {
             "root": _derived("918/../SNV"),
@@ -157,6 +158,10 @@ IDENTIFIERS: dict[str, tuple[dict[str, Any], str]] = {
         "CCHC-Timestamp",
     ),
     "a label given twice": ({"info_tail": "CCHC-Agency-Code: 916\n"}, "nhiều lần"),
+    "a long id cut at 80": (
+        {"root": "x" * 100, "info": {"External-Identifier": "x" * 100}},
+        t("verify.bad_identifier", value="x" * 80),
+    ),
     "supersedes not an id": (
         {"info": {"CCHC-Supersedes": "../x", "CCHC-Supersedes-SHA256": "0" * 64}},
         "CCHC-Supersedes «../x» không hợp lệ",
@@ -470,7 +475,6 @@ def test_the_genuine_bundle_s_report_says_each_check_in_words(kit: Kit, genuine:
     import zipfile
 
     from cchc_tui.core.dates import format_date
-    from cchc_tui.core.i18n import t
 
     report = check(kit, genuine)
     with zipfile.ZipFile(genuine) as zf:
