@@ -653,7 +653,12 @@ def main(argv: list[str] | None = None) -> int:
 
     names: list[str] | None = None
     if args.again:
-        names = [name.split(" ", 1)[0] for m in collect(only) for _key, name, _diff in m.survivors]
+        # the mutants that ran and survived; not the ones a sampled run (--every) left unchecked
+        names = [
+            name.split(" ", 1)[0]
+            for m in collect(only, sampled=True)
+            for _key, name, _diff in m.survivors
+        ]
         if not names:
             print("no survivors to run again")
             return report(collect(only), None)
