@@ -25,6 +25,13 @@ def names(name: x509.Name) -> list[tuple[str, str]]:
     return [(a.oid.dotted_string, str(a.value)) for a in name]
 
 
+def issued(tmp_path: Path, out: str, **fields: object) -> tuple[pki.Identity, x509.Certificate]:
+    """A certificate issued by the CA in ``tmp_path``/ca, and what pki.issue says it issued."""
+    who = pki.issue(tmp_path / "ca", CA_PASS, p12_passphrase=P12_PASS, out=tmp_path / out, **fields)  # type: ignore[arg-type]
+    _key, cert, _chain = pki.load_p12(tmp_path / out, P12_PASS)
+    return who, cert
+
+
 def usage(cert: x509.Certificate) -> dict[str, bool]:
     ku = cert.extensions.get_extension_for_class(x509.KeyUsage)
     assert ku.critical
@@ -80,19 +87,16 @@ def test_a_second_ca_in_the_same_folder_is_refused_naming_it(tmp_path: Path) -> 
 def test_an_officer_s_certificate_and_the_register_field_by_field(tmp_path: Path) -> None:
     ca = pki.init_ca(tmp_path / "ca", CA_PASS, name="CA thử")
     start = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-    who = pki.issue(
-        tmp_path / "ca",
-        CA_PASS,
+    who, cert = issued(
+        tmp_path,
+        "k.p12",
         agency_code="918",
         agency_name="Quận Bình Thuỷ",
         officer="Trần Thị Thu Hương",
-        p12_passphrase=P12_PASS,
-        out=tmp_path / "k.p12",
         days=30,
         not_before=start,
     )
-    _key, cert, chain = pki.load_p12(tmp_path / "k.p12", P12_PASS)
-    assert chain == [ca]
+    assert pki.load_p12(tmp_path / "k.p12", P12_PASS)[2] == [ca]
     assert names(cert.subject) == [
         (NameOID.COUNTRY_NAME.dotted_string, "VN"),
         (NameOID.ORGANIZATION_NAME.dotted_string, "Quận Bình Thuỷ"),
@@ -143,17 +147,14 @@ def test_an_officer_s_certificate_and_the_register_field_by_field(tmp_path: Path
 
 def test_a_reviewer_s_certificate_carries_the_reviewer_s_role(tmp_path: Path) -> None:
     pki.init_ca(tmp_path / "ca", CA_PASS)
-    who = pki.issue(
-        tmp_path / "ca",
-        CA_PASS,
+    who, cert = issued(
+        tmp_path,
+        "r.p12",
         agency_code="SNV",
         agency_name="Sở Nội vụ",
         officer="Thẩm định viên",
-        p12_passphrase=P12_PASS,
-        out=tmp_path / "r.p12",
         role="reviewer",
     )
-    _key, cert, _chain = pki.load_p12(tmp_path / "r.p12", P12_PASS)
     eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
     assert list(eku) == [pki.ROLE_OID["reviewer"]] and who.role == "reviewer"
     assert pki.identity(cert).role == "reviewer"
