@@ -133,13 +133,15 @@ def forge(
     rename: Callable[[str], str] | None = None,
     submission: Mapping[str, Any] | None = None,
     info_tail: str = "",
+    tag_files: Mapping[str, bytes] | None = None,
 ) -> Path:
     """A copy of ``genuine`` with its payload and tag files changed (``files``: path → new
     content, None removes), bag-info labels changed (None removes) or added (``info_tail``),
     the submission replaced, the root folder renamed; the payload manifest, Payload-Oxum and
     tag manifest (of ``tag_names``, by default the three tag files) recomputed and signed again
     with the key. ``rename`` maps each path below the root to the name it gets in the zip
-    (after signing: for names the bag lists as they are)."""
+    (after signing: for names the bag lists as they are); ``tag_files`` replaces tag files
+    with the bytes given, after bag-info is written and before the tag manifest is signed."""
     old_root, entries = entries_of(genuine)
     entries = dict(entries)
     if submission is not None:
@@ -161,6 +163,7 @@ def forge(
             labels[label] = value
     lines = "".join(f"{k}: {v}\n" for k, v in labels.items()) + info_tail
     entries["bag-info.txt"] = lines.encode()
+    entries.update(tag_files or {})  # tag files of bytes given as they are (signed)
     tags = list(tag_names) if tag_names is not None else ["bagit.txt", "bag-info.txt", bag.MANIFEST]
     tagmanifest = _manifest(entries, [n for n in tags if n in entries])
     entries[bag.TAGMANIFEST] = tagmanifest

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from cchc_tui.core import i18n
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.i18n import set_language
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
@@ -136,3 +137,7 @@ def store(tmp_path: Path, plan_text: str) -> Iterator[Store]:
     s = Store(db)
     yield s
     s.close()
+
+
+# A message parameter that is None would show "None" to the user: in tests it is an error.
+i18n.STRICT = True

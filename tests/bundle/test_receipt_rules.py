@@ -93,17 +93,26 @@ def _patch_sizes(data: bytes, name: bytes, size: int, crc: int) -> bytes:
     return bytes(out)
 
 
+@pytest.mark.parametrize("hidden", [5000, 10, -10])
 def test_compressed_data_past_the_declared_size_is_refused(
-    ca: Party, reviewer: Party, tmp_path: Path
+    ca: Party, reviewer: Party, tmp_path: Path, hidden: int
 ) -> None:
-    """An entry whose deflate stream holds more than its headers say: zipfile would stop at the
-    declared size (its CRC right), and the rest would go unread — refused instead."""
+    """An entry whose deflate stream holds more (or fewer) bytes than its headers say, with the
+    CRC-32 of what it kept: zipfile alone would stop at the declared size (or at the
+    stream's end) without a word, and another zip tool would show other content — refused.
+    10 bytes more fit in zipfile's first read, where nothing is left over to notice."""
     files = entries(write_receipt(tmp_path / "p.zip", reviewer, content_for("b", "0" * 64, "918")))
     body = files[CONTENT]
-    path = rezip(tmp_path / "x.zip", {CONTENT: body + b" " * 5000, SIGNATURE: files[SIGNATURE]})
-    path.write_bytes(_patch_sizes(path.read_bytes(), CONTENT.encode(), len(body), zlib.crc32(body)))
+    stream = body + b" " * hidden if hidden > 0 else body[:hidden]
+    path = rezip(tmp_path / "x.zip", {CONTENT: stream, SIGNATURE: files[SIGNATURE]})
+    crc = zlib.crc32(stream[: len(body)])  # of what zipfile alone would read
+    path.write_bytes(_patch_sizes(path.read_bytes(), CONTENT.encode(), len(body), crc))
     err = refused(path, ca)
-    assert (err.key, err.message()) == ("receipt.bad_form", t("receipt.bad_form"))
+    detail = t("verify.entry_damaged", name=CONTENT)
+    assert (err.key, err.message()) == (
+        "receipt.bad_form_because",
+        t("receipt.bad_form_because", detail=detail),
+    )
 
 
 @pytest.mark.parametrize(

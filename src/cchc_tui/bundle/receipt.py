@@ -32,7 +32,7 @@ from cchc_tui.bundle.bag import canonical_json
 from cchc_tui.bundle.cms import sign_detached, verify_detached
 from cchc_tui.bundle.pki import Identity, identity
 from cchc_tui.bundle.trust import TrustError, check_signer, load_ca, load_crls
-from cchc_tui.bundle.zipscan import NotRegular, Unsafe, open_regular, scan, stream_ended
+from cchc_tui.bundle.zipscan import NotRegular, Unsafe, open_regular, read_entry, scan
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.submission import no_controls, no_controls_text
 
@@ -137,14 +137,12 @@ def _hash_file(fh: BinaryIO) -> str:
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """The entry's bytes: zipfile gives at most its declared size (checked ≤ MAX_BYTES before)
-    and checks their CRC; compressed data left after them is refused, so that what is read is
-    all the entry holds."""
-    with zf.open(info) as fh:
-        out = fh.read()
-        if not stream_ended(fh, info.compress_type):
-            raise ReceiptError("receipt.bad_form")
-    return out
+    """The entry's bytes, exactly as many as it declares (checked ≤ MAX_BYTES before), their
+    CRC-32 checked (zipscan.read_entry)."""
+    try:
+        return b"".join(read_entry(zf, info))
+    except Unsafe as e:
+        raise ReceiptError("receipt.bad_form_because", detail=str(e)) from None
 
 
 def read_receipt(

@@ -19,14 +19,19 @@ A 4 GiB file of junk, or a sparse one, is refused after reading a handful of byt
 
 from __future__ import annotations
 
+import copy
 import os
 import stat
 import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from cchc_tui.core.i18n import t
+from cchc_tui.core.text import escape_controls
 
 LOCAL = b"PK\x03\x04"
 CENTRAL = b"PK\x01\x02"
@@ -342,3 +347,29 @@ def stream_ended(fh: object, method: int) -> bool:
         and not decompressor.unconsumed_tail
         and getattr(fh, "_compress_left", None) == 0
     )
+
+
+def read_entry(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, chunk: int = 1024**2) -> Iterator[bytes]:
+    """The bytes of entry ``zi``, exactly as many as it declares, their CRC-32 checked; Unsafe
+    if its stream holds more or fewer, or if its header, stream or CRC-32 is damaged.
+
+    zipfile stops at the declared size and drops the rest of what it inflated, and stops
+    without a word at a stream that ends early, checking the CRC-32 of what it kept: a
+    deflated entry of 400 bytes declared as 100, with the CRC of the first 100, reads as those
+    100 there and as 400 in another zip tool. So the entry is read as one byte longer than it
+    declares: a byte more is the proof of a longer stream, one fewer of a shorter one."""
+    longer = copy.copy(zi)
+    longer.file_size = zi.file_size + 1
+    got = 0
+    try:
+        with zf.open(longer) as fh:
+            while data := fh.read(chunk):
+                got += len(data)
+                if got > zi.file_size:
+                    raise Unsafe(t("verify.too_long", name=escape_controls(zi.filename)))
+                yield data
+            ended = got == zi.file_size and stream_ended(fh, zi.compress_type)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        ended = False
+    if not ended:
+        raise Unsafe(t("verify.entry_damaged", name=escape_controls(zi.filename)))

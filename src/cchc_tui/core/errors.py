@@ -12,6 +12,10 @@ class UserError(Exception):
     exit_code = 1
 
     def __init__(self, key: str, /, **params: Any) -> None:
+        from cchc_tui.core.i18n import t
+
+        t(key, **params)  # a key not in the catalogue or a parameter missing fails here, not
+        # later where the message is shown (or never, when only the error's type is checked)
         super().__init__(key)
         self.key = key
         self.params = params

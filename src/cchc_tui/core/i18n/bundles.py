@@ -116,8 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The bundle unpacks to more than {limit} MB.",
     },
     "verify.too_long": {
-        "vi": "Mục «{name}» dài hơn kích thước khai báo.",
-        "en": "Entry “{name}” is longer than it declares.",
+        "vi": "Mục «{name}» dài hơn kích thước khai báo "
+        "(công cụ nén khác sẽ giải nén ra nội dung khác).",
+        "en": "Entry “{name}” is longer than it declares "
+        "(another zip tool would extract other content).",
     },
     "verify.too_big": {"vi": "Tệp thẻ «{name}» quá lớn.", "en": "Tag file “{name}” is too big."},
     "verify.roots": {
@@ -135,10 +137,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.bad_manifest_line": {
         "vi": "{file}, dòng {line}: không đúng dạng «mã-băm  đường-dẫn».",
         "en": "{file}, line {line}: not “hash  path”.",
-    },
-    "verify.bad_tag_entry": {
-        "vi": "tagmanifest liệt kê «{name}», không phải tệp thẻ có trong hồ sơ.",
-        "en": "The tag manifest lists “{name}”, not a tag file of the bundle.",
     },
     "verify.changed": {
         "vi": "Tệp «{name}» đã bị sửa: mã băm không khớp.",
