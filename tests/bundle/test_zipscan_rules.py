@@ -388,3 +388,85 @@ def test_a_local_name_other_than_the_directory_s_is_refused() -> None:
     assert data[30:35] == b"a.txt"
     other = data[:30] + b"c.txt" + data[35:]
     assert refusal(other) == t("verify.bad_layout", name="a.txt")
+
+
+# -- the zip64 extra field, the name's length, entries the directory promises -------------------
+
+
+def test_a_zip64_extra_field_is_read_to_its_last_byte_and_not_one_past() -> None:
+    """An extra field is a list of (id, size, body): a header of 4 bytes ending the field
+    exactly is well formed; 3 bytes, or a body shorter than its size, is not; a zip64 body
+    must hold 8 bytes for each value the entry marks as stored there, in the format's order."""
+    other = struct.pack("<HH", 0x5455, 0)  # another kind, empty
+    assert zipscan._zip64(other, []) == {}
+    three = zipscan._zip64(struct.pack("<HHQQQ", 1, 24, 5, 6, 7), ["size", "compressed", "offset"])
+    assert three == {"size": 5, "compressed": 6, "offset": 7}
+    bad = [
+        (other[:3], []),  # a header cut short
+        (struct.pack("<HH", 0x5455, 4) + b"ab", []),  # a body shorter than its size
+        (struct.pack("<HHQ", 1, 8, 5), ["size", "compressed"]),  # one value where two are due
+        (other, ["size"]),  # the value marked as in zip64 form, and no zip64 field
+    ]
+    for extra, wanted in bad:
+        with pytest.raises(Unsafe) as err:
+            zipscan._zip64(extra, wanted)
+        assert str(err.value) == t("verify.bad_directory"), (extra, wanted)
+
+
+def test_sizes_and_offsets_in_zip64_form_are_taken_from_the_extra_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """zipfile writes the directory's zip64 form past ZIP64_LIMIT: lowered, a small zip has
+    every size and offset as 0xFFFFFFFF with the values in the extra field."""
+    plain = run(small_zip())
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 1)
+    data = small_zip()
+    monkeypatch.undo()
+    assert data.count(b"\xff\xff\xff\xff") >= 5  # both entries' sizes, b.txt's offset
+    got = run(data)
+    assert [(e.name, e.size, e.compressed, e.offset > 0) for e in got] == [
+        ("a.txt", 5, 5, False),
+        ("b.txt", 6, 6, True),
+    ]
+    assert got[1].offset == data.index(zipscan.LOCAL, 1)  # b.txt's local header
+    assert [(e.size, e.compressed) for e in got] == [(e.size, e.compressed) for e in plain]
+
+
+def test_a_name_of_1024_bytes_passes_and_1025_is_refused() -> None:
+    assert [e.name for e in run(small_zip({"a" * 1024: b"x"}))] == ["a" * 1024]
+    assert refusal(small_zip({"a" * 1025: b"x"})) == t("verify.bad_directory")
+
+
+def test_a_directory_promising_more_entries_than_it_holds_is_refused() -> None:
+    data = small_zip()
+    assert refusal(with_end(data, count=3, on_disk=3)) == t("verify.bad_directory")
+
+
+def test_an_entry_placed_past_the_end_of_the_file_is_refused() -> None:
+    data = small_zip()
+    second = first_central(data) + 46 + len("a.txt")  # b.txt's record
+    assert data[second : second + 4] == b"PK\x01\x02"
+    far = len(data) + 1000
+    moved = patched(data, second + 42, "<I", far)
+    # a.txt's data no longer ends where the next entry begins
+    assert refusal(moved) == t("verify.bad_layout", name="a.txt")
+    # unless a.txt says it is that long, in both its headers: then b.txt has no header there
+    grown = far - (30 + len("a.txt"))
+    for at in (18, 22, first_central(data) + 20, first_central(data) + 24):
+        moved = patched(moved, at, "<I", grown)
+    assert refusal(moved) == t("verify.bad_layout", name="b.txt")
+
+
+def test_an_undecodable_utf8_name_is_shown_escaped() -> None:
+    data = small_zip({"a\xe9.txt": b"x"})  # é: flagged UTF-8 by zipfile
+    bad = data.replace("a\xe9".encode(), b"a\xff\xfe")  # in both headers, the same length
+    flags = struct.unpack_from("<H", bad, first_central(bad) + 8)[0]
+    enc = patched(bad, first_central(bad) + 8, "<H", flags | 0x0001)
+    assert refusal(enc) == t("verify.encrypted", name="a\\xff\\xfe.txt")
+
+
+def test_a_stream_whose_reader_changed_fails_closed() -> None:
+    """stream_ended reads CPython's ZipExtFile; a reader without its decompressor is not
+    taken as a stream that ended."""
+    assert zipscan.stream_ended(object(), zipscan.DEFLATED) is False
+    assert zipscan.stream_ended(object(), zipscan.STORED) is True

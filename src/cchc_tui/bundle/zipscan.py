@@ -222,11 +222,11 @@ def scan(
         start = pos + _CENTRAL.size
         raw_name = directory[start : start + name_len]
         extra = directory[start + name_len : start + name_len + extra_len]
-        pos = start + name_len + extra_len + comment_len
+        pos = start + name_len + extra_len
         if (
             sig != CENTRAL
+            or comment_len  # no entry of ours has one
             or pos > cd_size
-            or comment_len
             or name_len > MAX_NAME
             or extra_len > MAX_EXTRA
         ):
