@@ -6,16 +6,20 @@ messages of its refusals. A verifier elsewhere (openssl, a real CA's tools) read
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from cchc_tui.bundle import pki
 from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 
 CA_PASS = b"mat-khau-cua-CA"
 P12_PASS = b"mat-khau-can-bo"
@@ -160,3 +164,120 @@ def test_a_reviewer_s_certificate_carries_the_reviewer_s_role(tmp_path: Path) ->
     assert pki.identity(cert).role == "reviewer"
     register = json.loads((tmp_path / "ca" / pki.ISSUED).read_text("utf-8"))
     assert register[format(cert.serial_number, "x")]["role"] == "reviewer"
+
+
+# -- files, numbers and refusals --------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_keys_are_readable_by_their_owner_only_and_the_rest_by_all(tmp_path: Path) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    issued(tmp_path, "k.p12", agency_code="918", agency_name="Quận Bình Thuỷ", officer="A")
+    pki.make_crl(tmp_path / "ca", CA_PASS, tmp_path / "ca.crl")
+    modes = {
+        p.relative_to(tmp_path).as_posix(): p.stat().st_mode & 0o777
+        for p in sorted(tmp_path.rglob("*"))
+        if p.is_file()
+    }
+    assert modes == {
+        "ca/ca-key.p12": 0o600,
+        "ca/ca.pem": 0o644,
+        "ca/crl-number": 0o644,
+        "ca/issued.json": 0o644,
+        "ca/revoked.json": 0o644,
+        "ca.crl": 0o644,
+        "k.p12": 0o600,
+    }
+
+
+def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "ca.pem"
+    target.write_bytes(b"old")
+    seen: list[str] = []
+
+    def fail(src: str, dst: object) -> None:
+        seen.append(Path(src).name)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pki.os, "replace", fail)
+    with pytest.raises(OSError):
+        pki.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ca.pem"]
+    # while it was written, the new content was a hidden file beside it, named after it
+    assert len(seen) == 1 and seen[0].startswith(".ca.pem.")
+
+
+def test_a_certificate_issued_now_is_valid_from_five_minutes_ago(tmp_path: Path) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    before = datetime.now(UTC).replace(microsecond=0)
+    _who, cert = issued(tmp_path, "k.p12", agency_code="918", agency_name="Q", officer="A", days=7)
+    after = datetime.now(UTC)
+    start = cert.not_valid_before_utc
+    assert before - timedelta(minutes=5) <= start <= after - timedelta(minutes=5)
+    assert cert.not_valid_after_utc - start == timedelta(days=7)
+
+
+def test_the_register_is_one_field_a_line_and_a_lost_one_starts_again(tmp_path: Path) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    (tmp_path / "ca" / pki.ISSUED).unlink()  # a CA folder copied without its register
+    who, _cert = issued(tmp_path, "k.p12", agency_code="918", agency_name="Q", officer="Hương")
+    text = (tmp_path / "ca" / pki.ISSUED).read_text("utf-8")
+    register = json.loads(text)
+    assert list(register) == [format(who.serial, "x")]
+    assert text == json.dumps(register, ensure_ascii=False, indent=1)  # readable in Notepad
+    (tmp_path / "ca" / pki.REVOKED).unlink()
+    assert pki.make_crl(tmp_path / "ca", CA_PASS, tmp_path / "ca.crl") == 0
+
+
+def test_revocation_lists_are_numbered_one_up_and_dated_from_five_minutes_ago(
+    tmp_path: Path,
+) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    at = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    numbers = []
+    for n in range(3):
+        pki.make_crl(tmp_path / "ca", CA_PASS, tmp_path / f"{n}.crl", days=10, now=at)
+        crl = x509.load_pem_x509_crl((tmp_path / f"{n}.crl").read_bytes())
+        ext = crl.extensions.get_extension_for_class(x509.CRLNumber)
+        assert not ext.critical  # RFC 5280 §5.2.3
+        numbers.append(ext.value.crl_number)
+        assert crl.last_update_utc == at - timedelta(minutes=5)
+        assert crl.next_update_utc == at + timedelta(days=10)
+    assert numbers == [1, 2, 3]
+    assert (tmp_path / "ca" / pki.CRL_NUMBER).read_text() == "3\n"
+
+
+def test_a_missing_ca_or_key_is_named_by_its_path(tmp_path: Path) -> None:
+    with pytest.raises(pki.PkiError) as err:
+        pki.load_ca(tmp_path / "nowhere", CA_PASS)
+    assert err.value.message() == t("pki.no_ca", dir=tmp_path / "nowhere")
+    with pytest.raises(pki.PkiError) as err:
+        pki.load_p12(tmp_path / "k.p12", P12_PASS)
+    assert err.value.message() == t("pki.no_key", path=tmp_path / "k.p12")
+
+
+def test_a_ca_key_or_a_key_file_of_another_kind_is_no_ca_and_no_key(tmp_path: Path) -> None:
+    """An elliptic-curve key where the CA's RSA key belongs (a legacy PEM), and a PKCS#12 file
+    that holds a certificate but no key: each named, not a crash later."""
+    ca = pki.init_ca(tmp_path / "ca", CA_PASS)
+    (tmp_path / "ca" / pki.CA_KEY).unlink()
+    ec_key = ec.generate_private_key(ec.SECP256R1())
+    pem = ec_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(CA_PASS),
+    )
+    (tmp_path / "ca" / pki.LEGACY_CA_KEY).write_bytes(pem)
+    with pytest.raises(pki.PkiError) as err:
+        pki.load_ca(tmp_path / "ca", CA_PASS)
+    assert err.value.message() == t("pki.no_ca", dir=tmp_path / "ca")
+    cert_only = pkcs12.serialize_key_and_certificates(
+        b"x", None, ca, None, serialization.BestAvailableEncryption(P12_PASS)
+    )
+    (tmp_path / "c.p12").write_bytes(cert_only)
+    with pytest.raises(pki.PkiError) as err:
+        pki.load_p12(tmp_path / "c.p12", P12_PASS)
+    assert err.value.message() == t("pki.no_key", path=tmp_path / "c.p12")

@@ -215,3 +215,65 @@ def test_revocation_lists_that_cannot_be_read_or_are_not_the_ca_s(ca: Party) -> 
     )
     good = make_crl(ca)
     assert len(trust.load_crls(good + good, ca.cert)) == 2
+
+
+def test_a_ca_certificate_that_cannot_be_read(ca: Party) -> None:
+    garbage = b"khong phai chung thu"
+    assert refusal_of(lambda: trust.load_ca(garbage)) == ("chain", t("verify.bad_ca"))
+    assert trust.load_ca(pem(ca.cert)) == ca.cert
+
+
+def test_a_leaf_without_any_key_usage_signs_nothing(ca: Party) -> None:
+    """No KeyUsage extension at all (not one without digitalSignature): the same refusal."""
+    from cryptography.x509.oid import NameOID
+
+    from .test_trust import _key
+
+    key = _key()
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Không có KeyUsage")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(ca.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - timedelta(days=1))
+        .not_valid_after(NOW + timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([trust.OID_BUNDLE_SIGNING]), critical=False)
+        .sign(ca.key, hashes.SHA256())
+    )
+    assert refusal_of(signer(cert, ca)) == ("role", t("trust.no_digital_signature"))
+
+
+@pytest.mark.parametrize(
+    ("shape", "reason"),
+    [
+        ({"ca": True}, "ValueError: leaf is a CA"),
+        ({"digital_signature": False}, "ValueError: digitalSignature"),
+        ({"role": "reviewer"}, "ValueError: role"),
+    ],
+)
+def test_the_verifier_holds_the_leaf_rules_again_on_its_own(
+    ca: Party, shape: dict[str, object], reason: str
+) -> None:
+    """Defence in depth: the path verifier's own end-entity policy refuses what the leaf
+    checks refuse first, and what it says reads without the verifier's wrapping."""
+    from cryptography.x509 import verification as xv
+
+    leaf = make_leaf(ca, **shape)  # type: ignore[arg-type]
+    verifier = (
+        xv.PolicyBuilder()
+        .store(xv.Store([ca.cert]))
+        .time(NOW)
+        .extension_policies(
+            ca_policy=xv.ExtensionPolicy.webpki_defaults_ca(),
+            ee_policy=trust._ee_policy("officer"),
+        )
+        .build_client_verifier()
+    )
+    with pytest.raises(xv.VerificationError) as err:
+        verifier.verify(leaf.cert, [])
+    detail = trust._path_detail(str(err.value))
+    assert detail.endswith(reason), detail  # the verifier's "(encountered …)" cut off
+    assert "validation failed" not in detail
+    assert verifier.verify(make_leaf(ca).cert, []).chain[-1] == ca.cert
