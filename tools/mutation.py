@@ -68,7 +68,10 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
         "tests/bundle/test_integrity_rules.py",
         "tests/bundle/test_bundle_format.py",  # each hostile label, name and file by its reason
     ),
-    "cchc_tui.bundle.bag.": ("tests/bundle/test_bundle_format.py",),
+    "cchc_tui.bundle.bag.": (
+        "tests/bundle/test_bag_rules.py",
+        "tests/bundle/test_bundle_format.py",
+    ),
     "cchc_tui.bundle.pki.": ("tests/bundle/test_pki_rules.py",),
     "cchc_tui.services.importer.": ("tests/bundle/test_import_rules.py",),
     "cchc_tui.services.export.": ("tests/bundle/test_export_rules.py",),

@@ -4,8 +4,10 @@ genuine receipt of any size up to the limit reads whole, and its hash is of the 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 import struct
 import time
 import zipfile
@@ -204,3 +206,31 @@ def test_a_stale_revocation_list_only_when_allowed(
     with pytest.raises(ReceiptError) as err:
         read(path, ca, stale)
     assert err.value.key == "receipt.untrusted_because"
+
+
+def test_two_entries_over_the_limit_are_refused_by_their_total_unread(
+    ca: Party, tmp_path: Path
+) -> None:
+    """The total the two entries declare is checked with the zip's structure, before either
+    is inflated: one byte over twice the limit is said as such."""
+    over = rezip(
+        tmp_path / "o.zip", {CONTENT: b" " * (MAX_BYTES + 1), SIGNATURE: b" " * (MAX_BYTES + 1)}
+    )
+    err = refused(over, ca)
+    said = t("verify.too_large", limit=2 * MAX_BYTES // 1024**2)
+    assert (err.key, err.message()) == (
+        "receipt.bad_form_because",
+        t("receipt.bad_form_because", detail=said),
+    )
+
+
+def test_a_folder_or_a_path_below_a_file_is_said_so(ca: Party, tmp_path: Path) -> None:
+    err = refused(tmp_path, ca)
+    detail = t("verify.not_regular_file", path=tmp_path)
+    assert err.message() == t("receipt.bad_form_because", detail=detail)
+    (tmp_path / "a.zip").write_bytes(b"")
+    below = tmp_path / "a.zip" / "p.zip"
+    with pytest.raises(UserError) as e:
+        read(below, ca)
+    why = os.strerror(errno.ENOTDIR)
+    assert e.value.message() == t("evidence.file_unreadable", path=below, detail=why)
