@@ -192,3 +192,59 @@ async def test_a_blocking_preflight_line_leads_to_exactly_its_items(
         checks = app.screen.query_one("#export-checks", OptionList)
         lines = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
         assert not any("chưa có trạng thái" in x for x in lines)
+
+
+async def test_a_reason_typed_in_the_bulk_dialog_survives_esc_and_comes_back(
+    tmp_path: Path, plan_text: str
+) -> None:
+    """The reason for "không thực hiện được", typed for the marked rows: Esc asks (Ở lại keeps
+    it on screen); it is kept as a draft while typed; Esc + Bỏ thay đổi is the only way it goes;
+    the dialog opened again on the same rows offers the draft back, its field shown."""
+    from cchc_tui.ui.dialogs import ConfirmLeave, RestoreDraft
+    from cchc_tui.ui.widgets.viet_input import VietInput
+
+    db = profile_db(tmp_path / "b.sqlite", "918", "Quận Bình Thuỷ", "Hương", plan_text)
+    app = make_app(db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_items(app, pilot)
+        await pilot.press("space", "space")
+        await pilot.press("u")
+        await _until(pilot, lambda: isinstance(app.screen, BulkStatus))
+        await pilot.press("down", "down", "down", "enter")  # không thực hiện được
+        await type_text(pilot, "Chờ hướng dẫn của Sở")
+        bulk = app.screen
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmLeave))
+        await pilot.press("escape")  # Ở lại
+        await _until(pilot, lambda: app.screen is bulk)
+        reason = bulk.query_one("#bulk-reason", VietInput)
+        assert reason.value == "Chờ hướng dẫn của Sở" and reason.display
+        app.flush_drafts()  # as the timer does each second, and Ctrl+Q or a crash
+        writer = app.draft_writer
+        assert writer is not None
+        target = ",".join(sorted(screen.marked))
+        draft = writer.get("bulk", target)
+        assert draft is not None and draft.payload["bulk-reason"] == "Chờ hướng dẫn của Sở"
+        # closed with the draft kept (the officer pressed Esc on the question's [Lưu]: a bulk
+        # change is never made on the way out, so it stays)
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmLeave))
+        await pilot.press("f2")  # Lưu: says to confirm with Enter; the dialog stays
+        await _until(pilot, lambda: app.screen is bulk)
+        bulk.dismiss(None)  # as if the terminal went away: the draft was written already
+        await _until(pilot, lambda: isinstance(app.screen, ItemsScreen))
+        await pilot.press("u")
+        await _until(pilot, lambda: isinstance(app.screen, RestoreDraft))
+        await pilot.press("enter")  # [Khôi phục]
+        await _until(pilot, lambda: isinstance(app.screen, BulkStatus))
+        again = app.screen
+        await pilot.pause()
+        field = again.query_one("#bulk-reason", VietInput)
+        assert field.value == "Chờ hướng dẫn của Sở" and field.display and field.has_focus
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmList))
+        listed = str(app.screen.query_one("#confirm-lines Static", Static).render())
+        assert listed.count("→ không thực hiện được") == 2
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, ItemsScreen))
+        assert writer.get("bulk", target) is None  # taken: the draft is gone

@@ -127,6 +127,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Trước khi lưu, từng mục sẽ được liệt kê để xác nhận. Esc: thôi.",
         "en": "Each item is listed for you to confirm before anything is saved. Esc: cancel.",
     },
+    "ui.bulk.confirm_first": {
+        "vi": "Cập nhật nhiều mục chỉ làm bằng Enter trong hộp thoại, không làm khi thoát.",
+        "en": "A bulk update is made only with Enter in its dialog, never on the way out.",
+    },
     "ui.bulk.none_marked": {
         "vi": "Chưa chọn mục nào: Space chọn dòng đang trỏ, * chọn mọi dòng đang hiện.",
         "en": "No item marked: Space marks the highlighted row, * every row shown.",

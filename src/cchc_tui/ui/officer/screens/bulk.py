@@ -20,6 +20,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.progress import BLOCKED, DONE, IN_PROGRESS, STATUSES, status_label
 from cchc_tui.core.tracking import ItemStatus
+from cchc_tui.ui.guard import InputsGuard
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 
@@ -30,18 +31,22 @@ class BulkChoice:
     reason: str | None = None
 
 
-class BulkStatus(ModalScreen[BulkChoice | None]):
+class BulkStatus(InputsGuard, ModalScreen[BulkChoice | None]):
     """Which status the marked items get; then their progress (đang thực hiện) or the reason
-    (không thực hiện được). Enter goes on, Esc cancels."""
+    (không thực hiện được). Enter goes on, Esc cancels. A progress or reason typed is guarded
+    as every form is: Esc and Ctrl+Q ask, a draft is kept for the same marked items, offered
+    back when the dialog opens on them again."""
 
+    DRAFT_FORM = "bulk"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.back", id="bulk.cancel"),
     ]
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, item_ids: list[str]) -> None:
         super().__init__()
-        self.count = count
+        self.count = len(item_ids)
         self.status: str | None = None
+        self.draft_target = ",".join(sorted(item_ids))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -59,6 +64,29 @@ class BulkStatus(ModalScreen[BulkChoice | None]):
         options = self.query_one("#bulk-status", OptionList)
         options.highlighted = 0
         options.focus()
+        self.remember_loaded()
+
+    def guard_label(self) -> str:
+        return t("ui.bulk.title", count=self.count)
+
+    def put_raw(self, payload: dict[str, str]) -> None:
+        """A draft brought back: its field shown and focused, its status chosen again."""
+        super().put_raw(payload)
+        for status, field in ((IN_PROGRESS, "#bulk-pct"), (BLOCKED, "#bulk-reason")):
+            if payload.get(field[1:]):
+                self._ask(status, field)
+
+    async def save(self) -> bool:
+        # "save" from a leave or quit question: a bulk change is made with Enter and its
+        # confirmation, never as a side effect of leaving
+        self.notify(t("ui.bulk.confirm_first"), severity="warning")
+        return False
+
+    def _ask(self, status: str, field: str) -> None:
+        self.status = status
+        for other in ("#bulk-pct", "#bulk-reason"):
+            self.query_one(other, VietInput).display = other == field
+        self.query_one(field, VietInput).focus()
 
     @on(OptionList.OptionSelected, "#bulk-status")
     def _status(self, event: OptionList.OptionSelected) -> None:
@@ -68,9 +96,7 @@ class BulkStatus(ModalScreen[BulkChoice | None]):
             assert self.status is not None
             self.dismiss(BulkChoice(self.status))
             return
-        for other in ("#bulk-pct", "#bulk-reason"):
-            self.query_one(other, VietInput).display = other == ask
-        self.query_one(ask, VietInput).focus()
+        self._ask(self.status or "", ask)
 
     @on(VietInput.Submitted, "#bulk-pct")
     def _pct(self, event: VietInput.Submitted) -> None:
@@ -79,6 +105,7 @@ class BulkStatus(ModalScreen[BulkChoice | None]):
         except UserError as e:
             self.query_one("#bulk-error", Static).update(e.message())
             return
+        self.saved()
         self.dismiss(BulkChoice(IN_PROGRESS, progress_pct=pct))
 
     @on(VietInput.Submitted, "#bulk-reason")
@@ -87,10 +114,11 @@ class BulkStatus(ModalScreen[BulkChoice | None]):
         if not reason:
             self.query_one("#bulk-error", Static).update(t("progress.reason_required"))
             return
+        self.saved()
         self.dismiss(BulkChoice(BLOCKED, reason=reason))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_in_worker(lambda: self.dismiss(None))
 
 
 def _said(status: str | None, pct: int | None = None) -> str:

@@ -379,7 +379,7 @@ class ItemsScreen(BaseScreen):
         from cchc_tui.ui.officer.screens.bulk import BulkStatus, change_lines
 
         rows = [r for r in self.rows if r.item.id in self.marked]
-        choice = await self.app.push_screen_wait(BulkStatus(len(rows)))
+        choice = await self.app.push_screen_wait(BulkStatus([r.item.id for r in rows]))
         if choice is None:
             return
         lines = change_lines(rows, choice)
