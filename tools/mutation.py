@@ -62,7 +62,10 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
     ),
     "cchc_tui.bundle.cms.": ("tests/bundle/test_cms_rules.py",),
     "cchc_tui.bundle.receipt.": ("tests/bundle/test_receipt_rules.py",),
-    "cchc_tui.bundle.trust.": ("tests/bundle/test_trust_rules.py",),
+    "cchc_tui.bundle.trust.": (
+        "tests/bundle/test_trust_rules.py",
+        "tests/bundle/test_verify_refusals.py",  # the path and revocation sentences, whole
+    ),
     "cchc_tui.bundle.verify.": (
         "tests/bundle/test_verify_refusals.py",  # each refusal compared whole
         "tests/bundle/test_integrity_rules.py",

@@ -234,3 +234,34 @@ def test_a_folder_or_a_path_below_a_file_is_said_so(ca: Party, tmp_path: Path) -
         read(below, ca)
     why = os.strerror(errno.ENOTDIR)
     assert e.value.message() == t("evidence.file_unreadable", path=below, detail=why)
+
+
+def test_a_file_of_the_size_limit_is_read_and_one_byte_more_is_not(
+    ca: Party, tmp_path: Path
+) -> None:
+    from cchc_tui.bundle.receipt import MAX_FILE
+
+    at = tmp_path / "at.zip"
+    at.write_bytes(b"PK\x03\x04" + bytes(MAX_FILE - 4))  # read: then no zip
+    assert refused(at, ca).key == "receipt.bad_form_because"
+    over = tmp_path / "over.zip"
+    over.write_bytes(b"PK\x03\x04" + bytes(MAX_FILE - 3))
+    err = refused(over, ca)
+    assert (err.key, err.message()) == ("receipt.too_big", t("receipt.too_big", path=over))
+
+
+def test_whatever_zipfile_raises_after_the_scan_is_a_bad_form(
+    ca: Party, reviewer: Party, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fail closed: should zipfile refuse what the structural scan passed, the receipt is
+    refused as not a receipt, never a crash."""
+    from cchc_tui.bundle import receipt
+
+    path = write_receipt(tmp_path / "p.zip", reviewer, content_for("b", "0" * 64, "918"))
+
+    def broken(*_a: object, **_k: object) -> zipfile.ZipFile:
+        raise zipfile.BadZipFile("hỏng")
+
+    monkeypatch.setattr(receipt.zipfile, "ZipFile", broken)
+    err = refused(path, ca)
+    assert (err.key, err.message()) == ("receipt.bad_form", t("receipt.bad_form"))

@@ -277,3 +277,45 @@ def test_the_verifier_holds_the_leaf_rules_again_on_its_own(
     assert detail.endswith(reason), detail  # the verifier's "(encountered …)" cut off
     assert "validation failed" not in detail
     assert verifier.verify(make_leaf(ca).cert, []).chain[-1] == ca.cert
+
+
+def test_a_list_issued_in_the_future_beyond_five_minutes_is_refused(ca: Party) -> None:
+    """A fast clock is forgiven up to CLOCK_SKEW; a list dated later was made on a wrong clock
+    or on purpose (it would hide revocations until then)."""
+    from cchc_tui.core.dates import format_date
+
+    good = make_leaf(ca)
+    edge = trust.load_crls(make_crl(ca, last=trust.CLOCK_SKEW), ca.cert)
+    assert trust.check_signer(
+        good.cert, [], ca.cert, edge, role="officer", at=NOW, stale_crl_ok=False
+    ).revocation == t("verify.ok_revocation")
+    later = trust.CLOCK_SKEW + timedelta(seconds=1)
+    future = trust.load_crls(make_crl(ca, last=later), ca.cert)
+    assert refusal_of(signer(good.cert, ca, crls=future)) == (
+        "revocation",
+        t("trust.crl_future", date=format_date((NOW + later).date())),
+    )
+
+
+def test_a_path_through_an_intermediate_is_built_from_what_the_signature_carries() -> None:
+    """The signature carries the leaf, the intermediate and the root again (as real CA tools
+    do): the path is leaf → intermediate → the trusted root; a revoked intermediate is named
+    as such, not as the signer."""
+    from cchc_tui.core.dates import format_date
+
+    root = make_ca("Root CA", path_length=1)
+    inter = make_ca("Intermediate CA", issuer=root, path_length=0)
+    leaf = make_leaf(inter)
+    carried = (leaf.cert, inter.cert, root.cert)
+    crls = trust.load_crls(make_crl(root), root.cert)
+    verdict = trust.check_signer(
+        leaf.cert, list(carried), root.cert, crls, role="officer", at=NOW, stale_crl_ok=False
+    )
+    assert verdict.chain == [leaf.cert, inter.cert, root.cert]
+    assert verdict.revocation == t("trust.unchecked_leaf")
+    revoked = trust.load_crls(make_crl(root, [inter.cert]), root.cert)
+    check, said = refusal_of(signer(leaf.cert, root, crls=revoked, bundled=carried))
+    entry = revoked[0].get_revoked_certificate_by_serial_number(inter.cert.serial_number)
+    assert entry is not None
+    when = format_date(entry.revocation_date_utc.date())
+    assert (check, said) == ("revocation", t("trust.issuer_revoked", when=when))

@@ -332,6 +332,7 @@ def central(data: bytes, **fields: int) -> bytes:
         ({"external": 0x10}, t("verify.not_regular", name="a.txt")),  # a DOS folder
         ({"compressed": 4}, t("verify.bad_layout", name="a.txt")),  # stored: both sizes equal
         ({"disk_start": 1}, t("verify.bad_directory")),
+        ({"disk_start": 0xFFFF}, t("verify.bad_directory")),  # "in the zip64 field": no
         ({"comment_len": 1}, t("verify.bad_directory")),  # a comment on an entry
         ({"comment_len": 5000}, t("verify.bad_directory")),  # one running past the directory
     ],
@@ -470,3 +471,64 @@ def test_a_stream_whose_reader_changed_fails_closed() -> None:
     taken as a stream that ended."""
     assert zipscan.stream_ended(object(), zipscan.DEFLATED) is False
     assert zipscan.stream_ended(object(), zipscan.STORED) is True
+
+
+def test_a_directory_holding_more_than_its_count_is_refused() -> None:
+    data = small_zip()  # two entries; the end record says one
+    assert refusal(with_end(data, count=1, on_disk=1)) == t("verify.bad_directory")
+
+
+def _extra(size: int) -> bytes:
+    """An extra field of ``size`` bytes: one field of another kind, well formed."""
+    return struct.pack("<HH", 0xCAFE, size - 4) + bytes(size - 4)
+
+
+def _with_extra(extra: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zi = zipfile.ZipInfo("a.txt", date_time=(2022, 9, 9, 8, 0, 0))
+        zi.extra = extra
+        zf.writestr(zi, b"hello")
+    return buf.getvalue()
+
+
+def test_a_local_extra_field_up_to_1024_bytes_and_well_formed() -> None:
+    assert [e.name for e in run(_with_extra(_extra(1024)))] == ["a.txt"]
+    data = _with_extra(_extra(1024))
+    # the local copy one byte longer (its field's size too) than the limit: refused
+    local = data[:28] + struct.pack("<H", 1025) + data[30:35]
+    local += struct.pack("<HH", 0xCAFE, 1021) + bytes(1021) + data[35 + 1024 :]
+    shift = len(local) - len(data)
+    at, values = end_record(local)
+    values[6] = int(values[6]) + shift  # the directory moved by that byte
+    local = local[:at] + struct.pack("<4sHHHHIIH", *values)
+    assert refusal(local) == t("verify.bad_layout", name="a.txt")
+    # a local field claiming more bytes than the extra holds
+    broken = data[:35] + struct.pack("<HH", 0xCAFE, 1021) + data[39:]
+    assert refusal(broken) == t("verify.bad_layout", name="a.txt")
+
+
+class _Unseekable(io.RawIOBase):
+    """A stream zipfile cannot seek back in: it writes data descriptors, as the exporter does."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.data += b
+        return len(b)
+
+
+def test_a_data_descriptor_must_carry_its_signature_when_it_has_one() -> None:
+    sink = _Unseekable()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("a.txt", date_time=(2022, 9, 9, 8, 0, 0)), b"hello" * 20)
+    data = bytes(sink.data)
+    assert [e.name for e in run(data)] == ["a.txt"]
+    at = data.index(zipscan.DESCRIPTOR)
+    assert refusal(data[:at] + b"PK\x07\x09" + data[at + 4 :]) == t(
+        "verify.bad_layout", name="a.txt"
+    )

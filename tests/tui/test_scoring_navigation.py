@@ -146,6 +146,13 @@ async def test_one_picker_marks_in_letters_counts_and_leaves_with_esc(
 
         assert all(p.startswith("[ ] ") for p in prompts())
         assert count().startswith(f"Đã chọn 0/{total}")
+        detail = picker.query_one("#pick-detail", Static)
+        # the highlighted document whole, however little of it its row shows
+        assert str(detail.render()) == picker.options[0][0]
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(detail.render()) == picker.options[1][0]
+        await pilot.press("up")
         await pilot.press("space", "down", "space", "space")  # the second marked and unmarked
         await pilot.pause()
         assert prompts()[0].startswith("[x] ") and prompts()[1].startswith("[ ] ")

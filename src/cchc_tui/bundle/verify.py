@@ -104,12 +104,13 @@ class Refused(Exception):
 
 
 def _bad_name(name: str) -> bool:
-    """A name no bundle has: absolute, a drive, a backslash, a NUL, or a part that is empty
-    ("a//b", a folder's trailing "/"), "." or "..". Split on "/" itself: PurePosixPath drops
-    empty and "." parts, so "root/./data/x" would pass as "root/data/x" beside the real one."""
+    """A name no bundle has: absolute, a drive, a backslash, or a part that is empty ("a//b",
+    a folder's trailing "/"), "." or "..". Split on "/" itself: PurePosixPath drops empty and
+    "." parts, so "root/./data/x" would pass as "root/data/x" beside the real one. (A NUL:
+    zipfile cuts the name there, and the cut name differs from the stored one: refused.)"""
     if "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
         return True
-    return any(p in ("..", ".", "") for p in name.split("/")) or "\x00" in name
+    return any(p in ("..", ".", "") for p in name.split("/"))
 
 
 def _stream(zf: zipfile.ZipFile, zi: zipfile.ZipInfo) -> Iterator[bytes]:

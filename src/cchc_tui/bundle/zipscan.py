@@ -191,9 +191,7 @@ def scan(
         or cd_size > count * (_CENTRAL.size + MAX_NAME + MAX_EXTRA)
     ):
         raise Unsafe(t("verify.bad_directory"))
-    directory = _read_at(fh, cd_offset, cd_size)
-    if len(directory) != cd_size:
-        raise Unsafe(t("verify.bad_directory"))
+    directory = _read_at(fh, cd_offset, cd_size)  # whole: it ends at cd_end, in the file
     entries: list[Entry] = []
     total = 0
     pos = 0
@@ -237,14 +235,12 @@ def scan(
             for field, value in (("size", size), ("compressed", compressed), ("offset", offset))
             if value == 0xFFFFFFFF
         ]
-        if disk_start == 0xFFFF:
-            wanted.append("disk")
+        if disk_start:  # one disk: 0, never another (nor 0xFFFF, "in the zip64 field")
+            raise Unsafe(t("verify.bad_directory"))
         big = _zip64(extra, wanted)
         size = big.get("size", size)
         compressed = big.get("compressed", compressed)
         offset = big.get("offset", offset)
-        if big.get("disk", disk_start):
-            raise Unsafe(t("verify.bad_directory"))
         if flags & ENCRYPTED:
             raise Unsafe(t("verify.encrypted", name=name))
         if flags & ~(KNOWN_FLAGS | ENCRYPTED):

@@ -10,11 +10,11 @@ from collections.abc import Awaitable, Callable, Sequence
 from time import monotonic
 from typing import ClassVar
 
-from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -60,8 +60,10 @@ class PickDocuments(ModalScreen[list[int] | None]):
         self.new_form, self.reload = new_form, reload
         self.typed, self._typed_at = "", 0.0
 
-    def _prompt(self, label: str, value: int) -> Text:
-        return Text((MARKED if value in self.marked else UNMARKED) + label, no_wrap=True)
+    def _prompt(self, label: str, value: int) -> Content:
+        # Content, not a rich Text: the option's text-wrap and text-overflow rules apply to it
+        # (one line a document, cut with "…"; the detail line below shows it whole)
+        return Content((MARKED if value in self.marked else UNMARKED) + label)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -74,6 +76,8 @@ class PickDocuments(ModalScreen[list[int] | None]):
                 ],
                 id="pick-docs",
             )
+            # the highlighted document whole (a row shows what fits in one line)
+            yield Static("", id="pick-detail", markup=False)
 
     def on_mount(self) -> None:
         picker = self.query_one("#pick-docs", OptionList)
@@ -83,6 +87,12 @@ class PickDocuments(ModalScreen[list[int] | None]):
             self.query_one("#pick-count", Static).update(t("ui.pick.none"))
         picker.focus()
         self._count()
+
+    @on(OptionList.OptionHighlighted, "#pick-docs")
+    def _detail(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        label = self.options[index][0] if 0 <= index < len(self.options) else ""
+        self.query_one("#pick-detail", Static).update(label)
 
     def _count(self) -> None:
         if self.options:
