@@ -197,6 +197,10 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         line = str(agency.query_one("#agency-item", Static).render())
         assert line.startswith("3.8 ") and "xong 20/09/2022" in line
         assert line.endswith("TLKC: 15/QĐ-UBND")
+        # the document under the evidence table whole: what its row cannot show
+        doc = str(agency.query_one("#agency-document", Static).render())
+        assert doc.startswith("15/QĐ-UBND ngày ") and doc.endswith("cho mục: hd3.8")
+        assert "tệp gốc: " in doc
         await pilot.press("c")
         await pilot.pause()
         await type_text(pilot, "Đã có quyết định")

@@ -269,6 +269,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.review.drop_reason": {"vi": "Lý do", "en": "Reason"},
     "ui.review.dropped_state": {"vi": "đã loại bỏ", "en": "dropped"},
+    "ui.review.document_detail": {
+        "vi": "{number} ngày {date} · {issuer} · {title} · tệp gốc: {file} · cho mục: {items}",
+        "en": "{number} of {date} · {issuer} · {title} · original file: {file} · for: {items}",
+    },
     "ui.review.drop_confirm_first": {
         "vi": "Bỏ hồ sơ chỉ làm bằng F2 trong hộp thoại, không làm khi thoát.",
         "en": "A bundle is dropped only with F2 in its dialog, never on the way out.",

@@ -93,6 +93,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
             yield Static("", id="agency-score", classes="hint", markup=False)
             yield Static(t("ui.review.evidence"), classes="section")
             yield DataTable(id="agency-evidence", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="agency-document", classes="hint", markup=False)
         yield I18nFooter()
 
     async def on_mount(self) -> None:
@@ -127,6 +128,8 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
                 _cell(e.path or e.file_name),
                 key=str(e.id),
             )
+        if self.sub.evidence:
+            self._document_detail(str(self.sub.evidence[0].id))
         await self.show_history()
         await self.refresh_review()
         await self.refresh_scores()
@@ -140,7 +143,7 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         item = next((i for i in self.rapp.plan.item if i.id == key), None)
         sent = next((i for i in self.sub.items if i.id == key), None)
         docs = [e.number for e in self.sub.evidence if key in e.items]
-        parts = [f"{item.number} {item.short_text(60)}" if item else key]
+        parts = [f"{item.number} {' '.join(item.text.split())}" if item else key]
         if sent is not None and sent.completed_on is not None:
             parts.append(t("ui.review.item_done", date=format_date(sent.completed_on)))
         if sent is not None and sent.reason:
@@ -148,6 +151,27 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
         # markup=False: the agency's words are shown as written, control characters escaped
         self.query_one("#agency-item", Static).update(escape_controls(" · ".join(parts)))
+
+    @on(DataTable.RowHighlighted, "#agency-evidence")
+    def show_document(self, event: DataTable.RowHighlighted) -> None:
+        self._document_detail(str(event.row_key.value))
+
+    def _document_detail(self, key: str) -> None:
+        """The highlighted document whole: number, date, issuer, title, the file's own name
+        and the items it is cited for (its row shows the number and the file only)."""
+        doc = next((e for e in self.sub.evidence if str(e.id) == key), None)
+        if doc is None:
+            return
+        said = t(
+            "ui.review.document_detail",
+            number=doc.number,
+            date=format_date(doc.doc_date),
+            issuer=doc.issuer or "—",
+            title=doc.title or "—",
+            file=doc.file_name or "—",
+            items=", ".join(doc.items) or "—",
+        )
+        self.query_one("#agency-document", Static).update(escape_controls(said))
 
     @on(DataTable.RowHighlighted, "#agency-scores")
     def show_score(self, event: DataTable.RowHighlighted) -> None:
