@@ -75,3 +75,27 @@ async def test_a_changed_cell_is_drawn_again() -> None:
         await pilot.pause()
         row = "".join(s.text for s in lines(fast)[2])
         assert row.startswith(" [x] ")
+
+
+async def test_cells_kept_across_a_refill_are_drawn_as_datatable_draws_them() -> None:
+    """A filter clears the rows and adds them again, in another order, then the first order
+    again; the theme changes; each time the same lines as DataTable (a kept cell is never
+    drawn with another row's place, cursor or colours)."""
+    app = Pair()
+    async with app.run_test(size=(80, 20)) as pilot:
+        slow = app.query_one("#slow", DataTable)
+        fast = app.query_one("#fast", FastTable)
+        await pilot.pause()
+        first = lines(fast)
+        for order in (list(reversed(range(len(ROWS)))), list(range(len(ROWS)))):
+            for table in (slow, fast):
+                table.clear()
+                for n in order:
+                    table.add_row(*ROWS[n], key=f"r{n}")
+            await pilot.pause()
+            assert lines(fast) == lines(slow), order
+        assert lines(fast) == first
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert lines(fast) == lines(slow)
+        assert lines(fast) != first  # other colours, drawn again

@@ -12,7 +12,7 @@ caches) is DataTable's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from rich.segment import Segment
@@ -25,7 +25,34 @@ from textual.widgets.data_table import RowKey
 SegmentLines = list[list[Segment]]
 
 
+def _lasting_key(value: object) -> Hashable | None:
+    """What a cell's drawing depends on in its value (None: not kept across refills)."""
+    if isinstance(value, str):
+        return ("s", value)
+    if isinstance(value, Text):
+        spans = tuple(value.spans)
+        return ("t", value.plain, value.style, spans, value.justify, value.overflow, value.end)
+    return None
+
+
 class FastTable(DataTable[Any]):
+    """Cells drawn as segments (above), and kept across refills: DataTable forgets every drawn
+    cell when its rows are cleared, so a filter that shows the same rows again (the next
+    area, then back) drew each of them again. Here a drawn cell is kept by what it depends on
+    (its place, its value, its width, the styles and the cursor) until the styles change."""
+
+    LASTING_MAX = 20_000  # cells kept; past it the cache starts again
+
+    def _lasting(self) -> dict[Hashable, SegmentLines]:
+        found: dict[Hashable, SegmentLines] | None = self.__dict__.get("_lasting_cells")
+        if found is None:
+            found = self.__dict__["_lasting_cells"] = {}
+        return found
+
+    def notify_style_update(self) -> None:
+        self._lasting().clear()  # a theme or focus colour changed: nothing drawn holds
+        super().notify_style_update()
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """With every column of a set width and every row one line without a label, nothing
         needs measuring: DataTable measured each cell of each new row through Rich (a filter
@@ -52,14 +79,42 @@ class FastTable(DataTable[Any]):
         cursor: bool = False,
         hover: bool = False,
     ) -> SegmentLines:
-        if row_index < 0 or column_index < 0:
+        if column_index < 0 or row_index < -1:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        styling = (
+            width,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+            self.cell_padding,
+            self.fixed_rows,
+            self.fixed_columns,
+        )
+        lasting = self._lasting()
+        if row_index == -1:  # the header: drawn by DataTable, kept here
+            column = (
+                self.ordered_columns[column_index] if column_index < len(self.columns) else None
+            )
+            label = _lasting_key(column.label) if column is not None else None
+            header_key = None if label is None else (-1, column_index, label, styling)
+            if header_key is not None and header_key in lasting:
+                return lasting[header_key]
+            drawn = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            if header_key is not None:
+                self._keep(header_key, drawn)
+            return drawn
         row_key = self._row_locations.get_key(row_index)
         if row_key is None or self.rows[row_key].height != 1:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         column_key = self._column_locations.get_key(column_index)
         if column_key is None:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        value = _lasting_key(self._data.get(row_key, {}).get(column_key))
+        kept_key = None if value is None else (row_index, column_index, value, styling)
+        if kept_key is not None and kept_key in lasting:
+            return lasting[kept_key]
         cache_key = (
             row_key,
             column_key,
@@ -113,4 +168,12 @@ class FastTable(DataTable[Any]):
         )
         lines = [line]
         self._cell_render_cache[cache_key] = lines
+        if kept_key is not None:
+            self._keep(kept_key, lines)
         return lines
+
+    def _keep(self, key: Hashable, lines: SegmentLines) -> None:
+        lasting = self._lasting()
+        if len(lasting) >= self.LASTING_MAX:
+            lasting.clear()
+        lasting[key] = lines
