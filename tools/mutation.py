@@ -82,6 +82,7 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
     "cchc_tui.services.anchors.": ("tests/bundle/test_anchor_rules.py",),
     "cchc_tui.services.receipts.": ("tests/bundle/test_receipt_service_rules.py",),
     "cchc_tui.store.review.": ("tests/store/test_review_store.py",),
+    "cchc_tui.store.exchange.": ("tests/store/test_review_store.py",),
     "cchc_tui.store.db.": ("tests/store/test_store_rules.py",),
     "cchc_tui.store.transaction.": ("tests/store/test_store_rules.py",),
     "cchc_tui.core.scoring.": ("tests/unit/test_scoring_rules.py",),

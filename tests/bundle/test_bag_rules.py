@@ -12,6 +12,7 @@ import json
 import os
 import struct
 import zipfile
+import zlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -115,6 +116,20 @@ def test_the_zip_file_its_entries_and_its_evidence(kit: Kit, tmp_path: Path) -> 
     with zipfile.ZipFile(built.path) as zf:
         infos = zf.infolist()
         assert {(zi.create_system, zi.external_attr >> 16) for zi in infos} == {(3, 0o100644)}
+        assert {zi.date_time for zi in infos} == {(2022, 9, 9, 8, 0, 0)}  # the export's time
+        text = next(zi for zi in infos if zi.filename.endswith("/bag-info.txt"))
+        info_bytes = zf.read(text)
+    # deflated at level 6 (the same data, the same bytes: a bundle made again is identical)
+    name_len, extra_len = struct.unpack_from("<HH", data, text.header_offset + 26)
+    start = text.header_offset + 30 + name_len + extra_len
+    raw = data[start : start + text.compress_size]
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    assert raw == deflate.compress(info_bytes) + deflate.flush()
+    manifest = read(built.path, bag.MANIFEST).decode().splitlines()
+    paths = [line.split("  ", 1)[1] for line in manifest]
+    assert paths == sorted(paths) == ["data/audit.jsonl", big.bag_path, "data/submission.json"]
+    with zipfile.ZipFile(built.path) as zf:
+        infos = zf.infolist()
         evidence = next(zi for zi in infos if zi.filename.endswith(big.bag_path))
     assert evidence.compress_type == zipfile.ZIP_STORED
     at = evidence.header_offset

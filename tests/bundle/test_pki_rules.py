@@ -196,9 +196,11 @@ def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_one(
     target = tmp_path / "ca.pem"
     target.write_bytes(b"old")
     seen: list[str] = []
+    seen_in: list[Path] = []
 
     def fail(src: str, dst: object) -> None:
         seen.append(Path(src).name)
+        seen_in.append(Path(src).parent)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(pki.os, "replace", fail)
@@ -208,6 +210,7 @@ def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_one(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ca.pem"]
     # while it was written, the new content was a hidden file beside it, named after it
     assert len(seen) == 1 and seen[0].startswith(".ca.pem.")
+    assert seen_in == [tmp_path]  # beside it: the rename never crosses file systems
 
 
 def test_a_certificate_issued_now_is_valid_from_five_minutes_ago(tmp_path: Path) -> None:
@@ -281,3 +284,104 @@ def test_a_ca_key_or_a_key_file_of_another_kind_is_no_ca_and_no_key(tmp_path: Pa
     with pytest.raises(pki.PkiError) as err:
         pki.load_p12(tmp_path / "c.p12", P12_PASS)
     assert err.value.message() == t("pki.no_key", path=tmp_path / "c.p12")
+
+
+def test_defaults_ten_years_a_ca_two_years_a_key_thirty_days_a_list(tmp_path: Path) -> None:
+    ca = pki.init_ca(tmp_path / "a" / "b" / "ca", CA_PASS)  # folders made as needed
+    assert ca.not_valid_after_utc - ca.not_valid_before_utc == timedelta(days=3650, minutes=5)
+    who, cert = (
+        pki.issue(
+            tmp_path / "a" / "b" / "ca",
+            CA_PASS,
+            agency_code="918",
+            agency_name="Q",
+            officer="Hương",
+            p12_passphrase=P12_PASS,
+            out=tmp_path / "k.p12",
+        ),
+        pki.load_p12(tmp_path / "k.p12", P12_PASS)[1],
+    )
+    assert cert.not_valid_after_utc - cert.not_valid_before_utc == timedelta(days=730)
+    for ext in (x509.SubjectKeyIdentifier, x509.AuthorityKeyIdentifier):
+        assert not cert.extensions.get_extension_for_class(ext).critical
+    at = datetime(2026, 3, 4, tzinfo=UTC)
+    pki.make_crl(tmp_path / "a" / "b" / "ca", CA_PASS, tmp_path / "l.crl", now=at)
+    crl = x509.load_pem_x509_crl((tmp_path / "l.crl").read_bytes())
+    assert crl.next_update_utc == at + timedelta(days=30)
+    assert not crl.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).critical
+    # friendly names, as a key manager shows them
+    p12 = pkcs12.load_pkcs12((tmp_path / "k.p12").read_bytes(), P12_PASS)
+    assert p12.cert is not None and p12.cert.friendly_name == "918 Hương".encode()
+    ca_p12 = pkcs12.load_pkcs12((tmp_path / "a/b/ca" / pki.CA_KEY).read_bytes(), CA_PASS)
+    assert ca_p12.cert is not None and ca_p12.cert.friendly_name == b"CA"
+    assert ca_p12.cert.certificate == ca and who.agency_code == "918"
+
+
+def test_a_passphrase_of_twelve_letters_is_enough_and_eleven_is_not(tmp_path: Path) -> None:
+    pki.init_ca(tmp_path / "ok", "Mật khẩu mườ".encode())  # 12 letters, more bytes
+    with pytest.raises(pki.PkiError) as err:
+        pki.init_ca(tmp_path / "short", b"a" * 11)
+    assert err.value.message() == t("pki.weak_passphrase")
+
+
+def test_a_role_not_known_is_named(tmp_path: Path) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    with pytest.raises(pki.PkiError) as err:
+        issued(tmp_path, "k.p12", agency_code="918", agency_name="Q", officer="A", role="admin")
+    assert err.value.message() == t("pki.bad_role", value="admin")
+
+
+def test_a_certificate_without_agency_fields_says_none(tmp_path: Path) -> None:
+    ca = pki.init_ca(tmp_path / "ca", CA_PASS)
+    who = pki.identity(ca)
+    assert (who.agency_code, who.agency_name, who.role) == ("", "UBND thành phố Cần Thơ", None)
+
+
+def test_a_legacy_ca_key_in_pem_still_opens(tmp_path: Path) -> None:
+    ca = pki.init_ca(tmp_path / "ca", CA_PASS)
+    key, _c, _chain = pkcs12.load_key_and_certificates(
+        (tmp_path / "ca" / pki.CA_KEY).read_bytes(), CA_PASS
+    )
+    assert key is not None
+    (tmp_path / "ca" / pki.LEGACY_CA_KEY).write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(CA_PASS),
+        )
+    )
+    (tmp_path / "ca" / pki.CA_KEY).unlink()
+    cert, opened = pki.load_ca(tmp_path / "ca", CA_PASS)
+    assert cert == ca and opened.public_key().public_numbers() == ca.public_key().public_numbers()  # type: ignore[union-attr]
+
+
+def test_an_empty_number_file_starts_at_one_and_revocations_are_one_a_line(
+    tmp_path: Path,
+) -> None:
+    pki.init_ca(tmp_path / "ca", CA_PASS)
+    who, _cert = issued(tmp_path, "k.p12", agency_code="918", agency_name="Q", officer="A")
+    (tmp_path / "ca" / pki.CRL_NUMBER).write_text("")
+    pki.revoke(tmp_path / "ca", CA_PASS, who.serial)
+    pki.make_crl(tmp_path / "ca", CA_PASS, tmp_path / "l.crl")
+    crl = x509.load_pem_x509_crl((tmp_path / "l.crl").read_bytes())
+    assert crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number == 1
+    text = (tmp_path / "ca" / pki.REVOKED).read_text("utf-8")
+    assert text == json.dumps(json.loads(text), indent=1) and "\n " in text
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="POSIX time zones")
+def test_a_key_issued_on_a_pc_in_vietnam_is_valid_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock read in UTC, not the PC's local time (7 hours ahead of UTC)."""
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    clock.tzset()
+    try:
+        pki.init_ca(tmp_path / "ca", CA_PASS)
+        _who, cert = issued(tmp_path, "k.p12", agency_code="918", agency_name="Q", officer="A")
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()
+    assert cert.not_valid_before_utc <= datetime.now(UTC)

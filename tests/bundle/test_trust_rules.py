@@ -319,3 +319,65 @@ def test_a_path_through_an_intermediate_is_built_from_what_the_signature_carries
     assert entry is not None
     when = format_date(entry.revocation_date_utc.date())
     assert (check, said) == ("revocation", t("trust.issuer_revoked", when=when))
+
+
+def test_a_certificate_marked_for_both_roles_or_none_of_ours_has_no_role(ca: Party) -> None:
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    both = make_leaf(ca)
+    assert trust.role_of(both.cert) == "officer"
+    for usages in (
+        [trust.OID_BUNDLE_SIGNING, trust.OID_RECEIPT_SIGNING],
+        [ExtendedKeyUsageOID.CLIENT_AUTH],
+    ):
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(both.cert.subject)
+            .issuer_name(ca.cert.subject)
+            .public_key(both.key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(NOW - timedelta(days=1))
+            .not_valid_after(NOW + timedelta(days=1))
+            .add_extension(x509.ExtendedKeyUsage(usages), critical=False)
+            .sign(ca.key, hashes.SHA256())
+        )
+        assert trust.role_of(cert) is None, usages
+
+
+def test_a_certificate_holds_from_its_first_second_to_its_last(ca: Party) -> None:
+    leaf = make_leaf(ca)
+    start, end = leaf.cert.not_valid_before_utc, leaf.cert.not_valid_after_utc
+    for at in (start, end):
+        trust.check_signer(leaf.cert, [], ca.cert, None, role="officer", at=at, stale_crl_ok=True)
+    for at in (start - timedelta(seconds=1), end + timedelta(seconds=1)):
+        with pytest.raises(trust.TrustError) as err:
+            trust.check_signer(
+                leaf.cert, [], ca.cert, None, role="officer", at=at, stale_crl_ok=True
+            )
+        assert err.value.check == "validity"
+
+
+def test_a_list_is_stale_only_after_its_next_update(ca: Party) -> None:
+    from cchc_tui.core.dates import format_date
+
+    good = make_leaf(ca)
+    crls = trust.load_crls(make_crl(ca, next_=timedelta(hours=1)), ca.cert)
+    at_next = crls[0].next_update_utc
+    assert at_next is not None
+    trust.check_signer(good.cert, [], ca.cert, crls, role="officer", at=at_next, stale_crl_ok=False)
+    later = at_next + timedelta(seconds=1)
+    with pytest.raises(trust.TrustError) as err:
+        trust.check_signer(
+            good.cert, [], ca.cert, crls, role="officer", at=later, stale_crl_ok=False
+        )
+    assert (err.value.check, err.value.message()) == (
+        "revocation",
+        t("trust.crl_stale", date=format_date(at_next.date())),
+    )
+
+
+def test_the_newest_list_a_numbered_one_over_one_without_number(ca: Party) -> None:
+    numbered = crl(ca, number=0, hours_ago=5)
+    unnumbered = crl(ca, number=None, hours_ago=1)
+    assert trust.newest([unnumbered, numbered]) is numbered  # type: ignore[list-item]
+    assert trust.newest([numbered, unnumbered]) is numbered  # type: ignore[list-item]

@@ -499,3 +499,121 @@ def test_a_small_file_is_read_up_to_its_limit_and_not_a_byte_over(tmp_path: Path
         with pytest.raises(Refused) as e:
             verify._read_small(zf, zi, limit=4)
     assert str(e.value) == t("verify.too_big", name="r/a")
+
+
+# -- edges the full mutation run found unguarded ---------------------------------------------
+
+MORE_LABELS: dict[str, tuple[dict[str, str | None], str, str]] = {
+    "no plan": ({"CCHC-Plan": None}, "CCHC-Plan", ""),
+    "no period": ({"CCHC-Period": None}, "CCHC-Period", ""),
+    "no timestamp": ({"CCHC-Timestamp": None}, "CCHC-Timestamp", ""),
+    "a predecessor without its hash": ({"CCHC-Supersedes": OTHER}, "CCHC-Supersedes-SHA256", ""),
+    "a hash without its predecessor": (
+        {"CCHC-Supersedes-SHA256": "ab" * 32},
+        "CCHC-Supersedes",
+        "",
+    ),
+    "a predecessor of 100 letters": (
+        {"CCHC-Supersedes": "u" * 100, "CCHC-Supersedes-SHA256": "ab" * 32},
+        "CCHC-Supersedes",
+        "u" * 80,
+    ),
+    "a hash of 100 letters": (
+        {"CCHC-Supersedes": OTHER, "CCHC-Supersedes-SHA256": "f" * 100},
+        "CCHC-Supersedes-SHA256",
+        "f" * 80,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MORE_LABELS)
+def test_a_missing_or_lone_label_is_named_empty(
+    kit: Kit, genuine: Path, tmp_path: Path, case: str
+) -> None:
+    info, label, value = MORE_LABELS[case]
+    report = check(kit, forged(kit, genuine, tmp_path / "i.zip", info=info))
+    assert last(report) == ("identifier", False, t("verify.bad_label", label=label, value=value))
+
+
+def test_a_root_folder_of_100_letters_is_shown_cut_at_80(
+    kit: Kit, genuine: Path, tmp_path: Path
+) -> None:
+    root = "r" * 100
+    report = check(kit, forged(kit, genuine, tmp_path / "r.zip", root=root))
+    said = t("verify.root_not_id", root="r" * 80, value=ID)
+    assert last(report) == ("identifier", False, said)
+
+
+def test_a_bag_info_label_twice_is_named_cut_at_80() -> None:
+    label = "L" * 100
+    with pytest.raises(Refused) as e:
+        verify._bag_info(f"{label}: 1\nA: 2\n{label}: 3\n")
+    assert str(e.value) == t("verify.bag_info_repeated", label="L" * 80)
+
+
+def test_a_repeated_json_key_is_the_one_named_cut_at_100() -> None:
+    assert verify._repeated_key(b'{"a": 1, "b": 2, "b": 3}') == "b"
+    assert verify._repeated_key(b'{"a": {"c": 1}, "d": [1]}') == ""
+
+
+def test_manifest_lines_with_a_bad_digest_or_a_path_twice() -> None:
+    digest = "ab" * 32
+    with pytest.raises(Refused) as e:
+        verify._parse_manifest(f"{digest}  a\n{'zz' * 32}  b\n", "m")
+    assert str(e.value) == t("verify.bad_manifest_line", file="m", line=2)
+    with pytest.raises(Refused) as e:
+        verify._parse_manifest(f"{digest}  data/x\n{digest}  data/y\n{digest}  data/x\n", "m")
+    assert str(e.value) == t("verify.duplicate", name="data/x")
+
+
+def test_a_small_file_over_one_chunk_is_read_whole(tmp_path: Path) -> None:
+    data = os.urandom(1024 * 1024 + 10)
+    path = write_zip(tmp_path / "big.zip", {"r/a": data})
+    with zipfile.ZipFile(path) as zf:
+        assert verify._read_small(zf, zf.getinfo("r/a")) == data
+
+
+def test_a_name_twice_is_the_one_named(kit: Kit, tmp_path: Path) -> None:
+    with pytest.warns(UserWarning):
+        path = write_zip(tmp_path / "d.zip", {"r/a": b"1", "r/b": b"2"})
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr("r/b", b"3")
+    assert refused_at_once(check(kit, path)) == t("verify.duplicate", name="r/b")
+
+
+def test_a_lower_case_drive_letter(kit: Kit, tmp_path: Path) -> None:
+    path = write_zip(tmp_path / "c.zip", {"r/bagit.txt": BAGIT, "c:/r/x": b"x"})
+    assert refused_at_once(check(kit, path)) == t("verify.unsafe_name", name="c:/r/x")
+
+
+def test_a_compression_ratio_of_exactly_100_passes_that_rule(kit: Kit, tmp_path: Path) -> None:
+    """An entry of 100 × its compressed size (its deflate stream padded to that length) is not
+    refused by the ratio rule; one byte more compressed… is refused by the next rule instead."""
+    size = RATIO_FLOOR + 1000 - (RATIO_FLOOR + 1000) % 100
+    path = write_zip(tmp_path / "e.zip", {"r/data/zeros": bytes(size)})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        zi = zf.getinfo("r/data/zeros")
+    start = zi.header_offset + 30 + len(zi.filename) + len(zi.extra)
+    pad = size // 100 - zi.compress_size
+    assert pad > 0
+    data[start + zi.compress_size : start + zi.compress_size] = bytes(pad)
+    struct.pack_into("<I", data, zi.header_offset + 18, size // 100)
+    cd = data.find(b"PK\x01\x02")
+    struct.pack_into("<I", data, cd + 20, size // 100)
+    end = len(data) - 22
+    struct.pack_into("<I", data, end + 16, cd)  # the directory moved by the padding
+    path.write_bytes(bytes(data))
+    said = refused_at_once(check(kit, path))
+    assert said == t("verify.bad_entry_name", name="r/data/zeros")
+
+
+def test_a_tag_manifest_that_is_not_utf8_is_read_with_replacement_characters(
+    kit: Kit, tmp_path: Path
+) -> None:
+    """Its undecodable bytes become U+FFFD, so the listed names are compared and the refusal
+    names what is missing (not a decoding error)."""
+    text = f"{'0' * 64}  bagit\xff.txt\n".encode("latin-1")
+    files = five() | {f"r/{bag.TAGMANIFEST}": text}
+    report = check(kit, write_zip(tmp_path / "t.zip", files))
+    assert last(report) == ("refused", False, t("verify.tag_list", name="bag-info.txt"))

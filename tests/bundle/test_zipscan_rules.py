@@ -532,3 +532,68 @@ def test_a_data_descriptor_must_carry_its_signature_when_it_has_one() -> None:
     assert refusal(data[:at] + b"PK\x07\x09" + data[at + 4 :]) == t(
         "verify.bad_layout", name="a.txt"
     )
+
+
+def test_a_zip64_field_after_another_field_and_before_one() -> None:
+    other = struct.pack("<HH", 0x5455, 4) + b"abcd"
+    field = struct.pack("<HHQ", 1, 8, 77)
+    assert zipscan._zip64(other + field, ["size"]) == {"size": 77}
+    assert zipscan._zip64(field + other, ["size"]) == {"size": 77}
+    assert zipscan._zip64(other + field + other, ["size"]) == {"size": 77}
+
+
+def test_a_directory_of_exactly_its_largest_possible_size_is_read() -> None:
+    """One entry with the longest name and extra field: the directory is exactly
+    46 + 1024 + 1024 bytes, at the limit, and read."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zi = zipfile.ZipInfo("a" * 1024, date_time=(2022, 9, 9, 8, 0, 0))
+        zi.extra = struct.pack("<HH", 0xCAFE, 1020) + bytes(1020)
+        zf.writestr(zi, b"x")
+    data = buf.getvalue()
+    assert end_record(data)[1][5] == 46 + 1024 + 1024
+    assert [e.name for e in run(data)] == ["a" * 1024]
+
+
+def test_an_entry_with_an_empty_name_ends_the_directory_exactly() -> None:
+    """The last record is only its 46 fixed bytes: read (the verifier refuses the name)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("a.txt", b"x")
+        zf.writestr(zipfile.ZipInfo("", date_time=(2022, 9, 9, 8, 0, 0)), b"y")
+    assert [e.name for e in run(buf.getvalue())] == ["a.txt", ""]
+
+
+def test_a_local_header_with_one_size_in_zip64_form_and_not_the_other() -> None:
+    data = small_zip()
+    assert refusal(patched(data, 22, "<I", 0xFFFFFFFF)) == t("verify.bad_layout", name="a.txt")
+
+
+def test_a_streamed_entry_declares_zeros_in_its_local_header() -> None:
+    sink = _Unseekable()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("a.txt", date_time=(2022, 9, 9, 8, 0, 0)), b"hello" * 20)
+    data = bytes(sink.data)
+    assert struct.unpack_from("<I", data, 14)[0] == 0  # the CRC comes after the data
+    assert refusal(patched(data, 14, "<I", 1)) == t("verify.bad_layout", name="a.txt")
+
+
+class _Reader:
+    """What stream_ended reads of CPython's ZipExtFile, made up."""
+
+    def __init__(self, eof: bool, left: int | None, **more: object) -> None:
+        self._decompressor = type(
+            "D", (), {"eof": eof, "unused_data": b"", "unconsumed_tail": b"", **more}
+        )()
+        if left is not None:
+            self._compress_left = left
+
+
+def test_a_stream_ended_only_with_every_sign_of_it() -> None:
+    assert zipscan.stream_ended(_Reader(True, 0), zipscan.DEFLATED) is True
+    assert zipscan.stream_ended(_Reader(False, 0), zipscan.DEFLATED) is False
+    assert zipscan.stream_ended(_Reader(True, 3), zipscan.DEFLATED) is False
+    assert zipscan.stream_ended(_Reader(True, None), zipscan.DEFLATED) is False
+    assert zipscan.stream_ended(_Reader(True, 0, unused_data=b"x"), zipscan.DEFLATED) is False
+    tail = _Reader(True, 0, unconsumed_tail=b"x")
+    assert zipscan.stream_ended(tail, zipscan.DEFLATED) is False

@@ -210,6 +210,14 @@ def test_exports_chain(store: Store) -> None:
     assert audit(store, "bundle.export_failed") == [
         ("A", "918", "e2", {"sha256": ["s", None], "error": [None, "Permission denied"]})
     ]
+    # each export recorded, the refused one (a fork) not
+    assert audit(store, "bundle.export") == [
+        ("Nguyễn Văn An", "918", b, {"sha256": [None, b.ljust(64, "0")], "period": [None, p]})
+        for b, p in (("e1", "Q3"), ("q1", "Q1"), ("e2", "Q3"))
+    ]
+    with sqlite3.connect(store.path) as con:
+        kinds = con.execute("SELECT DISTINCT entity FROM audit_log WHERE action LIKE 'bundle.%'")
+        assert [k for (k,) in kinds] == ["bundle"]
 
 
 def test_receipts_newest_first_to_the_check(store: Store) -> None:

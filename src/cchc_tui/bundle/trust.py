@@ -101,7 +101,13 @@ def load_crls(pem: bytes, ca: x509.Certificate) -> list[x509.CertificateRevocati
 
 
 def newest(crls: Iterable[x509.CertificateRevocationList]) -> x509.CertificateRevocationList:
-    return max(crls, key=lambda c: (crl_number(c) or -1, c.last_update_utc))
+    """The highest CRL number (a list numbered 0 included), then the latest issued."""
+
+    def order(crl: x509.CertificateRevocationList) -> tuple[int, datetime]:
+        number = crl_number(crl)
+        return (-1 if number is None else number, crl.last_update_utc)
+
+    return max(crls, key=order)
 
 
 def check_replacement(

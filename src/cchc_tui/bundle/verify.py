@@ -15,7 +15,6 @@ import re
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -108,24 +107,20 @@ def _bad_name(name: str) -> bool:
     a folder's trailing "/"), "." or "..". Split on "/" itself: PurePosixPath drops empty and
     "." parts, so "root/./data/x" would pass as "root/data/x" beside the real one. (A NUL:
     zipfile cuts the name there, and the cut name differs from the stored one: refused.)"""
-    if "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+    if "\\" in name or re.match(r"^[A-Za-z]:", name):  # "/x": its first part is empty
         return True
     return any(p in ("..", ".", "") for p in name.split("/"))
-
-
-def _stream(zf: zipfile.ZipFile, zi: zipfile.ZipInfo) -> Iterator[bytes]:
-    return read_entry(zf, zi, CHUNK)
 
 
 def _read_small(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, limit: int = 16 * 1024 * 1024) -> bytes:
     if zi.file_size > limit:
         raise Refused(t("verify.too_big", name=zi.filename))
-    return b"".join(_stream(zf, zi))
+    return b"".join(read_entry(zf, zi))
 
 
 def _sha256(zf: zipfile.ZipFile, zi: zipfile.ZipInfo) -> str:
     digest = hashlib.sha256()
-    for chunk in _stream(zf, zi):
+    for chunk in read_entry(zf, zi):
         digest.update(chunk)
     return digest.hexdigest()
 
@@ -238,9 +233,10 @@ def _submission(
     if twice:  # readers differ on which of two values counts: neither is taken
         return t("verify.repeated_key", key=escape_controls(twice[:100]))
     for label, value, expected in (
-        ("agency.code", sub.agency.code, info.get("CCHC-Agency-Code", "")),
-        ("plan", sub.plan, info.get("CCHC-Plan", "")),
-        ("period", sub.period, info.get("CCHC-Period", "")),
+        # present and well formed (_identifier_problem, before)
+        ("agency.code", sub.agency.code, info["CCHC-Agency-Code"]),
+        ("plan", sub.plan, info["CCHC-Plan"]),
+        ("period", sub.period, info["CCHC-Period"]),
     ):
         if value != expected:
             return t("verify.submission_mismatch", label=label, value=value, expected=expected)
@@ -314,7 +310,7 @@ def _verify(
     ca_pem: bytes | None,
     crl_pem: bytes | None,
     now: datetime,
-    stale_crl_ok: bool = True,
+    stale_crl_ok: bool,
 ) -> None:
     fh = _open(report.path)
     with fh, _opened_zip(report, fh) as zf:
@@ -429,7 +425,7 @@ def _trust(
     ca_pem: bytes,
     crl_pem: bytes | None,
     now: datetime,
-    stale_crl_ok: bool = True,
+    stale_crl_ok: bool,
 ) -> None:
     """The signer holds (bundle/trust.py: an officer's certificate, a path to the trusted CA,
     valid now, not revoked) and is of the agency the bag names."""

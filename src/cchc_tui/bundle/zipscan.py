@@ -311,9 +311,7 @@ def _local_matches(fh: BinaryIO, e: Entry, following: int) -> bool:
     # streamed: zeros in the local header, the values in the descriptor after the data
     if declared != (0, 0, 0) or gap not in DESCRIPTOR_SIZES:
         return False
-    descriptor = _read_at(fh, data_end, gap)
-    if len(descriptor) != gap:
-        return False
+    descriptor = _read_at(fh, data_end, gap)  # whole: it ends where the next entry begins
     if gap in (16, 24):  # with its signature
         if descriptor[:4] != DESCRIPTOR:
             return False
@@ -365,7 +363,7 @@ def read_entry(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, chunk: int = 1024**2) -
                     raise Unsafe(t("verify.too_long", name=escape_controls(zi.filename)))
                 yield data
             ended = got == zi.file_size and stream_ended(fh, zi.compress_type)
-    except (zipfile.BadZipFile, zlib.error, EOFError):
-        ended = False
-    if not ended:
+    except (zipfile.BadZipFile, zlib.error, EOFError):  # a header, stream or CRC-32
+        raise Unsafe(t("verify.entry_damaged", name=escape_controls(zi.filename))) from None
+    if not ended:  # shorter than declared, or compressed data left after its end
         raise Unsafe(t("verify.entry_damaged", name=escape_controls(zi.filename)))
