@@ -231,7 +231,8 @@ def _submission(
         return t("verify.bad_submission", field=e.where, detail=e.detail)
     twice = _repeated_key(raw)
     if twice:  # readers differ on which of two values counts: neither is taken
-        return t("verify.repeated_key", key=escape_controls(twice[:100]))
+        # a key the schema took: a field's name or an id of at most 64 dotted characters
+        return t("verify.repeated_key", key=twice)
     for label, value, expected in (
         # present and well formed (_identifier_problem, before)
         ("agency.code", sub.agency.code, info["CCHC-Agency-Code"]),
