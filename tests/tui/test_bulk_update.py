@@ -215,6 +215,8 @@ async def test_a_reason_typed_in_the_bulk_dialog_survives_esc_and_comes_back(
         bulk = app.screen
         await pilot.press("escape")
         await _until(pilot, lambda: isinstance(app.screen, ConfirmLeave))
+        asked = str(app.screen.query_one(Static).render())
+        assert asked == "Có thay đổi chưa lưu ở cập nhật 2 mục đã chọn. Lưu lại?"
         await pilot.press("escape")  # Ở lại
         await _until(pilot, lambda: app.screen is bulk)
         reason = bulk.query_one("#bulk-reason", VietInput)

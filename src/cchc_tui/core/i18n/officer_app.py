@@ -422,6 +422,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- issue 11: the guard, drafts, conflicts ---
     "ui.guard.item": {"vi": "mục {id}", "en": "item {id}"},
+    "ui.guard.bulk": {
+        "vi": "cập nhật {count} mục đã chọn",
+        "en": "the update of {count} marked items",
+    },
     "ui.guard.score": {"vi": "điểm tự chấm {codes}", "en": "self score {codes}"},
     "ui.guard.evidence": {"vi": "tài liệu #{id}", "en": "document #{id}"},
     "ui.guard.evidence_new": {"vi": "tài liệu mới", "en": "new document"},

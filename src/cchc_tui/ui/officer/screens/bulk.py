@@ -67,7 +67,7 @@ class BulkStatus(InputsGuard, ModalScreen[BulkChoice | None]):
         self.remember_loaded()
 
     def guard_label(self) -> str:
-        return t("ui.bulk.title", count=self.count)
+        return t("ui.guard.bulk", count=self.count)
 
     def put_raw(self, payload: dict[str, str]) -> None:
         """A draft brought back: its field shown and focused, its status chosen again."""
