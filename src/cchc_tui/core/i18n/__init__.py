@@ -45,6 +45,7 @@ def _merged() -> dict[str, dict[str, str]]:
         records,
         review_desk,
         scoring,
+        verifying,
     )
 
     catalogue: dict[str, dict[str, str]] = {}
@@ -57,6 +58,7 @@ def _merged() -> dict[str, dict[str, str]]:
         command_help,
         records,
         profile,
+        verifying,
     ):
         twice = catalogue.keys() & topic.MESSAGES.keys()
         if twice:

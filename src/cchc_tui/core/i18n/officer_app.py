@@ -13,42 +13,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The plan year {year} has ended: showing its final state (as of {day}). "
         "For another day: cchc --as-of dd/mm/yyyy",
     },
-    "ui.first_run.title": {
-        "vi": "Bắt đầu: chọn cơ quan của bạn",
-        "en": "Getting started: choose your agency",
-    },
-    "ui.first_run.search": {
-        "vi": "Gõ tên cơ quan (không cần dấu), ví dụ: binh thuy",
-        "en": "Type the agency's name (accents optional), e.g. binh thuy",
-    },
-    "ui.first_run.officer": {"vi": "Họ tên cán bộ", "en": "Officer's full name"},
-    "ui.first_run.chosen": {"vi": "Cơ quan: {agency}", "en": "Agency: {agency}"},
-    "ui.first_run.none": {
-        "vi": "Chưa chọn cơ quan: gõ tên, chọn dòng bằng ↑↓ rồi nhấn Enter.",
-        "en": "No agency chosen: type its name, pick a row with ↑↓ and press Enter.",
-    },
-    "ui.first_run.no_match": {
-        "vi": "Không có cơ quan nào khớp; gõ ít chữ hơn (ví dụ: phong dien).",
-        "en": "No agency matches; type less (e.g. phong dien).",
-    },
-    "ui.first_run.confirm": {
-        "vi": "Tạo cơ sở dữ liệu cho {agency} ({code}), cán bộ {officer} — đúng không?",
-        "en": "Create the database for {agency} ({code}), officer {officer} — is that right?",
-    },
-    "ui.first_run.confirm_yes": {"vi": "Đúng, tạo", "en": "Yes, create"},
-    "ui.first_run.confirm_no": {"vi": "Chọn lại", "en": "Choose again"},
-    "ui.first_run.need_officer": {
-        "vi": "Chưa nhập họ tên cán bộ.",
-        "en": "The officer's name is missing.",
-    },
-    "ui.first_run.hint": {
-        "vi": "↑↓: chọn dòng · Enter: lấy cơ quan đang sáng · F2 hoặc Ctrl+S: tạo cơ sở dữ liệu",
-        "en": "↑↓: move · Enter: take the highlighted agency · F2 or Ctrl+S: create the database",
-    },
-    "ui.first_run.created": {
-        "vi": "Đã tạo cơ sở dữ liệu cho {agency}.",
-        "en": "Database created for {agency}.",
-    },
     "ui.overview.title": {"vi": "Tổng quan", "en": "Overview"},
     "ui.overview.agency": {
         "vi": "{agency} · cán bộ {officer} · {plan}",
