@@ -289,18 +289,16 @@ def test_a_ca_key_or_a_key_file_of_another_kind_is_no_ca_and_no_key(tmp_path: Pa
 def test_defaults_ten_years_a_ca_two_years_a_key_thirty_days_a_list(tmp_path: Path) -> None:
     ca = pki.init_ca(tmp_path / "a" / "b" / "ca", CA_PASS)  # folders made as needed
     assert ca.not_valid_after_utc - ca.not_valid_before_utc == timedelta(days=3650, minutes=5)
-    who, cert = (
-        pki.issue(
-            tmp_path / "a" / "b" / "ca",
-            CA_PASS,
-            agency_code="918",
-            agency_name="Q",
-            officer="Hương",
-            p12_passphrase=P12_PASS,
-            out=tmp_path / "k.p12",
-        ),
-        pki.load_p12(tmp_path / "k.p12", P12_PASS)[1],
+    who = pki.issue(
+        tmp_path / "a" / "b" / "ca",
+        CA_PASS,
+        agency_code="918",
+        agency_name="Q",
+        officer="Hương",
+        p12_passphrase=P12_PASS,
+        out=tmp_path / "k.p12",
     )
+    cert = pki.load_p12(tmp_path / "k.p12", P12_PASS)[1]
     assert cert.not_valid_after_utc - cert.not_valid_before_utc == timedelta(days=730)
     for ext in (x509.SubjectKeyIdentifier, x509.AuthorityKeyIdentifier):
         assert not cert.extensions.get_extension_for_class(ext).critical

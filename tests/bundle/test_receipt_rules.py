@@ -8,7 +8,6 @@ import errno
 import hashlib
 import io
 import os
-import struct
 import time
 import zipfile
 import zlib
@@ -21,6 +20,7 @@ import pytest
 from cchc_tui.bundle.receipt import CONTENT, MAX_BYTES, SIGNATURE, ReceiptError, read_receipt
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
+from tests.bundle_corpus import declare_size
 
 from .test_trust import NOW, Party, content_for, make_ca, make_crl, make_leaf, pem, write_receipt
 
@@ -77,24 +77,6 @@ def test_a_genuine_receipt_reads_whole_with_the_hash_of_its_file(
             assert info.date_time == (*NOW.timetuple()[:5], NOW.second // 2 * 2)  # 2 s steps
 
 
-def _patch_sizes(data: bytes, name: bytes, size: int, crc: int) -> bytes:
-    """The entry ``name``'s uncompressed size and CRC set in its local and central headers."""
-    out = bytearray(data)
-    pos = 0
-    while (pos := out.find(b"PK\x03\x04", pos)) >= 0:
-        if out[pos + 30 : pos + 30 + len(name)] == name:
-            struct.pack_into("<I", out, pos + 14, crc)
-            struct.pack_into("<I", out, pos + 22, size)
-        pos += 4
-    pos = 0
-    while (pos := out.find(b"PK\x01\x02", pos)) >= 0:
-        if out[pos + 46 : pos + 46 + len(name)] == name:
-            struct.pack_into("<I", out, pos + 16, crc)
-            struct.pack_into("<I", out, pos + 24, size)
-        pos += 4
-    return bytes(out)
-
-
 @pytest.mark.parametrize("hidden", [5000, 10, -10])
 def test_compressed_data_past_the_declared_size_is_refused(
     ca: Party, reviewer: Party, tmp_path: Path, hidden: int
@@ -108,7 +90,7 @@ def test_compressed_data_past_the_declared_size_is_refused(
     stream = body + b" " * hidden if hidden > 0 else body[:hidden]
     path = rezip(tmp_path / "x.zip", {CONTENT: stream, SIGNATURE: files[SIGNATURE]})
     crc = zlib.crc32(stream[: len(body)])  # of what zipfile alone would read
-    path.write_bytes(_patch_sizes(path.read_bytes(), CONTENT.encode(), len(body), crc))
+    path.write_bytes(declare_size(path.read_bytes(), CONTENT.encode(), len(body), crc))
     err = refused(path, ca)
     detail = t("verify.entry_damaged", name=CONTENT)
     assert (err.key, err.message()) == (

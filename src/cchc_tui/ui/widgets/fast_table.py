@@ -44,10 +44,9 @@ class FastTable(DataTable[Any]):
     LASTING_MAX = 20_000  # cells kept; past it the cache starts again
 
     def _lasting(self) -> dict[Hashable, SegmentLines]:
-        found: dict[Hashable, SegmentLines] | None = self.__dict__.get("_lasting_cells")
-        if found is None:
-            found = self.__dict__["_lasting_cells"] = {}
-        return found
+        # made on first use: DataTable's __init__ may update styles before ours could run
+        cells: dict[Hashable, SegmentLines] = self.__dict__.setdefault("_lasting_cells", {})
+        return cells
 
     def notify_style_update(self) -> None:
         self._lasting().clear()  # a theme or focus colour changed: nothing drawn holds
