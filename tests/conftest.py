@@ -54,13 +54,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """In a control session of the mutation run (tools/mutation.py: the tests of a mutant run
-    with no mutant), a failure is the tests' own: written down for the run's report."""
-    if report.failed and os.environ.get("MUTANT_UNDER_TEST", "").startswith(
-        "cchc_tui.mutation_control."
-    ):
-        # ROOT is the copy mutmut runs in (mutants/): the report reads it there
+    with no mutant), a failure is the tests' own: written down for the run's report. In a
+    mutant's session, the test that caught it is written down beside its function: the run puts
+    it first for the function's other mutants (tools/mutation.py, Killers)."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if not report.failed or "." not in mutant:
+        return
+    # ROOT is the copy mutmut runs in (mutants/): the run reads these files there
+    if mutant.startswith("cchc_tui.mutation_control."):
         with (ROOT / "control-failures.txt").open("a", encoding="utf-8") as out:
             out.write(f"== {report.nodeid} ({report.when})\n{report.longreprtext[-4000:]}\n")
+    elif "__mutmut_" in mutant:
+        with (ROOT / "mutation-killers.txt").open("a", encoding="utf-8") as out:
+            out.write(f"{mutant.rsplit('__mutmut_', 1)[0]}\t{report.nodeid}\n")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

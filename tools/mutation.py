@@ -372,25 +372,73 @@ def _own(function: str, test: str) -> bool:
     )
 
 
+class Killers:
+    """Which test caught each mutant so far, by function: tests/conftest.py appends a line
+    (function, test) to KILLERS in every mutant's session that fails. A function's mutants
+    are mostly caught by the same one or two rule tests, and mutmut stops at the first failure:
+    putting those first makes the next mutant of the function cost one test, not the dozen
+    that run before it in select()'s order. Only the order changes: a survivor still runs
+    every selected test, so no result does. The file is kept between runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read_to = 0
+        self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def refresh(self) -> None:
+        try:
+            with self.path.open("rb") as f:
+                f.seek(self.read_to)
+                chunk = f.read()
+        except FileNotFoundError:
+            return
+        whole = chunk[: chunk.rfind(b"\n") + 1]  # a line still being written waits
+        self.read_to += len(whole)
+        for line in whole.decode("utf-8", "replace").splitlines():
+            function, _, test = line.partition("\t")
+            if test:
+                self.counts[function][test] += 1
+
+    def first(self, function: str, tests: list[str]) -> list[str]:
+        """``tests`` with the ones that caught ``function``'s mutants first (most often first);
+        the rest in their given order."""
+        self.refresh()
+        caught = self.counts.get(function)
+        if not caught:
+            return tests
+        order = {t: i for i, t in enumerate(tests)}
+        return sorted(tests, key=lambda t: (-caught.get(t, 0), order[t]))
+
+
+KILLERS = ROOT / "mutants" / "mutation-killers.txt"
+
+
 class _WithFallback(dict[str, Any]):
-    """Tests per function; for the widgets (FALLBACK), the module's own tests first, then what
-    mutmut saw reach the function (it sees only the tests that call it outside the message
-    loop, which are seldom the ones that check it)."""
+    """Tests per function, the ones that caught its earlier mutants first (Killers); for the
+    widgets (FALLBACK), the module's own tests first, then what mutmut saw reach the function
+    (it sees only the tests that call it outside the message loop, which are seldom the ones
+    that check it)."""
 
     def __init__(
-        self, tests: dict[str, Any], fallback: dict[str, set[str]], durations: dict[str, float]
+        self,
+        tests: dict[str, Any],
+        fallback: dict[str, set[str]],
+        durations: dict[str, float],
+        killers: Killers | None = None,
     ) -> None:
         super().__init__(tests)
         self.fallback = fallback
         self.durations = durations
+        self.killers = killers or Killers(KILLERS)
 
     def get(self, key: str, default: Any = None) -> Any:
         found = list(super().get(key) or [])
         for prefix, tests in self.fallback.items():
             if key.startswith(prefix) and tests:
                 own = sorted(tests, key=lambda t: (self.durations.get(t, 0.0), t))
-                return own + [t for t in found if t not in tests]
-        return found or default
+                found = own + [t for t in found if t not in tests]
+                break
+        return self.killers.first(key, found) if found else default
 
     def __missing__(self, key: str) -> set[str]:
         found: set[str] = self.get(key, set())
