@@ -380,10 +380,14 @@ class Killers:
     that run before it in select()'s order. Only the order changes: a survivor still runs
     every selected test, so no result does. The file is kept between runs."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, seed: Path | None = None) -> None:
         self.path = path
         self.read_to = 0
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        # the last full run's catching tests (committed): a function's first mutants of this
+        # run need not run a dozen tests to find them again
+        for function, test, count in _seed_lines(seed):
+            self.counts[function][test] += count
 
     def refresh(self) -> None:
         try:
@@ -411,6 +415,34 @@ class Killers:
 
 
 KILLERS = ROOT / "mutants" / "mutation-killers.txt"
+KILLERS_SEED = ROOT / "docs" / "mutation-killers.txt"
+SEED_PER_FUNCTION = 4
+
+
+def _seed_lines(seed: Path | None) -> list[tuple[str, str, int]]:
+    if seed is None or not seed.exists():
+        return []
+    out = []
+    for line in seed.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2].isdigit() and not line.startswith("#"):
+            out.append((parts[0], parts[1], int(parts[2])))
+    return out
+
+
+def save_killers_seed(live: Path = KILLERS, seed: Path = KILLERS_SEED) -> None:
+    """The catching tests of this run and the seed, the SEED_PER_FUNCTION most frequent of
+    each function, written back to the seed (sorted: a small, readable diff)."""
+    killers = Killers(live, seed)
+    killers.refresh()
+    lines = [
+        "# tools/mutation.py: the tests that caught each function's mutants in the last runs\n",
+        "# how often; a run puts them first (only the order of a mutant's tests changes)\n",
+    ]
+    for function in sorted(killers.counts):
+        best = sorted(killers.counts[function].items(), key=lambda kv: (-kv[1], kv[0]))
+        lines += [f"{function}\t{test}\t{n}\n" for test, n in best[:SEED_PER_FUNCTION]]
+    seed.write_text("".join(lines), "utf-8")
 
 
 class _WithFallback(dict[str, Any]):
@@ -429,7 +461,7 @@ class _WithFallback(dict[str, Any]):
         super().__init__(tests)
         self.fallback = fallback
         self.durations = durations
-        self.killers = killers or Killers(KILLERS)
+        self.killers = killers or Killers(KILLERS, KILLERS_SEED)
 
     def get(self, key: str, default: Any = None) -> Any:
         found = list(super().get(key) or [])
@@ -755,6 +787,8 @@ def main(argv: list[str] | None = None) -> int:
             print(log.read_text("utf-8", errors="replace")[-3000:])
             print(f"mutmut failed (exit {done.returncode})")
             return 2
+        if not args.sample and args.every == 1 and not args.again:
+            save_killers_seed()
     return report(collect(only, sampled=args.every > 1), seconds)
 
 

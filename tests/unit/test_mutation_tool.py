@@ -47,3 +47,22 @@ def test_a_function_keeps_exactly_its_selected_tests(tmp_path: Path) -> None:
     assert table.get("m.f") == ["t::b", "t::a"]
     assert table.get("m.none", set()) == set()
     assert table["m.none"] == set()
+
+
+def test_the_seed_orders_a_function_s_first_mutants_and_keeps_the_most_frequent(
+    tmp_path: Path,
+) -> None:
+    tool = _tool()
+    live, seed = tmp_path / "killers.txt", tmp_path / "seed.txt"
+    seed.write_text("# comment\nm.f\tt::c\t3\nm.f\tt::a\t1\nbroken line\n", "utf-8")
+    tests = ["t::a", "t::b", "t::c"]
+    assert tool.Killers(live, seed).first("m.f", tests) == ["t::c", "t::a", "t::b"]
+    live.write_text("m.f\tt::b\nm.f\tt::b\nm.f\tt::b\nm.f\tt::b\nm.g\tt::a\n", "utf-8")
+    tool.save_killers_seed(live, seed)
+    kept = [line for line in seed.read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert kept == ["m.f\tt::b\t4", "m.f\tt::c\t3", "m.f\tt::a\t1", "m.g\tt::a\t1"]
+    assert tool.Killers(tmp_path / "none.txt", seed).first("m.f", tests) == [
+        "t::b",
+        "t::c",
+        "t::a",
+    ]
