@@ -99,3 +99,74 @@ async def test_cells_kept_across_a_refill_are_drawn_as_datatable_draws_them() ->
         await pilot.pause()
         assert lines(fast) == lines(slow)
         assert lines(fast) != first  # other colours, drawn again
+
+
+async def same_as_datatable(pilot, slow: DataTable[object], fast: FastTable) -> None:  # type: ignore[no-untyped-def]
+    """Each table's lines with focus on it, and with focus on neither: the same."""
+    seen = []
+    for table in (fast, slow):
+        table.focus()
+        await pilot.pause()
+        seen.append(lines(table))
+    assert seen[0] == seen[1]
+    pilot.app.set_focus(None)
+    await pilot.pause()
+    assert lines(fast) == lines(slow)
+
+
+def refill(table: DataTable[object], order: list[int], text_width: int | None = None) -> None:
+    if text_width is not None:  # the columns again, the text narrower (a resized terminal)
+        table.clear(columns=True)
+        table.add_column("", key="mark", width=3)
+        table.add_column("Số", key="id", width=7)
+        table.add_column("Nội dung", key="text", width=text_width)
+        table.add_column("%", key="pct", width=4)
+    else:
+        table.clear()
+    for n in order:
+        table.add_row(*ROWS[n], key=f"r{n}")
+
+
+async def test_lines_kept_across_refills_follow_the_cursor_the_hover_and_the_cells() -> None:
+    """Whole lines are kept too (every cell here a str, Text or number): after each refill
+    with the cursor elsewhere, a changed cell and a hover, the same lines as DataTable."""
+    app = Pair()
+    async with app.run_test(size=(80, 20)) as pilot:
+        slow = app.query_one("#slow", DataTable)
+        fast = app.query_one("#fast", FastTable)
+        await same_as_datatable(pilot, slow, fast)
+        assert fast._lasting_lines()  # the lines were kept
+        for step in range(6):
+            order = list(range(len(ROWS)))[:: -1 if step % 2 else 1]
+            for table in (slow, fast):
+                refill(table, order)
+                table.move_cursor(row=step % len(ROWS))
+            await same_as_datatable(pilot, slow, fast)
+        for table in (slow, fast):
+            table.update_cell("r0", "text", "Đã sửa nội dung")
+        await same_as_datatable(pilot, slow, fast)
+        assert "Đã sửa nội dung" in "".join(s.text for line in lines(fast) for s in line)
+        hovered = []  # last: a hover stays while the mouse is over the table
+        for table in (slow, fast):
+            await pilot.hover(f"#{table.id}", offset=(5, 3))
+            await pilot.pause()
+            assert table.hover_coordinate.row == 2
+            hovered.append(lines(table))
+        assert hovered[0] == hovered[1]
+
+
+async def test_a_narrower_column_draws_its_lines_again() -> None:
+    app = Pair()
+    async with app.run_test(size=(80, 20)) as pilot:
+        slow = app.query_one("#slow", DataTable)
+        fast = app.query_one("#fast", FastTable)
+        order = list(range(len(ROWS)))
+        for table in (slow, fast):
+            refill(table, order, text_width=30)
+        await pilot.pause()
+        wide = lines(fast)
+        for table in (slow, fast):
+            refill(table, order, text_width=12)
+        await pilot.pause()
+        assert lines(fast) == lines(slow) != wide
+        assert "Tổ chức tập huấn" not in "".join(s.text for line in lines(fast) for s in line)

@@ -18,7 +18,9 @@ from typing import Any
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -29,6 +31,8 @@ def _lasting_key(value: object) -> Hashable | None:
     """What a cell's drawing depends on in its value (None: not kept across refills)."""
     if isinstance(value, str):
         return ("s", value)
+    if isinstance(value, int | float):  # DataTable's own drawing (right-aligned), by type
+        return ("n", type(value).__name__, value)
     if isinstance(value, Text):
         spans = tuple(value.spans)
         return ("t", value.plain, value.style, spans, value.justify, value.overflow, value.end)
@@ -41,16 +45,98 @@ class FastTable(DataTable[Any]):
     area, then back) drew each of them again. Here a drawn cell is kept by what it depends on
     (its place, its value, its width, the styles and the cursor) until the styles change."""
 
-    LASTING_MAX = 20_000  # cells kept; past it the cache starts again
+    LASTING_MAX = 20_000  # cells (and lines) kept; past it the cache starts again
 
     def _lasting(self) -> dict[Hashable, SegmentLines]:
         # made on first use: DataTable's __init__ may update styles before ours could run
         cells: dict[Hashable, SegmentLines] = self.__dict__.setdefault("_lasting_cells", {})
         return cells
 
+    def _lasting_lines(self) -> dict[Hashable, Strip]:
+        lines: dict[Hashable, Strip] = self.__dict__.setdefault("_lasting_strips", {})
+        return lines
+
     def notify_style_update(self) -> None:
         self._lasting().clear()  # a theme or focus colour changed: nothing drawn holds
+        self._lasting_lines().clear()
         super().notify_style_update()
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """A whole line kept across refills, as the cells are (above): DataTable assembles
+        each line of the table again from its cells after every refill (its line caches are
+        keyed by the refill count). Kept by what the line shows (its place, every cell's value,
+        the columns' widths and labels, the cursor and hover on it) and the styles."""
+        key = self._line_key(y, x1, x2, base_style)
+        if key is None:
+            return super()._render_line(y, x1, x2, base_style)
+        lines = self._lasting_lines()
+        kept = lines.get(key)
+        if kept is None:
+            if len(lines) >= self.LASTING_MAX:
+                lines.clear()
+            kept = lines[key] = super()._render_line(y, x1, x2, base_style)
+        return kept
+
+    def _line_key(self, y: int, x1: int, x2: int, base_style: Style) -> Hashable | None:
+        """What line ``y`` depends on, or None when it is not one-line cells of set widths."""
+        if self._labelled_row_exists and self.show_row_labels:
+            return None
+        columns = self.ordered_columns
+        if any(c.auto_width for c in columns):
+            return None
+        try:
+            row_key, offset = self._get_offsets(y)
+        except LookupError:
+            return None
+        if offset != 0:
+            return None
+        if row_key is self._header_row_key:
+            row_index = -1
+            values: tuple[Hashable | None, ...] = tuple(_lasting_key(c.label) for c in columns)
+        else:
+            row = self.rows.get(row_key)
+            found = self._row_locations.get(row_key)
+            if row is None or row.height != 1 or found is None:
+                return None
+            row_index = found
+            data = self._data.get(row_key, {})
+            values = tuple(_lasting_key(data.get(c.key)) for c in columns)
+        if any(v is None for v in values):
+            return None
+        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        return (
+            "line",
+            y,
+            x1,
+            x2,
+            self.size.width,
+            row_index,
+            values,
+            tuple(c.get_render_width(self) for c in columns),
+            self._on_line(cursor, row_index),
+            self._on_line(hover, row_index) if self._show_hover_cursor else None,
+            base_style,
+            self.cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+            self.cell_padding,
+            self.fixed_rows,
+            self.fixed_columns,
+            self.zebra_stripes,
+            self.show_header,
+        )
+
+    def _on_line(self, at: Coordinate, row_index: int) -> Hashable:
+        """What of a cursor (or hover) at ``at`` shows on the line of ``row_index``."""
+        kind = self.cursor_type
+        if kind == "row":
+            return at.row == row_index
+        if kind == "column":
+            return at.column
+        if kind == "cell":
+            return at.column if at.row == row_index else None
+        return None
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """With every column of a set width and every row one line without a label, nothing

@@ -224,7 +224,8 @@ class ItemsScreen(BaseScreen):
                 search=t("ui.items.searching", text=self.query_text) if self.query_text else "",
                 shown=len(visible),
                 total=len(self.rows),
-            )
+            ),
+            layout=False,  # one line, set in cchc.tcss
         )
 
     def highlighted(self) -> ItemStatus | None:
@@ -240,7 +241,7 @@ class ItemsScreen(BaseScreen):
         row = self.highlighted()
         detail = self.query_one("#item-detail", Static)
         if row is None:
-            detail.update(t("ui.items.none_shown") if self.rows else "")
+            detail.update(t("ui.items.none_shown") if self.rows else "", layout=False)
             return
         if row.item.ongoing:
             due = t("timing.ongoing")
@@ -261,7 +262,8 @@ class ItemsScreen(BaseScreen):
                 evidence=row.evidence_count,
                 comment=t("ui.items.detail_comment") if row.item.id in self.commented else "",
                 text=self._wrapped(row.item.text, detail.content_region.width or 78),
-            )
+            ),
+            layout=False,  # its height is set (cchc.tcss): a new text needs no new layout
         )
 
     DETAIL_LINES = 3  # of text under the summary line; Enter opens the item for the rest
