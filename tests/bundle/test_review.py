@@ -74,9 +74,14 @@ def test_overview_and_ranking_by_hand(registry: Registry, plan: Plan) -> None:
     assert view.received == 3 and view.expected == 31
     assert (rows["917"].days_late, rows["918"].days_late, rows["916"].days_late) == (2, 0, 0)
     assert view.on_time_rate == Decimal("6.5")
-    # completeness: (items with a status + points with evidence or a note) / (items + points)
-    assert rows["918"].completeness == Decimal("50.0")  # (2 + 1) / (4 + 2)
-    assert rows["916"].completeness == Decimal("83.3")  # (4 + 1) / (4 + 2)
+    # completeness (test_review_figures.py has the whole case): no lead item done; of the two
+    # criteria scored (1.1.1, 1.1.2) one cites a document; 1 document for 2 points
+    full = rows["918"].full
+    assert (full.lead_share, full.backed_share, full.documents_per_point) == (
+        Decimal("0.0"),
+        Decimal("50.0"),
+        Decimal("0.50"),
+    )
     ranked = ranking(view)
     assert [(r.rank, r.row.agency.code, r.total) for r in ranked] == [
         (1, "917", Decimal(80)),
@@ -139,8 +144,9 @@ def test_appraisal_points_are_checked() -> None:
 
 
 def test_ranking_uses_the_appraisal_and_its_grade(registry: Registry, plan: Plan) -> None:
-    """916 self 75.5, 918 self 80; 916 appraised at 2.25 of the small set ranks below 918's self
-    total; an equal appraised total shares the rank."""
+    """916 self 75.5, 918 self 80; once 916 is appraised (1.25 of the small set) the districts
+    rank by appraised totals only: 916 first, 918's self total listed apart with no rank (an
+    appraised total and a self total are not comparable)."""
     cset = parse_criteria(SMALL)
     latest = {"918": received("918", 9, "80"), "916": received("916", 10, "75.5")}
     view = overview(registry, plan, "SNV", "Q3", latest)
@@ -149,11 +155,39 @@ def test_ranking_uses_the_appraisal_and_its_grade(registry: Registry, plan: Plan
     )
     ranked = ranking(view, {"916": appraised})
     assert [(r.rank, r.row.agency.code, r.total, r.appraised, r.grade) for r in ranked] == [
-        (1, "918", D(80), False, "Khá"),
-        (2, "916", D("1.25"), True, "Kém"),
+        (1, "916", D("1.25"), True, "Kém"),
+        (None, "918", D(80), False, "Khá"),
     ]
     # area points are before bonus and penalty: 1 + 0 + 0 + 0.5
-    assert ranked[1].areas == {"1": D("1.5"), "2": D(0)}
+    assert ranked[0].areas == {"1": D("1.5"), "2": D(0)}
+    assert ranked[0].area_ranks == {"1": 1, "2": 1}
+
+
+def test_groups_are_ranked_apart_with_shared_ranks_and_area_ranks(
+    registry: Registry, plan: Plan
+) -> None:
+    """Sở Tư pháp (a department) never ranks among the districts. Districts 918, 917, 916 all
+    appraised: 918 and 917 tie (both 1), 916 third but first in area 2. STP alone in its
+    group is 1 by its self total (no appraisal started there)."""
+    cset = parse_criteria(SMALL)
+    latest = {c: received(c, 9, "80") for c in ("918", "917", "916", "STP")}
+    view = overview(registry, plan, "SNV", "Q3", latest)
+    best = outcome(cset, SELF, {"1.1.1": {1: D(1)}})  # appraised, the self points kept: 3
+    tied = outcome(cset, SELF, {"1.1.4": {1: D("0.75")}})  # the same total as best
+    low = {**SELF, "1.1.2": D(0), "1.1.4": D(0), "1.1.5": D(0), "1.1.6": D(0)}
+    lower = outcome(cset, low, {"2.1.1": {1: D(1)}})  # 1 + 1 = 2, but area 2 at 1 (others 0)
+    ranked = ranking(view, {"918": best, "917": tied, "916": lower})
+    assert [(r.group, r.rank, r.row.agency.code) for r in ranked] == [
+        ("city", 1, "STP"),
+        ("district", 1, "917"),
+        ("district", 1, "918"),
+        ("district", 3, "916"),
+    ]
+    assert best.total == tied.total == D(3) and lower.total == D(2)
+    by_code = {r.row.agency.code: r for r in ranked}
+    assert lower.areas()["2"] > best.areas()["2"]
+    assert (by_code["916"].area_ranks["2"], by_code["918"].area_ranks["2"]) == (1, 2)
+    assert by_code["917"].area_ranks["2"] == 2  # shares 918's area points
 
 
 def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
@@ -171,21 +205,43 @@ def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
     ranked = ranking(view, found)
     text = ranking_csv(view, ranked)
     lines = text.splitlines()
-    assert lines[1].startswith("1,918,Quận Bình Thuỷ,3.0,tự chấm,Kém,đúng hạn")
-    assert lines[2].startswith("2,916,Quận Ninh Kiều,1.25,thẩm định,Kém,đúng hạn")
-    assert lines[3] == ",BDT,Ban Dân tộc,,,,chưa nộp,0.0" and len(lines) == 1 + 31  # not received
+    assert lines[0].startswith("Nhóm,Hạng,Mã,")
+    # the city's departments first (none sent: not ranked), then the districts: 916 appraised
+    # ranks 1; 918 (self total only) apart, no rank; the rest sent nothing
+    districts = [line for line in lines if line.startswith('"Quận, huyện"')]
+    assert districts[0].startswith('"Quận, huyện",1,916,Quận Ninh Kiều,1.25,thẩm định,Kém,')
+    assert districts[1] == (
+        '"Quận, huyện",,918,Quận Bình Thuỷ,3.0,"tự chấm (chưa thẩm định, không xếp hạng)",Kém,'
+        "đúng hạn,0.0,50.0,0.5"
+    )
+    assert '"Sở, ban, ngành",,BDT,Ban Dân tộc,,,,chưa nộp,,,' in lines
+    assert len(lines) == 1 + 31  # every unit the city expects, once
     out = tmp_path / "xep-hang.xlsx"
-    write_ranking(out, view, ranked)
+    write_ranking(out, view, ranked, plan)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Tổng hợp", "Lĩnh vực 1", "Lĩnh vực 2"]
-    summary = [[c.value for c in row] for row in wb["Tổng hợp"].iter_rows()]
-    assert summary[2][:5] == [1, "918", "Quận Bình Thuỷ", 3, "tự chấm"]
-    area = [[c.value for c in row] for row in wb["Lĩnh vực 1"].iter_rows()]
-    assert area[1] == [1, "918", "Quận Bình Thuỷ", 2.75, "tự chấm"]
-    assert area[2] == [2, "916", "Quận Ninh Kiều", 1.5, "thẩm định"]
+    assert wb.sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
+    ws = wb["Quận, huyện"]
+    sheet = [[c.value for c in row] for row in ws.iter_rows()]
+    assert sheet[0][0] == "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 — QUẬN, HUYỆN"
+    assert sheet[1][0].startswith("Theo kế hoạch công tác cải cách hành chính năm 2022 (Kế")
+    assert "Báo cáo quý III" in sheet[1][0] and "kh-260" not in sheet[1][0]
+    assert sheet[2][:3] == ["Hạng", "Mã", "Cơ quan, đơn vị"]
+    assert sheet[2][-4:] == [
+        "Lĩnh vực 1 (điểm)",
+        "Hạng lĩnh vực 1",
+        "Lĩnh vực 2 (điểm)",
+        "Hạng lĩnh vực 2",
+    ]
+    assert sheet[3][:5] == [1, "916", "Quận Ninh Kiều", 1.25, "thẩm định"]
+    assert sheet[3][-4:] == [1.5, 1, 0, 1]
+    assert sheet[4][:2] == [None, "918"]
+    # print-ready: landscape, one page wide, the header row on every page
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == "$3:$3"
     # CSV by its ending, with a BOM so that Excel reads the accents; anything else is refused
     write_ranking(tmp_path / "xep-hang.csv", view, ranked)
-    assert (tmp_path / "xep-hang.csv").read_bytes().startswith(b"\xef\xbb\xbfH\xe1\xba\xa1ng,")
+    assert (tmp_path / "xep-hang.csv").read_bytes().startswith("\ufeffNhóm,Hạng,".encode())
     with pytest.raises(UserError, match=r"\.xlsx hoặc \.csv"):
         write_ranking(tmp_path / "xep-hang.pdf", view, ranked)
     assert not (tmp_path / "xep-hang.pdf").exists()

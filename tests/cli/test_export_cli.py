@@ -350,10 +350,16 @@ def test_review_overview_from_the_command_line(
     data = json.loads(out)
     assert code == 0 and data["expected"] == 31 and data["received"] == 1
     unit = next(u for u in data["units"] if u["code"] == "918")
-    assert unit["state"] == "late" and unit["completeness"] == "100.0"  # sent after 10/12/2022
+    assert unit["state"] == "late"  # sent after 10/12/2022
+    # every item "in progress", no document: nothing settled, nothing backed by evidence
+    full = unit["completeness"]
+    assert full["lead_items"] > 0 and (full["lead_settled"], full["lead_percent"]) == (0, "0.0")
+    assert (full["scored_backed"], full["documents"]) == (0, 0)
     assert [h["review_state"] for h in unit["history"]] == ["da_nhan"]
     assert unit["history"][0]["bundle_id"] == sent["bundle_id"]
-    assert (tmp_path / "xep-hang.csv").read_text(encoding="utf-8").startswith("Hạng,Mã,")
+    # the ranking's one CSV writer: a BOM and CRLF rows (Excel), each group named
+    csv_bytes = (tmp_path / "xep-hang.csv").read_bytes()
+    assert csv_bytes.startswith("\ufeffNhóm,Hạng,Mã,".encode()) and b"\r\n" in csv_bytes
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err
     # the same item across the city
@@ -514,7 +520,7 @@ def test_a_district_reviews_its_communes(
     code, out, _ = run(capsys, "--db", "pnv.sqlite", "--lang", "en", "review", "--period", "Q3")
     lines = out.splitlines()
     assert code == 0 and "received 1/8" in lines[0]
-    assert lines[1].split()[:6] == ["Rank", "Code", "Status", "Full", "Self", "Appraised"]
+    assert lines[1].split()[:7] == ["Rank", "Code", "Status", "Done", "Evid.", "Self", "Appraised"]
     assert lines[3].split()[:2] == ["1", "31168"] and " d late " in lines[3]
     out = ok(capsys, *base, "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "31168")

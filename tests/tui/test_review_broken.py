@@ -121,10 +121,10 @@ def test_the_cli_shows_one_broken_unit(shape: str, reviewer: Path, tmp_path: Pat
     out_csv, out_xlsx = tmp_path / "x.csv", tmp_path / "x.xlsx"
     cli("--db", db, "review", "--period", "Q3", "--csv", str(out_csv), "--xlsx", str(out_xlsx))
     rows = list(csv.reader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
-    (row,) = [r for r in rows if r[1] == "918"]
-    assert row[0] == "" and row[6].startswith("hỏng: ")
-    sheet = load_workbook(out_xlsx)["Tổng hợp"]
-    (cells,) = [[c.value for c in r] for r in sheet.iter_rows(min_row=3) if r[1].value == "918"]
+    (row,) = [r for r in rows if r[2] == "918"]  # the group, then the rank (none)
+    assert row[:2] == ["Quận, huyện", ""] and row[7].startswith("hỏng: ")
+    sheet = load_workbook(out_xlsx)["Quận, huyện"]
+    (cells,) = [[c.value for c in r] for r in sheet.iter_rows(min_row=4) if r[1].value == "918"]
     assert str(cells[6]).startswith("hỏng: ")
     activity = json.loads(
         cli("--db", db, "review", "--period", "Q3", "--activity", "hd3.8", "--json")

@@ -237,14 +237,18 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert [units.get_row_at(i)[1] for i in range(units.row_count)] == ["918"]
         await pilot.press("d", "d", "d")  # đã duyệt, không duyệt, all
         assert units.row_count == 1  # the search "binh thuy" still applies
-        # the ranking: 918 by its appraisal, 916 by its self total (shown as such)
+        # the districts' ranking: 918 by its appraisal; 916 (self total only) listed apart,
+        # unranked, once appraisal has started
         await pilot.press("r")
         await wait_idle(app, pilot)
         ranking = app.screen
         assert isinstance(ranking, RankingScreen)
         table = ranking.query_one("#ranking", DataTable)
         kinds = {table.get_row_at(i)[1]: table.get_row_at(i)[3] for i in range(table.row_count)}
-        assert kinds == {"918": "thẩm định", "916": "tự chấm"}
+        assert kinds == {"918": "thẩm định", "916": "tự chấm, chưa thẩm định"}
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["1", ""]
+        title = str(ranking.query_one("#ranking-title", Static).render())
+        assert title.startswith("Xếp hạng quận, huyện — Báo cáo quý III")
         # Enter opens the agency; an appraisal there shows in the ranking on the way back
         table.move_cursor(row=table.get_row_index("916"))
         await pilot.press("enter")
@@ -268,10 +272,11 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.press("f2")
         await wait_idle(app, pilot)
         wb = load_workbook(out)
-        summary = [[c.value for c in r] for r in wb["Tổng hợp"].iter_rows(min_row=3)]
-        assert {r[1]: r[4] for r in summary if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
-        assert [r[6] for r in summary if not r[0]] == ["chưa nộp"] * 29 and len(summary) == 31
-        assert "Lĩnh vực 1" in wb.sheetnames
+        assert wb.sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
+        districts = [[c.value for c in r] for r in wb["Quận, huyện"].iter_rows(min_row=4)]
+        assert {r[1]: r[4] for r in districts if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
+        assert [r[6] for r in districts if not r[0]] == ["chưa nộp"] * 7 and len(districts) == 9
+        assert "Hạng lĩnh vực 1" in [c.value for c in wb["Quận, huyện"][3]]
 
     # the officer imports the receipt in the app (F8, Ctrl+R); the CA is asked for once
     from cchc_tui.ui.officer.screens.receipt import ReceiptImport

@@ -295,9 +295,12 @@ def build_parser() -> Parser:
     sp.add_argument("--activity", help=t("help.review.activity"))
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
-        dest="review_cmd", metavar="state|comment|appraise|receipt|drop", parser_class=Parser
+        dest="review_cmd",
+        metavar="state|comment|appraise|receipt|drop|arrived",
+        parser_class=Parser,
     )
     for name, help_ in (
+        ("arrived", t("help.review.arrived")),
         ("state", t("help.review.state")),
         ("comment", t("help.review.comment")),
         ("appraise", t("help.review.appraise")),
@@ -313,6 +316,9 @@ def build_parser() -> Parser:
             )
             continue
         x.add_argument("agency")
+        if name == "arrived":
+            x.add_argument("--date", required=True, help=t("help.review.arrived_date"))
+            x.add_argument("--note", default="", help=t("help.review.arrived_note"))
         if name == "state":
             x.add_argument("--state", required=True, help=t("help.review.state_value"))
         if name == "comment":

@@ -33,7 +33,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         app = ReviewApp(args.db, config, today=today)
         app.run()
         return _app_ended(app)
-    from cchc_tui.core.numbers import num
+    from cchc_tui.core.numbers import num, share
     from cchc_tui.core.review import ranking
 
     registry = _registry()
@@ -70,15 +70,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.activity:
         return _per_activity(args, view, plan, args.activity)
     ranked = ranking(view, found)
-    if args.xlsx:
-        from cchc_tui.reports.ranking import write_ranking_xlsx
+    for out in (args.xlsx, args.csv):  # one writer: a BOM and CRLF rows in a CSV, for Excel
+        if out:
+            from cchc_tui.reports.ranking import write_ranking
 
-        write_ranking_xlsx(Path(args.xlsx), view, ranked)
-    if args.csv:
-        from cchc_tui.reports.ranking import ranking_csv
-
-        Path(args.csv).write_text(ranking_csv(view, ranked), encoding="utf-8")
+            write_ranking(Path(out), view, ranked, plan)
     rank_of = {r.row.agency.code: r.rank for r in ranked}
+    group_of_code = {r.row.agency.code: r.group for r in ranked}
 
     def appraised(code: str) -> bool:
         return code in found and found[code].appraised
@@ -109,7 +107,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                             ),
                             None,
                         ),
-                        "completeness": str(r.completeness),
+                        "completeness": _completeness_json(r),
                         # received, but its submission cannot be read: why (else null)
                         "broken": r.broken or None,
                         "self_total": None if r.self_total is None else str(r.self_total),
@@ -124,7 +122,9 @@ def cmd_review(args: argparse.Namespace) -> int:
                             if r.agency.code in found and found[r.agency.code].appraised
                             else None
                         ),
+                        # in its group (docs/review-desk.md); null: not ranked, or apart
                         "rank": rank_of.get(r.agency.code),
+                        "rank_group": group_of_code.get(r.agency.code),
                     }
                     for r in view.rows
                 ],
@@ -149,7 +149,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                 "ui.review.col.rank",
                 "col.code",
                 "col.status",
-                "ui.review.col.full",
+                "ui.review.col.lead",
+                "ui.review.col.backed",
                 "ui.score.col.self",
                 "ui.review.col.appraisal",
                 "ui.review.col.grade",
@@ -158,10 +159,11 @@ def cmd_review(args: argparse.Namespace) -> int:
         ],
         [
             [
-                str(rank_of.get(r.agency.code, "")),
+                str(rank_of.get(r.agency.code) or ""),
                 r.agency.code,
                 r.state_label(),
-                f"{num(r.completeness)}%",
+                share(r.full.lead_share),
+                share(r.full.backed_share),
                 "" if r.self_total is None else num(r.self_total),
                 num(found[r.agency.code].total) if appraised(r.agency.code) else "",
                 found[r.agency.code].grade if appraised(r.agency.code) else r.grade,
@@ -169,9 +171,28 @@ def cmd_review(args: argparse.Namespace) -> int:
             ]
             for r in view.rows
         ],
-        flex=7,
+        flex=8,
     )
     return 0
+
+
+def _completeness_json(row: Any) -> dict[str, Any]:
+    """The three completeness figures (docs/review-desk.md), with what they are made of."""
+    full = row.full
+
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "lead_items": full.lead_items,
+        "lead_settled": full.lead_settled,
+        "lead_percent": text(full.lead_share),
+        "scored": full.scored,
+        "scored_backed": full.scored_backed,
+        "backed_percent": text(full.backed_share),
+        "documents": full.documents,
+        "documents_per_point": text(full.documents_per_point),
+    }
 
 
 def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str) -> int:
@@ -227,6 +248,20 @@ def cmd_review_action(args: argparse.Namespace) -> int:
         if args.review_cmd == "drop":
             return _review_drop(args, store, registry, prof, plan)
         agency = _agency_arg(registry, args.agency)
+        if args.review_cmd == "arrived":
+            first = rs.first_bundle(store, agency.code, plan.id, args.period.upper())
+            row = rs.set_arrival(store, first, args.date, args.note, actor=prof.officer)
+            note = f" ({row.arrival_note})" if row.arrival_note else ""
+            print(
+                t(
+                    "review.arrival_set",
+                    agency=agency.code,
+                    id=row.bundle_id[:12],
+                    date=format_date(row.arrived_on),
+                    note=note,
+                )
+            )
+            return 0
         bundle = rs.latest_bundle(store, agency.code, plan.id, args.period.upper())
         if args.review_cmd == "state":
             rs.set_state(store, bundle, args.state, actor=prof.officer)

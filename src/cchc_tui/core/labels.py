@@ -161,3 +161,10 @@ AUDIT_FIELD: dict[str, str] = {
     "evidence": "audit.field.evidence",
     "period": "audit.field.period",
 }
+
+# the ranking groups (core/review.GROUPS)
+REVIEW_GROUP = {
+    "city": "ui.review.group.city",
+    "district": "ui.review.group.district",
+    "commune": "ui.review.group.commune",
+}

@@ -12,7 +12,7 @@ A value is returned only when it is a finite Decimal within the field's bounds.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from cchc_tui.core import labels
@@ -46,6 +46,21 @@ def num(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if language() == "vi" else text
+
+
+def share(value: Decimal | None, places: int = 1) -> str:
+    """A percentage as shown ("66,7%"; with ``places=0``, "67%" for a narrow column), "—"
+    when there is nothing to divide."""
+    if value is None:
+        return "—"
+    return f"{num(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))}%"
+
+
+def whole(value: int) -> str:
+    """A whole number with its thousands marked as people write them: 1.544 in Vietnamese
+    (the dot groups thousands, the comma is the decimal mark), 1,544 in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if language() == "vi" else text
 
 
 def check_number(

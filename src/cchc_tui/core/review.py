@@ -6,8 +6,9 @@ Plain data in, plain data out: the store hands in the latest accepted bundle of 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -17,8 +18,9 @@ from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.assignment import Role, units_assigned
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import t
+from cchc_tui.core.numbers import whole
 from cchc_tui.core.plan import Item, Plan
-from cchc_tui.core.submission import Submission
+from cchc_tui.core.submission import Submission, decimal_of
 
 REVIEWER_OF_CITY = "SNV"
 STATES = ("da_nhan", "can_bo_sung", "da_duyet", "khong_duyet")
@@ -59,6 +61,70 @@ class Received:
     submission: Submission | None  # None: the stored submission cannot be read (`broken`)
     count: int  # bundles received for the period (1 + resubmissions)
     broken: str = ""  # why the stored submission.json is missing or does not fit the schema
+    # The day the period's first bundle that counts arrived (set by the reviewer, else the day
+    # it was imported): lateness counts from it. A resubmission the reviewer asked for does
+    # not make a unit late; a first bundle dropped (foreign, damaged) is not its submission.
+    arrived_on: date | None = None
+    arrival_note: str = ""
+    first_bundle_id: str = ""
+
+    @property
+    def arrival(self) -> date:
+        return self.arrived_on or local_day(self.received_at)
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    return None if not whole else (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How far a submission backs itself up (docs/review-desk.md, "Completeness"): three
+    figures, never one share of "has a status" (export refuses an item without one, so that
+    was always 100 %)."""
+
+    lead_items: int = 0  # the items the unit leads (chủ trì) in the plan, as its bundle lists
+    lead_settled: int = 0  # of them: done, or "cannot be done" with its reason given
+    scored: int = 0  # sub-criteria the unit gave itself points for (above 0)
+    scored_backed: int = 0  # of them: citing at least one evidence document
+    documents: int = 0  # distinct documents the scored sub-criteria cite
+    points: Decimal = Decimal(0)  # the self points of the scored sub-criteria
+
+    @property
+    def lead_share(self) -> Decimal | None:
+        """Lead items done or justified, in % (None: the unit leads nothing)."""
+        return _share(self.lead_settled, self.lead_items)
+
+    @property
+    def backed_share(self) -> Decimal | None:
+        """Scored sub-criteria backed by evidence, in % (None: nothing scored)."""
+        return _share(self.scored_backed, self.scored)
+
+    @property
+    def documents_per_point(self) -> Decimal | None:
+        """Documents cited per self point scored, to two places (None: no point scored)."""
+        if not self.points:
+            return None
+        return (Decimal(self.documents) / self.points).quantize(Decimal("0.01"))
+
+
+def completeness(sub: Submission) -> Completeness:
+    lead = [i for i in sub.items if i.role == "lead"]
+    settled = sum(
+        1
+        for i in lead
+        if i.status == "hoan_thanh" or (i.status == "khong_thuc_hien_duoc" and i.reason.strip())
+    )
+    scores = sub.first_scores
+    scored = [s for s in (scores.subs if scores else []) if (decimal_of(s.self_points) or 0) > 0]
+    return Completeness(
+        lead_items=len(lead),
+        lead_settled=settled,
+        scored=len(scored),
+        scored_backed=sum(1 for s in scored if s.evidence),
+        documents=len({e for s in scored for e in s.evidence}),
+        points=sum((decimal_of(s.self_points) or Decimal(0) for s in scored), Decimal(0)),
+    )
 
 
 @dataclass(frozen=True)
@@ -66,13 +132,10 @@ class UnitRow:
     agency: Agency
     state: str  # "missing" | "on_time" | "late"
     received: Received | None
-    items_total: int
-    items_with_status: int
-    points_total: int  # self-scored sub-criteria with points
-    points_with_evidence: int
+    full: Completeness
     self_total: Decimal | None
     grade: str
-    days_late: int = 0  # whole days after the due date (on the reviewer's calendar)
+    days_late: int = 0  # whole days from the due date to the arrival (reviewer's calendar)
     broken: str = ""  # received, but its submission cannot be read: why (shown, not counted)
 
     def state_label(self) -> str:
@@ -80,17 +143,8 @@ class UnitRow:
         if self.broken:
             return t("review.broken", reason=self.broken)
         if self.state == "late":
-            return t("ui.review.late_days", days=self.days_late)
+            return t("ui.review.late_days", days=whole(self.days_late))
         return t(labels.REVIEW_STATE[self.state])
-
-    @property
-    def completeness(self) -> Decimal:
-        parts = self.items_total + self.points_total
-        if not parts:
-            return Decimal(0)
-        return (Decimal(self.items_with_status + self.points_with_evidence) * 100 / parts).quantize(
-            Decimal("0.1")
-        )
 
 
 @dataclass(frozen=True)
@@ -124,29 +178,22 @@ def overview(
     for agency in expected_units(registry, plan, reviewer):
         got = latest.get(agency.code)
         if got is None:
-            rows.append(UnitRow(agency, "missing", None, 0, 0, 0, 0, None, ""))
+            rows.append(UnitRow(agency, "missing", None, Completeness(), None, ""))
             continue
-        # the day it arrived on the reviewer's calendar (stored times are UTC)
-        arrived = local_day(got.received_at)
-        days_late = max(0, (arrived - due).days) if due is not None else 0
+        days_late = max(0, (got.arrival - due).days) if due is not None else 0
         state = "late" if days_late else "on_time"
         sub = got.submission
         if sub is None:  # one unit marked broken, never an overview that fails
             broken = got.broken or t("review.broken_missing")
-            rows.append(UnitRow(agency, state, got, 0, 0, 0, 0, None, "", days_late, broken))
+            rows.append(UnitRow(agency, state, got, Completeness(), None, "", days_late, broken))
             continue
         scores = sub.first_scores
-        subs = scores.subs if scores else []
-        pointed = [s for s in subs if s.self_points not in (None, "0")]
         rows.append(
             UnitRow(
                 agency=agency,
                 state=state,
                 received=got,
-                items_total=len(sub.items),
-                items_with_status=sum(1 for i in sub.items if i.status),
-                points_total=len(pointed),
-                points_with_evidence=sum(1 for s in pointed if s.evidence or s.note),
+                full=completeness(sub),
                 self_total=Decimal(scores.total) if scores else None,
                 grade=scores.grade if scores else "",
                 days_late=days_late,
@@ -155,33 +202,79 @@ def overview(
     return Overview(plan.id, period, due, rows)
 
 
+# Ranked apart, each against its own kind (docs/review-desk.md, "Rankings"): departments,
+# boards and sectors (the city level, vertical agencies too); districts; communes.
+GROUPS = ("city", "district", "commune")
+
+
+def group_of(agency: Agency) -> str:
+    return agency.level if agency.level in GROUPS else "city"
+
+
 @dataclass(frozen=True)
 class Ranked:
-    rank: int
+    rank: int | None  # in its group; None: listed apart (see ranking)
     row: UnitRow
     total: Decimal
-    appraised: bool  # False: the self total stands in (shown as such)
+    appraised: bool  # False: the self total (shown as such)
     grade: str
     areas: dict[str, Decimal]  # area code → points (empty when the criteria set is unknown)
+    area_ranks: dict[str, int] = field(default_factory=dict)  # area code → rank in the group
+
+    @property
+    def group(self) -> str:
+        return group_of(self.row.agency)
+
+
+def _shared_ranks(values: list[Decimal]) -> list[int]:
+    """Ranks of values sorted from the highest: equal values share one (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    for i, value in enumerate(values):
+        ranks.append(ranks[-1] if ranks and values[i - 1] == value else i + 1)
+    return ranks
 
 
 def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> list[Ranked]:
-    """By appraisal total, else self total; equal totals share a rank (1, 2, 2, 4). `outcomes`
-    (agency → its appraisal or recomputed self-assessment) gives grades and area points; an
-    agency without one ranks by the self total its bundle carries."""
+    """Each group (GROUPS) ranked on its own, groups in that order. Within a group: by the
+    appraised total once appraisal has started there (an agency with its self total only is
+    listed after, apart, with no rank: the two are not comparable); before that, by self
+    totals. Equal totals share a rank; each area ranked the same way. `outcomes` (agency →
+    its appraisal or recomputed self-assessment) gives grades and area points; an agency
+    without one stands by the self total its bundle carries."""
     outcomes = outcomes or {}
-    scored: list[tuple[Decimal, bool, str, dict[str, Decimal], UnitRow]] = []
+    by_group: dict[str, list[Ranked]] = {g: [] for g in GROUPS}
     for row in view.rows:
         found = outcomes.get(row.agency.code)
         if found is not None:
-            scored.append((found.total, found.appraised, found.grade, found.areas(), row))
+            entry = Ranked(None, row, found.total, found.appraised, found.grade, found.areas())
         elif row.self_total is not None:
-            scored.append((row.self_total, False, row.grade, {}, row))
-    scored.sort(key=lambda x: (-x[0], x[4].agency.code))
+            entry = Ranked(None, row, row.self_total, False, row.grade, {})
+        else:
+            continue
+        by_group[group_of(row.agency)].append(entry)
     out: list[Ranked] = []
-    for i, (total, appraised, grade, areas, row) in enumerate(scored):
-        rank = out[-1].rank if out and out[-1].total == total else i + 1
-        out.append(Ranked(rank, row, total, appraised, grade, areas))
+    for group in GROUPS:
+        entries = by_group[group]
+        started = any(e.appraised for e in entries)
+        ranked = sorted(
+            (e for e in entries if e.appraised or not started),
+            key=lambda e: (-e.total, e.row.agency.code),
+        )
+        apart = sorted(
+            (e for e in entries if started and not e.appraised),
+            key=lambda e: (-e.total, e.row.agency.code),
+        )
+        area_ranks: dict[str, dict[str, int]] = defaultdict(dict)
+        for area in sorted({a for e in ranked for a in e.areas}):
+            having = sorted(
+                (e for e in ranked if area in e.areas),
+                key=lambda e: (-e.areas[area], e.row.agency.code),
+            )
+            for e, rank in zip(having, _shared_ranks([e.areas[area] for e in having]), strict=True):
+                area_ranks[e.row.agency.code][area] = rank
+        for e, rank in zip(ranked, _shared_ranks([e.total for e in ranked]), strict=True):
+            out.append(replace(e, rank=rank, area_ranks=area_ranks[e.row.agency.code]))
+        out += apart
     return out
 
 

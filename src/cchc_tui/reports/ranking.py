@@ -1,4 +1,10 @@
-"""The ranking as XLSX (a summary sheet and one sheet per area) and as CSV."""
+"""The ranking as XLSX (one sheet per group, print-ready) and as CSV (every group, one table).
+
+Each group (sở, ban, ngành; quận, huyện; xã, phường, thị trấn) is ranked on its own
+(core/review.ranking); a sheet lists its ranked units, then the ones listed apart (a self
+total while the others are appraised), then the ones not ranked (nothing sent, or a bundle
+that cannot be read). Printed on A4 landscape, fit to the page's width, its title in words
+and the header row repeated on every page."""
 
 from __future__ import annotations
 
@@ -9,14 +15,18 @@ import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
-from cchc_tui.core.review import Overview, Ranked, UnitRow
+from cchc_tui.core.plan import Plan
+from cchc_tui.core.review import GROUPS, Overview, Ranked, UnitRow, group_of
 from cchc_tui.core.text import escape_controls
 
-SUMMARY = (
+HEAD = (
     "Hạng",
     "Mã",
     "Cơ quan, đơn vị",
@@ -24,9 +34,18 @@ SUMMARY = (
     "Loại điểm",
     "Xếp loại",
     "Tình trạng nộp",
-    "Mức đầy đủ (%)",
+    "Việc chủ trì xong hoặc có lý do (%)",
+    "Tiêu chí tự chấm có TLKC (%)",
+    "Số TLKC trên một điểm",
 )
+GROUP_TITLE = {
+    "city": "SỞ, BAN, NGÀNH",
+    "district": "QUẬN, HUYỆN",
+    "commune": "XÃ, PHƯỜNG, THỊ TRẤN",
+}
+SHEET = {"city": "Sở, ban, ngành", "district": "Quận, huyện", "commune": "Xã, phường, thị trấn"}
 STATE = {"on_time": "đúng hạn", "late": "trễ hạn", "missing": "chưa nộp"}
+WIDTHS = (6, 8, 40, 10, 11, 12, 14, 14, 14, 12)
 
 
 def _state(row: UnitRow) -> str:
@@ -36,73 +55,128 @@ def _state(row: UnitRow) -> str:
     return STATE[row.state]
 
 
-def _rows(view: Overview, ranked: list[Ranked]) -> list[list[object]]:
-    ranked_codes = {r.row.agency.code for r in ranked}
-    out: list[list[object]] = [
-        [
+def _full(row: UnitRow) -> list[float | None]:
+    """The completeness figures as numbers (an empty cell where there is nothing to divide)."""
+    full = row.full
+    return [
+        None if v is None else float(v)
+        for v in (full.lead_share, full.backed_share, full.documents_per_point)
+    ]
+
+
+def _areas(ranked: list[Ranked]) -> list[str]:
+    def key(code: str) -> tuple[int, str]:
+        return (int(code), code) if code.isdigit() else (10**6, code)
+
+    return sorted({a for r in ranked for a in r.areas}, key=key)
+
+
+def _group_rows(view: Overview, ranked: list[Ranked], group: str) -> list[list[object]]:
+    """A group's rows: ranked, then apart ("chưa thẩm định"), then unranked units."""
+    mine = [r for r in ranked if r.group == group]
+    areas = _areas(mine)
+    out: list[list[object]] = []
+    for r in mine:
+        kind = "thẩm định" if r.appraised else "tự chấm"
+        if r.rank is None:
+            kind = "tự chấm (chưa thẩm định, không xếp hạng)"
+        line: list[object] = [
             r.rank,
             r.row.agency.code,
             r.row.agency.name,
             float(r.total),
-            "thẩm định" if r.appraised else "tự chấm",
+            kind,
             r.grade,
-            STATE[r.row.state],
-            float(r.row.completeness),
+            _state(r.row),
+            *_full(r.row),
         ]
-        for r in ranked
-    ]
+        for area in areas:
+            line += [
+                float(r.areas[area]) if area in r.areas else None,
+                r.area_ranks.get(area),
+            ]
+        out.append(line)
+    listed = {r.row.agency.code for r in mine}
     for row in view.rows:
-        if row.agency.code not in ranked_codes:
+        if group_of(row.agency) == group and row.agency.code not in listed:
             out.append(
-                [
-                    "",
-                    row.agency.code,
-                    row.agency.name,
-                    None,
-                    "",
-                    "",
-                    _state(row),
-                    float(row.completeness),
-                ]
+                [None, row.agency.code, row.agency.name, None, "", "", _state(row), *_full(row)]
             )
     return out
 
 
-def _area_key(code: str) -> tuple[int, str]:
-    return (int(code), code) if code.isdigit() else (10**6, code)
-
-
-def write_ranking_xlsx(path: Path, view: Overview, ranked: list[Ranked]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Tổng hợp"
-    ws.append([f"XẾP HẠNG CHỈ SỐ CCHC — {view.plan} — kỳ {view.period}"])
-    ws.append(list(SUMMARY))
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-    for row in _rows(view, ranked):
-        ws.append(row)
-    areas = sorted({a for r in ranked for a in r.areas}, key=_area_key)
-    for area in areas:
-        sheet = wb.create_sheet(f"Lĩnh vực {area}")
-        sheet.append(["Hạng chung", "Mã", "Cơ quan, đơn vị", "Điểm lĩnh vực", "Loại điểm"])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        by_area = sorted(
-            (r for r in ranked if area in r.areas),
-            key=lambda r: (-r.areas[area], r.row.agency.code),
+def _title(plan: Plan | None, view: Overview) -> tuple[str, str]:
+    """The sheet's title and subtitle in words, not internal codes."""
+    period = view.period
+    subtitle = ""
+    if plan is not None:
+        found = next((p for p in plan.period if p.code == view.period), None)
+        if found is not None:
+            period = f"{found.name} (hạn {format_date(found.due)})"
+        subtitle = (
+            f"Theo {plan.plan.title.lower()} (Kế hoạch số {plan.plan.number} ngày "
+            f"{format_date(plan.plan.issued)} của {plan.plan.issuer}) — {period}"
         )
-        for r in by_area:
-            sheet.append(
-                [
-                    r.rank,
-                    r.row.agency.code,
-                    r.row.agency.name,
-                    float(r.areas[area]),
-                    "thẩm định" if r.appraised else "tự chấm",
-                ]
-            )
+    year = plan.plan.year if plan is not None else ""
+    return f"XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}".strip(), subtitle or period
+
+
+def _sheet(
+    ws: Worksheet, title: str, subtitle: str, head: list[str], rows: list[list[object]]
+) -> None:
+    ws.append([title])
+    ws.append([subtitle])
+    ws.append(head)
+    for cell in ws[1]:
+        cell.font = Font(bold=True, size=13)
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for row in rows:
+        ws.append(row)
+    for i in range(1, len(head) + 1):
+        ws.column_dimensions[get_column_letter(i)].width = WIDTHS[i - 1] if i <= len(WIDTHS) else 10
+    ws.freeze_panes = "D4"
+    # print-ready: A4 landscape, every column on the page's width, the header on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
+    ws.print_title_rows = "3:3"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    footer = ws.oddFooter
+    if footer is not None:
+        footer.center.text = "Trang &P / &N"
+
+
+def write_ranking_xlsx(
+    path: Path, view: Overview, ranked: list[Ranked], plan: Plan | None = None
+) -> None:
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    title, subtitle = _title(plan, view)
+    for group in GROUPS:
+        if not any(group_of(r.agency) == group for r in view.rows):
+            continue
+        mine = [r for r in ranked if r.group == group]
+        head = list(HEAD)
+        for area in _areas(mine):
+            head += [f"Lĩnh vực {area} (điểm)", f"Hạng lĩnh vực {area}"]
+        ws = wb.create_sheet(SHEET[group])
+        _sheet(
+            ws, f"{title} — {GROUP_TITLE[group]}", subtitle, head, _group_rows(view, ranked, group)
+        )
+    if not wb.sheetnames:  # a reviewer who expects nobody: one empty sheet, said so
+        _sheet(wb.create_sheet("Xếp hạng"), title, subtitle, list(HEAD), [])
     fd, tmp = tempfile.mkstemp(prefix=".ranking-", suffix=".xlsx", dir=path.parent or Path("."))
     os.close(fd)
     try:
@@ -114,22 +188,26 @@ def write_ranking_xlsx(path: Path, view: Overview, ranked: list[Ranked]) -> None
 
 
 def ranking_csv(view: Overview, ranked: list[Ranked]) -> str:
+    """Every group in one table, a group column first (CSV has no sheets)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(SUMMARY)
-    for row in _rows(view, ranked):
-        writer.writerow(row)
+    writer.writerow(("Nhóm", *HEAD))
+    for group in GROUPS:
+        for row in _group_rows(view, ranked, group):
+            writer.writerow((SHEET[group], *row[: len(HEAD)]))
     return buf.getvalue()
 
 
-def write_ranking(path: Path, view: Overview, ranked: list[Ranked]) -> None:
+def write_ranking(
+    path: Path, view: Overview, ranked: list[Ranked], plan: Plan | None = None
+) -> None:
     """XLSX or CSV by the file's ending, written to a temporary file and renamed."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UserError("ranking.bad_suffix", path=path)
     try:
         if suffix == ".xlsx":
-            write_ranking_xlsx(path, view, ranked)
+            write_ranking_xlsx(path, view, ranked, plan)
             return
         fd, tmp = tempfile.mkstemp(prefix=".ranking-", suffix=".csv", dir=path.parent or Path("."))
         try:

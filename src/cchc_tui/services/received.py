@@ -4,10 +4,11 @@ received bundle's submission read back through the schema (shared by import and 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import UTC
+from datetime import UTC, date
 from functools import lru_cache
 from pathlib import Path
 
+from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import t
 from cchc_tui.core.review import Received
 from cchc_tui.core.submission import Submission, SubmissionError, parse_submission
@@ -55,6 +56,12 @@ def stored_submission(row: ReceivedBundle) -> tuple[Submission | None, str]:
     return sub, ""
 
 
+def arrival_day(row: ReceivedBundle) -> date:
+    """The day a bundle arrived: the reviewer's, else the day it was imported (rows imported
+    before arrival days were kept)."""
+    return row.arrived_on or local_day(row.received_at.replace(tzinfo=UTC))
+
+
 def latest_for_period(
     store: Store, plan: str, period: str, only: Collection[str] | None = None
 ) -> dict[str, Received]:
@@ -63,9 +70,11 @@ def latest_for_period(
     rows = ReviewStore(store).in_period(plan, period, dropped_too=False)
     counts: dict[str, int] = {}
     latest: dict[str, ReceivedBundle] = {}
+    first: dict[str, ReceivedBundle] = {}
     for r in rows:
         counts[r.agency_code] = counts.get(r.agency_code, 0) + 1
         latest[r.agency_code] = r
+        first.setdefault(r.agency_code, r)
     out = {}
     for code, r in latest.items():
         if only is not None and code not in only:
@@ -79,5 +88,8 @@ def latest_for_period(
             submission,
             counts[code],
             broken,
+            arrived_on=arrival_day(first[code]),
+            arrival_note=first[code].arrival_note,
+            first_bundle_id=first[code].bundle_id,
         )
     return out

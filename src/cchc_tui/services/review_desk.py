@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,7 @@ from cchc_tui.bundle.receipt import STATES
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
-from cchc_tui.core.dates import local_time
+from cchc_tui.core.dates import DateError, format_date, local_day, local_time, parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.numbers import num, parse_points
 from cchc_tui.core.plan import Plan
@@ -111,6 +112,41 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
                 os.rename(kept, source)
         raise
     return kept
+
+
+def first_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:
+    """The agency's first bundle for the period that counts: the one whose arrival day the
+    lateness is counted from (a resubmission asked for in review does not make a unit late)."""
+    rows = ReviewStore(store).in_period(plan, period, agency=agency, dropped_too=False)
+    if not rows:
+        raise UserError("review.no_bundle", agency=agency, period=period)
+    return rows[0]
+
+
+def set_arrival(
+    store: Store,
+    bundle: ReceivedBundle,
+    day: date | str,
+    note: str = "",
+    *,
+    actor: str,
+    today: date | None = None,
+) -> ReceivedBundle:
+    """Record the day a bundle arrived (dd/mm/yyyy or a date): not in the future, not before
+    the day it was signed (a bundle cannot reach the reviewer before it exists). The note says
+    how it is known ("công văn đến ngày…"). Audited; returns the row as written."""
+    today = today or date.today()
+    if isinstance(day, str):
+        day = parse_date(day, today=today)
+    elif day > today:
+        raise DateError("date.future", value=format_date(day), today=format_date(today))
+    if bundle.signing_time is not None:
+        signed = local_day(bundle.signing_time)
+        if day < signed:
+            raise UserError(
+                "review.arrival_before_signing", date=format_date(day), signed=format_date(signed)
+            )
+    return ReviewStore(store).set_arrival(bundle, day, clean(note), actor=actor)
 
 
 def set_state(store: Store, bundle: ReceivedBundle, state: str, *, actor: str) -> None:

@@ -289,6 +289,11 @@ class ReceivedBundle(SQLModel, table=True):
     dropped_at: datetime | None = None
     dropped_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
     drop_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # the day the submission reached the reviewer (the stick handed over, the official letter
+    # registered): the import day unless the reviewer sets it, with a note ("công văn đến
+    # ngày…"); lateness counts from it. None in rows imported before 0009: the import day.
+    arrived_on: date | None = None
+    arrival_note: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ReviewState(SQLModel, table=True):

@@ -5,7 +5,7 @@ transaction with its audit row."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlmodel import col, select
@@ -137,6 +137,28 @@ class ReviewStore:
                 },
             )
         return now
+
+    def set_arrival(
+        self, bundle: ReceivedBundle, day: date, note: str, *, actor: str
+    ) -> ReceivedBundle:
+        """Record the day the bundle arrived, with the reviewer's note; audited with the day
+        it replaces. Returns the row as written."""
+        with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
+            row = s.get(ReceivedBundle, bundle.id)
+            if row is None:
+                raise LookupError(bundle.bundle_id)
+            before = (row.arrived_on, row.arrival_note)
+            row.arrived_on, row.arrival_note = day, note
+            s.add(row)
+            s.record(
+                action="review.arrival",
+                entity="bundle",
+                key=row.bundle_id,
+                changes={"arrived_on": (before[0], day), "note": (before[1], note)},
+            )
+        written = self.by_id(bundle.bundle_id)
+        assert written is not None  # written above, and bundles are never deleted
+        return written
 
     # -- states and comments ---------------------------------------------------------------------
     def add_state(self, bundle: ReceivedBundle, state: str, *, actor: str) -> None:

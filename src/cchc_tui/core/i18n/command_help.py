@@ -430,6 +430,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "xuất danh sách thu hồi",
         "en": "export the revocation list",
     },
+    "help.review.arrived": {
+        "vi": "ghi ngày hồ sơ thực đến (ngày nhận USB, ngày công văn đến); trễ hạn tính từ đó",
+        "en": "record the day a submission actually arrived; lateness counts from it",
+    },
+    "help.review.arrived_date": {
+        "vi": "ngày đến, dd/mm/yyyy (không sau hôm nay, không trước ngày ký gói)",
+        "en": "the arrival day, dd/mm/yyyy (not after today, not before the bundle was signed)",
+    },
+    "help.review.arrived_note": {
+        "vi": 'ghi chú, ví dụ "công văn đến ngày 09/09, số 123"',
+        "en": 'a note, e.g. "letter registered 09/09, no. 123"',
+    },
     "help.review.state": {
         "vi": "trạng thái thẩm định của hồ sơ",
         "en": "a bundle's appraisal state",

@@ -46,11 +46,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.appraised": {"vi": "thẩm định", "en": "appraised"},
     "ui.review.self": {"vi": "tự chấm", "en": "self"},
     "ui.review.ranking": {"vi": "Xếp hạng", "en": "Ranking"},
-    "ui.review.ranking_title": {"vi": "Xếp hạng — kỳ {period}", "en": "Ranking — period {period}"},
+    "ui.review.ranking_title": {
+        "vi": "Xếp hạng {group} — {period} · {basis}",
+        "en": "Ranking of {group} — {period} · {basis}",
+    },
+    "ui.review.group.city": {"vi": "sở, ban, ngành", "en": "departments and sectors"},
+    "ui.review.group.district": {"vi": "quận, huyện", "en": "districts"},
+    "ui.review.group.commune": {"vi": "xã, phường, thị trấn", "en": "communes"},
+    "ui.review.basis_appraised": {
+        "vi": "theo điểm thẩm định; đơn vị chỉ có điểm tự chấm xếp riêng, không có hạng",
+        "en": "by appraised totals; units with self totals only are listed apart, unranked",
+    },
+    "ui.review.basis_self": {
+        "vi": "theo điểm tự chấm (chưa thẩm định)",
+        "en": "by self totals (no appraisal yet)",
+    },
+    "ui.review.apart": {"vi": "tự chấm, chưa thẩm định", "en": "self, not appraised"},
+    "ui.review.key_group": {"vi": "Nhóm khác", "en": "Next group"},
     "ui.review.key_ranking": {"vi": "Xếp hạng", "en": "Ranking"},
     "ui.review.key_activity": {"vi": "Theo hoạt động", "en": "By activity"},
     "ui.review.activity_label": {"vi": "Hoạt động", "en": "Activity"},
-    "ui.review.col.full": {"vi": "Đủ", "en": "Full"},
+    "ui.review.col.lead": {"vi": "Xong", "en": "Done"},
+    "ui.review.col.backed": {"vi": "TLKC", "en": "Evid."},
+    "ui.review.full_line": {
+        "vi": "Việc chủ trì xong/có lý do {settled}/{lead} ({lead_pct}) · tiêu chí có TLKC "
+        "{backed}/{scored} ({backed_pct}) · {per_point} TLKC/điểm",
+        "en": "Lead items done/justified {settled}/{lead} ({lead_pct}) · criteria with evidence "
+        "{backed}/{scored} ({backed_pct}) · {per_point} documents/point",
+    },
     "ui.review.key_sort": {"vi": "Sắp xếp", "en": "Sort"},
     "ui.review.key_filter": {"vi": "Lọc", "en": "Filter"},
     "ui.review.key_state": {"vi": "Đổi trạng thái", "en": "Next state"},
@@ -139,8 +162,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.hash.checking": {"vi": "đang kiểm…", "en": "checking…"},
     "ui.review.hash.none": {"vi": "không kèm tệp", "en": "no file"},
     "ui.review.unit_detail": {
-        "vi": "{code} {name}\n{state} · tự chấm {self} · thẩm định {appraised} · xếp loại {grade}",
-        "en": "{code} {name}\n{state} · self {self} · appraised {appraised} · grade {grade}",
+        "vi": "{code} {name}\n{state} · tự chấm {self} · thẩm định {appraised} · xếp loại {grade}"
+        "\n{full}\n{arrival}",
+        "en": "{code} {name}\n{state} · self {self} · appraised {appraised} · grade {grade}"
+        "\n{full}\n{arrival}",
+    },
+    "ui.review.arrival_line": {
+        "vi": "Đến {arrived}{note} · ký {signed} · nhận vào máy {imported} (n: sửa ngày đến)",
+        "en": "Arrived {arrived}{note} · signed {signed} · imported {imported} (n: arrival day)",
+    },
+    "ui.review.key_arrival": {"vi": "Ngày đến", "en": "Arrival"},
+    "ui.review.arrival_missing": {
+        "vi": "{code} chưa nộp hồ sơ kỳ này: chưa có ngày đến để ghi.",
+        "en": "{code} has sent nothing for this period: no arrival to record.",
+    },
+    "ui.review.arrival_title": {
+        "vi": "Ngày hồ sơ của {agency} thực đến — F2 ghi, Esc đóng",
+        "en": "The day {agency}'s submission arrived — F2 saves, Esc closes",
+    },
+    "ui.review.arrival_facts": {
+        "vi": "Gói {id}: ký {signed}; nhận vào máy {imported}. Trễ hạn tính từ ngày đến.",
+        "en": "Bundle {id}: signed {signed}; imported {imported}. Lateness counts from arrival.",
+    },
+    "ui.review.arrival_day": {"vi": "Ngày đến", "en": "Arrived on"},
+    "ui.review.arrival_note": {"vi": "Ghi chú", "en": "Note"},
+    "ui.review.arrival_hint": {
+        "vi": 'dd/mm/yyyy; ghi chú ví dụ "công văn đến ngày 09/09, số 123"',
+        "en": 'dd/mm/yyyy; a note such as "letter registered 09/09, no. 123"',
     },
     "ui.review.none": {"vi": "chưa có", "en": "none"},
     "ui.review.hash.ok": {"vi": "√ khớp", "en": "√ matches"},
@@ -216,6 +264,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "total: {total} = {percent}% ({grade}).",
     },
     "review.saved": {"vi": "Đã ghi.", "en": "Saved."},
+    "review.arrival_before_signing": {
+        "vi": "Ngày đến {date} trước ngày ký gói ({signed}): gói không thể đến trước khi được "
+        "ký. Hãy xem lại ngày trên công văn hoặc biên bản giao nhận.",
+        "en": "Arrival date {date} is before the bundle was signed ({signed}): a bundle cannot "
+        "arrive before it exists. Check the date on the letter or the hand-over record.",
+    },
+    "review.arrival_set": {
+        "vi": "Đã ghi ngày đến của {agency} (gói {id}): {date}{note}; trễ hạn tính từ ngày này.",
+        "en": "Arrival of {agency} (bundle {id}) recorded: {date}{note}; lateness counts from "
+        "this day.",
+    },
     "review.broken": {"vi": "hỏng: {reason}", "en": "broken: {reason}"},
     "review.broken_missing": {
         "vi": "thiếu data/submission.json",

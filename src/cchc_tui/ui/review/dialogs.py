@@ -1,4 +1,5 @@
-"""The review desk's dialogs: a comment, an appraisal, dropping a bundle, signing a receipt."""
+"""The review desk's dialogs: a comment, an appraisal, an arrival day, dropping a bundle,
+signing a receipt."""
 
 from __future__ import annotations
 
@@ -141,6 +142,77 @@ class AppraiseModal(InputsGuard, ModalScreen[bool]):
         except UserError as e:
             self.query_one("#appraise-error", Static).update(e.message())
             self.query_one("#appraise-points", VietInput).focus()
+            return False
+        self.saved()
+        self.dismiss(True)
+        return True
+
+    def action_cancel(self) -> None:
+        self.leave_in_worker(lambda: self.dismiss(False))
+
+
+class ArrivalModal(InputsGuard, ModalScreen[bool]):
+    """The day a unit's submission actually arrived (the stick handed over, the letter
+    registered), with a note: lateness counts from it. Opens on the day recorded now; a
+    refused day is said in the dialog, which stays open."""
+
+    DRAFT_FORM = "arrival"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f2", "save", "key.save", id="arrival.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="arrival.cancel"),
+    ]
+
+    def __init__(
+        self,
+        agency: str,
+        facts: str,
+        day: str,
+        note: str,
+        submit: Callable[[str, str], Awaitable[None]],
+        *,
+        draft_key: str = "",
+    ) -> None:
+        super().__init__()
+        self.agency = agency
+        self.facts = facts
+        self.day = day
+        self.note = note
+        self.submit = submit
+        self.draft_target = draft_key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="comment-form"):
+            yield Static(t("ui.review.arrival_title", agency=self.agency), classes="title")
+            yield Static(self.facts, classes="hint", markup=False)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.arrival_day"))
+                yield VietInput(self.day, id="arrival-day", restrict=r"[0-9/.\-]*", max_length=10)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.arrival_note"))
+                yield VietInput(self.note, id="arrival-note")
+            yield Static(t("ui.review.arrival_hint"), classes="hint")
+            yield Static("", id="arrival-error", classes="error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#arrival-day", VietInput).focus()
+        self.remember_loaded()
+
+    def guard_label(self) -> str:
+        return t("ui.review.arrival_title", agency=self.agency)
+
+    @on(VietInput.Submitted)
+    def action_save(self) -> None:
+        self.app.run_worker(self.save(), group="review-save")
+
+    async def save(self) -> bool:
+        day = self.query_one("#arrival-day", VietInput).value.strip()
+        note = self.query_one("#arrival-note", VietInput).nfc_value.strip()
+        try:
+            await self.submit(day, note)
+        except UserError as e:
+            self.query_one("#arrival-error", Static).update(e.message())
+            self.query_one("#arrival-day", VietInput).focus()
             return False
         self.saved()
         self.dismiss(True)

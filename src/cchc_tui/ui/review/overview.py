@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -15,9 +16,9 @@ from textual.widgets import DataTable, Header, Label, Select, Static
 
 from cchc_tui.core import glyphs, labels
 from cchc_tui.core.appraisal import Outcome
-from cchc_tui.core.dates import format_date
+from cchc_tui.core.dates import format_date, local_time
 from cchc_tui.core.i18n import t
-from cchc_tui.core.numbers import num
+from cchc_tui.core.numbers import num, share
 from cchc_tui.core.periods import current_period
 from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.review import (
@@ -29,6 +30,7 @@ from cchc_tui.core.text import fold
 from cchc_tui.ui.review.activity import ActivityScreen
 from cchc_tui.ui.review.agency import open_unit
 from cchc_tui.ui.review.base import FILTERS, SORTS, OnReviewApp, _cell
+from cchc_tui.ui.review.dialogs import ArrivalModal
 from cchc_tui.ui.review.importing import ImportScreen
 from cchc_tui.ui.review.ranking import RankingScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -46,6 +48,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         Binding("r", "ranking", "ui.review.key_ranking", id="review.ranking"),
         Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
         Binding("i", "import", "ui.review.key_import", id="review.import"),
+        Binding("n", "arrival", "ui.review.key_arrival", id="review.arrival"),
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
@@ -89,12 +92,14 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         table = self.query_one("#review-units", DataTable)
         for key, label, width in (
             ("rank", "ui.review.col.rank", 4),
-            ("code", "col.code", 7),
-            ("state", "col.status", 12),
-            ("full", "ui.review.col.full", 5),
+            ("code", "col.code", 6),
+            ("state", "col.status", 14),  # "trễ 1.544 ngày"
+            ("lead", "ui.review.col.lead", 4),  # whole percents here, tenths below
+            ("backed", "ui.review.col.backed", 4),
             ("total", "ui.score.col.self", 7),
             ("appraised", "ui.review.col.appraisal", 9),
-            ("name", "col.name", max(20, self.app.size.width - 68)),
+            # the rest (at 80 columns 14; the name in full on the line below)
+            ("name", "col.name", max(14, self.app.size.width - 66)),
         ):
             table.add_column(t(label), key=key, width=width)
         period = current_period(self.rapp.plan, self.rapp.today).code
@@ -127,7 +132,11 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         key: dict[str, Callable[[UnitRow], Any]] = {
             "code": lambda r: r.agency.code,
             "state": lambda r: (order[r.state], r.agency.code),
-            "completeness": lambda r: (-r.completeness, r.agency.code),
+            "completeness": lambda r: (
+                -(r.full.lead_share or -1),
+                -(r.full.backed_share or -1),
+                r.agency.code,
+            ),
             "total": lambda r: (-(r.self_total or -1), r.agency.code),
         }
         return sorted(rows, key=key[self.sort])
@@ -138,18 +147,22 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         ranks = {r.row.agency.code: r.rank for r in ranking(view, self.found)}
         appraised = {c: num(o.total) for c, o in self.found.items() if o.appraised}
         table = self.query_one("#review-units", DataTable)
+        was = self.highlighted()  # kept under the cursor when it is still shown
         table.clear()
         for r in self.rows():
             table.add_row(
-                str(ranks.get(r.agency.code, "")),
+                str(ranks.get(r.agency.code) or ""),  # in its group (the detail line)
                 r.agency.code,
                 _cell(r.state_label()),
-                f"{num(r.completeness)}%",
+                share(r.full.lead_share, 0),
+                share(r.full.backed_share, 0),
                 "" if r.self_total is None else num(r.self_total),
                 appraised.get(r.agency.code, ""),
                 r.agency.name,
                 key=r.agency.code,
             )
+        if was is not None and was.agency.code in table.rows:
+            table.move_cursor(row=table.get_row_index(was.agency.code))
         self.show_detail()
         counts = {state: 0 for state in _STATES}
         for state in self.reviewed.values():
@@ -186,9 +199,34 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         if row is None:
             return
         found = self.found.get(row.agency.code)
+        got = row.received
+        arrival = ""
+        if got is not None:
+            arrival = t(
+                "ui.review.arrival_line",
+                arrived=format_date(got.arrival),
+                note=f" ({got.arrival_note})" if got.arrival_note else "",
+                signed=local_time(got.signing_time) if got.signing_time else "—",
+                imported=local_time(got.received_at),
+            )
+        full = ""
+        if got is not None and not row.broken:
+            f = row.full
+            full = t(
+                "ui.review.full_line",
+                settled=f.lead_settled,
+                lead=f.lead_items,
+                lead_pct=share(f.lead_share),
+                backed=f.scored_backed,
+                scored=f.scored,
+                backed_pct=share(f.backed_share),
+                per_point="—" if f.documents_per_point is None else num(f.documents_per_point),
+            )
         detail.update(
             t(
                 "ui.review.unit_detail",
+                full=full,
+                arrival=arrival,
                 code=row.agency.code,
                 name=row.agency.name,
                 state=row.state_label(),
@@ -233,6 +271,58 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
                 await self.recompute(self.view.period)
 
         await self.app.push_screen(ImportScreen(), done)
+
+    def highlighted(self) -> UnitRow | None:
+        table = self.query_one("#review-units", DataTable)
+        if self.view is None or not table.row_count:
+            return None
+        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((r for r in self.view.rows if r.agency.code == code), None)
+
+    async def action_arrival(self) -> None:
+        """Record the day the highlighted unit's submission arrived (its first bundle of the
+        period that counts: lateness is counted from it)."""
+        from cchc_tui.services import review_desk as rs
+        from cchc_tui.services.received import arrival_day
+
+        row = self.highlighted()
+        if row is None or self.view is None:
+            return
+        if row.received is None:
+            self.notify(t("ui.review.arrival_missing", code=row.agency.code), severity="warning")
+            return
+        app, period, code = self.rapp, self.view.period, row.agency.code
+        first = await app.db(rs.first_bundle, app.store, code, app.plan.id, period)
+        facts = t(
+            "ui.review.arrival_facts",
+            id=first.bundle_id[:12],
+            signed=local_time(first.signing_time) if first.signing_time else "—",
+            imported=local_time(first.received_at),
+        )
+
+        async def submit(day: str, note: str) -> None:
+            def write() -> None:
+                rs.set_arrival(
+                    app.store, first, day, note, actor=app.profile.officer, today=app.today
+                )
+
+            await asyncio.to_thread(write)
+
+        async def done(saved: bool | None) -> None:
+            if saved:
+                await self.recompute(period)
+
+        await self.app.push_screen(
+            ArrivalModal(
+                code,
+                facts,
+                format_date(arrival_day(first)),
+                first.arrival_note,
+                submit,
+                draft_key=first.bundle_id,
+            ),
+            done,
+        )
 
     async def action_ranking(self) -> None:
         if self.view is not None:

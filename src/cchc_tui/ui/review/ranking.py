@@ -9,15 +9,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Label, Static
 
-from cchc_tui.core import glyphs
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
+from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import (
+    GROUPS,
     Overview,
     Ranked,
+    group_of,
     ranking,
 )
 from cchc_tui.ui.outcome import run_and_say
@@ -28,14 +32,18 @@ from cchc_tui.ui.widgets.viet_input import VietInput
 
 
 class RankingScreen(OnReviewApp, Screen[None]):
-    """The ranking of the period: appraised totals where there are appraisals, else the self
-    total (marked), equal totals sharing a rank; x writes it to XLSX or CSV."""
+    """The ranking of the period, one group at a time (g: the next): appraised totals once
+    appraisal has started in the group (self totals listed apart, unranked), else self
+    totals; equal totals share a rank; x writes every group to XLSX or CSV."""
 
     HELP_TITLE = "ui.review.ranking"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="ranking.back"),
+        Binding("g", "next_group", "ui.review.key_group", id="ranking.group"),
         Binding("x", "export", "ui.review.key_ranking_export", id="ranking.export"),
     ]
+
+    group: reactive[str] = reactive("", init=False)
 
     def __init__(self, view: Overview) -> None:
         super().__init__()
@@ -44,7 +52,7 @@ class RankingScreen(OnReviewApp, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=glyphs.ICON)
-        yield Static(t("ui.review.ranking_title", period=self.view.period), classes="title")
+        yield Static("", id="ranking-title", classes="title", markup=False)
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield I18nFooter()
 
@@ -59,6 +67,10 @@ class RankingScreen(OnReviewApp, Screen[None]):
         await self.fill()
         table.focus()
 
+    def groups(self) -> list[str]:
+        """The groups this reviewer expects units of."""
+        return [g for g in GROUPS if any(group_of(r.agency) == g for r in self.view.rows)]
+
     async def on_screen_resume(self) -> None:
         if self.ranked:  # back from an agency: its appraisal may have changed
             await self.fill()
@@ -66,26 +78,43 @@ class RankingScreen(OnReviewApp, Screen[None]):
     async def fill(self) -> None:
         from cchc_tui.services.review_desk import outcomes
 
-        table = self.query_one("#ranking", DataTable)
-        cursor = table.cursor_row
-        table.clear()
         latest = {r.agency.code: r.received for r in self.view.rows if r.received}
         found = await self.rapp.db(
             outcomes, self.rapp.store, self.view.plan, self.view.period, latest
         )
         self.ranked = ranking(self.view, found)
-        for r in self.ranked:
+        if not self.group:  # the first group with a unit ranked, else the first
+            ranked_groups = [g for g in self.groups() if any(r.group == g for r in self.ranked)]
+            self.group = (ranked_groups or self.groups() or [GROUPS[0]])[0]
+        else:
+            self.show()
+
+    def watch_group(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        table = self.query_one("#ranking", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        mine = [r for r in self.ranked if r.group == self.group]
+        for r in mine:
             table.add_row(
-                str(r.rank),
+                "" if r.rank is None else str(r.rank),
                 r.row.agency.code,
                 num(r.total),
-                t("ui.review.appraised") if r.appraised else t("ui.review.self"),
+                _cell(
+                    t("ui.review.apart")
+                    if r.rank is None
+                    else t("ui.review.appraised")
+                    if r.appraised
+                    else t("ui.review.self")
+                ),
                 _cell(r.grade),
                 r.row.agency.name,
                 key=r.row.agency.code,
             )
         for row in self.view.rows:  # received but unreadable: listed, unranked, marked
-            if row.broken:
+            if row.broken and group_of(row.agency) == self.group:
                 table.add_row(
                     "",
                     row.agency.code,
@@ -97,6 +126,21 @@ class RankingScreen(OnReviewApp, Screen[None]):
                 )
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
+        started = any(r.appraised for r in mine)
+        period = next((p.name for p in self.rapp.plan.period if p.code == self.view.period), "")
+        self.query_one("#ranking-title", Static).update(
+            t(
+                "ui.review.ranking_title",
+                group=t(labels.REVIEW_GROUP[self.group]),
+                period=period or self.view.period,
+                basis=t("ui.review.basis_appraised" if started else "ui.review.basis_self"),
+            )
+        )
+
+    def action_next_group(self) -> None:
+        groups = self.groups() or [self.group]
+        at = groups.index(self.group) if self.group in groups else -1
+        self.group = groups[(at + 1) % len(groups)]
 
     @on(DataTable.RowSelected, "#ranking")
     async def _open(self, event: DataTable.RowSelected) -> None:
@@ -105,7 +149,7 @@ class RankingScreen(OnReviewApp, Screen[None]):
             await open_unit(self, row, self.view.period)
 
     async def action_export(self) -> None:
-        await self.app.push_screen(RankingExportModal(self.view, self.ranked))
+        await self.app.push_screen(RankingExportModal(self.view, self.ranked, self.rapp.plan))
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -119,10 +163,11 @@ class RankingExportModal(ModalScreen[None]):
         Binding("escape", "cancel", "key.cancel", id="ranking_export.cancel"),
     ]
 
-    def __init__(self, view: Overview, ranked: list[Ranked]) -> None:
+    def __init__(self, view: Overview, ranked: list[Ranked], plan: Plan | None = None) -> None:
         super().__init__()
         self.view = view
         self.ranked = ranked
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         name = f"xep-hang-{self.view.period}.xlsx"
@@ -145,7 +190,7 @@ class RankingExportModal(ModalScreen[None]):
         result = self.query_one("#ranking-result", Static)
         await run_and_say(
             result,
-            lambda: write_ranking(out, self.view, self.ranked),
+            lambda: write_ranking(out, self.view, self.ranked, self.plan),
             lambda _: t("ui.review.ranking_written", path=out),
         )
 
