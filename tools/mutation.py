@@ -78,10 +78,25 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
     "cchc_tui.bundle.pki.": ("tests/bundle/test_pki_rules.py",),
     "cchc_tui.services.importer.": ("tests/bundle/test_import_rules.py",),
     "cchc_tui.services.export.": ("tests/bundle/test_export_rules.py",),
-    "cchc_tui.services.review_desk.": ("tests/bundle/test_review_desk_rules.py",),
+    "cchc_tui.services.review_desk.": (
+        "tests/bundle/test_review_desk_rules.py",
+        "tests/bundle/test_review_corrections.py",
+        "tests/bundle/test_arrival.py",  # the arrival day and its rules
+    ),
+    "cchc_tui.services.appraising.": (
+        "tests/bundle/test_review_corrections.py",
+        "tests/bundle/test_review_desk_rules.py",
+    ),
     "cchc_tui.services.anchors.": ("tests/bundle/test_anchor_rules.py",),
-    "cchc_tui.services.receipts.": ("tests/bundle/test_receipt_service_rules.py",),
-    "cchc_tui.store.review.": ("tests/store/test_review_store.py",),
+    "cchc_tui.services.receipts.": (
+        "tests/bundle/test_receipt_service_rules.py",
+        "tests/bundle/test_review_corrections.py",
+    ),
+    "cchc_tui.store.review.": (
+        "tests/store/test_review_store.py",
+        "tests/bundle/test_review_corrections.py",
+        "tests/bundle/test_arrival.py",
+    ),
     "cchc_tui.store.exchange.": ("tests/store/test_review_store.py",),
     "cchc_tui.store.db.": ("tests/store/test_store_rules.py",),
     "cchc_tui.store.transaction.": ("tests/store/test_store_rules.py",),

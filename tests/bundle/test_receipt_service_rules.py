@@ -20,14 +20,17 @@ from cchc_tui.bundle.receipt import make_receipt
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.dates import local_time
 from cchc_tui.core.errors import UserError
+from cchc_tui.services import appraising
 from cchc_tui.services import review_desk as desk
 from cchc_tui.services.anchors import trust_anchors
 from cchc_tui.services.export import import_key
 from cchc_tui.services.importer import import_bundle, latest_received
 from cchc_tui.services.receipts import (
     import_receipt,
+    issued_receipts,
     receipt_content,
     received_receipts,
+    reissue_receipt,
     write_receipt,
 )
 from cchc_tui.store.models import BundleExport, ReceivedBundle
@@ -131,12 +134,13 @@ def test_the_content_of_a_receipt(reviewer: Store, received: ReceivedBundle) -> 
     }
     desk.set_state(reviewer, received, "can_bo_sung", actor="TĐV")
     desk.add_comment(reviewer, received, "item:hd3.8", "Bổ sung quyết định", actor="TĐV")
-    desk.appraise(reviewer, received, "1.1.2", "0", round_=1, actor="TĐV")
-    desk.appraise(reviewer, received, "1.1.2", "1", round_=2, actor="TĐV")
-    desk.appraise(reviewer, received, "1.1.1", "0", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, received, "1.1.2", "0", round_=1, actor="TĐV", reason="Thiếu")
+    appraising.appraise(reviewer, received, "1.1.2", "1", round_=2, actor="TĐV")
+    appraising.appraise(reviewer, received, "1.1.1", "0", round_=1, actor="TĐV")
     got = receipt_content(reviewer, received)
     assert got["state"] == "can_bo_sung"
     assert got["appraisal"] == {"1.1.1": {"1": "0"}, "1.1.2": {"1": "0", "2": "1"}}
+    assert got["appraisal_reasons"] == {"1.1.2": {"1": "Thiếu"}}
     assert got["appraisal_total"] == {"total": "1", "percent": "1.2", "grade": "Kém"}
     ((comment),) = got["comments"]
     assert (comment["target"], comment["text"], comment["by"]) == (
@@ -150,7 +154,7 @@ def test_the_content_of_a_receipt(reviewer: Store, received: ReceivedBundle) -> 
 def test_a_receipt_of_a_bundle_whose_set_is_unknown_has_no_total(
     reviewer: Store, received: ReceivedBundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    desk.appraise(reviewer, received, "1.1.2", "1", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, received, "1.1.2", "1", round_=1, actor="TĐV")
     monkeypatch.setattr(desk, "criteria_for", lambda store, set_id: None)
     got = receipt_content(reviewer, received)
     assert got["appraisal"] == {"1.1.2": {"1": "1"}} and got["appraisal_total"] == {}
@@ -173,9 +177,16 @@ def test_a_signed_receipt_reads_back_and_is_audited(
     desk.set_state(reviewer, received, "da_duyet", actor="TĐV")
     out = tmp_path / "phiếu thẩm định.zip"
     before = datetime.now(UTC).replace(microsecond=0)
-    assert write_receipt(reviewer, received, out, REVIEWER_PASS, actor="TĐV") == out
+    row = write_receipt(reviewer, received, out, REVIEWER_PASS, actor="TĐV")
+    assert (row.number, row.file, row.state) == (1, str(out), "da_duyet")
+    assert row.data == out.read_bytes() and row.sha256 == hashlib.sha256(row.data).hexdigest()
     assert audit(reviewer, "review.receipt") == [
-        ("TĐV", "918", received.bundle_id, {"file": [None, str(out)]})
+        (
+            "TĐV",
+            "918",
+            received.bundle_id,
+            {"number": [None, 1], "file": [None, str(out)], "state": [None, "da_duyet"]},
+        )
     ]
     receipt, new = import_receipt(officer, out, kit.ca_pem, registry=registry)
     assert new and receipt.content == receipt_content(reviewer, received) | {
@@ -186,6 +197,69 @@ def test_a_signed_receipt_reads_back_and_is_audited(
     assert before <= receipt.issued_at <= datetime.now(UTC)
     assert receipt.issued_at.microsecond == 0
     assert receipt.signer.officer == "Thẩm định viên"
+
+
+def test_receipts_are_numbered_and_never_overwrite_a_file(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    stick = tmp_path / "USB có dấu %"
+    stick.mkdir()
+    first = write_receipt(reviewer, received, stick, REVIEWER_PASS, actor="TĐV")
+    desk.set_state(reviewer, received, "can_bo_sung", actor="TĐV")
+    second = write_receipt(reviewer, received, stick, REVIEWER_PASS, actor="TĐV")
+    assert [Path(r.file).name for r in (first, second)] == [
+        "phieu-tham-dinh-918-Q3-01.zip",
+        "phieu-tham-dinh-918-Q3-02.zip",
+    ]
+    assert (first.state, second.state) == ("da_nhan", "can_bo_sung")
+    assert Path(first.file).read_bytes() == first.data  # the first one is still there
+    # a file name given that exists: refused, no number taken, the file untouched
+    taken = stick / "phieu.zip"
+    taken.write_bytes(b"excel dang mo")
+    assert message(write_receipt, reviewer, received, taken, REVIEWER_PASS, actor="TĐV") == (
+        f"Đã có tệp {taken}; phiếu không ghi đè tệp nào. Chọn tên khác."
+    )
+    assert taken.read_bytes() == b"excel dang mo"
+    (stick / "phieu-tham-dinh-918-Q3-03.zip").write_bytes(b"someone else's")
+    assert message(write_receipt, reviewer, received, stick, REVIEWER_PASS, actor="TĐV") == (
+        f"Đã có tệp {stick / 'phieu-tham-dinh-918-Q3-03.zip'}; phiếu không ghi đè tệp nào. "
+        "Chọn tên khác."
+    )
+    listed = issued_receipts(reviewer, "918", "kh-260-2022", "Q3")
+    assert [r.number for r in listed] == [1, 2]  # the refused one kept nothing
+    assert sorted(p.name for p in stick.iterdir()) == [
+        "phieu-tham-dinh-918-Q3-01.zip",
+        "phieu-tham-dinh-918-Q3-02.zip",
+        "phieu-tham-dinh-918-Q3-03.zip",
+        "phieu.zip",
+    ]  # and left no temporary file behind
+
+
+def test_an_earlier_receipt_is_issued_again_as_signed(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path, officer: Store,
+    registry: Registry,
+) -> None:  # fmt: skip
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    first = write_receipt(reviewer, received, tmp_path, REVIEWER_PASS, actor="TĐV")
+    Path(first.file).unlink()  # the stick was lost
+    again = tmp_path / "lan 2"
+    again.mkdir()
+    _row, path = reissue_receipt(reviewer, "918", "kh-260-2022", "Q3", 1, again, actor="TĐV 2")
+    assert path == again / "phieu-tham-dinh-918-Q3-01.zip" and path.read_bytes() == first.data
+    receipt, new = import_receipt(officer, path, kit.ca_pem, registry=registry)
+    assert new and receipt.content["state"] == "da_nhan"
+    assert audit(reviewer, "review.receipt_reissue") == [
+        ("TĐV 2", "918", received.bundle_id, {"number": [None, 1], "file": [None, str(path)]})
+    ]
+    assert (
+        message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 1, again, actor="TĐV")
+        == f"Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn tên khác."
+    )
+    assert (
+        message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 7, again, actor="TĐV")
+        == "918 kỳ Q3 không có phiếu số 7; đã ký: 1."
+    )
 
 
 # -- the officer's import -----------------------------------------------------------------------

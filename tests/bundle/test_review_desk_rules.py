@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from cchc_tui.core.errors import UserError
+from cchc_tui.services import appraising
 from cchc_tui.services import review_desk as desk
 from cchc_tui.services.importer import import_bundle, latest_received
 from cchc_tui.services.self_assessment import import_criteria
@@ -202,17 +203,33 @@ def test_comments(reviewer: Store, bundle: ReceivedBundle) -> None:
     assert message(desk.add_comment, reviewer, bundle, "general", "  \n", actor="TĐV") == (
         "Nhận xét trống."
     )
-    for bad in ("hd3.1", "items:hd3.1", "Item:hd3.1", "chung"):
+    for bad in ("hd99.1", "items:hd3.1", "9.9.9", "về 3.8"):
         assert message(desk.add_comment, reviewer, bundle, bad, "x", actor="TĐV") == (
-            f"Đích nhận xét «{bad}» không hợp lệ: general, item:MÃ hoặc criterion:MÃ."
+            f"Không rõ nhận xét về «{bad}»: ghi «Chung», «Hoạt động 3.8», «Nhiệm vụ 2.4» "
+            "hoặc «Tiêu chí 1.1.1»."
         )
+    assert message(desk.add_comment, reviewer, bundle, "Hoạt động 99.9", "x", actor="TĐV") == (
+        "Kế hoạch không có hoạt động «Hoạt động 99.9»."
+    )
+    assert message(desk.add_comment, reviewer, bundle, "Tiêu chí 9.9", "x", actor="TĐV") == (
+        "Bộ tiêu chí của hồ sơ không có tiêu chí «Tiêu chí 9.9»."
+    )
     decomposed = "Thie\u0302\u0301u TLKC"  # typed without a composing input method
     desk.add_comment(reviewer, bundle, "general", f"  {decomposed} \n", actor="TĐV")
-    desk.add_comment(reviewer, bundle, "item:hd3.8", "Bổ sung quyết định", actor="TĐV")
-    desk.add_comment(reviewer, bundle, "criterion:1.1.2", "Đạt", actor="TĐV")
+    stored = [
+        desk.add_comment(reviewer, bundle, typed, text, actor="TĐV")
+        for typed, text in (
+            ("hoat dong 3.8", "Bổ sung quyết định"),
+            ("Tiêu chí 1.1.2", "Đạt"),
+            ("item:hd3.8", "Thêm"),
+            ("1.1", "Tiêu chí"),
+            ("Chung", "Chung"),
+        )
+    ]
+    assert stored == ["item:hd3.8", "criterion:1.1.2", "item:hd3.8", "criterion:1.1", "general"]
     state, comments = desk.state_and_comments(reviewer, bundle.bundle_id)
     assert state == "da_nhan"
-    assert [(c.target, c.text, c.by) for c in comments] == [
+    assert [(c.target, c.text, c.by) for c in comments][:3] == [
         ("general", "Thiếu TLKC", "TĐV"),
         ("item:hd3.8", "Bổ sung quyết định", "TĐV"),
         ("criterion:1.1.2", "Đạt", "TĐV"),
@@ -228,26 +245,39 @@ def test_comments(reviewer: Store, bundle: ReceivedBundle) -> None:
 
 # -- appraisal points ---------------------------------------------------------------------------
 def test_appraise(reviewer: Store, bundle: ReceivedBundle) -> None:
-    assert message(desk.appraise, reviewer, bundle, "1.1.1", "1", round_=3, actor="TĐV") == (
+    assert message(appraising.appraise, reviewer, bundle, "1.1.1", "1", round_=3, actor="TĐV") == (
         "Vòng thẩm định «3» không có; dùng 1 hoặc 2 (sau giải trình)."
     )
-    assert message(desk.appraise, reviewer, bundle, "9.9.9", "1", round_=1, actor="TĐV") == (
+    assert message(appraising.appraise, reviewer, bundle, "9.9.9", "1", round_=1, actor="TĐV") == (
         f"Bộ tiêu chí {SET} không có tiêu chí thành phần «9.9.9»."
     )
-    assert message(desk.appraise, reviewer, bundle, "1.1.1", "0.7", round_=1, actor="TĐV") == (
-        "Cách chấm của «1.1.1» chỉ cho các mức: 0, 0,5, 1 (đã nhập 0,7)."
+    assert message(
+        appraising.appraise, reviewer, bundle, "1.1.1", "0.7", round_=1, actor="TĐV"
+    ) == ("Cách chấm của «1.1.1» chỉ cho các mức: 0, 0,5, 1 (đã nhập 0,7).")
+    assert appraising.appraise(reviewer, bundle, "1.1.1", "0,5", round_=1, actor="TĐV") == D("0.5")
+    assert message(appraising.appraise, reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV") == (
+        "1.1.1 vòng 1 đã có điểm 0,5; đổi thành 1 cần ghi lý do."
     )
-    assert desk.appraise(reviewer, bundle, "1.1.1", "0,5", round_=1, actor="TĐV") == D("0.5")
-    assert desk.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV 2") == D("1")
-    assert desk.appraise(reviewer, bundle, "8.1.1", "12.25", round_=2, actor="TĐV") == D("12.25")
+    assert appraising.appraise(
+        reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV 2", reason="Có quyết định"
+    ) == D("1")
+    assert appraising.appraise(reviewer, bundle, "8.1.1", "12.25", round_=2, actor="TĐV") == D(
+        "12.25"
+    )
     assert desk.rounds_for(reviewer, "918", "kh-260-2022", "Q3") == {
         "1.1.1": {1: D("1")},
         "8.1.1": {2: D("12.25")},
     }
     key = f"{bundle.bundle_id}/1.1.1/1"
     assert audit(reviewer, "review.appraise")[:2] == [
-        ("TĐV", "918", "bundle", key, {"points": [None, "0.5"]}),
-        ("TĐV 2", "918", "bundle", key, {"points": ["0.5", "1"]}),
+        ("TĐV", "918", "bundle", key, {"points": [None, "0.5"], "reason": [None, ""]}),
+        (
+            "TĐV 2",
+            "918",
+            "bundle",
+            key,
+            {"points": ["0.5", "1"], "reason": [None, "Có quyết định"]},
+        ),
     ]
     con = sqlite3.connect(reviewer.path)
     one = con.execute("SELECT count(*), max(by) FROM appraisal WHERE code = '1.1.1'").fetchone()
@@ -259,8 +289,8 @@ def test_appraise(reviewer: Store, bundle: ReceivedBundle) -> None:
 def test_rounds_over_a_resubmission_and_a_drop(
     reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
 ) -> None:
-    desk.appraise(reviewer, bundle, "1.1.1", "0", round_=1, actor="TĐV")
-    desk.appraise(reviewer, bundle, "1.1.2", "1", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, bundle, "1.1.1", "0", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, bundle, "1.1.2", "1", round_=1, actor="TĐV")
     later = make_bundle(
         kit,
         "918",
@@ -271,8 +301,10 @@ def test_rounds_over_a_resubmission_and_a_drop(
     import_bundle(reviewer, later, kit.ca_pem, None, actor="TĐV")
     second = latest_received(reviewer, "918", "kh-260-2022", "Q3")
     assert second is not None and second.bundle_id != bundle.bundle_id
-    desk.appraise(reviewer, second, "1.1.1", "1", round_=2, actor="TĐV")
-    desk.appraise(reviewer, second, "1.1.2", "0", round_=1, actor="TĐV")  # replaces round 1
+    appraising.appraise(reviewer, second, "1.1.1", "1", round_=2, actor="TĐV")
+    appraising.appraise(  # replaces round 1
+        reviewer, second, "1.1.2", "0", round_=1, actor="TĐV", reason="Thiếu kế hoạch"
+    )
     assert desk.rounds_for(reviewer, "918", "kh-260-2022", "Q3") == {
         "1.1.1": {1: D("0"), 2: D("1")},
         "1.1.2": {1: D("0")},
@@ -454,10 +486,10 @@ def test_history_is_the_agency_s_own(
         "918"
     ]
     assert sorted(desk.histories(reviewer, "kh-260-2022", "Q3")) == ["916", "918"]
-    desk.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="TĐV")
     row916 = latest_received(reviewer, "916", "kh-260-2022", "Q3")
     assert row916 is not None
-    desk.appraise(reviewer, row916, "1.1.2", "0", round_=1, actor="TĐV")
+    appraising.appraise(reviewer, row916, "1.1.2", "0", round_=1, actor="TĐV", reason="Thiếu")
     assert desk.rounds_for(reviewer, "918", "kh-260-2022", "Q3") == {"1.1.1": {1: D("1")}}
     assert desk.all_rounds(reviewer, "kh-260-2022", "Q3") == {
         "918": {"1.1.1": {1: D("1")}},

@@ -386,16 +386,20 @@ def test_review_overview_from_the_command_line(
     assert code == 1 and "Không có mục «hd9»" in err
     # the appraisal is checked against the bundle's criteria set like a self score
     appraise = ("--db", reviewer_db, "review", "--period", "NAM", "appraise", "918")
-    code, _, err = run(capsys, *appraise, "1.1.1", "--points", "0,75")
+    code, _, err = run(capsys, *appraise, "1.1.1", "--points", "0,5")
+    assert code == 2 and "--round" in err  # the round is chosen, never guessed
+    code, _, err = run(capsys, *appraise, "1.1.1", "--points", "0,75", "--round", "1")
     assert code == 1 and "chỉ cho các mức: 0, 0,5, 1" in err
-    code, _, err = run(capsys, *appraise, "9.9.9", "--points", "1")
+    code, _, err = run(capsys, *appraise, "9.9.9", "--points", "1", "--round", "1")
     assert code == 1 and "không có tiêu chí thành phần «9.9.9»" in err
     # an appraisal ranks the unit by the appraised total, shown as such: 1.1.1 appraised at 0,
     # every other row keeps the agency's own points
     out = ok(capsys, "--db", officer_db, "score", "--json")
     own = json.loads(out)
     own_111 = next(s["self"] for s in own["subs"] if s["code"] == "1.1.1")
-    code, out, _ = run(capsys, *appraise, "1.1.1", "--points", "0")
+    code, out, _ = run(
+        capsys, *appraise, "1.1.1", "--points", "0", "--round", "1", "--reason", "Thiếu"
+    )
     assert code == 0 and out.startswith("Đã ghi điểm thẩm định 1.1.1 (vòng 1): 0. Tổng thẩm định")
     out = ok(capsys, "--db", reviewer_db, "review", "--period", "NAM", "--json")
     unit = next(u for u in json.loads(out)["units"] if u["code"] == "918")
@@ -452,7 +456,7 @@ def test_review_receipt_round_trip(
         )[0]
         == 0
     )
-    assert run(capsys, *base, "appraise", "918", "1.1.1", "--points", "0,5")[0] == 0
+    assert run(capsys, *base, "appraise", "918", "1.1.1", "--points", "0,5", "--round", "1")[0] == 0
     code, _, err = run(capsys, *base, "state", "918", "--state", "xong")
     assert code == 1 and "da_duyet" in err
     con = sqlite3.connect(reviewer, isolation_level=None)
@@ -516,7 +520,10 @@ def test_a_district_reviews_its_communes(
     ok(capsys, "--db", "pnv.sqlite", "init", "--agency", "918", "--officer", "Phòng Nội vụ")
     assert run(capsys, "--db", "pnv.sqlite", "import", bundle, "--ca", "ca/ca.pem")[0] == 0
     base = ("--db", "pnv.sqlite", "review", "--period", "Q3")
-    assert run(capsys, *base, "appraise", "31168", "1.1.1", "--points", "0")[0] == 0
+    assert run(
+        capsys, *base, "appraise", "31168", "1.1.1", "--points", "0", "--round", "1",
+        "--reason", "No evidence",
+    )[0] == 0  # fmt: skip
     code, out, _ = run(capsys, "--db", "pnv.sqlite", "--lang", "en", "review", "--period", "Q3")
     lines = out.splitlines()
     assert code == 0 and "received 1/8" in lines[0]

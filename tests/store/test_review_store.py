@@ -147,11 +147,11 @@ def test_points_per_round_a_later_bundle_replacing_an_earlier_one(store: Store) 
     other = received(review, "c1", agency="916")
     elsewhere = received(review, "p1", plan="kh-khac")
     # written in the other order than the bundles came: the later bundle still wins
-    review.set_points(second, "1.1.1", 1, D("1"), actor="TĐV")
-    review.set_points(first, "1.1.1", 1, D("0"), actor="TĐV")
-    review.set_points(first, "1.1.2", 2, D("0.5"), actor="TĐV")
-    review.set_points(other, "2.1.1", 1, D("2"), actor="TĐV")
-    review.set_points(elsewhere, "9.9.9", 1, D("3"), actor="TĐV")
+    review.set_points(second, [("1.1.1", 1, D("1"))], reason="", actor="TĐV")
+    review.set_points(first, [("1.1.1", 1, D("0"))], reason="", actor="TĐV")
+    review.set_points(first, [("1.1.2", 2, D("0.5"))], reason="", actor="TĐV")
+    review.set_points(other, [("2.1.1", 1, D("2"))], reason="", actor="TĐV")
+    review.set_points(elsewhere, [("9.9.9", 1, D("3"))], reason="", actor="TĐV")
     assert review.rounds_of("918", "kh-260-2022", "Q3") == {
         "1.1.1": {1: D("1")},
         "1.1.2": {2: D("0.5")},
@@ -160,7 +160,7 @@ def test_points_per_round_a_later_bundle_replacing_an_earlier_one(store: Store) 
         "918": {"1.1.1": {1: D("1")}, "1.1.2": {2: D("0.5")}},
         "916": {"2.1.1": {1: D("2")}},
     }
-    review.set_points(first, "1.1.2", 2, D("1"), actor="TĐV 2")
+    review.set_points(first, [("1.1.2", 2, D("1"))], reason="", actor="TĐV 2")
     con = sqlite3.connect(store.path)
     rows = con.execute(
         "SELECT bundle_id, code, round, points, by, at IS NOT NULL FROM appraisal "
@@ -172,7 +172,7 @@ def test_points_per_round_a_later_bundle_replacing_an_earlier_one(store: Store) 
         "TĐV 2",
         "918",
         "a1/1.1.2/2",
-        {"points": ["0.5", "1"]},
+        {"points": ["0.5", "1"], "reason": [None, ""]},
     )
 
 

@@ -170,19 +170,39 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert beside == "1.1.2 · giải trình: Có kế hoạch · TLKC: —"
         await pilot.press("p")
         await pilot.pause()
+        now = str(app.screen.query_one("#appraise-now", Static).render())
+        assert now.startswith("Tự chấm: 1 · vòng 1: — · vòng 2: —\n")
+        assert app.screen.query_one("#appraise-round", VietInput).value == "1"
         await type_text(pilot, "0")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        # a deduction says why: asked for in the dialog, which stays open on the reason
+        error = str(app.screen.query_one("#appraise-error", Static).render())
+        assert error.startswith("1.1.2: đơn vị tự chấm 1, thẩm định 0 là trừ điểm; cần ghi lý do")
+        assert app.screen.focused is app.screen.query_one("#appraise-reason", VietInput)
+        await type_text(pilot, "Kế hoạch ban hành trễ")
         await pilot.press("f2")
         await wait_idle(app, pilot)
         await pilot.press("c")
         await pilot.pause()
-        assert app.screen.query_one("#comment-target", VietInput).value == "criterion:1.1.2"
+        assert app.screen.query_one("#comment-target", VietInput).value == "Tiêu chí 1.1.2"
         await type_text(pilot, "Chưa có kế hoạch")
         await pilot.press("f2")
         await wait_idle(app, pilot)
-        # round 2 after the explanation: the modal offers round 2 for a row appraised once
+        # round 2 after the explanation: appraised once, the round is chosen, not guessed,
+        # with round 1's value and reason in view
         await pilot.press("p")
         await pilot.pause()
-        assert app.screen.query_one("#appraise-round", VietInput).value == "2"
+        now = str(app.screen.query_one("#appraise-now", Static).render())
+        assert now.startswith("Tự chấm: 1 · vòng 1: 0 · vòng 2: —\n")
+        assert now.endswith("\nVòng 1: Kế hoạch ban hành trễ")
+        assert app.screen.query_one("#appraise-round", VietInput).value == ""
+        await type_text(pilot, "1")  # round 1: its value put in the points field
+        assert app.screen.query_one("#appraise-points", VietInput).value == "0"
+        await pilot.press("backspace")
+        await type_text(pilot, "2")
+        assert app.screen.query_one("#appraise-points", VietInput).value == ""
+        await pilot.press("tab")
         await type_text(pilot, "1")
         await pilot.press("f2")
         await wait_idle(app, pilot)
@@ -206,17 +226,28 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await type_text(pilot, "Đã có quyết định")
         await pilot.press("f2")
         await wait_idle(app, pilot)
+        # the state: picked from the list, then confirmed with Enter again
         await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#form-error", Static).render())
+        assert said == "Đặt «cần bổ sung» cho 918? Enter: đồng ý · Esc: thôi"
+        await pilot.press("enter")
         await wait_idle(app, pilot)
         review = str(agency.query_one("#agency-review", Static).render())
         assert "cần bổ sung" in review
-        assert "[criterion:1.1.2] Chưa có kế hoạch" in review
-        assert "[item:hd3.8] Đã có quyết định" in review
+        assert "[Tiêu chí 1.1.2] Chưa có kế hoạch" in review
+        assert "[Hoạt động 3.8] Đã có quyết định" in review
         # the signed receipt, to the USB stick
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptModal)
         app.screen.query_one("#receipt-out", VietInput).value = str(usb / "phieu-918.zip")
+        assert app.screen.focused is app.screen.query_one("#receipt-pass", VietInput)
+        await pilot.press("tab")  # the passphrase field is the only one Tab reaches
+        assert app.screen.focused is not app.screen.query_one("#receipt-out", VietInput)
+        await pilot.press("shift+tab")
         await type_text(pilot, "sai-mat-khau")
         await pilot.press("f2")
         await wait_idle(app, pilot)

@@ -117,6 +117,9 @@ class ReceiptContent(_Strict):
     period: Short
     state: Literal["da_nhan", "can_bo_sung", "da_duyet", "khong_duyet"]
     appraisal: dict[Short, dict[Round, Points]] = Field(max_length=1000)
+    # why a round's points differ from the agency's own or replaced an earlier entry (since
+    # 0.10; absent in earlier receipts and when no reason was given)
+    appraisal_reasons: dict[Short, dict[Round, Text]] = Field(default_factory=dict, max_length=1000)
     appraisal_total: _Total | _NoTotal
     comments: list[_Comment] = Field(max_length=5000)
 

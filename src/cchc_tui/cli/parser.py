@@ -296,7 +296,7 @@ def build_parser() -> Parser:
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd",
-        metavar="state|comment|appraise|receipt|drop|arrived",
+        metavar="state|comment|appraise|accept|receipt|drop|arrived",
         parser_class=Parser,
     )
     for name, help_ in (
@@ -304,6 +304,7 @@ def build_parser() -> Parser:
         ("state", t("help.review.state")),
         ("comment", t("help.review.comment")),
         ("appraise", t("help.review.appraise")),
+        ("accept", t("help.review.accept")),
         ("receipt", t("help.review.receipt")),
         ("drop", t("help.review.drop")),
     ):
@@ -321,16 +322,30 @@ def build_parser() -> Parser:
             x.add_argument("--note", default="", help=t("help.review.arrived_note"))
         if name == "state":
             x.add_argument("--state", required=True, help=t("help.review.state_value"))
+            x.add_argument("--reason", help=t("help.review.state_reason"))
         if name == "comment":
             x.add_argument("--target", default="general", help=t("help.review.target"))
-            x.add_argument("--text", required=True)
-        if name == "appraise":
-            x.add_argument("code")
-            x.add_argument("--points", required=True)
-            x.add_argument("--round", type=int, default=1, choices=(1, 2))
+            x.add_argument("--text")
+            x.add_argument(
+                "--withdraw", type=int, metavar="N", help=t("help.review.comment_withdraw")
+            )
+            x.add_argument("--reason", help=t("help.review.reason"))
+        if name in ("appraise", "accept"):
+            if name == "appraise":
+                x.add_argument("code")
+                x.add_argument("--points")
+                x.add_argument("--reason", help=t("help.review.appraise_reason"))
+                x.add_argument(
+                    "--withdraw", action="store_true", help=t("help.review.appraise_withdraw")
+                )
+            else:
+                x.add_argument("scope", help=t("help.review.accept_scope"))
+            x.add_argument("--round", type=int, required=True, choices=(1, 2))
         if name == "receipt":
-            x.add_argument("--out", required=True)
+            x.add_argument("--out", help=t("help.review.receipt_out"))
             x.add_argument("--passphrase-file")
+            x.add_argument("--reissue", type=int, metavar="N", help=t("help.review.reissue"))
+            x.add_argument("--list", action="store_true", help=t("help.review.receipt_list"))
 
     sp = add("receipt", cmd_receipt, t("help.receipt"), json_=True)
     sp.add_argument("receipt_cmd", choices=["import", "list"])

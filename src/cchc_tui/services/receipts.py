@@ -4,12 +4,13 @@ bundle it sent, never older than one already imported); each audited."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cchc_tui.bundle.pki import load_p12, write_atomic
+from cchc_tui.bundle.pki import load_p12, write_new
 from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
@@ -19,20 +20,32 @@ from cchc_tui.core.errors import UserError
 from cchc_tui.core.review import reviewer_of
 from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.services.export import key_path
-from cchc_tui.services.review_desk import criteria_of_bundle, rounds_for, state_and_comments
+from cchc_tui.services.review_desk import (
+    criteria_of_bundle,
+    period_comments,
+    rounds_for,
+    state_and_comments,
+)
 from cchc_tui.store.exchange import ExchangeStore
-from cchc_tui.store.models import ReceivedBundle, ReceivedReceipt
+from cchc_tui.store.models import IssuedReceipt, ReceivedBundle, ReceivedReceipt
 from cchc_tui.store.review import ReviewStore
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
 
 
 def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
-    state, comments = state_and_comments(store, bundle.bundle_id)
+    state, _comments = state_and_comments(store, bundle.bundle_id)
+    review = ReviewStore(store)
     rounds = rounds_for(store, bundle.agency_code, bundle.plan_id, bundle.period)
+    said = review.reasons_of(bundle.agency_code, bundle.plan_id, bundle.period)
     appraisal = {
         code: {str(r): format(p, "f") for r, p in sorted(per.items())}
         for code, per in rounds.items()
+    }
+    reasons = {
+        code: {str(r): why for r, why in sorted(per.items()) if why}
+        for code, per in said.items()
+        if any(per.values())
     }
     totals: dict[str, str] = {}
     if rounds:
@@ -46,6 +59,7 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
             }
         except (UserError, OSError, ValueError):
             totals = {}
+    comments = period_comments(store, bundle.agency_code, bundle.plan_id, bundle.period)
     return {
         "bundle_id": bundle.bundle_id,
         "bundle_sha256": bundle.sha256,
@@ -54,17 +68,41 @@ def receipt_content(store: Store, bundle: ReceivedBundle) -> dict[str, Any]:
         "period": bundle.period,
         "state": state,
         "appraisal": appraisal,
+        **({"appraisal_reasons": reasons} if reasons else {}),
         "appraisal_total": totals,
-        "comments": [
-            {"target": c.target, "text": c.text, "at": c.at.isoformat(), "by": c.by}
+        "comments": [  # a withdrawn comment no longer applies: kept at the desk, not sent
+            {"target": c.row.target, "text": c.row.text, "at": c.row.at.isoformat(), "by": c.row.by}
             for c in comments
+            if c.withdrawn is None
         ],
     }
 
 
+def receipt_name(agency: str, period: str, number: int) -> str:
+    return f"phieu-tham-dinh-{agency}-{period}-{number:02d}.zip"
+
+
+def _target(out: Path, name: str) -> Path:
+    """A folder gets the receipt's own numbered name; a file name is used as given."""
+    return out / name if out.is_dir() else out
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    try:
+        write_new(path, data)
+    except FileExistsError:
+        raise UserError("receipt.exists", path=path) from None
+    except OSError as e:
+        raise UserError("receipt.write_failed", path=path, detail=e.strerror or str(e)) from None
+
+
 def write_receipt(
     store: Store, bundle: ReceivedBundle, out: Path, passphrase: bytes, *, actor: str
-) -> Path:
+) -> IssuedReceipt:
+    """Sign the bundle's receipt and write it under ``out``: a folder (the receipt is named
+    phieu-tham-dinh-AGENCY-PERIOD-NN.zip after its number) or a file name. An existing file is
+    never replaced. The receipt is kept numbered with its bytes (issued again on request);
+    nothing is kept when the file cannot be written."""
     p12 = key_path(store)
     if not p12.exists():
         raise UserError("key.missing")
@@ -72,10 +110,52 @@ def write_receipt(
     # refused here, before a receipt every officer would refuse
     check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
     when = datetime.now(UTC).replace(microsecond=0)
-    data = make_receipt(receipt_content(store, bundle), key, cert, chain, when)
-    write_atomic(out, data)
-    ReviewStore(store).note_receipt(bundle, str(out), actor=actor)
-    return out
+    content = receipt_content(store, bundle)
+    data = make_receipt(content, key, cert, chain, when)
+    out = out.expanduser()
+    if not out.is_dir() and out.exists():
+        raise UserError("receipt.exists", path=out)  # said before the number is taken
+
+    def place(number: int) -> str:
+        path = _target(out, receipt_name(bundle.agency_code, bundle.period, number))
+        _write_new(path, data)
+        return str(path)
+
+    return ReviewStore(store).add_issued(
+        bundle,
+        state=str(content["state"]),
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        file_for=place,
+        actor=actor,
+    )
+
+
+def issued_receipts(store: Store, agency: str, plan: str, period: str) -> list[IssuedReceipt]:
+    """The receipts signed for an agency and period, first first."""
+    return ReviewStore(store).issued(agency, plan, period)
+
+
+def reissue_receipt(
+    store: Store, agency: str, plan: str, period: str, number: int, out: Path, *, actor: str
+) -> tuple[IssuedReceipt, Path]:
+    """Write an earlier receipt again, byte for byte as signed (the agency may hold it
+    already; a lost stick): to a folder under its own name, or to a file name. Never over an
+    existing file; audited."""
+    rows = issued_receipts(store, agency, plan, period)
+    row = next((r for r in rows if r.number == number), None)
+    if row is None:
+        raise UserError(
+            "receipt.unknown_number",
+            agency=agency,
+            period=period,
+            number=number,
+            numbers=", ".join(str(r.number) for r in rows) or "—",
+        )
+    path = _target(out.expanduser(), Path(row.file).name)
+    _write_new(path, row.data)
+    ReviewStore(store).note_reissue(row, str(path), actor=actor)
+    return row, path
 
 
 def import_receipt(

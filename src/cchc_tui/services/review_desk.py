@@ -14,22 +14,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from cchc_tui.bundle.receipt import STATES
+from cchc_tui.core import labels
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome, outcome, self_points
+from cchc_tui.core.comments import parse_target
 from cchc_tui.core.criteria import CriteriaSet, parse_criteria
 from cchc_tui.core.dates import DateError, format_date, local_day, local_time, parse_date
 from cchc_tui.core.errors import UserError
-from cchc_tui.core.numbers import num, parse_points
+from cchc_tui.core.i18n import t
+from cchc_tui.core.numbers import num
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Overview, Received, expected_units, overview
 from cchc_tui.core.scoring import check_points, totals
 from cchc_tui.core.submission import Submission, decimal_of
 from cchc_tui.core.text import clean, nfc
 from cchc_tui.services.received import bundles_dir, latest_for_period, stored_submission
-from cchc_tui.store.models import (
-    ReceivedBundle,
-    ReviewComment,
-)
+from cchc_tui.store.models import CommentWithdrawal, ReceivedBundle, ReviewComment
 from cchc_tui.store.review import ReviewStore
 from cchc_tui.store.service import Store
 
@@ -149,24 +149,80 @@ def set_arrival(
     return ReviewStore(store).set_arrival(bundle, day, clean(note), actor=actor)
 
 
-def set_state(store: Store, bundle: ReceivedBundle, state: str, *, actor: str) -> None:
+def set_state(
+    store: Store, bundle: ReceivedBundle, state: str, *, actor: str, reason: str = ""
+) -> str:
+    """Set the bundle's review state (audited). Once "đã duyệt", the state stays unless the
+    reviewer reopens it with a reason. Returns the state it replaced."""
     if state not in STATES:
         raise UserError("review.bad_state", value=state, choices=", ".join(STATES))
-    ReviewStore(store).add_state(bundle, state, actor=actor)
+    review = ReviewStore(store)
+    current = review.latest_states([bundle.bundle_id])[bundle.bundle_id]
+    if state == current:
+        raise UserError("review.state_same", state=t(labels.RECEIPT_STATE[state]))
+    reason = clean(reason)
+    if current == "da_duyet" and not reason:
+        raise UserError("review.state_locked")
+    review.add_state(bundle, state, actor=actor, reason=reason)
+    return current
 
 
-def add_comment(
-    store: Store, bundle: ReceivedBundle, target: str, text: str, *, actor: str
-) -> None:
+def add_comment(store: Store, bundle: ReceivedBundle, target: str, text: str, *, actor: str) -> str:
+    """A comment on the whole bundle, one of the plan's items or a criterion of the bundle's
+    set; the target as typed ("Hoạt động 3.8", "1.1.1", "item:hd3.8"…) is validated and stored
+    in its one form, which is returned. Never edited afterwards, only withdrawn."""
     text = nfc(text).strip()
     if not text:
         raise UserError("review.empty_comment")
-    if target != "general" and not target.startswith(("item:", "criterion:")):
-        raise UserError("review.bad_target", value=target)
-    ReviewStore(store).add_comment(bundle, clean(target), text, actor=actor)
+    plan = store.load_plan(bundle.plan_id)
+    codes: set[str] = set()
+    with contextlib.suppress(UserError):  # a set not known here: items and general only
+        _set_id, cset, _submission = criteria_of_bundle(store, bundle)
+        codes = {s.code for s in cset.subs} | {c.code for c in cset.criteria}
+        codes |= {a.code for a in cset.areas}
+    stored = parse_target(target, plan, codes)
+    ReviewStore(store).add_comment(bundle, stored, clean(text), actor=actor)
+    return stored
 
 
-ROUNDS = (1, 2)  # vòng 1; vòng 2 after the agency's explanation (giải trình)
+@dataclass(frozen=True)
+class Comment:
+    """A reviewer's comment as the desk lists it: on which bundle of the period, and whether
+    it was withdrawn (then shown struck out, never in a receipt)."""
+
+    row: ReviewComment
+    bundle_id: str
+    withdrawn: CommentWithdrawal | None
+
+
+def period_comments(store: Store, agency: str, plan: str, period: str) -> list[Comment]:
+    """Every comment on the agency's bundles of the period that count (a round-1 comment on
+    the first bundle stays in view when the agency resubmits), oldest first."""
+    review = ReviewStore(store)
+    ids = [r.bundle_id for r in review.in_period(plan, period, agency=agency, dropped_too=False)]
+    rows = review.comments(ids) if ids else []
+    gone = review.withdrawals([c.id for c in rows if c.id is not None])
+    return [Comment(c, c.bundle_id, gone.get(c.id or 0)) for c in rows]
+
+
+def withdraw_comment(
+    store: Store, bundle: ReceivedBundle, comment_id: int, reason: str, *, actor: str
+) -> None:
+    """Take a comment back with a reason: it stays in the record and the audit, struck out."""
+    reason = clean(reason)
+    if not reason:
+        raise UserError("review.reason_comment_withdraw")
+    review = ReviewStore(store)
+    for row in review.in_period(bundle.plan_id, bundle.period, agency=bundle.agency_code):
+        if any(c.id == comment_id for c in review.comments(row.bundle_id)):
+            bundle = row
+            break
+    try:
+        review.withdraw_comment(bundle, comment_id, reason, actor=actor)
+    except LookupError:
+        raise UserError("review.comment_unknown", id=comment_id) from None
+    except ValueError:
+        raise UserError("review.comment_already_withdrawn", id=comment_id) from None
 
 
 def criteria_for(store: Store, set_id: str) -> CriteriaSet | None:
@@ -245,28 +301,16 @@ def criteria_of_bundle(store: Store, bundle: ReceivedBundle) -> tuple[str, Crite
     return scores.set_id, cset, submission
 
 
-def appraise(
-    store: Store, bundle: ReceivedBundle, code: str, points: str, *, round_: int, actor: str
-) -> Decimal:
-    """Record điểm thẩm định for one sub-criterion and round; checked against the bundle's
-    criteria set like a self score (survey points: any hundredth up to the maximum)."""
-    if round_ not in ROUNDS:
-        raise UserError("review.bad_round", value=round_)
-    value = parse_points(points)  # finite, 0–100, hundredths (core.numbers)
-    set_id, cset, _submission = criteria_of_bundle(store, bundle)
-    sub = next((x for x in cset.subs if x.code == code), None)
-    if sub is None:
-        raise UserError("score.unknown_code", set=set_id, code=code)
-    check_points(sub, value)
-    ReviewStore(store).set_points(bundle, code, round_, value, actor=actor)
-    return value
-
-
 def rounds_for(store: Store, agency: str, plan: str, period: str) -> dict[str, dict[int, Decimal]]:
     """code → round → points over every bundle the agency sent for the period, in the order
     they came (round 1 on the first bundle and round 2 on the one sent with the explanation
     both count; a later bundle's entry for the same round replaces an earlier one)."""
     return ReviewStore(store).rounds_of(agency, plan, period)
+
+
+def reasons_for(store: Store, agency: str, plan: str, period: str) -> dict[str, dict[int, str]]:
+    """code → round → the reason given with the entry that counts ('' when none)."""
+    return ReviewStore(store).reasons_of(agency, plan, period)
 
 
 def all_rounds(store: Store, plan: str, period: str) -> dict[str, dict[str, dict[int, Decimal]]]:

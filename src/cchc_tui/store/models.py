@@ -305,6 +305,7 @@ class ReviewState(SQLModel, table=True):
     state: str
     at: datetime
     by: str
+    reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ReviewComment(SQLModel, table=True):
@@ -330,6 +331,40 @@ class Appraisal(SQLModel, table=True):
     code: str
     round: int = 1
     points: str
+    at: datetime
+    by: str
+    # why the points differ from the self score or replace an earlier entry (0010)
+    reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class CommentWithdrawal(SQLModel, table=True):
+    """A reviewer's comment taken back: the comment stays as written (shown struck out), this
+    row says when, by whom and why."""
+
+    __tablename__ = "comment_withdrawal"
+    id: int | None = Field(default=None, primary_key=True)
+    comment_id: int = Field(unique=True)
+    reason: str
+    at: datetime
+    by: str
+
+
+class IssuedReceipt(SQLModel, table=True):
+    """A receipt as signed: numbered per agency, plan and period, its bytes kept so it can be
+    issued again (a lost stick) exactly as the agency may already hold it."""
+
+    __tablename__ = "issued_receipt"
+    __table_args__ = (UniqueConstraint("agency_code", "plan_id", "period", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str = Field(index=True)
+    agency_code: str
+    plan_id: str
+    period: str
+    number: int
+    state: str
+    file: str
+    sha256: str
+    data: bytes
     at: datetime
     by: str
 

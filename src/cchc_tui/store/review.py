@@ -10,7 +10,14 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
-from cchc_tui.store.models import Appraisal, ReceivedBundle, ReviewComment, ReviewState
+from cchc_tui.store.models import (
+    Appraisal,
+    CommentWithdrawal,
+    IssuedReceipt,
+    ReceivedBundle,
+    ReviewComment,
+    ReviewState,
+)
 from cchc_tui.store.service import Store
 from cchc_tui.store.transaction import utcnow
 
@@ -161,14 +168,20 @@ class ReviewStore:
         return written
 
     # -- states and comments ---------------------------------------------------------------------
-    def add_state(self, bundle: ReceivedBundle, state: str, *, actor: str) -> None:
+    def add_state(
+        self, bundle: ReceivedBundle, state: str, *, actor: str, reason: str = ""
+    ) -> None:
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
-            s.add(ReviewState(bundle_id=bundle.bundle_id, state=state, at=utcnow(), by=actor))
+            s.add(
+                ReviewState(
+                    bundle_id=bundle.bundle_id, state=state, at=utcnow(), by=actor, reason=reason
+                )
+            )
             s.record(
                 action="review.state",
                 entity="bundle",
                 key=bundle.bundle_id,
-                changes={"state": (None, state)},
+                changes={"state": (None, state), **({"reason": (None, reason)} if reason else {})},
             )
 
     def add_comment(self, bundle: ReceivedBundle, target: str, text: str, *, actor: str) -> None:
@@ -185,14 +198,113 @@ class ReviewStore:
                 changes={target: (None, text)},
             )
 
-    def note_receipt(self, bundle: ReceivedBundle, path: str, *, actor: str) -> None:
-        """The audit row of a receipt signed for the bundle (the file is the receipt)."""
+    def withdraw_comment(
+        self, bundle: ReceivedBundle, comment_id: int, reason: str, *, actor: str
+    ) -> None:
+        """Take a comment back (it stays as written; the withdrawal is its own row). Raises
+        LookupError for a comment not on this bundle, ValueError when already withdrawn."""
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
+            comment = s.get(ReviewComment, comment_id)
+            if comment is None or comment.bundle_id != bundle.bundle_id:
+                raise LookupError(comment_id)
+            done = s.exec(
+                select(CommentWithdrawal).where(CommentWithdrawal.comment_id == comment_id)
+            ).first()
+            if done is not None:
+                raise ValueError(comment_id)
+            row = CommentWithdrawal(comment_id=comment_id, reason=reason, at=utcnow(), by=actor)
+            s.add(row)
+            s.record(
+                action="review.comment_withdraw",
+                entity="bundle",
+                key=f"{bundle.bundle_id}/{comment_id}",
+                changes={"text": (comment.text, None), "reason": (None, reason)},
+            )
+
+    def withdrawals(self, comment_ids: Collection[int]) -> dict[int, CommentWithdrawal]:
+        with self.store.read() as s:
+            rows = s.exec(
+                select(CommentWithdrawal).where(
+                    col(CommentWithdrawal.comment_id).in_(list(comment_ids))
+                )
+            ).all()
+        return {r.comment_id: r for r in rows}
+
+    # -- receipts signed -------------------------------------------------------------------------
+    def add_issued(
+        self,
+        bundle: ReceivedBundle,
+        *,
+        state: str,
+        data: bytes,
+        sha256: str,
+        file_for: Callable[[int], str],
+        actor: str,
+    ) -> IssuedReceipt:
+        """Keep a receipt as signed, numbered after the last one for the agency, plan and
+        period (the number read and written in one BEGIN IMMEDIATE: two reviewers never get
+        the same). ``file_for(number)`` names the file it is written to; audited."""
+        with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
+            last = s.exec(
+                select(IssuedReceipt.number)
+                .where(
+                    IssuedReceipt.agency_code == bundle.agency_code,
+                    IssuedReceipt.plan_id == bundle.plan_id,
+                    IssuedReceipt.period == bundle.period,
+                )
+                .order_by(col(IssuedReceipt.number).desc())
+                .limit(1)
+            ).first()
+            number = (last or 0) + 1
+            row = IssuedReceipt(
+                bundle_id=bundle.bundle_id,
+                agency_code=bundle.agency_code,
+                plan_id=bundle.plan_id,
+                period=bundle.period,
+                number=number,
+                state=state,
+                file=file_for(number),
+                sha256=sha256,
+                data=data,
+                at=utcnow(),
+                by=actor,
+            )
+            s.add(row)
             s.record(
                 action="review.receipt",
                 entity="bundle",
                 key=bundle.bundle_id,
-                changes={"file": (None, path)},
+                changes={
+                    "number": (None, number),
+                    "file": (None, row.file),
+                    "state": (None, state),
+                },
+            )
+        rows = self.issued(bundle.agency_code, bundle.plan_id, bundle.period)
+        return next(r for r in rows if r.number == number)  # as written
+
+    def note_reissue(self, row: IssuedReceipt, path: str, *, actor: str) -> None:
+        with self.store.transaction(actor=actor, agency=row.agency_code) as s:
+            s.record(
+                action="review.receipt_reissue",
+                entity="bundle",
+                key=row.bundle_id,
+                changes={"number": (None, row.number), "file": (None, path)},
+            )
+
+    def issued(self, agency: str, plan: str, period: str) -> list[IssuedReceipt]:
+        """The receipts signed for an agency and period, first first."""
+        with self.store.read() as s:
+            return list(
+                s.exec(
+                    select(IssuedReceipt)
+                    .where(
+                        IssuedReceipt.agency_code == agency,
+                        IssuedReceipt.plan_id == plan,
+                        IssuedReceipt.period == period,
+                    )
+                    .order_by(col(IssuedReceipt.number))
+                ).all()
             )
 
     def latest_states(self, bundle_ids: Collection[str]) -> dict[str, str]:
@@ -208,50 +320,114 @@ class ReviewStore:
             out[r.bundle_id] = r.state
         return out
 
-    def comments(self, bundle_id: str) -> list[ReviewComment]:
-        """A received bundle's comments, oldest first."""
+    def comments(self, bundle_id: str | Collection[str]) -> list[ReviewComment]:
+        """The comments on a received bundle (or on several), oldest first."""
+        ids = [bundle_id] if isinstance(bundle_id, str) else list(bundle_id)
         with self.store.read() as s:
             return list(
                 s.exec(
                     select(ReviewComment)
-                    .where(ReviewComment.bundle_id == bundle_id)
+                    .where(col(ReviewComment.bundle_id).in_(ids))
                     .order_by(col(ReviewComment.id))
+                ).all()
+            )
+
+    def states(self, bundle_id: str) -> list[ReviewState]:
+        """A bundle's review states as set, oldest first."""
+        with self.store.read() as s:
+            return list(
+                s.exec(
+                    select(ReviewState)
+                    .where(ReviewState.bundle_id == bundle_id)
+                    .order_by(col(ReviewState.id))
                 ).all()
             )
 
     # -- appraisal points ------------------------------------------------------------------------
     def set_points(
-        self, bundle: ReceivedBundle, code: str, round_: int, value: Decimal, *, actor: str
+        self,
+        bundle: ReceivedBundle,
+        entries: Collection[tuple[str, int, Decimal]],
+        *,
+        reason: str,
+        actor: str,
     ) -> None:
-        """Điểm thẩm định for one sub-criterion and round (replacing an earlier entry)."""
+        """Điểm thẩm định for sub-criteria and rounds (replacing earlier entries of this
+        bundle), all in one transaction, each audited with the value it replaces."""
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
-            row = s.exec(
-                select(Appraisal).where(
-                    Appraisal.bundle_id == bundle.bundle_id,
+            for code, round_, value in entries:
+                row = s.exec(
+                    select(Appraisal).where(
+                        Appraisal.bundle_id == bundle.bundle_id,
+                        Appraisal.code == code,
+                        Appraisal.round == round_,
+                    )
+                ).first()
+                before = row.points if row else None
+                now = utcnow()
+                if row is None:
+                    row = Appraisal(
+                        bundle_id=bundle.bundle_id,
+                        code=code,
+                        round=round_,
+                        points=str(value),
+                        at=now,
+                        by=actor,
+                        reason=reason,
+                    )
+                else:
+                    row.points, row.at, row.by, row.reason = str(value), now, actor, reason
+                s.add(row)
+                s.record(
+                    action="review.appraise",
+                    entity="bundle",
+                    key=f"{bundle.bundle_id}/{code}/{round_}",
+                    changes={"points": (before, str(value)), "reason": (None, reason)},
+                )
+
+    def withdraw_points(
+        self,
+        agency: str,
+        plan: str,
+        period: str,
+        code: str,
+        round_: int,
+        reason: str,
+        *,
+        actor: str,
+    ) -> int:
+        """Remove a round's appraisal of a sub-criterion, on every bundle of the period that
+        counts (else an earlier bundle's entry would surface); each removal audited with the
+        value and the reason. Returns how many entries were removed."""
+        with self.store.transaction(actor=actor, agency=agency) as s:
+            rows = s.exec(
+                select(Appraisal)
+                .join(ReceivedBundle, col(ReceivedBundle.bundle_id) == col(Appraisal.bundle_id))
+                .where(
+                    ReceivedBundle.agency_code == agency,
+                    ReceivedBundle.plan_id == plan,
+                    ReceivedBundle.period == period,
+                    col(ReceivedBundle.dropped_at).is_(None),
                     Appraisal.code == code,
                     Appraisal.round == round_,
                 )
-            ).first()
-            before = row.points if row else None
-            now = utcnow()
-            if row is None:
-                row = Appraisal(
-                    bundle_id=bundle.bundle_id,
-                    code=code,
-                    round=round_,
-                    points=str(value),
-                    at=now,
-                    by=actor,
+            ).all()
+            for row in rows:
+                s.delete(row)
+                s.record(
+                    action="review.appraise_withdraw",
+                    entity="bundle",
+                    key=f"{row.bundle_id}/{code}/{round_}",
+                    changes={"points": (row.points, None), "reason": (row.reason, reason)},
                 )
-            else:
-                row.points, row.at, row.by = str(value), now, actor
-            s.add(row)
-            s.record(
-                action="review.appraise",
-                entity="bundle",
-                key=f"{bundle.bundle_id}/{code}/{round_}",
-                changes={"points": (before, str(value))},
-            )
+        return len(rows)
+
+    def reasons_of(self, agency: str, plan: str, period: str) -> dict[str, dict[int, str]]:
+        """code → round → the reason given with the entry that counts ('' when none)."""
+        out: dict[str, dict[int, str]] = {}
+        for a, _b in self._appraisals(plan, period, agency):
+            out.setdefault(a.code, {})[a.round] = a.reason
+        return out
 
     def rounds(self, plan: str, period: str) -> dict[str, dict[str, dict[int, Decimal]]]:
         """agency → code → round → points over every bundle that counts (a dropped bundle's

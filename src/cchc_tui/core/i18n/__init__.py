@@ -40,6 +40,7 @@ def _merged() -> dict[str, dict[str, str]]:
         bundles,
         command_help,
         command_line,
+        corrections,
         officer_app,
         profile,
         records,
@@ -51,6 +52,7 @@ def _merged() -> dict[str, dict[str, str]]:
     catalogue: dict[str, dict[str, str]] = {}
     for topic in (
         review_desk,
+        corrections,
         officer_app,
         bundles,
         scoring,

@@ -399,8 +399,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "da_nhan | can_bo_sung | da_duyet | khong_duyet",
     },
     "help.review.target": {
-        "vi": "general | item:MÃ | criterion:MÃ",
-        "en": "general | item:ID | criterion:ID",
+        "vi": "Chung | Hoạt động 3.8 | Nhiệm vụ 2.4 | Tiêu chí 1.1.1 (hoặc mã: hd3.8, 1.1.1)",
+        "en": "General | Activity 3.8 | Task 2.4 | Criterion 1.1.1 (or a code: hd3.8, 1.1.1)",
     },
     "help.receipt": {
         "vi": "phiếu thẩm định của Sở Nội vụ: nhận, xem",

@@ -254,8 +254,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "review.empty_comment": {"vi": "Nhận xét trống.", "en": "The comment is empty."},
     "review.bad_target": {
-        "vi": "Đích nhận xét «{value}» không hợp lệ: general, item:MÃ hoặc criterion:MÃ.",
-        "en": "Comment target “{value}” is not valid: general, item:ID or criterion:CODE.",
+        "vi": "Không rõ nhận xét về «{value}»: ghi «Chung», «Hoạt động 3.8», «Nhiệm vụ 2.4» "
+        "hoặc «Tiêu chí 1.1.1».",
+        "en": "Cannot tell what “{value}” is: write “General”, “Activity 3.8”, “Task 2.4” or "
+        "“Criterion 1.1.1”.",
     },
     "review.appraised": {
         "vi": "Đã ghi điểm thẩm định {code} (vòng {round}): {points}. Tổng thẩm định của "

@@ -2,38 +2,39 @@
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from cchc_tui.core import glyphs, labels
+from cchc_tui.core.comments import target_label
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
 from cchc_tui.core.progress import status_label
-from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.review import (
     Received,
     UnitRow,
 )
 from cchc_tui.core.submission import Submission
 from cchc_tui.core.text import escape_controls
+from cchc_tui.ui.review.agency_actions import AgencyActions
 from cchc_tui.ui.review.base import OnReviewApp, _cell, _local
-from cchc_tui.ui.review.dialogs import AppraiseModal, CommentModal, DropModal, ReceiptModal
+from cchc_tui.ui.review.dialogs import DropModal
 from cchc_tui.ui.widgets.footer import I18nFooter
 
 
-class ReviewAgencyScreen(OnReviewApp, Screen[None]):
+class ReviewAgencyScreen(AgencyActions):
     """One agency's submission: its items, its self-assessment with the appraisal rounds beside
     it and the totals, the documents with each stored file's hash checked again, the review
     state and the comments (on the bundle, an item or a criterion)."""
@@ -43,17 +44,33 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         Binding("escape", "back", "key.back", id="agency.back"),
         Binding("t", "state", "ui.review.key_state", id="agency.state"),
         Binding("c", "comment", "ui.review.key_comment", id="agency.comment"),
+        Binding("u", "uncomment", "ui.review.key_uncomment", id="agency.uncomment"),
         Binding("p", "appraise", "ui.review.key_appraise", id="agency.appraise"),
+        Binding("x", "withdraw", "ui.review.key_withdraw", id="agency.withdraw"),
+        Binding("a", "accept", "ui.review.key_accept", id="agency.accept"),
         Binding("n", "receipt", "ui.review.key_receipt", id="agency.receipt"),
         Binding("l", "drop", "ui.review.key_drop", id="agency.drop"),
+        Binding("greater_than_sign", "step(1)", "ui.review.key_next_unit", id="agency.next"),
+        Binding("less_than_sign", "step(-1)", "ui.review.key_prev_unit", id="agency.prev"),
     ]
 
-    def __init__(self, row: UnitRow, period: str) -> None:
+    def __init__(
+        self,
+        row: UnitRow,
+        period: str,
+        *,
+        item: str | None = None,
+        units: Sequence[UnitRow] = (),
+    ) -> None:
         super().__init__()
         self.row = row
         self.period = period
+        self.item = item  # the activity the reviewer came from: the cursor starts on it
+        self.units = list(units)  # the list it was opened from, for the next and previous unit
         self.state = "da_nhan"
         self.rounds: dict[str, dict[int, Any]] = {}
+        self.reasons: dict[str, dict[int, str]] = {}
+        self.comments: list[Any] = []
 
     @property
     def got(self) -> Received:
@@ -133,6 +150,8 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         await self.show_history()
         await self.refresh_review()
         await self.refresh_scores()
+        if self.item is not None and f"item:{self.item}" in table.rows:
+            table.move_cursor(row=table.get_row_index(f"item:{self.item}"))
         table.focus()
         self.check_files()
 
@@ -185,6 +204,11 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         parts = [code]
         if sub is not None and sub.note:
             parts.append(t("ui.review.score_note", note=sub.note))
+        parts += [
+            f"{t('ui.review.round')} {r}: {why}"
+            for r, why in sorted(self.reasons.get(code, {}).items())
+            if why
+        ]
         parts.append(t("ui.review.item_docs", docs=", ".join(docs) if docs else "—"))
         self.query_one("#agency-score", Static).update(escape_controls(" · ".join(parts)))
 
@@ -211,13 +235,15 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
             )
 
     def _load(self) -> tuple[str, list[Any], dict[str, dict[int, Any]], Any]:
-        """(review state, comments, appraisal rounds, the appraisal outcome) of this bundle."""
+        """(review state, the period's comments, appraisal rounds, the appraisal outcome)."""
         from cchc_tui.services import review_desk as rs
 
         app, code = self.rapp, self.row.agency.code
-        state, comments = rs.state_and_comments(app.store, self.got.bundle_id)
+        state, _comments = rs.state_and_comments(app.store, self.got.bundle_id)
+        comments = rs.period_comments(app.store, code, app.plan.id, self.period)
         found = rs.outcomes(app.store, app.plan.id, self.period, {code: self.got})
         rounds = rs.rounds_for(app.store, code, app.plan.id, self.period)
+        self.reasons = rs.reasons_for(app.store, code, app.plan.id, self.period)
         return state, comments, rounds, found.get(code)
 
     async def show_history(self) -> None:
@@ -248,11 +274,24 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
         )
 
     async def refresh_review(self) -> None:
+        """The state and every comment of the period's bundles: numbered (u withdraws one by
+        its number), what it is about in words, an earlier bundle's marked, a withdrawn one
+        struck out with why."""
         state, comments, _rounds, _outcome = await self.rapp.db(self._load)
-        self.state = state
-        lines = [t("ui.review.current_state", state=t(labels.RECEIPT_STATE[state]))]
-        lines += [f"  [{c.target}] {c.text} — {c.by}" for c in comments]
-        self.query_one("#agency-review", Static).update("\n".join(lines))
+        self.state, self.comments = state, comments
+        text = Text(t("ui.review.current_state", state=t(labels.RECEIPT_STATE[state])))
+        for c in comments:
+            about = target_label(c.row.target, self.rapp.plan)
+            earlier = "" if c.bundle_id == self.got.bundle_id else t("ui.review.earlier_bundle")
+            line = escape_controls(f"#{c.row.id} [{about}]{earlier} {c.row.text} — {c.row.by}")
+            text.append("\n  ")
+            if c.withdrawn is None:
+                text.append(line)
+            else:
+                text.append(line, style="strike")
+                why = escape_controls(c.withdrawn.reason)
+                text.append(" " + t("ui.review.comment_was_withdrawn", reason=why))
+        self.query_one("#agency-review", Static).update(text)
 
     async def refresh_scores(self) -> None:
         _state, _comments, rounds, found = await self.rapp.db(self._load)
@@ -291,44 +330,6 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
             )
         self.query_one("#agency-totals", Static).update(text)
 
-    async def action_appraise(self) -> None:
-        from cchc_tui.services import review_desk as rs
-
-        table = self.query_one("#agency-scores", DataTable)
-        if not table.row_count:
-            return
-        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        own = str(table.get_cell(code, "self"))
-        round_ = 2 if 1 in self.rounds.get(code, {}) else 1
-        app = self.rapp
-
-        async def submit(points: str, chosen: int) -> None:
-            def write() -> None:
-                bundle = rs.latest_bundle(app.store, self.row.agency.code, app.plan.id, self.period)
-                rs.appraise(
-                    app.store, bundle, code, points, round_=chosen, actor=app.profile.officer
-                )
-
-            await asyncio.to_thread(write)
-
-        async def done(saved: bool | None) -> None:
-            if saved:
-                await self.refresh_scores()
-
-        await self.app.push_screen(AppraiseModal(code, own, round_, submit), done)
-
-    async def action_state(self) -> None:
-        from cchc_tui.services import review_desk as rs
-
-        nxt = _STATES[(_STATES.index(self.state) + 1) % len(_STATES)]
-        bundle = await self.rapp.db(
-            rs.latest_bundle, self.rapp.store, self.row.agency.code, self.rapp.plan.id, self.period
-        )
-        await self.rapp.db(
-            lambda: rs.set_state(self.rapp.store, bundle, nxt, actor=self.rapp.profile.officer)
-        )
-        await self.refresh_review()
-
     def _target(self) -> str:
         """item:ID or criterion:CODE of the row under the cursor, else the whole bundle."""
         focused = self.focused
@@ -339,34 +340,6 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
             if focused.id == "agency-scores":
                 return f"criterion:{key}"
         return "general"
-
-    async def action_comment(self) -> None:
-        from cchc_tui.services import review_desk as rs
-
-        async def submit(target: str, text: str) -> None:
-            bundle = await self.rapp.db(
-                rs.latest_bundle,
-                self.rapp.store,
-                self.row.agency.code,
-                self.rapp.plan.id,
-                self.period,
-            )
-            await self.rapp.db(
-                lambda: rs.add_comment(
-                    self.rapp.store, bundle, target, text, actor=self.rapp.profile.officer
-                )
-            )
-
-        async def done(saved: bool | None) -> None:
-            if saved:
-                await self.refresh_review()
-
-        target = self._target()
-        key = f"{self.row.agency.code}/{self.period}/{target}"
-        await self.app.push_screen(CommentModal(target, submit, draft_key=key), done)
-
-    async def action_receipt(self) -> None:
-        await self.app.push_screen(ReceiptModal(self.row.agency.code, self.period))
 
     async def action_drop(self) -> None:
         """Drop the bundle shown, after a confirmation with a reason; then back to the overview,
@@ -408,9 +381,32 @@ class ReviewAgencyScreen(OnReviewApp, Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    async def action_step(self, by: int) -> None:
+        """The next (or previous) unit of the list this one was opened from that sent a
+        readable bundle; the same screen for it, in place of this one."""
+        codes = [u.agency.code for u in self.units]
+        if self.row.agency.code not in codes:
+            return
+        at = codes.index(self.row.agency.code)
+        for k in range(1, len(codes)):
+            other = self.units[(at + by * k) % len(codes)]
+            if other.received is not None and not other.broken:
+                await self.app.switch_screen(
+                    ReviewAgencyScreen(other, self.period, item=self.item, units=self.units)
+                )
+                return
 
-async def open_unit(screen: OnReviewApp, row: UnitRow, period: str) -> None:
-    """One agency's submission; for a bundle whose submission cannot be read, why."""
+
+async def open_unit(
+    screen: OnReviewApp,
+    row: UnitRow,
+    period: str,
+    *,
+    item: str | None = None,
+    units: Sequence[UnitRow] = (),
+) -> None:
+    """One agency's submission (on ``item`` when opened from an activity; ``units`` the list
+    it was opened from, for > and <); for a bundle whose submission cannot be read, why."""
     if row.received is None:
         return
     if row.broken:
@@ -420,4 +416,4 @@ async def open_unit(screen: OnReviewApp, row: UnitRow, period: str) -> None:
             markup=False,
         )
         return
-    await screen.rapp.push_screen(ReviewAgencyScreen(row, period))
+    await screen.rapp.push_screen(ReviewAgencyScreen(row, period, item=item, units=units))

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import DataTable, Label, Static
 
+from cchc_tui.core import labels
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.ui.guard import InputsGuard
 from cchc_tui.ui.outcome import run_and_say
-from cchc_tui.ui.review.base import OnReviewApp
+from cchc_tui.ui.review.base import OnReviewApp, _cell
 from cchc_tui.ui.widgets.viet_input import VietInput
 
 
@@ -83,9 +84,10 @@ class CommentModal(InputsGuard, ModalScreen[bool]):
 
 
 class AppraiseModal(InputsGuard, ModalScreen[bool]):
-    """Điểm thẩm định for one sub-criterion: the points and the round (2 after the agency's
-    explanation). The self score beside it is never changed. A refused value is said in the
-    dialog, which stays open."""
+    """Điểm thẩm định for one sub-criterion in a round chosen explicitly: the agency's own
+    points and each round's current entry (with its reason) stay in view; choosing a round
+    puts its current value in the points field. A deduction or a change needs a reason. A
+    refused value is said in the dialog, which stays open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "key.save", id="appraise.save", priority=True),
@@ -95,37 +97,53 @@ class AppraiseModal(InputsGuard, ModalScreen[bool]):
     def __init__(
         self,
         code: str,
-        self_points: str,
-        round_: int,
-        submit: Callable[[str, int], Awaitable[None]],
+        now: str,
+        rounds: dict[int, str],
+        submit: Callable[[str, int | None, str], Awaitable[None]],
     ) -> None:
         super().__init__()
         self.code = code
-        self.self_points = self_points
-        self.round = round_
+        self.now = now  # "Tự chấm: 1 · vòng 1: 0,5 · vòng 2: —" and the reasons given
+        self.current = rounds  # round → points as shown
         self.submit = submit
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="comment-form"):
+        first = "" if self.current else "1"  # a second entry: the round is chosen, not guessed
+        with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.appraise_title", code=self.code), classes="title")
-            yield Static(t("ui.review.self_was", points=self.self_points or "—"), classes="hint")
-            with Horizontal(classes="row"):
-                yield Label(t("ui.review.col.appraisal"))
-                yield VietInput(id="appraise-points", restrict=r"[0-9.,]*", max_length=6)
+            yield Static(self.now, id="appraise-now", classes="hint", markup=False)
             with Horizontal(classes="row"):
                 yield Label(t("ui.review.round"))
+                yield VietInput(first, id="appraise-round", restrict=r"[12]?", max_length=1)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.col.appraisal"))
                 yield VietInput(
-                    str(self.round), id="appraise-round", restrict=r"[12]?", max_length=1
+                    self.current.get(1, "") if first else "",
+                    id="appraise-points",
+                    restrict=r"[0-9.,]*",
+                    max_length=6,
                 )
-            yield Static(t("ui.review.round_hint"), classes="hint")
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.reason"))
+                yield VietInput(id="appraise-reason")
+            yield Static(t("ui.review.appraise_reason_hint"), classes="hint")
             yield Static("", id="appraise-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#appraise-points", VietInput).focus()
+        first = "#appraise-points" if not self.current else "#appraise-round"
+        self.query_one(first, VietInput).focus()
         self.remember_loaded()
 
     def guard_label(self) -> str:
         return t("ui.review.appraise_title", code=self.code)
+
+    @on(VietInput.Changed, "#appraise-round")
+    def _round_chosen(self, event: VietInput.Changed) -> None:
+        """The chosen round's current value in the points field, to change or keep."""
+        if event.value in ("1", "2"):
+            self.query_one("#appraise-points", VietInput).value = self.current.get(
+                int(event.value), ""
+            )
 
     @on(VietInput.Submitted)
     def action_save(self) -> None:
@@ -133,15 +151,22 @@ class AppraiseModal(InputsGuard, ModalScreen[bool]):
 
     async def save(self) -> bool:
         points = self.query_one("#appraise-points", VietInput).value.strip()
-        round_ = self.query_one("#appraise-round", VietInput).value.strip() or "1"
+        chosen = self.query_one("#appraise-round", VietInput).value.strip()
+        reason = self.query_one("#appraise-reason", VietInput).nfc_value.strip()
+        error = self.query_one("#appraise-error", Static)
+        if not chosen:
+            error.update(t("review.pick_round"))
+            self.query_one("#appraise-round", VietInput).focus()
+            return False
         if not points:
             self.query_one("#appraise-points", VietInput).focus()
             return False
         try:
-            await self.submit(points, int(round_))
+            await self.submit(points, int(chosen), reason)
         except UserError as e:
-            self.query_one("#appraise-error", Static).update(e.message())
-            self.query_one("#appraise-points", VietInput).focus()
+            error.update(e.message())
+            field = "#appraise-reason" if e.key.startswith("review.reason") else "#appraise-points"
+            self.query_one(field, VietInput).focus()
             return False
         self.saved()
         self.dismiss(True)
@@ -273,10 +298,17 @@ class DropModal(InputsGuard, ModalScreen[str | None]):
 
 class ReceiptModal(OnReviewApp, ModalScreen[None]):
     """Sign the review receipt (state, appraisal, comments) of the agency's latest bundle with
-    Sở Nội vụ's key and write it where the reviewer says (a USB stick)."""
+    Sở Nội vụ's key, numbered, into a folder (a USB stick) or a file name that does not exist
+    yet; and the receipts signed before, any of which is written again as signed (r).
+
+    The passphrase field is the only field Tab reaches: the folder is changed with F4 and
+    Enter goes back to the passphrase, so a passphrase is never typed into the path, in clear
+    text on screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "ui.review.key_receipt", id="receipt.save", priority=True),
+        Binding("f4", "edit_path", "ui.review.key_receipt_path", id="receipt.path"),
+        Binding("r", "reissue", "ui.review.key_reissue", id="receipt.reissue"),
         Binding("escape", "cancel", "key.cancel", id="receipt.cancel"),
     ]
 
@@ -286,19 +318,60 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
         self.period = period
 
     def compose(self) -> ComposeResult:
-        name = f"phieu-tham-dinh-{self.agency}-{self.period}.zip"
         with Vertical(classes="dialog wide", id="comment-form"):
             yield Static(t("ui.review.receipt_title", agency=self.agency), classes="title")
             with Horizontal(classes="row"):
-                yield Label(t("ui.review.out_file"))
-                yield VietInput(id="receipt-out", value=str(Path.cwd() / name))
-            with Horizontal(classes="row"):
                 yield Label(t("ui.export.passphrase"))
                 yield VietInput(id="receipt-pass", password=True)
+            with Horizontal(classes="row"):
+                yield Label(t("ui.review.out_file"))
+                path = VietInput(id="receipt-out", value=str(Path.cwd()))
+                path.can_focus = False
+                yield path
+            yield Static(t("ui.review.receipt_hint"), classes="hint")
+            yield DataTable(id="receipt-history", cursor_type="row", show_header=False)
             yield Static("", id="receipt-result", markup=False)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#receipt-pass", VietInput).focus()
+        await self.show_history()
+
+    async def show_history(self) -> None:
+        from cchc_tui.core.dates import local_time
+        from cchc_tui.services.receipts import issued_receipts
+
+        app = self.rapp
+        rows = await app.db(issued_receipts, app.store, self.agency, app.plan.id, self.period)
+        table = self.query_one("#receipt-history", DataTable)
+        table.clear(columns=True)
+        table.add_columns("", "", "", "")
+        for r in rows:
+            table.add_row(
+                f"{r.number:>2}",
+                local_time(r.at),
+                t(labels.RECEIPT_STATE[r.state]),
+                _cell(Path(r.file).name),
+                key=str(r.number),
+            )
+        table.display = bool(rows)
+
+    def action_edit_path(self) -> None:
+        field = self.query_one("#receipt-out", VietInput)
+        field.can_focus = True
+        field.focus()
+
+    @on(VietInput.Submitted, "#receipt-out")
+    def _path_done(self) -> None:
+        field = self.query_one("#receipt-out", VietInput)
+        field.can_focus = False
+        self.query_one("#receipt-pass", VietInput).focus()
+
+    @on(VietInput.Submitted, "#receipt-pass")
+    async def _pass_done(self) -> None:
+        await self.action_save()
+
+    def _out(self) -> Path:
+        return Path(self.query_one("#receipt-out", VietInput).nfc_value.strip() or ".")
 
     async def action_save(self) -> None:
         from cchc_tui.services import review_desk as rs
@@ -306,17 +379,52 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
         field = self.query_one("#receipt-pass", VietInput)
         secret = field.value.encode("utf-8")
         field.value = ""  # never kept
-        out = Path(self.query_one("#receipt-out", VietInput).nfc_value.strip())
+        out = self._out()
         result = self.query_one("#receipt-result", Static)
         app = self.rapp
 
-        def write() -> Path:
+        def write() -> Any:
             bundle = rs.latest_bundle(app.store, self.agency, app.plan.id, self.period)
             from cchc_tui.services.receipts import write_receipt
 
             return write_receipt(app.store, bundle, out, secret, actor=app.profile.officer)
 
-        await run_and_say(result, write, lambda path: t("receipt.written", path=path))
+        def said(row: Any) -> str:
+            state = t(labels.RECEIPT_STATE[row.state])
+            return t("receipt.written_numbered", number=row.number, state=state, path=row.file)
+
+        if await run_and_say(result, write, said):
+            await self.show_history()
+
+    async def action_reissue(self) -> None:
+        """Write the highlighted earlier receipt again, byte for byte, under the folder."""
+        from cchc_tui.core.dates import local_time
+        from cchc_tui.services.receipts import reissue_receipt
+
+        table = self.query_one("#receipt-history", DataTable)
+        if not table.row_count:
+            return
+        number = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        out, app = self._out(), self.rapp
+
+        def write() -> Any:
+            return reissue_receipt(
+                app.store,
+                self.agency,
+                app.plan.id,
+                self.period,
+                number,
+                out,
+                actor=app.profile.officer,
+            )
+
+        await run_and_say(
+            self.query_one("#receipt-result", Static),
+            write,
+            lambda done: t(
+                "receipt.reissued", number=done[0].number, when=local_time(done[0].at), path=done[1]
+            ),
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

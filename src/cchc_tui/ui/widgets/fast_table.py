@@ -59,6 +59,7 @@ class FastTable(DataTable[Any]):
     def notify_style_update(self) -> None:
         self._lasting().clear()  # a theme or focus colour changed: nothing drawn holds
         self._lasting_lines().clear()
+        self.__dict__.get("_lasting_texts", {}).clear()
         super().notify_style_update()
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
@@ -213,13 +214,9 @@ class FastTable(DataTable[Any]):
         cached = self._cell_render_cache.get(cache_key)
         if cached is not None:
             return cached
-        _label, cells = self._get_row_renderables(row_index)
-        cell = cells[column_index]
-        if (
-            not isinstance(cell, Text)
-            or cell.justify not in (None, "default", "left")
-            or cell.overflow == "ellipsis"
-        ):
+        inner = max(0, width - 2 * self.cell_padding)
+        text_segments = self._text_segments(value, row_index, column_index, inner)
+        if text_segments is None:  # not one line of left-aligned text: DataTable's own
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
         component_style, post_style = self._get_styles_to_render_cell(
@@ -233,21 +230,8 @@ class FastTable(DataTable[Any]):
             self.cursor_foreground_priority == "css",
             self.cursor_background_priority == "css",
         )
-        pre_style = (
-            base_style + Style.from_meta({"row": row_index, "column": column_index})
-        ) + component_style
+        pre_style = (base_style + self._meta_style(row_index, column_index)) + component_style
         pad = " " * self.cell_padding
-        inner = max(0, width - 2 * self.cell_padding)
-        console = self.app.console
-        own_style = console.get_style(cell.style, default=Style.null())  # under its spans
-        text_segments = Segment.adjust_line_length(
-            list(
-                Segment.apply_style(
-                    (s for s in cell.render(console, end="") if s.text != "\n"), own_style
-                )
-            ),
-            inner,
-        )
         line = list(
             Segment.apply_style([Segment(pad), *text_segments, Segment(pad)], pre_style, post_style)
         )
@@ -256,6 +240,57 @@ class FastTable(DataTable[Any]):
         if kept_key is not None:
             self._keep(kept_key, lines)
         return lines
+
+    def _text_segments(
+        self, value: Hashable | None, row_index: int, column_index: int, inner: int
+    ) -> list[Segment] | None:
+        """A cell's text as segments, cut or padded to ``inner`` cells, its own styles applied
+        (None: not a cell drawn here). Kept by the value and the width, wherever the value is
+        shown: a filter that brings a row to another place, or a value another row has too,
+        draws no text again (DataTable parses each str as markup at every refill)."""
+        kept = self.__dict__.setdefault("_lasting_texts", {})
+        key = None if value is None else (value, inner)
+        if key is not None and key in kept:
+            found: list[Segment] | None = kept[key]
+            return found
+        _label, cells = self._get_row_renderables(row_index)
+        cell = cells[column_index]
+        if (
+            not isinstance(cell, Text)
+            or cell.justify not in (None, "default", "left")
+            or cell.overflow == "ellipsis"
+        ):
+            segments = None
+        else:
+            console = self.app.console
+            own_style = console.get_style(cell.style, default=Style.null())  # under its spans
+            segments = Segment.adjust_line_length(
+                list(
+                    Segment.apply_style(
+                        (s for s in cell.render(console, end="") if s.text != "\n"), own_style
+                    )
+                ),
+                inner,
+            )
+        if key is not None:
+            if len(kept) >= self.LASTING_MAX:
+                kept.clear()
+            kept[key] = segments
+        return segments
+
+    def _meta_style(self, row_index: int, column_index: int) -> Style:
+        """The mouse metadata of a cell's place (which row and column a click lands on), made
+        once per place: Rich gives each new one a random link id, so no sum of styles with a
+        fresh one was ever found in Rich's cache."""
+        kept: dict[tuple[int, int], Style] = self.__dict__.setdefault("_meta_styles", {})
+        style = kept.get((row_index, column_index))
+        if style is None:
+            if len(kept) >= self.LASTING_MAX:
+                kept.clear()
+            style = kept[(row_index, column_index)] = Style.from_meta(
+                {"row": row_index, "column": column_index}
+            )
+        return style
 
     def _keep(self, key: Hashable, lines: SegmentLines) -> None:
         lasting = self._lasting()

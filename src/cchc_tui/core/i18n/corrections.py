@@ -1,0 +1,217 @@
+"""The review desk's corrections: appraisal rounds, reasons and withdrawals, accepting the
+agency's own points, withdrawn comments, the review state and its lock, numbered receipts."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "review.pick_round": {
+        "vi": "Chọn vòng thẩm định: 1, hoặc 2 (sau giải trình).",
+        "en": "Choose the appraisal round: 1, or 2 (after the explanation).",
+    },
+    "review.reason_change": {
+        "vi": "{code} vòng {round} đã có điểm {before}; đổi thành {after} cần ghi lý do.",
+        "en": "{code} round {round} already has {before}; changing it to {after} needs a reason.",
+    },
+    "review.reason_deduction": {
+        "vi": "{code}: đơn vị tự chấm {own}, thẩm định {after} là trừ điểm; cần ghi lý do "
+        "(gửi kèm phiếu thẩm định).",
+        "en": "{code}: the agency scored {own}, appraising {after} is a deduction; a reason is "
+        "needed (it goes in the receipt).",
+    },
+    "review.nothing_to_withdraw": {
+        "vi": "{code} chưa có điểm thẩm định vòng {round} để rút.",
+        "en": "{code} has no round {round} appraisal to withdraw.",
+    },
+    "review.reason_withdraw": {
+        "vi": "Rút điểm thẩm định {code} vòng {round} cần ghi lý do.",
+        "en": "Withdrawing the round {round} appraisal of {code} needs a reason.",
+    },
+    "review.withdrawn": {
+        "vi": "Đã rút điểm thẩm định {code} vòng {round} ({points}).",
+        "en": "Withdrew the round {round} appraisal of {code} ({points}).",
+    },
+    "review.unknown_scope": {
+        "vi": "Bộ tiêu chí {set} không có lĩnh vực, tiêu chí hay tiêu chí thành phần «{scope}».",
+        "en": "Criteria set {set} has no area, criterion or sub-criterion “{scope}”.",
+    },
+    "review.accept_none": {
+        "vi": "«{scope}»: không còn tiêu chí nào đơn vị tự chấm mà vòng {round} chưa thẩm định.",
+        "en": "“{scope}”: nothing the agency scored is left unappraised in round {round}.",
+    },
+    "review.accepted": {
+        "vi": "Đã giữ điểm tự chấm của {count} tiêu chí ({scope}, vòng {round}).",
+        "en": "Kept the agency's own points for {count} criteria ({scope}, round {round}).",
+    },
+    "ui.review.key_withdraw": {"vi": "Rút điểm", "en": "Withdraw"},
+    "ui.review.key_accept": {"vi": "Giữ tự chấm", "en": "Accept own"},
+    "ui.review.appraise_now": {
+        "vi": "Tự chấm: {own} · vòng 1: {r1} · vòng 2: {r2}",
+        "en": "Own score: {own} · round 1: {r1} · round 2: {r2}",
+    },
+    "ui.review.reason": {"vi": "Lý do", "en": "Reason"},
+    "ui.review.appraise_reason_hint": {
+        "vi": "Lý do bắt buộc khi trừ điểm hoặc sửa điểm đã nhập; gửi kèm phiếu.",
+        "en": "A reason is required for a deduction or a change; it goes in the receipt.",
+    },
+    "ui.review.withdraw_title": {
+        "vi": "Rút điểm thẩm định {code}",
+        "en": "Withdraw the appraisal of {code}",
+    },
+    "ui.review.accept_title": {
+        "vi": "Giữ điểm tự chấm của đơn vị",
+        "en": "Keep the agency's own points",
+    },
+    "ui.review.accept_scope": {"vi": "Phạm vi", "en": "Scope"},
+    "ui.review.accept_hint": {
+        "vi": "Lĩnh vực (1), tiêu chí (1.1) hoặc tiêu chí thành phần (1.1.1); điểm đã thẩm "
+        "định của vòng không bị ghi đè.",
+        "en": "An area (1), a criterion (1.1) or a sub-criterion (1.1.1); entries already "
+        "made in the round are kept.",
+    },
+    "ui.review.col.reason": {"vi": "Lý do", "en": "Reason"},
+    "review.comment_withdrawn": {
+        "vi": "Đã rút nhận xét ({target}).",
+        "en": "Comment withdrawn ({target}).",
+    },
+    "review.comment_unknown": {
+        "vi": "Không có nhận xét số {id} trên hồ sơ này.",
+        "en": "This bundle has no comment number {id}.",
+    },
+    "review.comment_already_withdrawn": {
+        "vi": "Nhận xét số {id} đã được rút.",
+        "en": "Comment {id} was already withdrawn.",
+    },
+    "review.reason_comment_withdraw": {
+        "vi": "Rút nhận xét cần ghi lý do.",
+        "en": "Withdrawing a comment needs a reason.",
+    },
+    "review.unknown_item": {
+        "vi": "Kế hoạch không có hoạt động «{value}».",
+        "en": "The plan has no activity “{value}”.",
+    },
+    "review.unknown_criterion": {
+        "vi": "Bộ tiêu chí của hồ sơ không có tiêu chí «{value}».",
+        "en": "The bundle's criteria set has no criterion “{value}”.",
+    },
+    "review.state_locked": {
+        "vi": "Hồ sơ đã duyệt; mở lại (đổi trạng thái) cần ghi lý do.",
+        "en": "The bundle is approved; reopening it (changing the state) needs a reason.",
+    },
+    "review.state_same": {
+        "vi": "Hồ sơ đang ở trạng thái «{state}».",
+        "en": "The bundle is already “{state}”.",
+    },
+    "review.state_set": {
+        "vi": "Trạng thái của {agency}: {state}.",
+        "en": "{agency} is now: {state}.",
+    },
+    "ui.review.state_title": {
+        "vi": "Trạng thái thẩm định · {agency}",
+        "en": "Review state · {agency}",
+    },
+    "ui.review.state_confirm": {
+        "vi": "Đặt «{state}» cho {agency}? Enter: đồng ý · Esc: thôi",
+        "en": "Set “{state}” for {agency}? Enter: yes · Esc: no",
+    },
+    "ui.review.state_reopen_hint": {
+        "vi": "Hồ sơ đã duyệt: ghi lý do mở lại trước khi chọn.",
+        "en": "The bundle is approved: give the reason for reopening before choosing.",
+    },
+    "receipt.exists": {
+        "vi": "Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn tên khác.",
+        "en": "{path} exists; a receipt never overwrites a file. Choose another name.",
+    },
+    "receipt.written_numbered": {
+        "vi": "Đã ký phiếu số {number} ({state}): {path}",
+        "en": "Signed receipt no. {number} ({state}): {path}",
+    },
+    "receipt.reissued": {
+        "vi": "Đã xuất lại phiếu số {number} (ký {when}): {path}",
+        "en": "Issued receipt no. {number} (signed {when}) again: {path}",
+    },
+    "receipt.unknown_number": {
+        "vi": "{agency} kỳ {period} không có phiếu số {number}; đã ký: {numbers}.",
+        "en": "{agency} {period} has no receipt no. {number}; signed: {numbers}.",
+    },
+    "review.target.general": {"vi": "Chung", "en": "General"},
+    "review.target.item": {"vi": "Hoạt động {number}", "en": "Activity {number}"},
+    "review.target.task": {"vi": "Nhiệm vụ {number}", "en": "Task {number}"},
+    "review.target.criterion": {"vi": "Tiêu chí {code}", "en": "Criterion {code}"},
+    "receipt.write_failed": {
+        "vi": "Không ghi được phiếu vào {path}: {detail}. Chưa có phiếu nào được lưu.",
+        "en": "Could not write the receipt to {path}: {detail}. No receipt was kept.",
+    },
+    "review.points_needed": {
+        "vi": "Thiếu điểm: --points ĐIỂM (hoặc --withdraw --reason LÝ_DO để rút).",
+        "en": "No points: --points P (or --withdraw --reason R to withdraw).",
+    },
+    "review.appraised_one": {
+        "vi": "Đã ghi điểm thẩm định {code} vòng {round}: {points}.",
+        "en": "Appraised {code} round {round}: {points}.",
+    },
+    "review.appraised_total": {
+        "vi": "{agency}: tổng thẩm định {total} điểm = {percent}% ({grade}).",
+        "en": "{agency}: appraised total {total} points = {percent}% ({grade}).",
+    },
+    "review.comment_saved": {
+        "vi": "Đã ghi nhận xét ({target}).",
+        "en": "Comment saved ({target}).",
+    },
+    "receipt.no_out": {
+        "vi": "Thiếu --out THƯ_MỤC (hoặc tên tệp) để ghi phiếu.",
+        "en": "No --out FOLDER (or file name) to write the receipt to.",
+    },
+    "help.review.accept": {
+        "vi": "giữ điểm tự chấm cho một lĩnh vực, tiêu chí hoặc tiêu chí thành phần",
+        "en": "keep the agency's own points for an area, criterion or sub-criterion",
+    },
+    "help.review.accept_scope": {
+        "vi": "lĩnh vực (1), tiêu chí (1.1) hoặc tiêu chí thành phần (1.1.1)",
+        "en": "an area (1), a criterion (1.1) or a sub-criterion (1.1.1)",
+    },
+    "help.review.state_reason": {
+        "vi": "lý do (bắt buộc khi mở lại hồ sơ đã duyệt)",
+        "en": "reason (required to reopen an approved bundle)",
+    },
+    "help.review.comment_withdraw": {
+        "vi": "rút nhận xét số N (cần --reason)",
+        "en": "withdraw comment N (needs --reason)",
+    },
+    "help.review.appraise_reason": {
+        "vi": "lý do (bắt buộc khi trừ điểm hoặc sửa điểm đã nhập)",
+        "en": "reason (required for a deduction or a change)",
+    },
+    "help.review.appraise_withdraw": {
+        "vi": "rút điểm thẩm định của vòng (cần --reason)",
+        "en": "withdraw the round's appraisal (needs --reason)",
+    },
+    "help.review.receipt_out": {
+        "vi": "thư mục (phiếu mang số tiếp theo) hoặc tên tệp; không ghi đè tệp có sẵn",
+        "en": "a folder (the receipt takes the next number) or a file name; never overwrites",
+    },
+    "help.review.reissue": {
+        "vi": "xuất lại phiếu số N đúng như đã ký",
+        "en": "write receipt N again as signed",
+    },
+    "help.review.receipt_list": {
+        "vi": "liệt kê các phiếu đã ký cho đơn vị trong kỳ",
+        "en": "list the receipts signed for the agency and period",
+    },
+    "ui.review.comment_number": {"vi": "Số nhận xét", "en": "Comment no."},
+    "ui.review.state_pick_first": {
+        "vi": "Trạng thái chỉ đổi khi chọn và xác nhận trong hộp thoại, không đổi khi thoát.",
+        "en": "The state changes only when chosen and confirmed, never on the way out.",
+    },
+    "ui.review.key_uncomment": {"vi": "Rút nhận xét", "en": "Withdraw comment"},
+    "ui.review.uncomment_title": {"vi": "Rút nhận xét", "en": "Withdraw a comment"},
+    "ui.review.key_next_unit": {"vi": "Đơn vị sau", "en": "Next unit"},
+    "ui.review.key_prev_unit": {"vi": "Đơn vị trước", "en": "Previous unit"},
+    "ui.review.earlier_bundle": {"vi": " (hồ sơ trước)", "en": " (earlier bundle)"},
+    "ui.review.comment_was_withdrawn": {"vi": "(đã rút: {reason})", "en": "(withdrawn: {reason})"},
+    "ui.review.key_receipt_path": {"vi": "Đổi nơi lưu", "en": "Change folder"},
+    "ui.review.key_reissue": {"vi": "Xuất lại phiếu", "en": "Issue again"},
+    "ui.review.receipt_hint": {
+        "vi": "Phiếu mang số tiếp theo, không ghi đè tệp nào. F4: đổi nơi lưu · r: xuất lại "
+        "phiếu đang chọn bên dưới.",
+        "en": "The receipt takes the next number and never overwrites a file. F4: change "
+        "folder · r: issue the receipt highlighted below again.",
+    },
+}

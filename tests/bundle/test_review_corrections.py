@@ -1,0 +1,269 @@
+"""Correcting the review: an appraisal round chosen explicitly, a reason for every deduction
+and every change, a round's entry withdrawn (the agency's own points stand again), the
+agency's own points kept for a criterion or an area in one step, a comment withdrawn (kept,
+struck out, never in a receipt), comments of an earlier bundle of the period still listed, and
+the review state locked once approved unless reopened with a reason. Each with the sentence
+the reviewer reads and the audit row it leaves."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_tui.core.errors import UserError
+from cchc_tui.services import appraising
+from cchc_tui.services import review_desk as desk
+from cchc_tui.services.importer import import_bundle, latest_received
+from cchc_tui.services.receipts import receipt_content
+from cchc_tui.store.models import ReceivedBundle
+from cchc_tui.store.service import Store
+from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
+
+D = Decimal
+PLAN, PERIOD = "kh-260-2022", "Q3"
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
+    return make_kit(tmp_path_factory.mktemp("corrections"), ("918",))
+
+
+@pytest.fixture(scope="module")
+def first(kit: Kit) -> Path:
+    return make_bundle(kit, "918", kit.folder / "first")
+
+
+@pytest.fixture
+def bundle(reviewer: Store, kit: Kit, first: Path) -> ReceivedBundle:
+    """918's bundle: 1.1.1 self-scored 0, 1.1.2 self-scored 1, nothing else scored."""
+    import_bundle(reviewer, first, kit.ca_pem, None, actor="TĐV")
+    row = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert row is not None
+    return row
+
+
+def message(call: Any, *args: Any, **kwargs: Any) -> str:
+    with pytest.raises(UserError) as e:
+        call(*args, **kwargs)
+    return e.value.message()
+
+
+def audit(store: Store, action: str) -> list[tuple[str, str, dict[str, Any]]]:
+    con = sqlite3.connect(store.path)
+    rows = con.execute(
+        "SELECT actor, entity_key, changes FROM audit_log WHERE action = ? ORDER BY id", (action,)
+    ).fetchall()
+    con.close()
+    return [(a, k, json.loads(c)) for a, k, c in rows]
+
+
+def rounds(store: Store) -> dict[str, dict[int, Decimal]]:
+    return desk.rounds_for(store, "918", PLAN, PERIOD)
+
+
+# -- the round and the reasons -------------------------------------------------------------------
+@pytest.mark.parametrize("given", [None, ""])
+def test_the_round_is_chosen_never_guessed(
+    reviewer: Store, bundle: ReceivedBundle, given: str | None
+) -> None:
+    assert message(
+        appraising.appraise, reviewer, bundle, "1.1.1", "1", round_=given, actor="T"
+    ) == ("Chọn vòng thẩm định: 1, hoặc 2 (sau giải trình).")
+    assert message(appraising.appraise, reviewer, bundle, "1.1.1", "1", round_="3", actor="T") == (
+        "Vòng thẩm định «3» không có; dùng 1 hoặc 2 (sau giải trình)."
+    )
+    assert rounds(reviewer) == {}
+
+
+def test_a_deduction_needs_a_reason_and_the_receipt_carries_it(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    # 1.1.2: the agency scored 1; 0 is a deduction
+    assert message(appraising.appraise, reviewer, bundle, "1.1.2", "0", round_=1, actor="T") == (
+        "1.1.2: đơn vị tự chấm 1, thẩm định 0 là trừ điểm; cần ghi lý do (gửi kèm phiếu thẩm định)."
+    )
+    assert rounds(reviewer) == {}
+    # the same points, or more, need none; a reason of blanks is no reason
+    appraising.appraise(reviewer, bundle, "1.1.2", "1", round_=1, actor="T")
+    appraising.appraise(reviewer, bundle, "1.1.1", "0,5", round_=1, actor="T", reason="  ")
+    appraising.appraise(
+        reviewer, bundle, "1.1.2", "0", round_=2, actor="T", reason="Kế hoạch ban hành trễ"
+    )
+    assert rounds(reviewer) == {"1.1.1": {1: D("0.5")}, "1.1.2": {1: D("1"), 2: D("0")}}
+    got = receipt_content(reviewer, bundle)
+    assert got["appraisal_reasons"] == {"1.1.2": {"2": "Kế hoạch ban hành trễ"}}
+    entry = appraising.entry(reviewer, bundle, "1.1.2")
+    assert (entry.self_points, entry.rounds, entry.reasons) == (
+        D("1"),
+        {1: D("1"), 2: D("0")},
+        {1: "", 2: "Kế hoạch ban hành trễ"},
+    )
+
+
+def test_a_change_needs_a_reason_and_keeps_the_earlier_value_in_the_audit(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T")
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T")  # same: no change
+    assert message(appraising.appraise, reviewer, bundle, "1.1.1", "0,5", round_=1, actor="T") == (
+        "1.1.1 vòng 1 đã có điểm 1; đổi thành 0,5 cần ghi lý do."
+    )
+    appraising.appraise(reviewer, bundle, "1.1.1", "0,5", round_=1, actor="T2", reason="Nhầm")
+    assert rounds(reviewer) == {"1.1.1": {1: D("0.5")}}
+    key = f"{bundle.bundle_id}/1.1.1/1"
+    assert audit(reviewer, "review.appraise")[-1] == (
+        "T2",
+        key,
+        {"points": ["1", "0.5"], "reason": [None, "Nhầm"]},
+    )
+
+
+# -- withdrawing --------------------------------------------------------------------------------
+def test_withdrawing_a_round_lets_the_agency_s_points_stand_again(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    appraising.appraise(reviewer, bundle, "1.1.2", "0", round_=1, actor="T", reason="Thiếu")
+    appraising.appraise(reviewer, bundle, "1.1.2", "1", round_=2, actor="T")
+    assert (
+        message(appraising.withdraw, reviewer, bundle, "1.1.2", round_=1, reason=" ", actor="T")
+        == "Rút điểm thẩm định 1.1.2 vòng 1 cần ghi lý do."
+    )
+    assert (
+        message(appraising.withdraw, reviewer, bundle, "1.1.1", round_=1, reason="x", actor="T")
+        == "1.1.1 chưa có điểm thẩm định vòng 1 để rút."
+    )
+    was = appraising.withdraw(reviewer, bundle, "1.1.2", round_=2, reason="Nhập nhầm", actor="T")
+    assert was == D("1") and rounds(reviewer) == {"1.1.2": {1: D("0")}}
+    appraising.withdraw(reviewer, bundle, "1.1.2", round_=1, reason="Đã giải trình", actor="T")
+    assert rounds(reviewer) == {}
+    assert audit(reviewer, "review.appraise_withdraw") == [
+        (
+            "T",
+            f"{bundle.bundle_id}/1.1.2/2",
+            {"points": ["1", None], "reason": ["", "Nhập nhầm"]},
+        ),
+        (
+            "T",
+            f"{bundle.bundle_id}/1.1.2/1",
+            {"points": ["0", None], "reason": ["Thiếu", "Đã giải trình"]},
+        ),
+    ]
+    # nothing appraised any more: the standing is the agency's own again
+    got = {r.bundle_id: r for r in [bundle]}
+    assert got and receipt_content(reviewer, bundle)["appraisal"] == {}
+
+
+def test_a_withdrawal_reaches_an_earlier_bundle_s_entry_too(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T")
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=10),
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None and second.bundle_id != bundle.bundle_id
+    appraising.appraise(reviewer, second, "1.1.1", "0,5", round_=1, actor="T", reason="Sửa")
+    appraising.withdraw(reviewer, second, "1.1.1", round_=1, reason="Bỏ", actor="T")
+    assert rounds(reviewer) == {}  # the first bundle's entry does not surface again
+
+
+# -- accepting the agency's own points ----------------------------------------------------------
+def test_accept_the_agency_s_points_for_a_criterion_in_one_step(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    appraising.appraise(reviewer, bundle, "1.1.2", "0", round_=1, actor="T", reason="Thiếu")
+    codes = appraising.accept_self(reviewer, bundle, "1.1", round_=1, actor="T")
+    assert codes == ["1.1.1"]  # 1.1.2 was appraised in round 1: kept; 1.1.3 not self-scored
+    assert rounds(reviewer) == {"1.1.1": {1: D("0")}, "1.1.2": {1: D("0")}}
+    assert appraising.accept_self(reviewer, bundle, "1", round_=2, actor="T") == ["1.1.1", "1.1.2"]
+    assert rounds(reviewer)["1.1.2"] == {1: D("0"), 2: D("1")}
+    assert message(appraising.accept_self, reviewer, bundle, "1", round_=2, actor="T") == (
+        "«1»: không còn tiêu chí nào đơn vị tự chấm mà vòng 2 chưa thẩm định."
+    )
+    assert message(appraising.accept_self, reviewer, bundle, "42", round_=1, actor="T") == (
+        "Bộ tiêu chí mau-huyen-2022 không có lĩnh vực, tiêu chí hay tiêu chí thành phần «42»."
+    )
+    assert message(appraising.accept_self, reviewer, bundle, "1", round_=None, actor="T") == (
+        "Chọn vòng thẩm định: 1, hoặc 2 (sau giải trình)."
+    )
+    accepted = [k for _a, k, _c in audit(reviewer, "review.appraise")]
+    assert accepted[-3:] == [
+        f"{bundle.bundle_id}/1.1.1/1",
+        f"{bundle.bundle_id}/1.1.1/2",
+        f"{bundle.bundle_id}/1.1.2/2",
+    ]
+
+
+# -- comments -----------------------------------------------------------------------------------
+def test_a_withdrawn_comment_stays_listed_and_leaves_the_receipt(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    desk.add_comment(reviewer, bundle, "Hoạt động 3.8", "Thiếu quyết định", actor="T")
+    desk.add_comment(reviewer, bundle, "Chung", "Nộp trễ", actor="T")
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=11),
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None
+    desk.add_comment(reviewer, second, "tiêu chí 1.1.2", "Đạt sau giải trình", actor="T")
+    listed = desk.period_comments(reviewer, "918", PLAN, PERIOD)
+    assert [(c.row.target, c.bundle_id == bundle.bundle_id) for c in listed] == [
+        ("item:hd3.8", True),  # the round-1 comments remain in view after the resubmission
+        ("general", True),
+        ("criterion:1.1.2", False),
+    ]
+    first_id = listed[0].row.id
+    assert first_id is not None
+    assert message(desk.withdraw_comment, reviewer, second, first_id, "", actor="T") == (
+        "Rút nhận xét cần ghi lý do."
+    )
+    desk.withdraw_comment(reviewer, second, first_id, "Đã có trong hồ sơ", actor="T2")
+    assert message(desk.withdraw_comment, reviewer, second, first_id, "x", actor="T") == (
+        f"Nhận xét số {first_id} đã được rút."
+    )
+    assert message(desk.withdraw_comment, reviewer, second, 999, "x", actor="T") == (
+        "Không có nhận xét số 999 trên hồ sơ này."
+    )
+    listed = desk.period_comments(reviewer, "918", PLAN, PERIOD)
+    gone = listed[0].withdrawn
+    assert gone is not None and (gone.reason, gone.by) == ("Đã có trong hồ sơ", "T2")
+    assert listed[0].row.text == "Thiếu quyết định"  # kept as written
+    sent = receipt_content(reviewer, second)["comments"]
+    assert [c["text"] for c in sent] == ["Nộp trễ", "Đạt sau giải trình"]
+    assert audit(reviewer, "review.comment_withdraw") == [
+        (
+            "T2",
+            f"{bundle.bundle_id}/{first_id}",
+            {"text": ["Thiếu quyết định", None], "reason": [None, "Đã có trong hồ sơ"]},
+        )
+    ]
+
+
+# -- the review state ---------------------------------------------------------------------------
+def test_an_approved_bundle_is_reopened_only_with_a_reason(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    assert message(desk.set_state, reviewer, bundle, "da_nhan", actor="T") == (
+        "Hồ sơ đang ở trạng thái «đã nhận»."
+    )
+    assert desk.set_state(reviewer, bundle, "da_duyet", actor="T") == "da_nhan"
+    assert message(desk.set_state, reviewer, bundle, "can_bo_sung", actor="T") == (
+        "Hồ sơ đã duyệt; mở lại (đổi trạng thái) cần ghi lý do."
+    )
+    assert desk.latest_states(reviewer, [bundle.bundle_id])[bundle.bundle_id] == "da_duyet"
+    desk.set_state(reviewer, bundle, "can_bo_sung", actor="T2", reason="Thiếu TLKC 2.1")
+    assert desk.latest_states(reviewer, [bundle.bundle_id])[bundle.bundle_id] == "can_bo_sung"
+    assert audit(reviewer, "review.state")[-1] == (
+        "T2",
+        bundle.bundle_id,
+        {"state": [None, "can_bo_sung"], "reason": [None, "Thiếu TLKC 2.1"]},
+    )
