@@ -14,8 +14,8 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.widgets import DataTable, Static
 
 from cchc_tui.cli import main
+from cchc_tui.ui.help import HelpScreen
 from cchc_tui.ui.keymap import unknown_keymap_ids
-from cchc_tui.ui.officer.screens.help import HelpScreen
 from tests.tui_helpers import demo_db, make_app
 
 ENGLISH = ("Cursor", "Focus", "Scroll", "Page", "Copy", "Select", "Paste", "Delete", "Toggle")

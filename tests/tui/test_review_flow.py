@@ -167,7 +167,10 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         scores.move_cursor(row=scores.get_row_index("1.1.2"))
         await pilot.pause()
         beside = str(agency.query_one("#agency-score", Static).render())
-        assert beside == "1.1.2 · giải trình: Có kế hoạch · TLKC: —"
+        assert beside == (
+            "1.1.2 Xác định đầy đủ nhiệm vụ theo kế hoạch của thành phố, có kinh phí (tối đa 1) "
+            "· giải trình: Có kế hoạch · TLKC: —"
+        )
         await pilot.press("p")
         await pilot.pause()
         now = str(app.screen.query_one("#appraise-now", Static).render())

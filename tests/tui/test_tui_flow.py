@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Label, OptionList, Select, Static
 from cchc_tui.core.progress import DONE, status_label
 from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import AskYesNo, ConfirmLeave
+from cchc_tui.ui.help import HelpScreen
 from cchc_tui.ui.officer.screens.evidence import EvidenceForm
 from cchc_tui.ui.officer.screens.first_run import FirstRunScreen
-from cchc_tui.ui.officer.screens.help import HelpScreen
 from cchc_tui.ui.officer.screens.item import ItemScreen
 from cchc_tui.ui.officer.screens.items import ItemsScreen
 from cchc_tui.ui.officer.screens.overview import OverviewScreen
@@ -788,7 +788,9 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await app.workers.wait_for_complete()
         agency = app.screen
         assert isinstance(agency, ReviewAgencyScreen)
-        await pilot.press("t")
+        await pilot.press("t")  # the state picked from the list, confirmed with Enter again
+        await pilot.pause()
+        await pilot.press("enter", "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -802,7 +804,7 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         await pilot.pause()
         # the comment is about the item under the cursor (the items table has the focus)
         review = str(agency.query_one("#agency-review", Static).render())
-        assert "[item:hd3.1] Bo sung" in review
+        assert "[Hoạt động 3.1] Bo sung" in review
         scores = agency.query_one("#agency-scores", _DataTable)
         assert scores.row_count == 37
         scores.focus()
@@ -820,6 +822,14 @@ async def test_review_desk(tmp_path: Path, monkeypatch) -> None:  # type: ignore
         assert scores.get_row("1.1.2")[1:4] == ["1", "", ""]
         app.screen.query_one("#appraise-points", VietInput).value = ""
         await type_text(pilot, "0")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # 0 below the agency's 1 is a deduction: the reason is asked for, then saved with it
+        error = str(app.screen.query_one("#appraise-error", Static).render())
+        assert "là trừ điểm; cần ghi lý do" in error
+        await type_text(pilot, "Chưa có kế hoạch")
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -23,7 +23,9 @@ from cchc_tui.core.dates import DateError, format_date, local_day, local_time, p
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num
+from cchc_tui.core.periods import current_period
 from cchc_tui.core.plan import Plan
+from cchc_tui.core.resubmission import Change, changes
 from cchc_tui.core.review import Overview, Received, expected_units, overview
 from cchc_tui.core.scoring import check_points, totals
 from cchc_tui.core.submission import Submission, decimal_of
@@ -112,6 +114,43 @@ def drop_bundle(store: Store, bundle: ReceivedBundle, reason: str, *, actor: str
                 os.rename(kept, source)
         raise
     return kept
+
+
+def opening_period(store: Store, plan: Plan, today: date) -> str:
+    """The period the desk opens on: the latest one of the plan (in its order) for which a
+    bundle that counts was received, else the period of today."""
+    got = ReviewStore(store).received_periods(plan.id)
+    latest = [p.code for p in plan.period if p.code in got]
+    return latest[-1] if latest else current_period(plan, today).code
+
+
+@dataclass(frozen=True)
+class Resubmission:
+    """The agency's latest bundle of the period that counts, the one before it and what
+    changed between them (None and [] when it is the first)."""
+
+    latest: ReceivedBundle
+    previous: ReceivedBundle | None
+    changes: list[Change]
+
+
+def since_previous(store: Store, agency: str, plan: str, period: str) -> Resubmission:
+    """What the agency changed in its latest bundle of the period since the one before it
+    (dropped bundles left out), both read from the reviewer's stored copies."""
+    rows = ReviewStore(store).in_period(plan, period, agency=agency, dropped_too=False)
+    if not rows:
+        raise UserError("review.no_bundle", agency=agency, period=period)
+    latest = rows[-1]
+    if len(rows) < 2:
+        return Resubmission(latest, None, [])
+    previous = rows[-2]
+    new, broken_new = stored_submission(latest)
+    old, broken_old = stored_submission(previous)
+    for row, got, why in ((latest, new, broken_new), (previous, old, broken_old)):
+        if got is None:
+            raise UserError("review.broken_bundle", agency=row.agency_code, reason=why)
+    assert new is not None and old is not None  # refused above
+    return Resubmission(latest, previous, changes(old, new))
 
 
 def first_bundle(store: Store, agency: str, plan: str, period: str) -> ReceivedBundle:

@@ -90,6 +90,20 @@ class ReviewStore:
         with self.store.read() as s:
             return list(s.exec(query.order_by(col(ReceivedBundle.id))).all())
 
+    def received_periods(self, plan: str) -> set[str]:
+        """The periods of the plan for which a bundle that counts was received."""
+        with self.store.read() as s:
+            return set(
+                s.exec(
+                    select(ReceivedBundle.period)
+                    .where(
+                        ReceivedBundle.plan_id == plan,
+                        col(ReceivedBundle.dropped_at).is_(None),
+                    )
+                    .distinct()
+                ).all()
+            )
+
     def add_received(self, row: ReceivedBundle, *, expected_latest: str, actor: str) -> None:
         """Record a bundle received, if the agency's chain still ends at ``expected_latest``
         (checked again inside the write, BEGIN IMMEDIATE: another import may have come in

@@ -214,4 +214,76 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The receipt takes the next number and never overwrites a file. F4: change "
         "folder · r: issue the receipt highlighted below again.",
     },
+    "ui.review.help_guide": {
+        "vi": "Một vòng thẩm định: nhận hồ sơ (i; ngày đến: n) → thẩm định vòng 1 (mở đơn vị "
+        "bằng Enter, p chấm từng tiêu chí, a giữ điểm tự chấm cả tiêu chí/lĩnh vực, c nhận xét) "
+        "→ gửi phiếu (n) trạng thái «cần bổ sung» → đơn vị giải trình, nộp lại → vòng 2 (p, "
+        "chọn vòng 2) → «đã duyệt» (t) và phiếu cuối. Trừ điểm hay sửa điểm phải ghi lý do; "
+        "rút điểm: x, rút nhận xét: u. > và <: đơn vị sau, trước. r: xếp hạng theo nhóm.",
+        "en": "One review round: receive the bundles (i; arrival day: n) → appraise round 1 "
+        "(Enter opens a unit, p scores a criterion, a keeps the agency's own points for a "
+        "criterion or area, c comments) → send a receipt (n) saying “more needed” → the "
+        "agency explains and resubmits → round 2 (p, choose round 2) → “approved” (t) and the "
+        "last receipt. A deduction or a change needs a reason; withdraw points: x, a comment: "
+        "u. > and <: next, previous unit. r: rankings by group.",
+    },
+    "ui.review.sub_line": {
+        "vi": "{code} {title} (tối đa {max})",
+        "en": "{code} {title} (max {max})",
+    },
+    "ui.review.changes_title": {
+        "vi": "Thay đổi so với lần nộp trước",
+        "en": "Changes since the previous bundle",
+    },
+    "ui.review.key_changes": {"vi": "Thay đổi", "en": "Changes"},
+    "ui.review.key_open_file": {"vi": "Mở tệp", "en": "Open file"},
+    "ui.review.changes_head": {
+        "vi": "{name} ({code}) · {period} · thay đổi so với lần nộp trước",
+        "en": "{name} ({code}) · {period} · changes since the previous bundle",
+    },
+    "ui.review.changes_first": {
+        "vi": "Đây là lần nộp đầu tiên của kỳ; chưa có gì để so.",
+        "en": "This is the period's first bundle; nothing to compare with.",
+    },
+    "ui.review.changes_between": {
+        "vi": "Hồ sơ {before}… (nhận {before_at}) → {after}… (nhận {after_at}): {count} thay đổi",
+        "en": "Bundle {before}… (received {before_at}) → {after}… (received {after_at}): "
+        "{count} changes",
+    },
+    "ui.review.changes_detail": {
+        "vi": "{kind} {key} · {field}: {before} → {after}",
+        "en": "{kind} {key} · {field}: {before} → {after}",
+    },
+    "ui.review.changes.col.kind": {"vi": "Loại", "en": "Kind"},
+    "ui.review.changes.col.key": {"vi": "Mã", "en": "Code"},
+    "ui.review.changes.col.field": {"vi": "Nội dung", "en": "Field"},
+    "ui.review.changes.col.before_after": {"vi": "Trước → sau", "en": "Before → after"},
+    "ui.review.changes.kind.item": {"vi": "Mục", "en": "Item"},
+    "ui.review.changes.kind.score": {"vi": "Tiêu chí", "en": "Criterion"},
+    "ui.review.changes.kind.document": {"vi": "TLKC", "en": "Document"},
+    "ui.review.changes.field.status": {"vi": "trạng thái", "en": "status"},
+    "ui.review.changes.field.progress": {"vi": "tiến độ %", "en": "progress %"},
+    "ui.review.changes.field.completed_on": {"vi": "ngày xong", "en": "done on"},
+    "ui.review.changes.field.note": {"vi": "ghi chú", "en": "note"},
+    "ui.review.changes.field.reason": {"vi": "lý do", "en": "reason"},
+    "ui.review.changes.field.points": {"vi": "tự chấm", "en": "own score"},
+    "ui.review.changes.field.documents": {"vi": "TLKC", "en": "documents"},
+    "ui.review.changes.field.added": {"vi": "thêm", "en": "added"},
+    "ui.review.changes.field.removed": {"vi": "bỏ", "en": "removed"},
+    "ui.review.changes.field.date": {"vi": "ngày", "en": "date"},
+    "ui.review.changes.field.issuer": {"vi": "nơi ban hành", "en": "issuer"},
+    "ui.review.changes.field.title": {"vi": "trích yếu", "en": "title"},
+    "ui.review.changes.field.file": {"vi": "tệp", "en": "file"},
+    "review.file_not_ok": {
+        "vi": "Không mở {path}: tệp không khớp mã băm đã ký (hoặc không còn trên máy).",
+        "en": "Not opening {path}: the file does not match the signed hash (or is gone).",
+    },
+    "review.file_opened": {
+        "vi": "Đã mở {path} bằng chương trình của máy.",
+        "en": "Opened {path} with the system's viewer.",
+    },
+    "review.file_open_failed": {
+        "vi": "Không mở được {path}: {detail}",
+        "en": "Could not open {path}: {detail}",
+    },
 }

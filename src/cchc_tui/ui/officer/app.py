@@ -327,7 +327,7 @@ class CchcApp(CchcAppBase):
         await self.switch_to(cls())
 
     def action_help(self) -> None:
-        from cchc_tui.ui.officer.screens.help import HelpScreen
+        from cchc_tui.ui.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()

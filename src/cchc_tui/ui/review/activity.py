@@ -132,7 +132,16 @@ class ActivityScreen(OnReviewApp, Screen[None]):
     async def _open_unit(self, event: DataTable.RowSelected) -> None:
         unit = next((r for r in self.view.rows if r.agency.code == event.row_key.value), None)
         if unit is not None:
-            await open_unit(self, unit, self.view.period)
+            # on the activity the reviewer came from: c then comments on it, not on hd3.1
+            items = self.query_one("#activity-items", DataTable)
+            item = items.coordinate_to_cell_key(items.cursor_coordinate).row_key.value
+            table = self.query_one("#activity-units", DataTable)
+            order = [str(k.value) for k in table.rows]
+            units = sorted(
+                (r for r in self.view.rows if r.agency.code in order),
+                key=lambda r: order.index(r.agency.code),
+            )
+            await open_unit(self, unit, self.view.period, item=item, units=units)
 
     @on(VietInput.Changed, "#activity-id")
     def _typed(self) -> None:

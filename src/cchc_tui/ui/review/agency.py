@@ -49,6 +49,8 @@ class ReviewAgencyScreen(AgencyActions):
         Binding("x", "withdraw", "ui.review.key_withdraw", id="agency.withdraw"),
         Binding("a", "accept", "ui.review.key_accept", id="agency.accept"),
         Binding("n", "receipt", "ui.review.key_receipt", id="agency.receipt"),
+        Binding("v", "changes", "ui.review.key_changes", id="agency.changes"),
+        Binding("o", "open_file", "ui.review.key_open_file", id="agency.open_file"),
         Binding("l", "drop", "ui.review.key_drop", id="agency.drop"),
         Binding("greater_than_sign", "step(1)", "ui.review.key_next_unit", id="agency.next"),
         Binding("less_than_sign", "step(-1)", "ui.review.key_prev_unit", id="agency.prev"),
@@ -71,6 +73,7 @@ class ReviewAgencyScreen(AgencyActions):
         self.rounds: dict[str, dict[int, Any]] = {}
         self.reasons: dict[str, dict[int, str]] = {}
         self.comments: list[Any] = []
+        self.titles: dict[str, tuple[str, Decimal]] = {}  # code → the criterion's title, max
 
     @property
     def got(self) -> Received:
@@ -147,6 +150,12 @@ class ReviewAgencyScreen(AgencyActions):
             )
         if self.sub.evidence:
             self._document_detail(str(self.sub.evidence[0].id))
+        scores_of = self.sub.first_scores
+        if scores_of is not None:
+            from cchc_tui.services import review_desk as rs
+
+            found = await self.rapp.db(rs.criteria_for, self.rapp.store, scores_of.set_id)
+            self.titles = {x.code: (x.title, x.max) for x in found.subs} if found else {}
         await self.show_history()
         await self.refresh_review()
         await self.refresh_scores()
@@ -201,7 +210,12 @@ class ReviewAgencyScreen(AgencyActions):
         sub = next((x for x in scores.subs if x.code == code), None) if scores else None
         numbers = {e.id: e.number for e in self.sub.evidence}
         docs = [numbers.get(i, f"#{i}") for i in (sub.evidence if sub else [])]
-        parts = [code]
+        title = self.titles.get(code)
+        parts = (
+            [t("ui.review.sub_line", code=code, title=title[0], max=num(title[1]))]
+            if title
+            else [code]
+        )
         if sub is not None and sub.note:
             parts.append(t("ui.review.score_note", note=sub.note))
         parts += [
@@ -380,6 +394,43 @@ class ReviewAgencyScreen(AgencyActions):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    async def action_changes(self) -> None:
+        from cchc_tui.ui.review.changes import ChangesScreen
+
+        await self.app.push_screen(
+            ChangesScreen(self.row.agency.code, self.row.agency.name, self.period)
+        )
+
+    async def action_open_file(self) -> None:
+        """The highlighted document's stored file, with the system's viewer, once its hash is
+        checked again (a file changed on this disk is not opened)."""
+        from cchc_tui.services import review_desk as rs
+        from cchc_tui.ui import opener
+
+        table = self.query_one("#agency-evidence", DataTable)
+        if not table.row_count:
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        app = self.rapp
+
+        def check() -> Any:
+            bundle = rs.latest_bundle(app.store, self.row.agency.code, app.plan.id, self.period)
+            found = rs.check_evidence(Path(bundle.stored_path), self.sub)
+            return next((c for c in found if c.key == key), None)
+
+        got = await app.db(check)
+        if got is None or got.path is None or got.state != "ok":
+            where = got.path if got is not None and got.path is not None else key
+            self.notify(t("review.file_not_ok", path=where), severity="error", markup=False)
+            return
+        try:
+            opener.open_with_system(got.path)
+        except OSError as e:
+            said = t("review.file_open_failed", path=got.path, detail=e.strerror or str(e))
+            self.notify(said, severity="error", markup=False)
+            return
+        self.notify(t("review.file_opened", path=got.path), markup=False)
 
     async def action_step(self, by: int) -> None:
         """The next (or previous) unit of the list this one was opened from that sent a

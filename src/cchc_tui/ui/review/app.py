@@ -31,6 +31,7 @@ T = TypeVar("T")
 class ReviewApp(CchcAppBase):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", id="review.quit", priority=True, show=False),
+        Binding("f1", "help", "key.help", id="review.help"),
     ]
 
     def __init__(self, db: Path, config: Config | None = None, *, today: date | None = None):
@@ -49,6 +50,16 @@ class ReviewApp(CchcAppBase):
         self.apply_settings()
         await self.open_session(self.store.path, self.today)
         await self.push_screen(ReviewOverviewScreen())
+
+    def action_help(self) -> None:
+        """F1: the desk's round (nhận → thẩm định vòng 1 → giải trình → vòng 2 → duyệt) and
+        every key of the screen underneath; F1 again closes it."""
+        from cchc_tui.ui.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(self.screen, "ui.review.help_guide"))
 
     def on_unmount(self) -> None:
         self.close_session()

@@ -19,7 +19,6 @@ from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.dates import format_date, local_time
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import num, share
-from cchc_tui.core.periods import current_period
 from cchc_tui.core.review import STATES as _STATES
 from cchc_tui.core.review import (
     Overview,
@@ -102,7 +101,10 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
             ("name", "col.name", max(14, self.app.size.width - 66)),
         ):
             table.add_column(t(label), key=key, width=width)
-        period = current_period(self.rapp.plan, self.rapp.today).code
+        from cchc_tui.services.review_desk import opening_period
+
+        app = self.rapp
+        period = await app.db(opening_period, app.store, app.plan, app.today)
         self.query_one("#review-period", Select).value = period
         table.focus()
 
@@ -336,4 +338,4 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     async def _open(self, event: DataTable.RowSelected) -> None:
         assert self.view is not None
         row = next(r for r in self.view.rows if r.agency.code == event.row_key.value)
-        await open_unit(self, row, self.view.period)
+        await open_unit(self, row, self.view.period, units=self.rows())

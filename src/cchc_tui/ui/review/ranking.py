@@ -146,7 +146,13 @@ class RankingScreen(OnReviewApp, Screen[None]):
     async def _open(self, event: DataTable.RowSelected) -> None:
         row = next((r for r in self.view.rows if r.agency.code == event.row_key.value), None)
         if row is not None:
-            await open_unit(self, row, self.view.period)
+            table = self.query_one("#ranking", DataTable)
+            order = [str(k.value) for k in table.rows]
+            units = sorted(
+                (r for r in self.view.rows if r.agency.code in order),
+                key=lambda r: order.index(r.agency.code),
+            )
+            await open_unit(self, row, self.view.period, units=units)
 
     async def action_export(self) -> None:
         await self.app.push_screen(RankingExportModal(self.view, self.ranked, self.rapp.plan))

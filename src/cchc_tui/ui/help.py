@@ -1,4 +1,5 @@
-"""F1: every key of the screen underneath, with what it does."""
+"""F1 in both apps: what the work is, in a few lines, and every key of the screen underneath
+with what it does."""
 
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from cchc_tui.ui.widgets.footer import describe
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "key.back", id="help.close"),
+        Binding("escape,f1", "close", "key.back", id="help.close"),
     ]
 
-    def __init__(self, under: Screen[Any]) -> None:
+    def __init__(self, under: Screen[Any], guide: str = "ui.help.guide") -> None:
         super().__init__()
         self.under = under
+        self.guide = guide  # the catalogue key of what the app's work is, in a few lines
 
     def key_rows(self) -> list[tuple[str, str, str]]:
         """(keys, what they do, binding id) for every key of the screen underneath: its own
@@ -44,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         title_key = getattr(self.under, "HELP_TITLE", "ui.title")
         with Vertical(classes="dialog wide", id="help-dialog"):
             yield Static(t("ui.help.title", screen=t(title_key)), classes="title")
-            yield Static(t("ui.help.guide"), id="help-guide", markup=False)
+            yield Static(t(self.guide), id="help-guide", markup=False)
             yield DataTable(id="help-keys", cursor_type="row", show_header=False)
             yield Static(t("ui.help.close"), classes="hint")
 
