@@ -394,3 +394,23 @@ def test_the_revocation_list_given_is_the_one_checked(
     crl = revoked.read_bytes()
     msg = message(import_receipt, officer, later, kit.ca_pem, crl, registry=registry)
     assert msg.startswith("Phiếu thẩm định không đáng tin: ") and "thu hồi" in msg
+
+
+def test_a_receipt_that_cannot_be_written_keeps_nothing(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    gone = tmp_path / "USB đã rút" / "phieu.zip"  # its folder is not there
+    msg = message(write_receipt, reviewer, received, gone, REVIEWER_PASS, actor="TĐV")
+    assert msg == (
+        f"Không ghi được phiếu vào {gone}: No such file or directory. Chưa có phiếu nào được lưu."
+    )
+    assert issued_receipts(reviewer, "918", "kh-260-2022", "Q3") == []
+    assert message(
+        reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 1, tmp_path, actor="TĐV"
+    ) == "918 kỳ Q3 không có phiếu số 1; đã ký: —."
+    for _ in range(2):
+        write_receipt(reviewer, received, tmp_path, REVIEWER_PASS, actor="TĐV")
+    assert message(
+        reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 3, tmp_path, actor="TĐV"
+    ) == "918 kỳ Q3 không có phiếu số 3; đã ký: 1, 2."

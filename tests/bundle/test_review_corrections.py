@@ -267,3 +267,178 @@ def test_an_approved_bundle_is_reopened_only_with_a_reason(
         bundle.bundle_id,
         {"state": [None, "can_bo_sung"], "reason": [None, "Thiếu TLKC 2.1"]},
     )
+
+
+# -- the rules' edges (each found by a mutant that no test saw) ---------------------------------
+@pytest.fixture
+def two_units(reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path) -> ReceivedBundle:
+    """916's bundle beside 918's (the kit signs for both)."""
+    other = make_kit(tmp_path / "kit916", ("916",)) if "916" not in kit.officers else kit
+    import_bundle(
+        reviewer, make_bundle(other, "916", tmp_path / "916"), other.ca_pem, None, actor="T"
+    )
+    row = latest_received(reviewer, "916", PLAN, PERIOD)
+    assert row is not None
+    return row
+
+
+def test_the_round_typed_as_text(reviewer: Store, bundle: ReceivedBundle) -> None:
+    for typed in ("x", "0", "12", " 3"):
+        assert (
+            message(appraising.appraise, reviewer, bundle, "1.1.1", "1", round_=typed, actor="T")
+            == f"Vòng thẩm định «{typed}» không có; dùng 1 hoặc 2 (sau giải trình)."
+        )
+    assert appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=" 2 ", actor="T") == D("1")
+    assert rounds(reviewer) == {"1.1.1": {2: D("1")}}
+
+
+def test_kept_points_carry_no_reason(reviewer: Store, bundle: ReceivedBundle) -> None:
+    appraising.accept_self(reviewer, bundle, "1.1.2", round_=1, actor="T")
+    assert appraising.entry(reviewer, bundle, "1.1.2").reasons == {1: ""}
+    assert "appraisal_reasons" not in receipt_content(reviewer, bundle)
+
+
+def test_each_unit_keeps_its_own_entries_comments_and_first_bundle(
+    reviewer: Store, bundle: ReceivedBundle, two_units: ReceivedBundle
+) -> None:
+    other = two_units
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T", reason="918")
+    appraising.appraise(reviewer, other, "1.1.1", "1", round_=1, actor="T", reason="916")
+    appraising.appraise(reviewer, other, "1.1.2", "1", round_=1, actor="T")
+    desk.add_comment(reviewer, other, "Chung", "của 916", actor="T")
+    # withdrawing 918's entry leaves 916's, and 918's other codes
+    appraising.appraise(reviewer, bundle, "1.1.2", "1", round_=1, actor="T")
+    appraising.withdraw(reviewer, bundle, "1.1.1", round_=1, reason="Bỏ", actor="T")
+    assert rounds(reviewer) == {"1.1.2": {1: D("1")}}
+    assert desk.rounds_for(reviewer, "916", PLAN, PERIOD) == {
+        "1.1.1": {1: D("1")},
+        "1.1.2": {1: D("1")},
+    }
+    assert desk.reasons_for(reviewer, "916", PLAN, PERIOD) == {
+        "1.1.1": {1: "916"},
+        "1.1.2": {1: ""},
+    }
+    assert desk.reasons_for(reviewer, "918", PLAN, PERIOD) == {"1.1.2": {1: ""}}
+    assert desk.period_comments(reviewer, "918", PLAN, PERIOD) == []
+    (mine,) = desk.period_comments(reviewer, "916", PLAN, PERIOD)
+    assert mine.row.text == "của 916" and mine.withdrawn is None
+    assert mine.row.id is not None
+    # a comment of another unit cannot be withdrawn through this one
+    assert message(desk.withdraw_comment, reviewer, bundle, mine.row.id, "x", actor="T") == (
+        f"Không có nhận xét số {mine.row.id} trên hồ sơ này."
+    )
+    assert desk.first_bundle(reviewer, "916", PLAN, PERIOD).bundle_id == other.bundle_id
+    assert desk.first_bundle(reviewer, "918", PLAN, PERIOD).bundle_id == bundle.bundle_id
+    assert message(desk.first_bundle, reviewer, "917", PLAN, PERIOD) == (
+        "Chưa nhận hồ sơ nào của 917 cho kỳ Q3."
+    )
+
+
+def test_a_withdrawal_names_the_comment_on_an_earlier_bundle(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    desk.add_comment(reviewer, bundle, "Chung", "một", actor="T")
+    desk.add_comment(reviewer, bundle, "Chung", "hai", actor="T")
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=9),
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None
+    first_id, second_id = (c.row.id for c in desk.period_comments(reviewer, "918", PLAN, PERIOD))
+    assert first_id is not None and second_id is not None
+    desk.withdraw_comment(reviewer, second, second_id, "Trùng", actor="T")
+    listed = desk.period_comments(reviewer, "918", PLAN, PERIOD)
+    assert [(c.row.text, c.withdrawn is not None) for c in listed] == [
+        ("một", False),
+        ("hai", True),
+    ]
+    key = audit(reviewer, "review.comment_withdraw")[0][1]
+    assert key == f"{bundle.bundle_id}/{second_id}"  # the bundle the comment is on
+
+
+def test_a_dropped_bundle_takes_its_comments_and_first_place_with_it(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    desk.add_comment(reviewer, bundle, "Chung", "trên hồ sơ bỏ", actor="T")
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T")
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=12),
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None
+    desk.drop_bundle(reviewer, bundle, "nhầm kỳ", actor="T")
+    assert desk.period_comments(reviewer, "918", PLAN, PERIOD) == []
+    assert desk.first_bundle(reviewer, "918", PLAN, PERIOD).bundle_id == second.bundle_id
+    appraising.appraise(reviewer, second, "1.1.1", "0,5", round_=1, actor="T")
+    appraising.withdraw(reviewer, second, "1.1.1", round_=1, reason="Bỏ", actor="T")
+    # the dropped bundle's entry is void, and stays as it was
+    con = sqlite3.connect(reviewer.path)
+    left = con.execute("SELECT bundle_id, points FROM appraisal ORDER BY id").fetchall()
+    con.close()
+    assert left == [(bundle.bundle_id, "1")]
+
+
+def test_every_review_write_is_audited_on_the_bundle(
+    reviewer: Store, bundle: ReceivedBundle
+) -> None:
+    desk.set_state(reviewer, bundle, "can_bo_sung", actor="T")
+    desk.add_comment(reviewer, bundle, "Chung", "x", actor="T")
+    (c,) = desk.period_comments(reviewer, "918", PLAN, PERIOD)
+    assert c.row.id is not None
+    desk.withdraw_comment(reviewer, bundle, c.row.id, "y", actor="T")
+    appraising.appraise(reviewer, bundle, "1.1.1", "1", round_=1, actor="T")
+    appraising.withdraw(reviewer, bundle, "1.1.1", round_=1, reason="z", actor="T")
+    desk.set_arrival(reviewer, bundle, "09/09/2022", "USB", actor="T")
+    con = sqlite3.connect(reviewer.path)
+    rows = con.execute(
+        "SELECT action, entity, changes FROM audit_log WHERE action LIKE 'review.%' ORDER BY id"
+    ).fetchall()
+    con.close()
+    assert {(a, e) for a, e, _c in rows} == {
+        ("review.state", "bundle"),
+        ("review.comment", "bundle"),
+        ("review.comment_withdraw", "bundle"),
+        ("review.appraise", "bundle"),
+        ("review.appraise_withdraw", "bundle"),
+        ("review.arrival", "bundle"),
+    }
+    state = json.loads(rows[0][2])
+    assert state == {"state": [None, "can_bo_sung"]}  # no reason given: none recorded
+    con = sqlite3.connect(reviewer.path)
+    assert con.execute("SELECT reason FROM review_state").fetchall() == [("",)]
+    con.close()
+    arrival = json.loads(rows[-1][2])
+    assert arrival == {"arrived_on": [None, "2022-09-09"], "note": ["", "USB"]}
+    desk.set_arrival(reviewer, bundle, "10/09/2022", actor="T")  # the note left out: none
+    again = audit(reviewer, "review.arrival")[-1][2]
+    assert again == {"arrived_on": ["2022-09-09", "2022-09-10"], "note": ["USB", ""]}
+
+
+def test_an_arrival_given_as_a_day(reviewer: Store, bundle: ReceivedBundle) -> None:
+    from datetime import date
+
+    today = date(2022, 9, 12)
+    assert (
+        message(desk.set_arrival, reviewer, bundle, date(2022, 9, 13), actor="T", today=today)
+        == "Ngày 13/09/2022 ở tương lai (hôm nay là 12/09/2022)."
+    )
+    row = desk.set_arrival(reviewer, bundle, today, actor="T", today=today)
+    assert row.arrived_on == today and row.arrival_note == ""
+
+
+def test_a_comment_s_target_is_read_against_the_bundle_s_own_plan(
+    reviewer: Store, bundle: ReceivedBundle, plan_text: str
+) -> None:
+    """With next year's plan in the database too (its items renumbered), "Hoạt động 3.8" is
+    still 918's 2022 activity hd3.8."""
+    later = plan_text.replace('id = "kh-260-2022"', 'id = "kh-1-2023"').replace(
+        "year = 2022", "year = 2023"
+    )
+    later = later.replace('id = "hd3.8"', 'id = "hd3.8-2023"')
+    reviewer.import_plan(later)
+    assert reviewer.load_plan().id == "kh-1-2023"
+    assert desk.add_comment(reviewer, bundle, "Hoạt động 3.8", "x", actor="T") == "item:hd3.8"

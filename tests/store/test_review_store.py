@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_tui.core.errors import UserError
 from cchc_tui.store.exchange import ChainForked, ExchangeStore
 from cchc_tui.store.models import BundleExport, ReceivedBundle, ReceivedReceipt
 from cchc_tui.store.review import ChainMoved, ReviewStore
@@ -306,3 +307,71 @@ def test_another_plan_or_agency_never_joins_a_chain(store: Store, plan_text: str
     ):
         latest = exchange.latest_export(agency, plan, "Q3")
         assert latest is not None and latest.bundle_id == want
+
+
+def test_receipts_are_numbered_per_agency_plan_and_period(store: Store) -> None:
+    review = ReviewStore(store)
+    mine = received(review, "a1")
+    others = [
+        received(review, "b1", agency="916"),
+        received(review, "p1", plan="kh-khac"),
+        received(review, "q1", period="Q1"),
+    ]
+    numbers = []
+    for bundle in [mine, *others, mine, mine]:
+        row = review.add_issued(
+            bundle,
+            state="da_nhan",
+            data=b"signed",
+            sha256="s",
+            file_for=lambda n, b=bundle: f"{b.bundle_id}-{n}.zip",
+            actor="TĐV",
+        )
+        numbers.append((row.bundle_id, row.number, row.file))
+    assert numbers == [
+        ("a1", 1, "a1-1.zip"),
+        ("b1", 1, "b1-1.zip"),
+        ("p1", 1, "p1-1.zip"),
+        ("q1", 1, "q1-1.zip"),
+        ("a1", 2, "a1-2.zip"),
+        ("a1", 3, "a1-3.zip"),
+    ]
+    assert [r.number for r in review.issued("918", "kh-260-2022", "Q3")] == [1, 2, 3]
+    for agency, plan, period in (("916", "kh-260-2022", "Q3"), ("918", "kh-khac", "Q3")):
+        assert [r.bundle_id for r in review.issued(agency, plan, period)] != ["a1"]
+    assert [r.bundle_id for r in review.issued("918", "kh-260-2022", "Q1")] == ["q1"]
+
+    # a file that cannot be written: nothing kept, the number free again
+    def refuse(_n: int) -> str:
+        raise UserError("receipt.exists", path="x")
+
+    with pytest.raises(UserError):
+        review.add_issued(mine, state="da_nhan", data=b"x", sha256="s", file_for=refuse, actor="T")
+    assert [r.number for r in review.issued("918", "kh-260-2022", "Q3")] == [1, 2, 3]
+
+
+def test_withdrawing_points_is_for_one_agency_plan_period_and_code(store: Store) -> None:
+    review = ReviewStore(store)
+    mine = received(review, "a1")
+    for bundle in (
+        mine,
+        received(review, "b1", agency="916"),
+        received(review, "p1", plan="kh-khac"),
+        received(review, "q1", period="Q1"),
+    ):
+        review.set_points(
+            bundle, [("1.1.1", 1, D("1")), ("1.1.2", 1, D("1"))], reason="", actor="T"
+        )
+    assert review.withdraw_points("918", "kh-260-2022", "Q3", "1.1.1", 1, "r", actor="T") == 1
+    con = sqlite3.connect(store.path)
+    left = con.execute("SELECT bundle_id, code FROM appraisal ORDER BY bundle_id, code").fetchall()
+    con.close()
+    assert left == [
+        ("a1", "1.1.2"),
+        ("b1", "1.1.1"),
+        ("b1", "1.1.2"),
+        ("p1", "1.1.1"),
+        ("p1", "1.1.2"),
+        ("q1", "1.1.1"),
+        ("q1", "1.1.2"),
+    ]

@@ -50,15 +50,13 @@ def _sub(cset: CriteriaSet, set_id: str, code: str) -> Sub:
 
 
 def _round(round_: int | str | None) -> int:
+    """The round the reviewer chose: 1 or 2, never a default."""
     if round_ in (None, ""):
         raise UserError("review.pick_round")
-    try:
-        value = int(str(round_))
-    except ValueError:
-        value = 0
-    if value not in ROUNDS:
+    chosen = str(round_).strip()
+    if chosen not in {str(r) for r in ROUNDS}:
         raise UserError("review.bad_round", value=round_)
-    return value
+    return int(chosen)
 
 
 def appraise(

@@ -167,7 +167,7 @@ class ReviewStore:
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
             row = s.get(ReceivedBundle, bundle.id)
             if row is None:
-                raise LookupError(bundle.bundle_id)
+                raise LookupError
             before = (row.arrived_on, row.arrival_note)
             row.arrived_on, row.arrival_note = day, note
             s.add(row)
@@ -220,12 +220,12 @@ class ReviewStore:
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
             comment = s.get(ReviewComment, comment_id)
             if comment is None or comment.bundle_id != bundle.bundle_id:
-                raise LookupError(comment_id)
+                raise LookupError
             done = s.exec(
                 select(CommentWithdrawal).where(CommentWithdrawal.comment_id == comment_id)
             ).first()
             if done is not None:
-                raise ValueError(comment_id)
+                raise ValueError
             row = CommentWithdrawal(comment_id=comment_id, reason=reason, at=utcnow(), by=actor)
             s.add(row)
             s.record(
@@ -343,17 +343,6 @@ class ReviewStore:
                     select(ReviewComment)
                     .where(col(ReviewComment.bundle_id).in_(ids))
                     .order_by(col(ReviewComment.id))
-                ).all()
-            )
-
-    def states(self, bundle_id: str) -> list[ReviewState]:
-        """A bundle's review states as set, oldest first."""
-        with self.store.read() as s:
-            return list(
-                s.exec(
-                    select(ReviewState)
-                    .where(ReviewState.bundle_id == bundle_id)
-                    .order_by(col(ReviewState.id))
                 ).all()
             )
 
