@@ -28,9 +28,11 @@ from cchc_tui.services.importer import import_bundle, latest_received
 from cchc_tui.services.receipts import (
     import_receipt,
     issued_receipts,
+    pending_receipts,
     receipt_content,
     received_receipts,
     reissue_receipt,
+    sign_pending,
     write_receipt,
 )
 from cchc_tui.store.models import BundleExport, ReceivedBundle
@@ -406,11 +408,46 @@ def test_a_receipt_that_cannot_be_written_keeps_nothing(
         f"Không ghi được phiếu vào {gone}: No such file or directory. Chưa có phiếu nào được lưu."
     )
     assert issued_receipts(reviewer, "918", "kh-260-2022", "Q3") == []
-    assert message(
-        reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 1, tmp_path, actor="TĐV"
-    ) == "918 kỳ Q3 không có phiếu số 1; đã ký: —."
+    assert (
+        message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 1, tmp_path, actor="TĐV")
+        == "918 kỳ Q3 không có phiếu số 1; đã ký: —."
+    )
     for _ in range(2):
         write_receipt(reviewer, received, tmp_path, REVIEWER_PASS, actor="TĐV")
+    assert (
+        message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 3, tmp_path, actor="TĐV")
+        == "918 kỳ Q3 không có phiếu số 3; đã ký: 1, 2."
+    )
+
+
+def test_every_pending_receipt_signed_in_one_go(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    units = ["918", "916", "917"]  # 916 and 917 sent nothing: no receipt for them
+    assert [b.agency_code for b in pending_receipts(reviewer, "kh-260-2022", "Q3", units)] == [
+        "918"
+    ]
+    stick = tmp_path / "USB"
     assert message(
-        reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 3, tmp_path, actor="TĐV"
-    ) == "918 kỳ Q3 không có phiếu số 3; đã ký: 1, 2."
+        sign_pending, reviewer, "kh-260-2022", "Q3", units, stick, REVIEWER_PASS, actor="T"
+    ) == (f"{stick} không phải thư mục có sẵn; phiếu ký một lượt ghi vào một thư mục.")
+    stick.mkdir()
+    assert (
+        message(sign_pending, reviewer, "kh-260-2022", "Q3", units, stick, b"sai", actor="T")
+        == "Sai mật khẩu (hoặc tệp khóa hỏng)."
+    )
+    rows = sign_pending(reviewer, "kh-260-2022", "Q3", units, stick, REVIEWER_PASS, actor="T")
+    assert [(r.agency_code, r.number, Path(r.file).name) for r in rows] == [
+        ("918", 1, "phieu-tham-dinh-918-Q3-01.zip")
+    ]
+    # signed, nothing changed since: nothing pending, nothing signed again (wrong key or not)
+    assert pending_receipts(reviewer, "kh-260-2022", "Q3", units) == []
+    assert sign_pending(reviewer, "kh-260-2022", "Q3", units, stick, b"sai", actor="T") == []
+    # a comment after the receipt: pending again
+    desk.add_comment(reviewer, received, "Chung", "Bổ sung TLKC", actor="T")
+    assert [b.agency_code for b in pending_receipts(reviewer, "kh-260-2022", "Q3", units)] == [
+        "918"
+    ]
+    again = sign_pending(reviewer, "kh-260-2022", "Q3", units, stick, REVIEWER_PASS, actor="T")
+    assert [r.number for r in again] == [2] and len(list(stick.iterdir())) == 2

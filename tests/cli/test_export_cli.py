@@ -469,6 +469,25 @@ def test_review_receipt_round_trip(
         ]
         == 0
     )
+    # the same name again: never overwritten; signed receipts listed, one issued again
+    code, _, err = run(
+        capsys, *base, "receipt", "918", "--out", "phieu.zip", "--passphrase-file", "p12.pass"
+    )
+    assert code == 1 and "phiếu không ghi đè tệp nào" in err
+    code, out, _ = run(capsys, *base, "receipt", "918", "--list")
+    assert code == 0 and out.startswith("  1 · ") and out.rstrip().endswith("phieu.zip")
+    Path("lai").mkdir()
+    code, out, _ = run(capsys, *base, "receipt", "918", "--reissue", "1", "--out", "lai")
+    assert code == 0 and Path("lai/phieu.zip").read_bytes() == Path("phieu.zip").read_bytes()
+    # nothing changed since: nothing to sign in one go; the reminder list beside it
+    Path("usb").mkdir()
+    base_all = (*base, "receipts", "--out", "usb", "--passphrase-file", "p12.pass")
+    code, out, _ = run(capsys, *base_all)
+    assert code == 0 and out.strip() == "Không còn phiếu nào chờ ký cho kỳ Q3."
+    code, _, err = run(
+        capsys, "--db", reviewer, "review", "--period", "Q3", "--reminders", "x.xlsx"
+    )
+    assert code == 0 and "31 đơn vị chưa nộp hoặc nộp trễ" in err and Path("x.xlsx").is_file()
     # the officer's side: verified, for this agency and a bundle it sent
     code, out, err = run(
         capsys, "--db", officer, "receipt", "import", "phieu.zip", "--ca", "ca/ca.pem"

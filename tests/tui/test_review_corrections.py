@@ -235,3 +235,43 @@ async def test_from_an_activity_the_cursor_lands_on_it(desk_db: Path) -> None:
         assert isinstance(app.screen, CommentModal)
         text = app.screen.query_one("#comment-text", VietInput).value
         assert text == "Cần bổ sung quyết định"
+
+
+async def test_batch_work_from_the_overview(desk_db: Path, tmp_path: Path) -> None:
+    from cchc_tui.ui.review.batch import RemindersModal, SignAllModal
+
+    app = ReviewApp(desk_db, today=date(2022, 12, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        overview = app.screen
+        assert isinstance(overview, ReviewOverviewScreen)
+        await wait_for(pilot, lambda: overview.view is not None)
+        # m: the units missing or late, for the reminder letter
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, RemindersModal))
+        out = tmp_path / "đôn đốc.xlsx"
+        app.screen.query_one("#reminders-out", VietInput).value = str(out)
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        said = str(app.screen.query_one("#reminders-result", Static).render())
+        assert said.endswith(f"Đã ghi danh sách đôn đốc (31 đơn vị chưa nộp hoặc nộp trễ): {out}")
+        assert out.is_file()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is overview)
+        # k: every pending receipt in one go; the passphrase is the only field Tab reaches
+        await pilot.press("k")
+        await wait_for(pilot, lambda: isinstance(app.screen, SignAllModal))
+        await wait_idle(app, pilot)
+        dialog = app.screen
+        pending = str(dialog.query_one("#sign-all-pending", Static).render())
+        assert pending.startswith("Chờ ký: 2 phiếu (916, 918).")
+        field = dialog.query_one("#sign-all-pass", VietInput)
+        assert field.has_focus
+        await pilot.press("tab")
+        assert not dialog.query_one("#sign-all-out", VietInput).has_focus
+        field.focus()
+        await type_text(pilot, "mat-khau-dai-123")
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        said = str(dialog.query_one("#sign-all-result", Static).render())
+        assert "Chưa có chứng thư ký số" in said and field.value == ""

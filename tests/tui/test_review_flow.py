@@ -311,6 +311,15 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert {r[1]: r[4] for r in districts if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
         assert [r[6] for r in districts if not r[0]] == ["chưa nộp"] * 7 and len(districts) == 9
         assert "Hạng lĩnh vực 1" in [c.value for c in wb["Quận, huyện"][3]]
+        # again onto the same file: asked first, replaced only on a second F2
+        out.write_bytes(b"sent to the leaders")
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        said = str(app.screen.query_one("#ranking-result", Static).render())
+        assert said.startswith(f"Đã có tệp {out}.") and out.read_bytes() == b"sent to the leaders"
+        await pilot.press("f2")
+        await wait_idle(app, pilot)
+        assert load_workbook(out).sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
 
     # the officer imports the receipt in the app (F8, Ctrl+R); the CA is asked for once
     from cchc_tui.ui.officer.screens.receipt import ReceiptImport

@@ -293,10 +293,11 @@ def build_parser() -> Parser:
     sp.add_argument("--xlsx", help=t("help.review.xlsx"))
     sp.add_argument("--csv", help=t("help.review.csv"))
     sp.add_argument("--activity", help=t("help.review.activity"))
+    sp.add_argument("--reminders", metavar="FILE.xlsx", help=t("help.review.reminders"))
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd",
-        metavar="state|comment|appraise|accept|receipt|drop|arrived",
+        metavar="state|comment|appraise|accept|receipt|receipts|drop|arrived",
         parser_class=Parser,
     )
     for name, help_ in (
@@ -306,9 +307,14 @@ def build_parser() -> Parser:
         ("appraise", t("help.review.appraise")),
         ("accept", t("help.review.accept")),
         ("receipt", t("help.review.receipt")),
+        ("receipts", t("help.review.receipts")),
         ("drop", t("help.review.drop")),
     ):
         x = rsub.add_parser(name, help=help_)
+        if name == "receipts":
+            x.add_argument("--out", required=True, help=t("help.review.receipt_out"))
+            x.add_argument("--passphrase-file")
+            continue
         if name == "drop":
             x.add_argument("bundle", help=t("help.review.bundle"))
             x.add_argument("--reason", help=t("help.review.reason"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             from cchc_tui.reports.ranking import write_ranking
 
             write_ranking(Path(out), view, ranked, plan)
+    if args.reminders:
+        from cchc_tui.reports.reminders import write_reminders
+
+        count = write_reminders(Path(args.reminders), view, plan)
+        print(t("reminders.written", count=count, path=args.reminders), file=sys.stderr)
     rank_of = {r.row.agency.code: r.rank for r in ranked}
     group_of_code = {r.row.agency.code: r.group for r in ranked}
 
@@ -248,6 +254,8 @@ def cmd_review_action(args: argparse.Namespace) -> int:
         plan = store.load_plan(args.plan)
         if args.review_cmd == "drop":
             return _review_drop(args, store, registry, prof, plan)
+        if args.review_cmd == "receipts":
+            return _receipts(args, store, registry, plan, prof)
         agency = _agency_arg(registry, args.agency)
         if args.review_cmd == "arrived":
             first = rs.first_bundle(store, agency.code, plan.id, args.period.upper())
@@ -345,6 +353,35 @@ def _appraise(
                 grade=found.grade,
             )
         )
+    return 0
+
+
+def _receipts(
+    args: argparse.Namespace, store: Any, registry: Registry, plan: Plan, prof: Any
+) -> int:
+    """`receipts --out FOLDER`: every pending receipt of the period signed in one go."""
+    from cchc_tui.core.review import expected_units
+    from cchc_tui.services import receipts
+
+    period = args.period.upper()
+    agencies = [a.code for a in expected_units(registry, plan, prof.agency_code)]
+    rows = receipts.sign_pending(
+        store,
+        plan.id,
+        period,
+        agencies,
+        Path(args.out),
+        _passphrase(args, "PKCS#12"),
+        actor=prof.officer,
+    )
+    for row in rows:
+        state = t(labels.RECEIPT_STATE[row.state])
+        print(t("receipt.written_numbered", number=row.number, state=state, path=row.file))
+    print(
+        t("receipts.signed_all", count=len(rows), path=args.out)
+        if rows
+        else t("receipts.none_pending", period=period)
+    )
     return 0
 
 

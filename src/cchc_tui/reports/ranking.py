@@ -137,7 +137,11 @@ def _sheet(
     for i in range(1, len(head) + 1):
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS[i - 1] if i <= len(WIDTHS) else 10
     ws.freeze_panes = "D4"
-    # print-ready: A4 landscape, every column on the page's width, the header on every page
+    print_ready(ws)
+
+
+def print_ready(ws: Worksheet) -> None:
+    """A4 landscape, every column on the page's width, the header (row 3) on every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1

@@ -5,13 +5,17 @@ bundle it sent, never older than one already imported); each audited."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cchc_tui.bundle.pki import load_p12, write_new
-from cchc_tui.bundle.receipt import Receipt, make_receipt, read_receipt
+from cchc_tui.bundle.receipt import CONTENT, Receipt, make_receipt, read_receipt
 from cchc_tui.bundle.trust import check_own_key
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import outcome, self_points
@@ -96,22 +100,43 @@ def _write_new(path: Path, data: bytes) -> None:
         raise UserError("receipt.write_failed", path=path, detail=e.strerror or str(e)) from None
 
 
+@dataclass(frozen=True)
+class Signer:
+    """The reviewer's key, opened once (a batch signs many receipts with it)."""
+
+    key: Any
+    cert: Any
+    chain: list[Any]
+
+
+def open_signer(store: Store, passphrase: bytes) -> Signer:
+    """The reviewer's key from this database, checked as every officer will check it: a
+    reviewer's certificate on a path to a trusted CA, valid now (refused here, before a
+    receipt every officer would refuse)."""
+    p12 = key_path(store)
+    if not p12.exists():
+        raise UserError("key.missing")
+    key, cert, chain = load_p12(p12, passphrase)
+    check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
+    return Signer(key, cert, list(chain))
+
+
 def write_receipt(
-    store: Store, bundle: ReceivedBundle, out: Path, passphrase: bytes, *, actor: str
+    store: Store,
+    bundle: ReceivedBundle,
+    out: Path,
+    passphrase: bytes | Signer,
+    *,
+    actor: str,
 ) -> IssuedReceipt:
     """Sign the bundle's receipt and write it under ``out``: a folder (the receipt is named
     phieu-tham-dinh-AGENCY-PERIOD-NN.zip after its number) or a file name. An existing file is
     never replaced. The receipt is kept numbered with its bytes (issued again on request);
     nothing is kept when the file cannot be written."""
-    p12 = key_path(store)
-    if not p12.exists():
-        raise UserError("key.missing")
-    key, cert, chain = load_p12(p12, passphrase)
-    # refused here, before a receipt every officer would refuse
-    check_own_key(cert, chain, "reviewer", *remembered_anchors(store), datetime.now(UTC))
+    signer = passphrase if isinstance(passphrase, Signer) else open_signer(store, passphrase)
     when = datetime.now(UTC).replace(microsecond=0)
     content = receipt_content(store, bundle)
-    data = make_receipt(content, key, cert, chain, when)
+    data = make_receipt(content, signer.key, signer.cert, signer.chain, when)
     out = out.expanduser()
     if not out.is_dir() and out.exists():
         raise UserError("receipt.exists", path=out)  # said before the number is taken
@@ -129,6 +154,55 @@ def write_receipt(
         file_for=place,
         actor=actor,
     )
+
+
+def _said(data: bytes) -> dict[str, Any]:
+    """What a receipt this desk signed says, without when it was signed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = json.loads(zf.read(CONTENT))
+    return {k: v for k, v in content.items() if k not in ("issued_at", "type", "version")}
+
+
+def pending_receipts(
+    store: Store, plan: str, period: str, agencies: Iterable[str]
+) -> list[ReceivedBundle]:
+    """The agencies' latest bundles of the period whose receipt would say something the last
+    one signed for that bundle did not (never signed, or the state, an appraisal or a comment
+    changed since), by agency code."""
+    review = ReviewStore(store)
+    out = []
+    for code in sorted(set(agencies)):
+        bundle = review.latest(code, plan, period, dropped_too=False)
+        if bundle is None:
+            continue
+        signed = [r for r in review.issued(code, plan, period) if r.bundle_id == bundle.bundle_id]
+        if signed and _said(signed[-1].data) == receipt_content(store, bundle):
+            continue
+        out.append(bundle)
+    return out
+
+
+def sign_pending(
+    store: Store,
+    plan: str,
+    period: str,
+    agencies: Iterable[str],
+    folder: Path,
+    passphrase: bytes,
+    *,
+    actor: str,
+) -> list[IssuedReceipt]:
+    """Every pending receipt of the period signed into one folder (a USB stick), the key opened
+    once. A receipt that cannot be written stops the batch with its reason; those signed
+    before it are kept (each is whole, numbered and audited)."""
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise UserError("receipt.not_a_folder", path=folder)
+    bundles = pending_receipts(store, plan, period, agencies)
+    if not bundles:
+        return []
+    signer = open_signer(store, passphrase)
+    return [write_receipt(store, b, folder, signer, actor=actor) for b in bundles]
 
 
 def issued_receipts(store: Store, agency: str, plan: str, period: str) -> list[IssuedReceipt]:

@@ -286,4 +286,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không mở được {path}: {detail}",
         "en": "Could not open {path}: {detail}",
     },
+    "ui.review.ranking_exists": {
+        "vi": "Đã có tệp {path}. Enter (hoặc F2) lần nữa để ghi đè, hoặc đổi tên tệp.",
+        "en": "{path} exists. Enter (or F2) again to replace it, or change the name.",
+    },
+    "reminders.bad_suffix": {
+        "vi": "Danh sách đôn đốc ghi ra tệp .xlsx (đã cho: {path}).",
+        "en": "The reminder list is written to an .xlsx file (given: {path}).",
+    },
+    "reminders.written": {
+        "vi": "Đã ghi danh sách đôn đốc ({count} đơn vị chưa nộp hoặc nộp trễ): {path}",
+        "en": "Reminder list written ({count} units missing or late): {path}",
+    },
+    "receipts.signed_all": {
+        "vi": "Đã ký {count} phiếu vào {path}.",
+        "en": "Signed {count} receipts into {path}.",
+    },
+    "receipts.none_pending": {
+        "vi": "Không còn phiếu nào chờ ký cho kỳ {period}.",
+        "en": "No receipt left to sign for {period}.",
+    },
+    "help.review.reminders": {
+        "vi": "ghi danh sách đơn vị chưa nộp hoặc nộp trễ (.xlsx) để đôn đốc",
+        "en": "write the units missing or late (.xlsx) for a reminder letter",
+    },
+    "help.review.receipts": {
+        "vi": "ký một lượt mọi phiếu chờ ký vào một thư mục",
+        "en": "sign every pending receipt into one folder",
+    },
+    "receipt.not_a_folder": {
+        "vi": "{path} không phải thư mục có sẵn; phiếu ký một lượt ghi vào một thư mục.",
+        "en": "{path} is not an existing folder; a batch of receipts goes into a folder.",
+    },
+    "ui.review.key_sign_all": {"vi": "Ký phiếu chờ", "en": "Sign pending"},
+    "ui.review.key_reminders": {"vi": "Đôn đốc", "en": "Reminders"},
+    "ui.review.folder": {"vi": "Thư mục", "en": "Folder"},
+    "ui.review.sign_all_title": {
+        "vi": "Ký một lượt các phiếu chờ ký · kỳ {period}",
+        "en": "Sign every pending receipt · {period}",
+    },
+    "ui.review.sign_all_pending": {
+        "vi": "Chờ ký: {count} phiếu ({codes}). F4: đổi thư mục.",
+        "en": "Pending: {count} receipts ({codes}). F4: change folder.",
+    },
+    "ui.review.reminders_title": {
+        "vi": "Danh sách đơn vị chưa nộp hoặc nộp trễ (.xlsx)",
+        "en": "Units missing or late (.xlsx)",
+    },
 }

@@ -48,6 +48,8 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         Binding("a", "activity", "ui.review.key_activity", id="review.activity"),
         Binding("i", "import", "ui.review.key_import", id="review.import"),
         Binding("n", "arrival", "ui.review.key_arrival", id="review.arrival"),
+        Binding("k", "sign_all", "ui.review.key_sign_all", id="review.sign_all"),
+        Binding("m", "reminders", "ui.review.key_reminders", id="review.reminders"),
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
@@ -329,6 +331,19 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
     async def action_ranking(self) -> None:
         if self.view is not None:
             await self.app.push_screen(RankingScreen(self.view))
+
+    async def action_sign_all(self) -> None:
+        from cchc_tui.ui.review.batch import SignAllModal
+
+        if self.view is not None:
+            agencies = [r.agency.code for r in self.view.rows]
+            await self.app.push_screen(SignAllModal(self.view, agencies))
+
+    async def action_reminders(self) -> None:
+        from cchc_tui.ui.review.batch import RemindersModal
+
+        if self.view is not None:
+            await self.app.push_screen(RemindersModal(self.view))
 
     async def action_activity(self) -> None:
         if self.view is not None:

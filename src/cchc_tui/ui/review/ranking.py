@@ -174,6 +174,7 @@ class RankingExportModal(ModalScreen[None]):
         self.view = view
         self.ranked = ranked
         self.plan = plan
+        self.replace_ok: Path | None = None  # the existing file the reviewer was asked about
 
     def compose(self) -> ComposeResult:
         name = f"xep-hang-{self.view.period}.xlsx"
@@ -188,12 +189,22 @@ class RankingExportModal(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#ranking-out", VietInput).focus()
 
+    @on(VietInput.Changed, "#ranking-out")
+    def _path_changed(self) -> None:
+        self.replace_ok = None
+
     @on(VietInput.Submitted, "#ranking-out")
     async def action_save(self) -> None:
         from cchc_tui.reports.ranking import write_ranking
 
         out = Path(self.query_one("#ranking-out", VietInput).nfc_value.strip())
         result = self.query_one("#ranking-result", Static)
+        if out.exists() and self.replace_ok != out:
+            # a workbook sent to the leaders last week: replaced only when asked twice
+            self.replace_ok = out
+            result.update(t("ui.review.ranking_exists", path=out))
+            return
+        self.replace_ok = None
         await run_and_say(
             result,
             lambda: write_ranking(out, self.view, self.ranked, self.plan),
