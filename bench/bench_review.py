@@ -1,10 +1,11 @@
-"""Issue 6 measures: importing 111 bundles (without evidence files) into a reviewer database,
-and recomputing the review overview at that size (with half the units appraised: each one's
-appraisal totals, review states and the ranking, as the review desk does on every refresh).
-Baselines in the same run: verifying the same bundles without importing them, and reading the
-111 submissions from disk.
+"""Issues 6 and 15 measures: importing 117 bundles (without evidence files) into a reviewer
+database, and at that size (half the units appraised, every tenth resubmitted with changes):
+the review overview as the desk recomputes it on every refresh (appraisal totals, review
+states, the ranking by group), the rankings alone, and the "changes since the previous
+bundle" view of a resubmitted unit. Baselines in the same run: verifying the same bundles
+without importing them, and reading the submissions from disk.
 
-    python bench/bench_review.py [--units 111]
+    python bench/bench_review.py [--units 117]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +28,7 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import expected_units, overview, ranking
 from cchc_tui.core.scoring import totals
 from cchc_tui.core.submission import Submission
+from cchc_tui.services import appraising
 from cchc_tui.services import review_desk as rs
 from cchc_tui.services.importer import import_bundle
 from cchc_tui.services.received import latest_for_period
@@ -44,10 +47,14 @@ def criteria_for_set(set_id: str) -> CriteriaSet:
 SET_OF_LEVEL = {"city": "mau-so-2022", "district": "mau-huyen-2022", "commune": "mau-xa-2022"}
 
 
-def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
-    """An agency's submission: 52 items, every sub-criterion self-scored at 0 and the totals
-    those points give (the review desk recomputes them at import)."""
-    result = totals(criteria_for_set(set_id), {c: Decimal(0) for c in subs})
+def submission(code: str, n: int, set_id: str, subs: list[str], done: int = 0) -> Submission:
+    """An agency's submission: 52 items (the first ``done`` of them done), every sub-criterion
+    self-scored at 0 (the first at 1 when ``done``) and the totals those points give (the
+    review desk recomputes them at import)."""
+    own = {c: Decimal(0) for c in subs}
+    if done:
+        own[subs[0]] = Decimal(1)
+    result = totals(criteria_for_set(set_id), own)
     item = {"number": "3", "role": "lead", "note": "", "reason": "", "completed_on": None}
     sub = {"suggested": None, "explanation": "", "note": ""}
     return Submission.model_validate(
@@ -60,8 +67,8 @@ def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
                 {
                     **item,
                     "id": f"hd3.{i}",
-                    "status": "dang_thuc_hien",
-                    "progress": 50,
+                    "status": "hoan_thanh" if i < done else "dang_thuc_hien",
+                    "progress": 100 if i < done else 50,
                     "evidence_count": 0,
                 }
                 for i in range(52)
@@ -78,7 +85,9 @@ def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
                     "max_self": "100",
                     "percent": str(result.percent),
                     "grade": result.grade,
-                    "subs": [{**sub, "code": c, "self": "0", "evidence": [1]} for c in subs],
+                    "subs": [
+                        {**sub, "code": c, "self": str(own[c]), "evidence": [1]} for c in subs
+                    ],
                 }
             ],
             "schema_version": 1,
@@ -88,7 +97,7 @@ def submission(code: str, n: int, set_id: str, subs: list[str]) -> Submission:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--units", type=int, default=111)
+    ap.add_argument("--units", type=int, default=117)
     args = ap.parse_args()
     registry = Registry.load()
     units = [a for a in registry.agencies.values() if a.kind == "cqcm"]
@@ -100,7 +109,9 @@ def main() -> None:
         ca_pem = (d / "ca" / "ca.pem").read_bytes()
         (d / "out").mkdir()
         t0 = time.perf_counter()
-        paths = []
+        paths: list[Path] = []
+        later: list[Path] = []
+        resubmitted: list[str] = []
         for n, a in enumerate(units):
             p12 = d / f"{a.code}.p12"
             pki.issue(
@@ -127,7 +138,18 @@ def main() -> None:
                 submission(a.code, n, set_id, subs),
                 [],
             )
-            paths.append(bag.build_bundle(spec, key, cert, chain, d / "out").path)
+            built = bag.build_bundle(spec, key, cert, chain, d / "out")
+            paths.append(built.path)
+            if n % 10 == 0:  # resubmitted: five items done since, one own score raised
+                changed = submission(a.code, n, set_id, subs, done=5)
+                again = replace(
+                    spec,
+                    timestamp=datetime(2022, 9, 9, tzinfo=UTC),
+                    submission=changed,
+                    supersedes=(built.bundle_id, built.sha256),
+                )
+                later.append(bag.build_bundle(again, key, cert, chain, d / "out").path)
+                resubmitted.append(a.code)
         setup = time.perf_counter() - t0
         t0 = time.perf_counter()
         for p in paths:
@@ -144,12 +166,14 @@ def main() -> None:
         for p in paths:
             import_bundle(store, p, ca_pem, None, actor="Bench")
         imported = time.perf_counter() - t0
+        for p in later:
+            import_bundle(store, p, ca_pem, None, actor="Bench")
         # every other unit appraised: five sub-criteria in round 1, one of them again in round 2
         for a in units[::2]:
             got = rs.latest_bundle(store, a.code, plan.id, "Q3")
             for code in ("1.1.1", "1.1.2", "1.2.1", "2.1.1", "3.1.1"):
-                rs.appraise(store, got, code, "0", round_=1, actor="Bench")
-            rs.appraise(store, got, "1.1.2", "1", round_=2, actor="Bench")
+                appraising.appraise(store, got, code, "0", round_=1, actor="Bench")
+            appraising.appraise(store, got, "1.1.2", "1", round_=2, actor="Bench")
         times = []
         for _ in range(30):
             t0 = time.perf_counter()
@@ -159,6 +183,18 @@ def main() -> None:
             ranked = ranking(view, rs.outcomes(store, plan.id, "Q3", latest))
             rs.latest_states(store, [r.bundle_id for r in latest.values()])
             times.append((time.perf_counter() - t0) * 1000)
+        rankings = []  # the ranking screen's work once the overview is there
+        for _ in range(30):
+            t0 = time.perf_counter()
+            ranked = ranking(view, rs.outcomes(store, plan.id, "Q3", latest))
+            rankings.append((time.perf_counter() - t0) * 1000)
+        changes = []  # v on a resubmitted unit: both submissions read and compared
+        for _ in range(3):
+            for code in resubmitted:
+                t0 = time.perf_counter()
+                got_changes = rs.since_previous(store, code, plan.id, "Q3")
+                changes.append((time.perf_counter() - t0) * 1000)
+                assert got_changes.previous is not None and len(got_changes.changes) == 11
         every = []  # the same with all 111 units' bundles and appraisals (no reviewer filter)
         for _ in range(30):
             t0 = time.perf_counter()
@@ -190,6 +226,15 @@ def main() -> None:
         f"p50 {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms "
         f"(aim <= 100 ms); reading the {len(stored)} submissions alone: p50 "
         f"{statistics.median(base):.1f} ms"
+    )
+    print(
+        f"rankings by group: p50 {statistics.median(rankings):6.1f} ms  p95 "
+        f"{statistics.quantiles(rankings, n=20)[18]:6.1f} ms (aim <= 100 ms)"
+    )
+    print(
+        f"changes since the previous bundle ({len(resubmitted)} resubmitted units): p50 "
+        f"{statistics.median(changes):6.1f} ms  p95 {statistics.quantiles(changes, n=20)[18]:6.1f}"
+        f" ms (aim <= 100 ms)"
     )
     print(
         f"all {len(paths)} units' bundles and appraisals (no reviewer filter): p50 "

@@ -275,3 +275,56 @@ async def test_batch_work_from_the_overview(desk_db: Path, tmp_path: Path) -> No
         await wait_idle(app, pilot)
         said = str(dialog.query_one("#sign-all-result", Static).render())
         assert "Chưa có chứng thư ký số" in said and field.value == ""
+
+
+async def test_survey_points_for_many_units_from_one_table(desk_db: Path) -> None:
+    from cchc_tui.ui.review.survey import SurveyScreen
+
+    app = ReviewApp(desk_db, today=date(2022, 12, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        overview = app.screen
+        assert isinstance(overview, ReviewOverviewScreen)
+        await wait_for(pilot, lambda: overview.view is not None)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, SurveyScreen))
+        await wait_idle(app, pilot)
+        screen = app.screen
+        table = screen.query_one("#survey", DataTable)
+        rows = [table.get_row_at(n)[:4] for n in range(table.row_count)]
+        assert sorted(rows) == [["916", "8.1.1", "15,5", ""], ["918", "8.1.1", "15,5", ""]]
+        first = str(table.get_row_at(0)[0])
+        second = str(table.get_row_at(1)[0])
+        # type, Enter: saved, the next unit; its value, Enter; ↑ back to the first
+        await type_text(pilot, "12,5")
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert table.cursor_row == 1
+        await type_text(pilot, "20")  # over the maximum: said, nothing saved
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        said = str(screen.query_one("#survey-result", Static).render())
+        assert "15,5" in said and table.get_row_at(1)[3] == ""
+        screen.query_one("#survey-points", VietInput).value = ""
+        await type_text(pilot, "14")
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert {str(table.get_row_at(n)[0]): table.get_row_at(n)[3] for n in (0, 1)} == {
+            first: "12,5",
+            second: "14",
+        }
+        # a change needs a reason
+        await pilot.press("up")
+        assert table.cursor_row == 0
+        await type_text(pilot, "10")
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        said = str(screen.query_one("#survey-result", Static).render())
+        assert said == "8.1.1 vòng 1 đã có điểm 12,5; đổi thành 10 cần ghi lý do."
+        screen.query_one("#survey-reason", VietInput).value = "Phiếu điều tra bổ sung"
+        await pilot.press("enter")
+        await wait_idle(app, pilot)
+        assert table.get_row_at(0)[3] == "10"
+    with Store(desk_db) as store:
+        got = desk.all_rounds(store, "kh-260-2022", "Q3")
+    assert {a: r["8.1.1"] for a, r in got.items()} == {first: {1: D("10")}, second: {1: D("14")}}

@@ -156,3 +156,55 @@ def accept_self(
         actor=actor,
     )
     return [c for c, _r, _v in entries]
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One unit's survey sub-criterion (điều tra xã hội học), which only Sở Nội vụ scores."""
+
+    agency: str
+    code: str
+    max: Decimal
+    points: Decimal | None  # entered (round 1), or None
+
+
+SURVEY_ROUND = 1  # the survey is entered once, with the first round
+
+
+def survey_rows(store: Store, plan: str, period: str, agencies: list[str]) -> list[SurveyRow]:
+    """Every unit of ``agencies`` with a bundle that counts and a criteria set known here, with
+    its survey sub-criteria and the points entered, in the order given (one query for the
+    points)."""
+    review = ReviewStore(store)
+    entered = review.rounds(plan, period)
+    out = []
+    for agency in agencies:
+        bundle = review.latest(agency, plan, period, dropped_too=False)
+        if bundle is None:
+            continue
+        try:
+            _set_id, cset, _submission = criteria_of_bundle(store, bundle)
+        except UserError:
+            continue  # a broken bundle or an unknown set: nothing to enter against
+        for sub in cset.subs:
+            if sub.is_survey:
+                points = entered.get(agency, {}).get(sub.code, {}).get(SURVEY_ROUND)
+                out.append(SurveyRow(agency, sub.code, sub.max, points))
+    return out
+
+
+def set_survey(
+    store: Store,
+    bundle: ReceivedBundle,
+    code: str,
+    points: str,
+    *,
+    actor: str,
+    reason: str = "",
+) -> Decimal:
+    """Survey points for one unit (any hundredth up to the maximum); a change needs a reason,
+    as every appraisal does."""
+    now = entry(store, bundle, code)
+    if not now.sub.is_survey:
+        raise UserError("review.not_survey", code=code)
+    return appraise(store, bundle, code, points, round_=SURVEY_ROUND, actor=actor, reason=reason)

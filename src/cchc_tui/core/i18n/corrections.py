@@ -333,4 +333,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Danh sách đơn vị chưa nộp hoặc nộp trễ (.xlsx)",
         "en": "Units missing or late (.xlsx)",
     },
+    "review.not_survey": {
+        "vi": "{code} không phải tiêu chí điều tra xã hội học.",
+        "en": "{code} is not a survey sub-criterion.",
+    },
+    "ui.review.key_survey": {"vi": "Điều tra XHH", "en": "Survey"},
+    "ui.review.survey_title": {
+        "vi": "Điểm điều tra xã hội học · kỳ {period}",
+        "en": "Survey points · {period}",
+    },
+    "ui.review.survey_hint": {
+        "vi": "↑↓ chọn đơn vị · gõ điểm, Enter lưu và sang đơn vị sau · sửa điểm đã có cần lý do.",
+        "en": "↑↓ pick a unit · type the points, Enter saves and moves on · a change needs a "
+        "reason.",
+    },
+    "ui.review.survey_saved": {
+        "vi": "{agency} {code}: {points}",
+        "en": "{agency} {code}: {points}",
+    },
+    "ui.review.col.max": {"vi": "Tối đa", "en": "Max"},
 }

@@ -50,6 +50,7 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         Binding("n", "arrival", "ui.review.key_arrival", id="review.arrival"),
         Binding("k", "sign_all", "ui.review.key_sign_all", id="review.sign_all"),
         Binding("m", "reminders", "ui.review.key_reminders", id="review.reminders"),
+        Binding("y", "survey", "ui.review.key_survey", id="review.survey"),
         Binding("escape", "end_search", "key.back", id="review.end_search", show=False),
     ]
 
@@ -338,6 +339,12 @@ class ReviewOverviewScreen(OnReviewApp, Screen[None]):
         if self.view is not None:
             agencies = [r.agency.code for r in self.view.rows]
             await self.app.push_screen(SignAllModal(self.view, agencies))
+
+    async def action_survey(self) -> None:
+        from cchc_tui.ui.review.survey import SurveyScreen
+
+        if self.view is not None:
+            await self.app.push_screen(SurveyScreen(self.view))
 
     async def action_reminders(self) -> None:
         from cchc_tui.ui.review.batch import RemindersModal
