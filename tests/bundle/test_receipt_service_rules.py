@@ -451,3 +451,20 @@ def test_every_pending_receipt_signed_in_one_go(
     ]
     again = sign_pending(reviewer, "kh-260-2022", "Q3", units, stick, REVIEWER_PASS, actor="T")
     assert [r.number for r in again] == [2] and len(list(stick.iterdir())) == 2
+
+
+def test_a_write_refused_without_a_system_message_still_says_why(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from cchc_tui.services import receipts
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise OSError("thẻ nhớ đang khóa ghi")
+
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    monkeypatch.setattr(receipts, "write_new", refuse)
+    out = tmp_path / "phieu.zip"
+    assert message(write_receipt, reviewer, received, out, REVIEWER_PASS, actor="TĐV") == (
+        f"Không ghi được phiếu vào {out}: thẻ nhớ đang khóa ghi. Chưa có phiếu nào được lưu."
+    )

@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 
 from cchc_tui.core.errors import UserError
+from cchc_tui.core.resubmission import Change
 from cchc_tui.services import appraising
 from cchc_tui.services import review_desk as desk
 from cchc_tui.services.importer import import_bundle, latest_received
 from cchc_tui.services.receipts import receipt_content
 from cchc_tui.store.models import ReceivedBundle
 from cchc_tui.store.service import Store
-from tests.bundle_corpus import WHEN, Kit, make_bundle, make_kit
+from tests.bundle_corpus import WHEN, Kit, genuine_doc, make_bundle, make_kit
 
 D = Decimal
 PLAN, PERIOD = "kh-260-2022", "Q3"
@@ -267,6 +268,10 @@ def test_an_approved_bundle_is_reopened_only_with_a_reason(
         bundle.bundle_id,
         {"state": [None, "can_bo_sung"], "reason": [None, "Thiếu TLKC 2.1"]},
     )
+    con = sqlite3.connect(reviewer.path)
+    kept = con.execute("SELECT state, reason FROM review_state ORDER BY id").fetchall()
+    con.close()
+    assert kept == [("da_duyet", ""), ("can_bo_sung", "Thiếu TLKC 2.1")]
 
 
 # -- the rules' edges (each found by a mutant that no test saw) ---------------------------------
@@ -442,3 +447,81 @@ def test_a_comment_s_target_is_read_against_the_bundle_s_own_plan(
     reviewer.import_plan(later)
     assert reviewer.load_plan().id == "kh-1-2023"
     assert desk.add_comment(reviewer, bundle, "Hoạt động 3.8", "x", actor="T") == "item:hd3.8"
+
+
+# -- the desk's period and what changed ---------------------------------------------------------
+def test_the_desk_opens_on_the_latest_period_with_a_bundle(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path, plan_text: str
+) -> None:
+    from datetime import date
+
+    plan = reviewer.load_plan(PLAN)
+    late_in_year = date(2022, 12, 20)  # the year's report is the period of that day
+    assert desk.opening_period(reviewer, plan, late_in_year) == "Q3"
+    # a Q1 bundle too: Q3 is still the latest; another plan's bundles are not this plan's
+    q1 = make_bundle(kit, "918", tmp_path / "q1", doc=genuine_doc("918", period="Q1"))
+    import_bundle(reviewer, q1, kit.ca_pem, None, actor="T")
+    assert desk.opening_period(reviewer, plan, late_in_year) == "Q3"
+    desk.drop_bundle(reviewer, bundle, "nhầm", actor="T")  # a dropped bundle does not count
+    assert desk.opening_period(reviewer, plan, late_in_year) == "Q1"
+    other = plan_text.replace('id = "kh-260-2022"', 'id = "kh-1-2023"')
+    other = other.replace("year = 2022", "year = 2023")
+    later = reviewer.import_plan(other)
+    assert desk.opening_period(reviewer, later, date(2022, 2, 1)) == "Q1"  # none: today's
+    assert desk.opening_period(reviewer, later, late_in_year) == "NAM"  # (its dates: 2022)
+
+
+def test_what_changed_since_the_previous_bundle(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    alone = desk.since_previous(reviewer, "918", PLAN, PERIOD)
+    assert (alone.latest.bundle_id, alone.previous, alone.changes) == (bundle.bundle_id, None, [])
+    assert message(desk.since_previous, reviewer, "917", PLAN, PERIOD) == (
+        "Chưa nhận hồ sơ nào của 917 cho kỳ Q3."
+    )
+    pdf = tmp_path / "qd.pdf"
+    pdf.write_bytes(b"%PDF-1.4 quyet dinh\n")
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=13), evidence_file=pdf,
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None
+    got = desk.since_previous(reviewer, "918", PLAN, PERIOD)
+    assert (got.latest.bundle_id, got.previous and got.previous.bundle_id) == (
+        second.bundle_id,
+        bundle.bundle_id,
+    )
+    assert got.changes == [
+        Change("score", "1.1.2", "documents", "", "15/QĐ-UBND"),
+        Change("document", "15/QĐ-UBND", "added", "", "qd.pdf"),
+    ]
+    # a stored copy changed on this disk: said, not compared
+    (Path(bundle.stored_path) / "data" / "submission.json").write_text("{}", encoding="utf-8")
+    msg = message(desk.since_previous, reviewer, "918", PLAN, PERIOD)
+    assert msg.startswith("Hồ sơ của 918 bị hỏng (") and msg.endswith("); chưa thẩm định được.")
+    # the earlier one dropped: nothing before the latest any more
+    desk.drop_bundle(reviewer, bundle, "hỏng", actor="T")
+    got = desk.since_previous(reviewer, "918", PLAN, PERIOD)
+    assert (got.latest.bundle_id, got.previous, got.changes) == (second.bundle_id, None, [])
+    (Path(second.stored_path) / "data" / "submission.json").write_text("{}", encoding="utf-8")
+    desk.drop_bundle(reviewer, second, "hỏng", actor="T")
+    assert message(desk.since_previous, reviewer, "918", PLAN, PERIOD) == (
+        "Chưa nhận hồ sơ nào của 918 cho kỳ Q3."
+    )
+
+
+def test_a_broken_latest_bundle_is_said_too(
+    reviewer: Store, bundle: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=14),
+        supersedes=(bundle.bundle_id, bundle.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", PLAN, PERIOD)
+    assert second is not None
+    (Path(second.stored_path) / "data" / "submission.json").unlink()
+    msg = message(desk.since_previous, reviewer, "918", PLAN, PERIOD)
+    assert msg.startswith("Hồ sơ của 918 bị hỏng (")

@@ -128,9 +128,9 @@ def test_states_and_comments_in_order(store: Store) -> None:
     review = ReviewStore(store)
     a, b = received(review, "a1"), received(review, "b1", agency="916")
     assert review.latest_states(["a1", "b1", "zz"]) == dict.fromkeys(["a1", "b1", "zz"], "da_nhan")
-    review.add_state(a, "can_bo_sung", actor="TĐV")
-    review.add_state(b, "da_duyet", actor="TĐV")
-    review.add_state(a, "da_duyet", actor="TĐV")
+    review.add_state(a, "can_bo_sung", actor="TĐV", reason="")
+    review.add_state(b, "da_duyet", actor="TĐV", reason="")
+    review.add_state(a, "da_duyet", actor="TĐV", reason="")
     assert review.latest_states(["a1", "b1"]) == {"a1": "da_duyet", "b1": "da_duyet"}
     review.add_comment(a, "general", "một", actor="TĐV")
     review.add_comment(b, "general", "khác", actor="TĐV")

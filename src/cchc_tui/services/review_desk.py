@@ -239,9 +239,9 @@ def period_comments(store: Store, agency: str, plan: str, period: str) -> list[C
     the first bundle stays in view when the agency resubmits), oldest first."""
     review = ReviewStore(store)
     ids = [r.bundle_id for r in review.in_period(plan, period, agency=agency, dropped_too=False)]
-    rows = review.comments(ids) if ids else []
+    rows = review.comments(ids)
     gone = review.withdrawals([c.id for c in rows if c.id is not None])
-    return [Comment(c, c.bundle_id, gone.get(c.id or 0)) for c in rows]
+    return [Comment(c, c.bundle_id, gone.get(c.id)) for c in rows if c.id is not None]
 
 
 def withdraw_comment(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from cchc_tui.store.models import (
     Appraisal,
@@ -182,9 +182,7 @@ class ReviewStore:
         return written
 
     # -- states and comments ---------------------------------------------------------------------
-    def add_state(
-        self, bundle: ReceivedBundle, state: str, *, actor: str, reason: str = ""
-    ) -> None:
+    def add_state(self, bundle: ReceivedBundle, state: str, *, actor: str, reason: str) -> None:
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
             s.add(
                 ReviewState(
@@ -260,15 +258,12 @@ class ReviewStore:
         the same). ``file_for(number)`` names the file it is written to; audited."""
         with self.store.transaction(actor=actor, agency=bundle.agency_code) as s:
             last = s.exec(
-                select(IssuedReceipt.number)
-                .where(
+                select(func.max(IssuedReceipt.number)).where(
                     IssuedReceipt.agency_code == bundle.agency_code,
                     IssuedReceipt.plan_id == bundle.plan_id,
                     IssuedReceipt.period == bundle.period,
                 )
-                .order_by(col(IssuedReceipt.number).desc())
-                .limit(1)
-            ).first()
+            ).one()
             number = (last or 0) + 1
             row = IssuedReceipt(
                 bundle_id=bundle.bundle_id,
