@@ -129,6 +129,9 @@ def _sheet(
     ws.append(head)
     for cell in ws[1]:
         cell.font = Font(bold=True, size=13)
+    title_rows(ws, len(head))
+    ws.row_dimensions[3].height = 48  # the wrapped headers, four lines (office suites do not
+    # grow a row for wrapped text they did not lay out themselves)
     for cell in ws[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -138,6 +141,15 @@ def _sheet(
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS[i - 1] if i <= len(WIDTHS) else 10
     ws.freeze_panes = "D4"
     print_ready(ws)
+
+
+def title_rows(ws: Worksheet, width: int) -> None:
+    """The title and subtitle (rows 1 and 2) across the table's width, wrapped: a long
+    subtitle printed whole on the page, never cut at its edge or drawn over the header."""
+    for row, height in ((1, 20), (2, 32)):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(1, width))
+        ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[row].height = height
 
 
 def print_ready(ws: Worksheet) -> None:

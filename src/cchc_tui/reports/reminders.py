@@ -16,7 +16,7 @@ from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Overview, UnitRow, group_of
-from cchc_tui.reports.ranking import SHEET, print_ready
+from cchc_tui.reports.ranking import SHEET, print_ready, title_rows
 
 HEAD = ("STT", "Mã", "Cơ quan, đơn vị", "Nhóm", "Tình trạng", "Ngày đến", "Trễ (ngày)")
 WIDTHS = (6, 8, 40, 18, 14, 12, 10)
@@ -46,6 +46,7 @@ def write_reminders(path: Path, view: Overview, plan: Plan) -> int:
     ws.append([f"Theo Kế hoạch số {plan.plan.number} của {plan.plan.issuer}; hạn nộp {due}"])
     ws.append(list(HEAD))
     ws["A1"].font = Font(bold=True, size=13)
+    title_rows(ws, len(HEAD))
     for cell in ws[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
