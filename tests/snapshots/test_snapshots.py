@@ -149,7 +149,7 @@ def fixed_reviewer_db(reviewer_db: Path, tmp_path: Path, monkeypatch: pytest.Mon
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(
     "screen",
-    ["agency", "agency_scores", "appraise", "ranking"],
+    ["agency", "agency_scores", "appraise", "ranking", "state", "changes", "survey", "help"],
 )
 def test_review_desk_screens(
     screen: str, size: tuple[int, int], snap_compare: Any, fixed_reviewer_db: Path
@@ -162,6 +162,10 @@ def test_review_desk_screens(
         "agency_scores": (*open_918, "tab", "down"),
         "appraise": (*open_918, "tab", "down", "p"),
         "ranking": ("r",),
+        "state": (*open_918, "t"),  # the state picked from a list, then confirmed
+        "changes": (*open_918, "v"),
+        "survey": ("y",),
+        "help": ("f1",),
     }[screen]
     app = ReviewApp(fixed_reviewer_db, today=date(2022, 8, 1))
     assert snap_compare(app, terminal_size=size, run_before=keys(*presses))

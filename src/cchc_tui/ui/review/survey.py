@@ -56,7 +56,7 @@ class SurveyScreen(InputsGuard, OnReviewApp, Screen[None]):
         table = self.query_one("#survey", DataTable)
         table.can_focus = False  # the points field keeps the focus; ↑↓ move the cursor
         table.add_column(t("col.code"), key="code", width=6)
-        table.add_column(t("ui.score.col.code"), key="sub", width=7)
+        table.add_column(t("ui.review.changes.kind.score"), key="sub", width=8)
         table.add_column(t("ui.review.col.max"), key="max", width=6)
         table.add_column(t("ui.review.col.points"), key="points", width=6)
         table.add_column(t("col.name"), key="name", width=max(20, self.app.size.width - 36))
