@@ -468,3 +468,33 @@ def test_a_write_refused_without_a_system_message_still_says_why(
     assert message(write_receipt, reviewer, received, out, REVIEWER_PASS, actor="TĐV") == (
         f"Không ghi được phiếu vào {out}: thẻ nhớ đang khóa ghi. Chưa có phiếu nào được lưu."
     )
+
+
+def test_pending_follows_the_bundles_that_count(
+    reviewer: Store, received: ReceivedBundle, kit: Kit, tmp_path: Path
+) -> None:
+    """A unit signed and unchanged does not stop the look at the next ones; a dropped latest
+    bundle leaves the one before it pending."""
+    other_kit = make_kit(tmp_path / "kit", ("916",))
+    import_bundle(
+        reviewer, make_bundle(other_kit, "916", tmp_path / "916"), other_kit.ca_pem, None,
+        actor="T",
+    )  # fmt: skip
+    import_key(reviewer, kit.folder / "snv.p12", REVIEWER_PASS)
+    row916 = latest_received(reviewer, "916", "kh-260-2022", "Q3")
+    assert row916 is not None
+    write_receipt(reviewer, row916, tmp_path, REVIEWER_PASS, actor="T")
+    units = ["916", "918"]
+    assert [b.agency_code for b in pending_receipts(reviewer, "kh-260-2022", "Q3", units)] == [
+        "918"
+    ]
+    later = make_bundle(
+        kit, "918", tmp_path / "later", when=WHEN.replace(hour=15),
+        supersedes=(received.bundle_id, received.sha256),
+    )  # fmt: skip
+    import_bundle(reviewer, later, kit.ca_pem, None, actor="T")
+    second = latest_received(reviewer, "918", "kh-260-2022", "Q3")
+    assert second is not None
+    desk.drop_bundle(reviewer, second, "nhầm", actor="T")
+    (pending,) = pending_receipts(reviewer, "kh-260-2022", "Q3", units)
+    assert pending.bundle_id == received.bundle_id

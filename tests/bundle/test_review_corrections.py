@@ -361,6 +361,12 @@ def test_a_withdrawal_names_the_comment_on_an_earlier_bundle(
     ]
     key = audit(reviewer, "review.comment_withdraw")[0][1]
     assert key == f"{bundle.bundle_id}/{second_id}"  # the bundle the comment is on
+    # and one on the latest bundle, with the earlier bundle's comments beside it
+    desk.add_comment(reviewer, second, "Chung", "ba", actor="T")
+    third = desk.period_comments(reviewer, "918", PLAN, PERIOD)[-1].row.id
+    assert third is not None
+    desk.withdraw_comment(reviewer, second, third, "Sai", actor="T")
+    assert audit(reviewer, "review.comment_withdraw")[-1][1] == f"{second.bundle_id}/{third}"
 
 
 def test_a_dropped_bundle_takes_its_comments_and_first_place_with_it(
@@ -525,3 +531,33 @@ def test_a_broken_latest_bundle_is_said_too(
     (Path(second.stored_path) / "data" / "submission.json").unlink()
     msg = message(desk.since_previous, reviewer, "918", PLAN, PERIOD)
     assert msg.startswith("Hồ sơ của 918 bị hỏng (")
+
+
+# -- survey points ------------------------------------------------------------------------------
+def test_survey_points_listed_and_entered(
+    reviewer: Store, bundle: ReceivedBundle, two_units: ReceivedBundle
+) -> None:
+    units = ["917", "918", "916"]  # 917 sent nothing: not listed; the order kept
+    rows = appraising.survey_rows(reviewer, PLAN, PERIOD, units)
+    assert [(r.agency, r.code, r.max, r.points) for r in rows] == [
+        ("918", "8.1.1", D("15.5"), None),
+        ("916", "8.1.1", D("15.5"), None),
+    ]
+    assert appraising.set_survey(reviewer, bundle, "8.1.1", "12,75", actor="T") == D("12.75")
+    assert message(appraising.set_survey, reviewer, bundle, "1.1.1", "1", actor="T") == (
+        "1.1.1 không phải tiêu chí điều tra xã hội học."
+    )
+    over = message(appraising.set_survey, reviewer, bundle, "8.1.1", "16", actor="T")
+    assert over == "Điểm 16 của «8.1.1» phải trong [0, 15,5] và là bội của 0,01."
+    assert message(appraising.set_survey, reviewer, bundle, "8.1.1", "10", actor="T") == (
+        "8.1.1 vòng 1 đã có điểm 12,75; đổi thành 10 cần ghi lý do."
+    )
+    appraising.set_survey(reviewer, two_units, "8.1.1", "9", actor="T")
+    appraising.set_survey(reviewer, bundle, "8.1.1", "10", actor="T", reason="Phiếu bổ sung")
+    rows = appraising.survey_rows(reviewer, PLAN, PERIOD, units)
+    assert [(r.agency, r.points) for r in rows] == [("918", D("10")), ("916", D("9"))]
+    assert rounds(reviewer)["8.1.1"] == {1: D("10")}
+    # a bundle that cannot be read, or one dropped, has nothing to enter against
+    (Path(two_units.stored_path) / "data" / "submission.json").unlink()
+    desk.drop_bundle(reviewer, bundle, "nhầm", actor="T")
+    assert appraising.survey_rows(reviewer, PLAN, PERIOD, units) == []
