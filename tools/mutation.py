@@ -67,6 +67,7 @@ OWN_TESTS: dict[str, tuple[str, ...]] = {
         "tests/bundle/test_verify_refusals.py",  # the path and revocation sentences, whole
     ),
     "cchc_tui.bundle.verify.": (
+        "tests/unit/test_plain_damage.py",  # damage said in words, not Python's
         "tests/bundle/test_verify_refusals.py",  # each refusal compared whole
         "tests/bundle/test_integrity_rules.py",
         "tests/bundle/test_bundle_format.py",  # each hostile label, name and file by its reason

@@ -81,7 +81,10 @@ def grouped(ca: Path) -> str:
 
 def test_no_ca_yet(store: Store) -> None:
     assert remembered_anchors(store) == (None, None)
-    assert refusal(store) == "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau)."
+    assert refusal(store) == (
+        "Chưa có CA tin cậy: chỉ ra tệp ca.pem của Sở Nội vụ (trên dòng lệnh: --ca); được ghi "
+        "nhớ cho các lần sau."
+    )
 
 
 def test_a_ca_given_once_is_remembered_and_audited(store: Store, cas: dict[str, Path]) -> None:

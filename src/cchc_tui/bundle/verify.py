@@ -265,10 +265,33 @@ def verify_bundle(
         report.add("refused", False, str(e))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, UnicodeDecodeError) as e:
         # damage found while reading an entry (a header, a compressed stream, a CRC)
-        report.add("refused", False, t("verify.damaged", detail=str(e)))
+        report.add("refused", False, t("verify.damaged", detail=plain_damage(e)))
     except Exception as e:  # fail closed: whatever else a damaged zip raises is one refusal
         report.add("refused", False, t("verify.damaged", detail=f"{type(e).__name__}: {e}"))
     return report
+
+
+def plain_damage(e: BaseException) -> str:
+    """A failure while reading a zip said in the reviewer's words: Python's own texts ("Bad
+    CRC-32 for file …", "Error -3 while decompressing data") are English and name nothing an
+    office worker can act on."""
+    text = str(e)
+    if isinstance(e, zipfile.BadZipFile):
+        if text.startswith("Bad CRC-32 for file"):
+            name = text.split("'")[1] if text.count("'") >= 2 else ""
+            return t("zip.bad_crc", name=escape_controls(name))
+        if "not a zip file" in text:
+            return t("zip.not_zip")
+        return t("zip.bad_structure")
+    if isinstance(e, zlib.error):
+        return t("zip.bad_deflate")
+    if isinstance(e, EOFError):
+        return t("zip.truncated")
+    if isinstance(e, UnicodeDecodeError):
+        return t("zip.bad_text")
+    if isinstance(e, OSError):
+        return e.strerror or text
+    return text
 
 
 def _open(path: Path) -> BinaryIO:

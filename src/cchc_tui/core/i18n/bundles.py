@@ -188,8 +188,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{path}” is not a PEM certificate (Sở Nội vụ's ca.pem).",
     },
     "import.no_ca": {
-        "vi": "Chưa có CA tin cậy: dùng --ca (được ghi nhớ cho các lần sau).",
-        "en": "No trusted CA: use --ca (remembered for next time).",
+        "vi": "Chưa có CA tin cậy: chỉ ra tệp ca.pem của Sở Nội vụ (trên dòng lệnh: --ca); "
+        "được ghi nhớ cho các lần sau.",
+        "en": "No trusted CA: give Sở Nội vụ's ca.pem (on the command line: --ca); it is "
+        "remembered for next time.",
     },
     # issue 12: receipts dated ahead
     "receipt.future": {

@@ -68,8 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Payload-Oxum does not match the payload.",
     },
     "verify.no_ca": {
-        "vi": "Chưa có chứng thư CA (--ca) để kiểm tra người ký.",
-        "en": "No CA certificate (--ca) to check the signer against.",
+        "vi": "Chưa có chứng thư CA (tệp ca.pem của Sở Nội vụ; trên dòng lệnh: --ca) để kiểm "
+        "tra người ký.",
+        "en": "No CA certificate (Sở Nội vụ's ca.pem; on the command line: --ca) to check the "
+        "signer against.",
     },
     "verify.bad_ca": {"vi": "Tệp CA không đọc được.", "en": "The CA file cannot be read."},
     "verify.bad_crl": {
@@ -331,5 +333,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "không giải nén được.",
         "en": "Entry “{name}” is damaged or was changed: its data does not match its CRC-32 or "
         "cannot be decompressed.",
+    },
+    "zip.bad_crc": {
+        "vi": "nội dung tệp «{name}» đã bị thay đổi hoặc hỏng trên đường chép (mã kiểm tra CRC-32 "
+        "không khớp)",
+        "en": "the content of “{name}” was changed or damaged in copying (its CRC-32 check "
+        "does not match)",
+    },
+    "zip.not_zip": {"vi": "không phải tệp zip", "en": "not a zip file"},
+    "zip.bad_structure": {
+        "vi": "cấu trúc tệp zip bị hỏng",
+        "en": "the zip file's structure is damaged",
+    },
+    "zip.bad_deflate": {
+        "vi": "dữ liệu nén bên trong bị hỏng",
+        "en": "the compressed data inside is damaged",
+    },
+    "zip.truncated": {
+        "vi": "tệp bị cắt cụt (chép chưa hết?)",
+        "en": "the file is cut short (copied only in part?)",
+    },
+    "zip.bad_text": {
+        "vi": "có văn bản không đọc được (không phải UTF-8)",
+        "en": "some text cannot be read (not UTF-8)",
     },
 }
