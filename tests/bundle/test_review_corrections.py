@@ -559,5 +559,7 @@ def test_survey_points_listed_and_entered(
     assert rounds(reviewer)["8.1.1"] == {1: D("10")}
     # a bundle that cannot be read, or one dropped, has nothing to enter against
     (Path(two_units.stored_path) / "data" / "submission.json").unlink()
+    rows = appraising.survey_rows(reviewer, PLAN, PERIOD, ["916", "918"])
+    assert [r.agency for r in rows] == ["918"]  # 916 left out, the next one still listed
     desk.drop_bundle(reviewer, bundle, "nhầm", actor="T")
     assert appraising.survey_rows(reviewer, PLAN, PERIOD, units) == []
