@@ -91,6 +91,28 @@ REVIEW_STATE: dict[str, str] = {
 }
 
 # Appraisal states of a receipt
+# what changed between two bundles (core/resubmission.py), as the changes view names it
+CHANGE_KIND: dict[str, str] = {
+    "item": "ui.review.changes.kind.item",
+    "score": "ui.review.changes.kind.score",
+    "document": "ui.review.changes.kind.document",
+}
+CHANGE_FIELD: dict[str, str] = {
+    "status": "ui.review.changes.field.status",
+    "progress": "ui.review.changes.field.progress",
+    "completed_on": "ui.review.changes.field.completed_on",
+    "note": "ui.review.changes.field.note",
+    "reason": "ui.review.changes.field.reason",
+    "points": "ui.review.changes.field.points",
+    "documents": "ui.review.changes.field.documents",
+    "added": "ui.review.changes.field.added",
+    "removed": "ui.review.changes.field.removed",
+    "date": "ui.review.changes.field.date",
+    "issuer": "ui.review.changes.field.issuer",
+    "title": "ui.review.changes.field.title",
+    "file": "ui.review.changes.field.file",
+}
+
 RECEIPT_STATE: dict[str, str] = {
     "da_nhan": "ui.review.rstate.da_nhan",
     "can_bo_sung": "ui.review.rstate.can_bo_sung",

@@ -217,7 +217,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Receipt imported: {state}, {comments} comments, signed by {signer}.",
     },
     "receipt.already": {"vi": "Phiếu này đã nhận trước đó.", "en": "Already imported."},
-    "receipt.written": {"vi": "Đã ký phiếu thẩm định: {path}", "en": "Receipt signed: {path}"},
     "receipt.wrong_reviewer": {
         "vi": "Phiếu do {signer} ({agency}) ký, không phải cơ quan thẩm định của đơn vị này "
         "({reviewer}).",

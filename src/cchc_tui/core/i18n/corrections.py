@@ -66,7 +66,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An area (1), a criterion (1.1) or a sub-criterion (1.1.1); entries already "
         "made in the round are kept.",
     },
-    "ui.review.col.reason": {"vi": "Lý do", "en": "Reason"},
     "review.comment_withdrawn": {
         "vi": "Đã rút nhận xét ({target}).",
         "en": "Comment withdrawn ({target}).",

@@ -107,7 +107,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhận xét đã lưu không sửa được; muốn đính chính thì viết nhận xét mới.",
         "en": "A saved comment cannot be edited; write a new one to correct it.",
     },
-    "ui.review.self_was": {"vi": "Đơn vị tự chấm: {points}", "en": "Self score: {points}"},
     "ui.review.round": {"vi": "Vòng", "en": "Round"},
     "ui.review.key_roles": {"vi": "Chủ trì/phối hợp", "en": "Lead/coordinating"},
     "ui.review.activity_placeholder": {
@@ -148,10 +147,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.item_done": {"vi": "xong {date}", "en": "done {date}"},
     "ui.review.item_docs": {"vi": "TLKC: {docs}", "en": "evidence: {docs}"},
     "ui.review.out_file": {"vi": "Ghi vào tệp", "en": "Write to"},
-    "ui.review.round_hint": {
-        "vi": "Vòng 1: thẩm định lần đầu; vòng 2: sau khi đơn vị giải trình, bổ sung.",
-        "en": "Round 1: first appraisal; round 2: after the agency's explanation.",
-    },
     "ui.review.col.round1": {"vi": "TĐ1", "en": "Ap.1"},
     "ui.review.col.round2": {"vi": "TĐ2", "en": "Ap.2"},
     "ui.review.evidence": {
@@ -265,7 +260,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Appraisal of {code} (round {round}) saved: {points}. {agency}'s appraised "
         "total: {total} = {percent}% ({grade}).",
     },
-    "review.saved": {"vi": "Đã ghi.", "en": "Saved."},
     "review.arrival_before_signing": {
         "vi": "Ngày đến {date} trước ngày ký gói ({signed}): gói không thể đến trước khi được "
         "ký. Hãy xem lại ngày trên công văn hoặc biên bản giao nhận.",

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from cchc_tui.core import glyphs
+from cchc_tui.core import glyphs, labels
 from cchc_tui.core.i18n import t
 from cchc_tui.core.text import escape_controls
 from cchc_tui.ui.review.base import OnReviewApp, _cell, _local
@@ -75,8 +75,8 @@ class ChangesScreen(OnReviewApp, Screen[None]):
             )
         )
         for n, c in enumerate(got.changes):
-            kind = t(f"ui.review.changes.kind.{c.kind}")
-            field = t(f"ui.review.changes.field.{c.field}")
+            kind = t(labels.CHANGE_KIND[c.kind])
+            field = t(labels.CHANGE_FIELD[c.field])
             self.rows.append((kind, c.key, field, c.before, c.after))
             table.add_row(
                 kind,
