@@ -237,6 +237,12 @@ def make_kit(folder: Path, agencies: Iterable[str] = ("918",)) -> Kit:
     return Kit(folder, (folder / "ca" / pki.CA_CERT).read_bytes(), dict(officers))
 
 
+def _registry_name(code: str) -> str:
+    from cchc_tui.core.agencies import Registry
+
+    return Registry.load().agencies[code].name
+
+
 def _officers(folder: Path, agencies: Iterable[str]) -> dict[str, Officer]:
     pki.init_ca(folder / "ca", CA_PASS)
     officers = {}
@@ -246,7 +252,7 @@ def _officers(folder: Path, agencies: Iterable[str]) -> dict[str, Officer]:
             folder / "ca",
             CA_PASS,
             agency_code=code,
-            agency_name=AGENCIES[code],
+            agency_name=AGENCIES.get(code) or _registry_name(code),
             officer=f"Cán bộ {code}",
             p12_passphrase=P12_PASS,
             out=p12,
@@ -371,7 +377,7 @@ def _build(
         files.append(bag.PayloadFile(f"data/evidence/{sha}.pdf", source, sha, len(data)))
     spec = bag.BundleSpec(
         agency_code=agency,
-        agency_name=AGENCIES[agency],
+        agency_name=AGENCIES.get(agency) or _registry_name(agency),
         officer=f"Cán bộ {agency}",
         plan_id=document["plan"],
         period=document["period"],
