@@ -360,3 +360,23 @@ def test_days_are_counted_on_the_local_calendar(
     }
     assert (rows["918"].state, rows["918"].days_late) == ("late", 1)
     assert (rows["916"].state, rows["916"].days_late) == ("on_time", 0)
+
+
+def test_a_tie_shares_its_rank_in_the_workbook(
+    registry: Registry, plan: Plan, tmp_path: Path
+) -> None:
+    """Two districts with the same appraised total share rank 1; the next is 3."""
+    cset = parse_criteria(SMALL)
+    latest = {code: received(code, 9, "80") for code in ("916", "917", "918")}
+    view = overview(registry, plan, "SNV", "Q3", latest)
+    same = {"1.1.2": {1: D(0)}}
+    found = {
+        "916": outcome(cset, SELF, same),
+        "917": outcome(cset, SELF, same),
+        "918": outcome(cset, SELF, {"1.1.2": {1: D(0)}, "1.1.5": {1: D(0)}}),
+    }
+    out = tmp_path / "xep hạng.xlsx"
+    write_ranking(out, view, ranking(view, found), plan)
+    ws = load_workbook(out)["Quận, huyện"]
+    ranks = {row[1]: row[0] for row in ws.iter_rows(min_row=4, values_only=True) if row[0]}
+    assert ranks == {"916": 1, "917": 1, "918": 3}
