@@ -460,9 +460,10 @@ def test_a_signed_bag_info_that_is_not_utf8_is_damage_not_a_crash(
         files["bag-info.txt"] + b"Ghi-Ch\xfa: B\xecnh Thu\xfd\n"
     )  # Latin-1, as Notepad once saved
     path = forged(kit, genuine, tmp_path / "b.zip", tag_files={"bag-info.txt": latin})
-    with pytest.raises(UnicodeDecodeError) as e:
+    with pytest.raises(UnicodeDecodeError):
         latin.decode("utf-8")
-    assert last(check(kit, path)) == ("refused", False, t("verify.damaged", detail=str(e.value)))
+    said = "Hồ sơ bị hỏng hoặc bị sửa (đọc nội dung thất bại): có văn bản không đọc được (không "
+    assert last(check(kit, path)) == ("refused", False, said + "phải UTF-8)")
 
 
 def test_whatever_else_goes_wrong_is_one_refusal_naming_it(
