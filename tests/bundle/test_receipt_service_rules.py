@@ -220,13 +220,13 @@ def test_receipts_are_numbered_and_never_overwrite_a_file(
     taken = stick / "phieu.zip"
     taken.write_bytes(b"excel dang mo")
     assert message(write_receipt, reviewer, received, taken, REVIEWER_PASS, actor="TĐV") == (
-        f"Đã có tệp {taken}; phiếu không ghi đè tệp nào. Chọn tên khác."
+        f"Đã có tệp {taken}; phiếu không ghi đè tệp nào. Chọn thư mục hoặc tên tệp khác."
     )
     assert taken.read_bytes() == b"excel dang mo"
     (stick / "phieu-tham-dinh-918-Q3-03.zip").write_bytes(b"someone else's")
     assert message(write_receipt, reviewer, received, stick, REVIEWER_PASS, actor="TĐV") == (
         f"Đã có tệp {stick / 'phieu-tham-dinh-918-Q3-03.zip'}; phiếu không ghi đè tệp nào. "
-        "Chọn tên khác."
+        "Chọn thư mục hoặc tên tệp khác."
     )
     listed = issued_receipts(reviewer, "918", "kh-260-2022", "Q3")
     assert [r.number for r in listed] == [1, 2]  # the refused one kept nothing
@@ -256,7 +256,7 @@ def test_an_earlier_receipt_is_issued_again_as_signed(
     ]
     assert (
         message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 1, again, actor="TĐV")
-        == f"Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn tên khác."
+        == f"Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn thư mục hoặc tên tệp khác."
     )
     assert (
         message(reissue_receipt, reviewer, "918", "kh-260-2022", "Q3", 7, again, actor="TĐV")

@@ -168,7 +168,7 @@ async def test_the_reviewer_corrects_a_review(
         await wait_for(pilot, lambda: isinstance(app.screen, StateModal))
         dialog = app.screen
         assert dialog.query_one("#state-reason", VietInput).has_focus
-        await pilot.press("enter", "enter", "enter")  # no reason: to the list, pick, confirm
+        await pilot.press("enter", "enter")  # no reason: to the list, pick: said at once
         await wait_idle(app, pilot)
         said = str(dialog.query_one("#form-error", Static).render())
         assert said == "Hồ sơ đã duyệt; mở lại (đổi trạng thái) cần ghi lý do."
@@ -233,6 +233,9 @@ async def test_from_an_activity_the_cursor_lands_on_it(desk_db: Path) -> None:
         await pilot.press("f2")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, CommentModal)
+        said = str(app.screen.query_one("#comment-error", Static).render())
+        assert said == "Kế hoạch không có hoạt động «Hoạt động 99.9»."  # said in the dialog
+        assert app.screen.query_one("#comment-target", VietInput).has_focus
         text = app.screen.query_one("#comment-text", VietInput).value
         assert text == "Cần bổ sung quyết định"
 
@@ -252,12 +255,10 @@ async def test_batch_work_from_the_overview(desk_db: Path, tmp_path: Path) -> No
         out = tmp_path / "đôn đốc.xlsx"
         app.screen.query_one("#reminders-out", VietInput).value = str(out)
         await pilot.press("f2")
-        await wait_idle(app, pilot)
-        said = str(app.screen.query_one("#reminders-result", Static).render())
-        assert said.endswith(f"Đã ghi danh sách đôn đốc (31 đơn vị chưa nộp hoặc nộp trễ): {out}")
+        await wait_for(pilot, lambda: app.screen is overview)  # written: back, said in a notice
         assert out.is_file()
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is overview)
+        said = [str(n.message) for n in app._notifications]
+        assert f"Đã ghi danh sách đôn đốc (31 đơn vị chưa nộp hoặc nộp trễ): {out}" in said
         # k: every pending receipt in one go; the passphrase is the only field Tab reaches
         await pilot.press("k")
         await wait_for(pilot, lambda: isinstance(app.screen, SignAllModal))
@@ -314,8 +315,11 @@ async def test_survey_points_for_many_units_from_one_table(desk_db: Path) -> Non
             second: "14",
         }
         # a change needs a reason
-        await pilot.press("up")
+        await pilot.press("up")  # the unit's points as entered, in the field
         assert table.cursor_row == 0
+        points = screen.query_one("#survey-points", VietInput)
+        assert points.value == "12,5"
+        points.value = ""
         await type_text(pilot, "10")
         await pilot.press("enter")
         await wait_idle(app, pilot)

@@ -198,7 +198,7 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.pause()
         now = str(app.screen.query_one("#appraise-now", Static).render())
         assert now.startswith("Tự chấm: 1 · vòng 1: 0 · vòng 2: —\n")
-        assert now.endswith("\nVòng 1: Kế hoạch ban hành trễ")
+        assert now.endswith("\nLý do vòng 1: Kế hoạch ban hành trễ")
         assert app.screen.query_one("#appraise-round", VietInput).value == ""
         await type_text(pilot, "1")  # round 1: its value put in the points field
         assert app.screen.query_one("#appraise-points", VietInput).value == "0"
@@ -260,6 +260,18 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         await pilot.press("f2")
         await wait_idle(app, pilot)
         assert (usb / "phieu-918.zip").is_file()
+        # the receipt signed is listed; Ctrl+R issues it again, never over the file
+        history = app.screen.query_one("#receipt-history", DataTable)
+        assert history.row_count == 1 and str(history.get_row_at(0)[0]).strip() == "1"
+        await pilot.press("ctrl+r")
+        await wait_idle(app, pilot)
+        result = str(app.screen.query_one("#receipt-result", Static).render())
+        assert "phiếu không ghi đè tệp nào" in result
+        app.screen.query_one("#receipt-out", VietInput).value = str(tmp_path)
+        await pilot.press("ctrl+r")
+        await wait_idle(app, pilot)
+        again = tmp_path / "phieu-918.zip"
+        assert again.read_bytes() == (usb / "phieu-918.zip").read_bytes()
         await pilot.press("escape", "escape")
         await wait_idle(app, pilot)
         # back on the overview: the review states counted, and a filter on them

@@ -138,7 +138,8 @@ async def test_a_round_of_ten_units(round_db: Path) -> None:
         scores.focus()
         scores.move_cursor(row=scores.get_row_index("1.1.2"))
         await pilot.pause()
-        assert "Vòng 1: Đã có kế hoạch" in str(agency.query_one("#agency-score", Static).render())
+        beside = str(agency.query_one("#agency-score", Static).render())
+        assert "Lý do vòng 1: Đã có kế hoạch" in beside
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is overview)
         # the withdrawn comment: kept, struck out, with why

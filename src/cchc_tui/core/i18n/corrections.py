@@ -115,8 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The bundle is approved: give the reason for reopening before choosing.",
     },
     "receipt.exists": {
-        "vi": "Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn tên khác.",
-        "en": "{path} exists; a receipt never overwrites a file. Choose another name.",
+        "vi": "Đã có tệp {path}; phiếu không ghi đè tệp nào. Chọn thư mục hoặc tên tệp khác.",
+        "en": "{path} exists; a receipt never overwrites a file. Choose another folder or name.",
     },
     "receipt.written_numbered": {
         "vi": "Đã ký phiếu số {number} ({state}): {path}",
@@ -194,7 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "liệt kê các phiếu đã ký cho đơn vị trong kỳ",
         "en": "list the receipts signed for the agency and period",
     },
-    "ui.review.comment_number": {"vi": "Số nhận xét", "en": "Comment no."},
+    "ui.review.comment_number": {"vi": "Số (#)", "en": "No. (#)"},
     "ui.review.state_pick_first": {
         "vi": "Trạng thái chỉ đổi khi chọn và xác nhận trong hộp thoại, không đổi khi thoát.",
         "en": "The state changes only when chosen and confirmed, never on the way out.",
@@ -208,10 +208,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.key_receipt_path": {"vi": "Đổi nơi lưu", "en": "Change folder"},
     "ui.review.key_reissue": {"vi": "Xuất lại phiếu", "en": "Issue again"},
     "ui.review.receipt_hint": {
-        "vi": "Phiếu mang số tiếp theo, không ghi đè tệp nào. F4: đổi nơi lưu · r: xuất lại "
-        "phiếu đang chọn bên dưới.",
+        "vi": "Phiếu mang số tiếp theo, không ghi đè tệp nào. F4: đổi nơi lưu · Ctrl+R: xuất "
+        "lại phiếu đang chọn bên dưới (↑↓ chọn).",
         "en": "The receipt takes the next number and never overwrites a file. F4: change "
-        "folder · r: issue the receipt highlighted below again.",
+        "folder · Ctrl+R: issue the receipt highlighted below again (↑↓ to pick).",
     },
     "ui.review.help_guide": {
         "vi": "Một vòng thẩm định: nhận hồ sơ (i; ngày đến: n) → thẩm định vòng 1 (mở đơn vị "
@@ -351,4 +351,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{agency} {code}: {points}",
     },
     "ui.review.col.max": {"vi": "Tối đa", "en": "Max"},
+    "ui.review.reason_of_round": {
+        "vi": "Lý do vòng {round}: {reason}",
+        "en": "Round {round} reason: {reason}",
+    },
 }

@@ -219,7 +219,7 @@ class ReviewAgencyScreen(AgencyActions):
         if sub is not None and sub.note:
             parts.append(t("ui.review.score_note", note=sub.note))
         parts += [
-            f"{t('ui.review.round')} {r}: {why}"
+            t("ui.review.reason_of_round", round=r, reason=why)
             for r, why in sorted(self.reasons.get(code, {}).items())
             if why
         ]
@@ -292,6 +292,8 @@ class ReviewAgencyScreen(AgencyActions):
         its number), what it is about in words, an earlier bundle's marked, a withdrawn one
         struck out with why."""
         state, comments, _rounds, _outcome = await self.rapp.db(self._load)
+        if state != self.state:
+            await self.show_history()  # the bundle lines carry the state too
         self.state, self.comments = state, comments
         text = Text(t("ui.review.current_state", state=t(labels.RECEIPT_STATE[state])))
         for c in comments:

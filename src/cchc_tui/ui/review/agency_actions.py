@@ -86,7 +86,9 @@ class AgencyActions(OnReviewApp, Screen[None]):
             f"{entry.sub.title} (≤ {num(entry.sub.max)})",
         ]
         lines += [
-            f"{t('ui.review.round')} {r}: {why}" for r, why in sorted(entry.reasons.items()) if why
+            t("ui.review.reason_of_round", round=r, reason=why)
+            for r, why in sorted(entry.reasons.items())
+            if why
         ]
         return "\n".join(lines)
 

@@ -51,9 +51,12 @@ class SignAllModal(OnReviewApp, ModalScreen[None]):
             yield Static("", id="sign-all-result", markup=False)
 
     async def on_mount(self) -> None:
+        self.query_one("#sign-all-pass", VietInput).focus()
+        await self.show_pending()
+
+    async def show_pending(self) -> None:
         from cchc_tui.services.receipts import pending_receipts
 
-        self.query_one("#sign-all-pass", VietInput).focus()
         app = self.rapp
         rows = await app.db(
             pending_receipts, app.store, app.plan.id, self.view.period, self.agencies
@@ -100,6 +103,7 @@ class SignAllModal(OnReviewApp, ModalScreen[None]):
             return t("receipts.signed_all", count=len(rows), path=folder)
 
         await run_and_say(self.query_one("#sign-all-result", Static), sign, said)
+        await self.show_pending()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -146,11 +150,13 @@ class RemindersModal(OnReviewApp, ModalScreen[None]):
             result.update(t("ui.review.ranking_exists", path=out))
             return
         self.replace_ok = None
-        await run_and_say(
+        done = await run_and_say(
             result,
             lambda: write_reminders(out, self.view, self.rapp.plan),
             lambda count: t("reminders.written", count=count, path=out),
         )
+        if done is not None:  # said in a notice too: back to the overview
+            self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -186,6 +186,12 @@ class StateModal(InputsGuard, ModalScreen[bool]):
     @on(OptionList.OptionSelected)
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
         state = event.option.id or ""
+        reason = self.query_one("#state-reason", VietInput).nfc_value.strip()
+        if self.current == "da_duyet" and not reason:  # said before anything is confirmed
+            self.pending = None
+            self.query_one("#form-error", Static).update(t("review.state_locked"))
+            self.query_one("#state-reason", VietInput).focus()
+            return
         if self.pending != state:  # first Enter: say what will happen
             self.pending = state
             self.query_one("#form-error", Static).update(
@@ -196,7 +202,6 @@ class StateModal(InputsGuard, ModalScreen[bool]):
                 )
             )
             return
-        reason = self.query_one("#state-reason", VietInput).nfc_value.strip()
         try:
             await self.submit(state, reason)
         except UserError as e:

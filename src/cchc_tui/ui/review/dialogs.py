@@ -59,6 +59,7 @@ class CommentModal(InputsGuard, ModalScreen[bool]):
                 yield Label(t("ui.review.text"))
                 yield VietInput(id="comment-text")
             yield Static(t("ui.review.comment_final"), classes="hint")
+            yield Static("", id="comment-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#comment-text", VietInput).focus()
@@ -73,8 +74,15 @@ class CommentModal(InputsGuard, ModalScreen[bool]):
         if self.submit is not None:
             try:
                 await self.submit(target, text)
-            except UserError:
-                return False  # said by the app's notice; the dialog and its text stay
+            except UserError as e:  # said in the dialog, which stays open with the text
+                self.query_one("#comment-error", Static).update(e.message())
+                field = (
+                    "#comment-target"
+                    if "target" in e.key or "unknown" in e.key
+                    else "#comment-text"
+                )
+                self.query_one(field, VietInput).focus()
+                return False
         self.saved()
         self.dismiss(True)
         return True
@@ -308,7 +316,7 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "save", "ui.review.key_receipt", id="receipt.save", priority=True),
         Binding("f4", "edit_path", "ui.review.key_receipt_path", id="receipt.path"),
-        Binding("r", "reissue", "ui.review.key_reissue", id="receipt.reissue"),
+        Binding("ctrl+r", "reissue", "ui.review.key_reissue", id="receipt.reissue", priority=True),
         Binding("escape", "cancel", "key.cancel", id="receipt.cancel"),
     ]
 
@@ -404,6 +412,7 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
         table = self.query_one("#receipt-history", DataTable)
         if not table.row_count:
             return
+        table.focus()  # ↑↓ pick the receipt; the passphrase field takes no other input
         number = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
         out, app = self._out(), self.rapp
 

@@ -97,6 +97,16 @@ class SurveyScreen(InputsGuard, OnReviewApp, Screen[None]):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + by)))
 
+    @on(DataTable.RowHighlighted, "#survey")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The unit's points as entered, to keep or change; what was typed for another unit
+        never stays in the field."""
+        row = self.rows[event.cursor_row] if event.cursor_row < len(self.rows) else None
+        points = num(row.points) if row is not None and row.points is not None else ""
+        self.query_one("#survey-points", VietInput).value = points
+        self.query_one("#survey-reason", VietInput).value = ""
+        self.remember_loaded()
+
     @on(VietInput.Submitted)
     async def _submitted(self) -> None:
         await self._save()
@@ -135,7 +145,6 @@ class SurveyScreen(InputsGuard, OnReviewApp, Screen[None]):
         result.update(
             t("ui.review.survey_saved", agency=row.agency, code=row.code, points=num(value))
         )
-        field.value = reason.value = ""
         self.saved()
         await self.fill()
         self.action_move(1)
