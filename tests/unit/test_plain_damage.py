@@ -19,6 +19,16 @@ from cchc_tui.bundle.verify import plain_damage
             "(mã kiểm tra CRC-32 không khớp)",
         ),
         (zipfile.BadZipFile("File is not a zip file"), "không phải tệp zip"),
+        (
+            zipfile.BadZipFile("Bad CRC-32 for file"),
+            "nội dung tệp «» đã bị thay đổi hoặc hỏng trên đường chép (mã kiểm tra CRC-32 "
+            "không khớp)",
+        ),
+        (
+            zipfile.BadZipFile("Bad CRC-32 for file 'it's'"),
+            "nội dung tệp «it's» đã bị thay đổi hoặc hỏng trên đường chép (mã kiểm tra CRC-32 "
+            "không khớp)",
+        ),
         (zipfile.BadZipFile("Bad magic number for file header"), "cấu trúc tệp zip bị hỏng"),
         (zlib.error("Error -3 while decompressing data"), "dữ liệu nén bên trong bị hỏng"),
         (EOFError(), "tệp bị cắt cụt (chép chưa hết?)"),

@@ -278,7 +278,7 @@ def plain_damage(e: BaseException) -> str:
     text = str(e)
     if isinstance(e, zipfile.BadZipFile):
         if text.startswith("Bad CRC-32 for file"):
-            name = text.split("'")[1] if text.count("'") >= 2 else ""
+            name = text.partition("'")[2].rpartition("'")[0]  # between the quotes, or ""
             return t("zip.bad_crc", name=escape_controls(name))
         if "not a zip file" in text:
             return t("zip.not_zip")
