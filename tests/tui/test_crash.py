@@ -202,6 +202,9 @@ def test_the_review_desk_cli_exits_70_after_a_crash(
         self.store.close()
 
     monkeypatch.setattr(ReviewApp, "run", crashed_run)
+    from cchc_tui.cli import common
+
+    monkeypatch.setattr(common, "has_terminal", lambda: True)  # as on the reviewer's PC
     code = cli_module.main(["--db", str(reviewer), "--lang", "en", "review"])
     assert code == 70
     assert f"the crash report is at: {report}." in capsys.readouterr().err

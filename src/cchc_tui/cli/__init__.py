@@ -23,7 +23,18 @@ from cchc_tui.paths import default_db_path
 __all__ = ["build_parser", "main"]
 
 
+def _utf8_streams() -> None:
+    """Output redirected or piped on Windows (`cchc assigned > ds.txt`, `| more`, a .bat that
+    logs) is written in the legacy code page, which has no "ữ": UTF-8 instead, always."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     # the language must be known before argparse prints help or complains: --lang, else the
     # config file's (a broken config file is reported once the command line is read)

@@ -157,3 +157,21 @@ def _trust_anchors(store: Any, args: argparse.Namespace) -> tuple[bytes, bytes |
         Path(args.crl) if args.crl else None,
         replace_ca=args.replace_ca,
     )
+
+
+class UsageError(UserError):
+    """A command that cannot run as given (exit 2, as argparse's own)."""
+
+    exit_code = EXIT_USAGE
+
+
+def has_terminal() -> bool:
+    """Both ends a terminal: the full-screen app is started only then."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def require_terminal() -> None:
+    """A script, a scheduled task or a pipe gets one sentence and exit 2, never an app that
+    waits for keys nobody can press."""
+    if not has_terminal():
+        raise UsageError("cli.no_terminal")

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cchc_tui.cli import common
 from cchc_tui.cli.common import (
     EXIT_CRASH,
     _agency_arg,
@@ -472,6 +473,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
     today = parse_date(args.as_of, allow_future=True) if args.as_of else None
     db: Path = args.db
+    common.require_terminal()
     if db.exists():
         # a damaged, foreign or newer file is said here, in one sentence, before the app opens
         with contextlib.suppress(NeedsUpgrade):
@@ -488,6 +490,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store, _plan = build_demo(path, _plan_text(), registry)
     store.close()
     if not (args.json or args.print):
+        common.require_terminal()
         return run_tui(args, path, DEMO_TODAY)
     print(t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name))
     args.db = path

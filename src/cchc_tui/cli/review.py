@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cchc_tui.cli import common
 from cchc_tui.cli.common import _agency_arg, _open_store, _passphrase, _registry, _trust_anchors
 from cchc_tui.cli.officer import _app_ended
 from cchc_tui.cli.output import _emit_json, _table
@@ -24,6 +25,16 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.review_cmd:
         return cmd_review_action(args)
     if args.period is None:
+        for given, name in (
+            (args.xlsx, "--xlsx"),
+            (args.csv, "--csv"),
+            (args.activity, "--activity"),
+            (args.reminders, "--reminders"),
+            (args.json, "--json"),
+        ):
+            if given:  # said, never ignored for the app
+                raise common.UsageError("review.needs_period", option=name)
+        common.require_terminal()
         from cchc_tui.ui.review.app import ReviewApp
 
         config = args.config

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import QueuePool
 
 from cchc_tui.store.errors import (
     KNOWN_REVISIONS,
@@ -28,12 +29,19 @@ from cchc_tui.store.reader import check_file
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "StoreError", "classify_error", "open_engine"]
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+def make_engine(path: Path) -> Engine:
+    # The file is opened by sqlite3 itself, never through a URL: SQLAlchemy decodes "%41" in a
+    # URL's path ("C:\\Báo cáo\\100%41\\cchc.sqlite" opened another file).
     # The default queue pool: a connection is checked out by one session (so by one thread) at
     # a time and reused afterwards, which keeps the pragmas and the page cache warm;
     # check_same_thread is off so that a worker thread may use a pooled connection.
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    target = str(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(target, check_same_thread=False)
+
+    # a file's pool (QueuePool), not the one SQLAlchemy gives a URL without a file (memory)
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     timeout = busy_timeout_ms()
 
     @event.listens_for(engine, "connect")
@@ -42,8 +50,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {timeout}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 

@@ -355,4 +355,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lý do vòng {round}: {reason}",
         "en": "Round {round} reason: {reason}",
     },
+    "cli.no_terminal": {
+        "vi": "Không có cửa sổ dòng lệnh để mở ứng dụng (đầu vào hoặc đầu ra đang chuyển hướng, "
+        "hay chạy từ tác vụ định giờ). Hãy mở cchc trong Windows Terminal hoặc cmd, hoặc dùng "
+        "một lệnh con (cchc --help).",
+        "en": "No terminal to open the app in (input or output redirected, or run from a "
+        "scheduled task). Open cchc in Windows Terminal or cmd, or use a subcommand "
+        "(cchc --help).",
+    },
+    "review.needs_period": {
+        "vi": "{option} cần --period (Q1, 6T, Q3, NAM): không có kỳ thì lệnh mở ứng dụng.",
+        "en": "{option} needs --period (Q1, 6T, Q3, NAM): without a period the command opens "
+        "the app.",
+    },
 }
