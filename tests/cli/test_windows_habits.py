@@ -41,9 +41,7 @@ def test_no_terminal_no_app(tmp_path: Path) -> None:
     db = tmp_path / "cchc.sqlite"
     got = run("--db", str(db))
     assert got.returncode == 2
-    assert got.stderr.decode("utf-8").startswith(
-        "Lỗi: Không có cửa sổ dòng lệnh để mở ứng dụng"
-    )
+    assert got.stderr.decode("utf-8").startswith("Lỗi: Không có cửa sổ dòng lệnh để mở ứng dụng")
     got = run("--db", str(db), "review")
     assert got.returncode == 2 and "Không có cửa sổ dòng lệnh" in got.stderr.decode("utf-8")
     got = run("--db", str(db), "review", "--csv", str(tmp_path / "x.csv"))
