@@ -59,3 +59,54 @@ def test_a_database_path_with_percent_hash_spaces_and_accents(tmp_path: Path) ->
     assert got.returncode == 0 and b'"agency"' in got.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # no "100A" beside it
     assert db.is_file()
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from cchc_tui.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_passphrase_file_from_notepad_is_the_same_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notepad = tmp_path / "mật khẩu.txt"
+    notepad.write_bytes("\ufeffmat-khau-ca-dai-123\r\n".encode())
+    plain = tmp_path / "plain.txt"
+    plain.write_text("mat-khau-ca-dai-123\n", encoding="utf-8")
+    ca = str(tmp_path / "CA")
+    code, _, err = cli(capsys, "pki", "init-ca", "--dir", ca, "--passphrase-file", str(notepad))
+    assert code == 0, err
+    code, _, err = cli(
+        capsys, "pki", "issue", "--dir", ca, "--passphrase-file", str(plain), "--agency", "918",
+        "--officer", "Hương", "--out", str(tmp_path / "918.p12"),
+        "--p12-passphrase-file", str(notepad),
+    )  # fmt: skip
+    assert code == 0, err  # the CA's passphrase read the same from both files
+    legacy = tmp_path / "cp1252.txt"
+    legacy.write_bytes("Hà Nội café".encode("cp1252", "replace"))  # an old editor
+    code, _, err = cli(capsys, "pki", "crl", "--dir", ca, "--passphrase-file", str(legacy),
+                       "--out", str(tmp_path / "crl.pem"))  # fmt: skip
+    assert code == 1 and err.startswith(f"Lỗi: Tệp {legacy} không phải văn bản UTF-8")
+
+
+def test_criteria_and_plan_files_from_notepad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan_text: str
+) -> None:
+    from importlib import resources
+
+    db = str(tmp_path / "cchc.sqlite")
+    assert cli(capsys, "--db", db, "init", "--agency", "918", "--officer", "Hương")[0] == 0
+    shipped = resources.files("cchc_tui.data").joinpath("criteria", "mau-huyen-2022.toml")
+    criteria = tmp_path / "bộ tiêu chí.toml"
+    criteria.write_bytes(
+        b"\xef\xbb\xbf" + shipped.read_text("utf-8").replace("\n", "\r\n").encode()
+    )
+    code, out, err = cli(capsys, "--db", db, "criteria", "import", str(criteria))
+    assert code == 0 and "mau-huyen-2022" in out, err
+    plan = tmp_path / "kế hoạch.toml"
+    plan.write_bytes(b"\xef\xbb\xbf" + plan_text.replace("\n", "\r\n").encode())
+    code, _, err = cli(capsys, "--db", db, "plan", "import", str(plan))
+    assert code == 0, err

@@ -18,7 +18,7 @@ from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
-from cchc_tui.core.text import fold
+from cchc_tui.core.text import fold, user_text
 
 EXIT_USAGE = 2
 
@@ -130,7 +130,10 @@ def _passphrase(
     path = getattr(args, file_attr, None)
     if path:
         try:
-            return Path(path).read_text(encoding="utf-8").rstrip("\r\n").encode()
+            # a BOM (Notepad) or a CRLF is never part of the passphrase
+            return user_text(Path(path).read_bytes()).rstrip("\n").encode()
+        except UnicodeDecodeError:
+            raise UserError("file.not_utf8", path=path) from None
         except OSError as e:
             raise UserError(
                 "evidence.file_unreadable", path=path, detail=e.strerror or str(e)

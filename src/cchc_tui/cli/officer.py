@@ -34,6 +34,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import parse_status, status_label
+from cchc_tui.core.text import user_text
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -159,8 +160,10 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
 def cmd_plan_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = user_text(path.read_bytes())
         Plan.from_toml(text)
+    except UnicodeDecodeError:
+        raise UserError("file.not_utf8", path=path) from None
     except OSError as e:
         raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
     except ValueError as e:

@@ -13,6 +13,7 @@ from cchc_tui.cli.output import _emit_json, _table
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
+from cchc_tui.core.text import user_text
 
 
 def _desk(args: argparse.Namespace, store: Any) -> Any:
@@ -38,7 +39,9 @@ def cmd_criteria(args: argparse.Namespace) -> int:
 
             path = Path(args.file)
             try:
-                text = path.read_text(encoding="utf-8")
+                text = user_text(path.read_bytes())
+            except UnicodeDecodeError:
+                raise UserError("file.not_utf8", path=path) from None
             except OSError as e:
                 raise UserError("plan.bad_file", path=path, detail=e.strerror or str(e)) from None
             cset = import_criteria(store, text, path.name)

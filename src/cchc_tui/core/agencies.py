@@ -108,7 +108,7 @@ class Registry:
         if path is None:
             text = resources.files("cchc_tui.data").joinpath("agencies.toml").read_text("utf-8")
         else:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad
         data = RegistryFile.model_validate(tomllib.loads(text))
         agencies = {a.code: a for a in data.agency}
         if len(agencies) != len(data.agency):

@@ -184,7 +184,7 @@ class Plan(BaseModel):
         if path is None:
             text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
         else:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad
         return cls.from_toml(text)
 
     # -- look-ups --------------------------------------------------------------------------

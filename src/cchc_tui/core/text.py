@@ -30,6 +30,13 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
+def user_text(data: bytes) -> str:
+    """A text file a person saved (Notepad, Excel, a USB stick from another PC): UTF-8 with or
+    without the BOM Notepad writes, every line end (CRLF, CR) as "\\n". UnicodeDecodeError
+    for a file in a legacy code page."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def fold(text: str) -> str:
     """An accent-, case- and spacing-insensitive key for searching.
 

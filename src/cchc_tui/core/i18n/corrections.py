@@ -368,4 +368,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{option} needs --period (Q1, 6T, Q3, NAM): without a period the command opens "
         "the app.",
     },
+    "file.not_utf8": {
+        "vi": "Tệp {path} không phải văn bản UTF-8 (có thể lưu bằng bảng mã cũ). Mở bằng "
+        "Notepad, chọn Lưu thành… với mã hóa UTF-8 rồi thử lại.",
+        "en": "{path} is not UTF-8 text (perhaps saved in an old code page). Open it in "
+        "Notepad, Save As… with UTF-8 encoding and try again.",
+    },
 }
