@@ -253,7 +253,8 @@ async def test_batch_work_from_the_overview(desk_db: Path, tmp_path: Path) -> No
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(app.screen, RemindersModal))
         out = tmp_path / "đôn đốc.xlsx"
-        app.screen.query_one("#reminders-out", VietInput).value = str(out)
+        # pasted from Explorer's "Copy as path": in quotes
+        app.screen.query_one("#reminders-out", VietInput).value = f'"{out}"'
         await pilot.press("f2")
         await wait_for(pilot, lambda: app.screen is overview)  # written: back, said in a notice
         assert out.is_file()

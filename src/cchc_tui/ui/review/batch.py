@@ -83,7 +83,7 @@ class SignAllModal(OnReviewApp, ModalScreen[None]):
         field = self.query_one("#sign-all-pass", VietInput)
         secret = field.value.encode("utf-8")
         field.value = ""  # never kept
-        folder = Path(self.query_one("#sign-all-out", VietInput).nfc_value.strip() or ".")
+        folder = Path(self.query_one("#sign-all-out", VietInput).path_text or ".")
         app = self.rapp
 
         def sign() -> Any:
@@ -143,7 +143,7 @@ class RemindersModal(OnReviewApp, ModalScreen[None]):
     async def action_save(self) -> None:
         from cchc_tui.reports.reminders import write_reminders
 
-        out = Path(self.query_one("#reminders-out", VietInput).nfc_value.strip())
+        out = Path(self.query_one("#reminders-out", VietInput).path_text)
         result = self.query_one("#reminders-result", Static)
         if out.exists() and self.replace_ok != out:
             self.replace_ok = out

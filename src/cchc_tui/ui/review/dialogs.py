@@ -379,7 +379,7 @@ class ReceiptModal(OnReviewApp, ModalScreen[None]):
         await self.action_save()
 
     def _out(self) -> Path:
-        return Path(self.query_one("#receipt-out", VietInput).nfc_value.strip() or ".")
+        return Path(self.query_one("#receipt-out", VietInput).path_text or ".")
 
     async def action_save(self) -> None:
         from cchc_tui.services import review_desk as rs

@@ -55,9 +55,9 @@ class ImportScreen(OnReviewApp, ModalScreen[bool]):
     def action_run(self) -> None:
         if not self.busy:
             self.busy = True
-            ca = self.query_one("#import-ca", VietInput).nfc_value.strip()
+            ca = self.query_one("#import-ca", VietInput).path_text
             self.run_import(
-                Path(self.query_one("#import-dir", VietInput).nfc_value.strip()),
+                Path(self.query_one("#import-dir", VietInput).path_text),
                 Path(ca) if ca else None,
             )
 

@@ -197,7 +197,7 @@ class RankingExportModal(ModalScreen[None]):
     async def action_save(self) -> None:
         from cchc_tui.reports.ranking import write_ranking
 
-        out = Path(self.query_one("#ranking-out", VietInput).nfc_value.strip())
+        out = Path(self.query_one("#ranking-out", VietInput).path_text)
         result = self.query_one("#ranking-result", Static)
         if out.exists() and self.replace_ok != out:
             # a workbook sent to the leaders last week: replaced only when asked twice

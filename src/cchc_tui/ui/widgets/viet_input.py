@@ -119,6 +119,20 @@ class VietInput(Input):
     def nfc_value(self) -> str:
         return unicodedata.normalize("NFC", self.value)
 
+    @property
+    def path_text(self) -> str:
+        """The field as a file or folder path: blanks around it and the quotes Explorer's
+        "Copy as path" or a file dropped into Windows Terminal put around it removed."""
+        return unquote_path(self.nfc_value)
+
+
+def unquote_path(text: str) -> str:
+    text = text.strip()
+    for quote in ('"', "'"):
+        if len(text) >= 2 and text[0] == quote and text[-1] == quote:
+            return text[1:-1].strip()
+    return text
+
 
 class VietTextArea(TextArea):
     """A multi-line field, safe for Vietnamese input methods."""

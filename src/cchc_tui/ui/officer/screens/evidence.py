@@ -189,7 +189,7 @@ class EvidenceForm(Guarded, ModalScreen[int | None]):
             problems.append(("#ev-title", t("evidence.field_required", field=t("field.title"))))
         file: Path | None = None
         if self.edit is None:
-            file_text = self.query_one("#ev-file", VietInput).nfc_value.strip()
+            file_text = self.query_one("#ev-file", VietInput).path_text
             if file_text:
                 file = Path(os.path.expanduser(file_text))
                 try:

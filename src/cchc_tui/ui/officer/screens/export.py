@@ -121,7 +121,7 @@ class ExportScreen(BaseScreen):
             self.notify(t("ui.export.blocked"), severity="error")
             return
         period = self.query_one("#export-period", Select).value
-        out = Path(self.query_one("#export-out", VietInput).nfc_value.strip() or ".")
+        out = Path(self.query_one("#export-out", VietInput).path_text or ".")
         passphrase = self.query_one("#export-pass", VietInput).value.encode()
         self.busy = True
         self.query_one("#export-progress", ProgressBar).display = True

@@ -52,8 +52,8 @@ class ReceiptImport(ModalScreen[bool]):
         from cchc_tui.services.anchors import trust_anchors
         from cchc_tui.services.receipts import import_receipt
 
-        path = Path(self.query_one("#receipt-file", VietInput).nfc_value.strip())
-        ca_text = self.query_one("#receipt-ca", VietInput).nfc_value.strip()
+        path = Path(self.query_one("#receipt-file", VietInput).path_text)
+        ca_text = self.query_one("#receipt-ca", VietInput).path_text
         result = self.query_one("#receipt-result", Static)
         store = self.ctx.store
 
