@@ -4,6 +4,7 @@ database path with "%41", "#", spaces and Vietnamese letters."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -110,3 +111,20 @@ def test_criteria_and_plan_files_from_notepad(
     plan.write_bytes(b"\xef\xbb\xbf" + plan_text.replace("\n", "\r\n").encode())
     code, _, err = cli(capsys, "--db", db, "plan", "import", str(plan))
     assert code == 0, err
+
+
+def test_verify_takes_a_folder_a_wildcard_and_stray_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.bundle_corpus import make_bundle, make_kit
+
+    kit = make_kit(tmp_path / "kit", ("918",))
+    stick = tmp_path / "USB hồ sơ"
+    made = make_bundle(kit, "918", stick)
+    ca = str(kit.folder / "ca" / "ca.pem")
+    for given in (str(stick), str(stick / "*.zip"), f'{stick}"', f'"{made}"'):
+        code, out, err = cli(capsys, "verify", given, "--ca", ca, "--json")
+        assert code == 0, (given, err)
+        assert len(json.loads(out)) == 1
+    code, _, err = cli(capsys, "verify", str(stick / "*.rar"), "--ca", ca)
+    assert code == 1 and "*.rar" in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_tui.ui.widgets.viet_input import unquote_path
+from cchc_tui.core.text import unquote_path
 
 
 @pytest.mark.parametrize(

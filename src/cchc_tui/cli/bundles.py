@@ -114,6 +114,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def bundle_args(given: list[str]) -> list[str]:
+    """The bundle files named on the command line, as a Windows user gives them: a folder (a
+    USB stick) stands for the bundles in it, `E:\\*.zip` is expanded here (cmd.exe and
+    PowerShell pass it as it is), stray quotes around a path (`"E:\\hồ sơ\\"`) dropped. A
+    name that is none of these is kept, for its own "not found"."""
+    import glob
+
+    from cchc_tui.core.text import unquote_path
+    from cchc_tui.services.importer import bundles_in
+
+    out: list[str] = []
+    for raw in given:
+        b = unquote_path(raw).rstrip('"')
+        p = Path(b)
+        if p.is_dir():
+            out += [str(x) for x in bundles_in(p)]
+        elif not p.exists() and any(c in b for c in "*?["):
+            out += sorted(glob.glob(b))
+        else:
+            out.append(b)
+    return out
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from cchc_tui.bundle.verify import verify_bundle
 
@@ -128,7 +151,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
             ) from None
 
     ca, crl = read(args.ca), read(args.crl)
-    reports = [verify_bundle(Path(b), ca, crl) for b in args.bundles]
+    paths = bundle_args(args.bundles)
+    if not paths:
+        raise UserError("ui.review.import_none", dir=", ".join(args.bundles))
+    reports = [verify_bundle(Path(b), ca, crl) for b in paths]
     if args.json:
         _emit_json(
             [
@@ -168,17 +194,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import bundles into a reviewer database; the trust anchors given are remembered."""
-    from cchc_tui.services.importer import bundles_in, import_bundle
+    from cchc_tui.services.importer import import_bundle
 
     with _open_store(args) as store:
         prof = store.require_profile()
         ca, crl = _trust_anchors(store, args)
         failures = 0
         results = []
-        paths: list[str] = []
-        for b in args.bundles:  # a folder (a USB stick) stands for the bundles in it
-            p = Path(b)
-            paths += [str(x) for x in bundles_in(p)] if p.is_dir() else [b]
+        paths = bundle_args(args.bundles)
         if not paths:
             raise UserError("ui.review.import_none", dir=", ".join(args.bundles))
         bar = _Progress(len(paths), enabled=not args.json)

@@ -476,11 +476,11 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
     today = parse_date(args.as_of, allow_future=True) if args.as_of else None
     db: Path = args.db
-    common.require_terminal()
     if db.exists():
         # a damaged, foreign or newer file is said here, in one sentence, before the app opens
         with contextlib.suppress(NeedsUpgrade):
             Reader.open_current(db)
+    common.require_terminal()
     return run_tui(args, db, today)
 
 

@@ -37,6 +37,15 @@ def user_text(data: bytes) -> str:
     return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def unquote_path(text: str) -> str:
+    """A path as pasted: blanks around it and one pair of quotes around it removed."""
+    text = text.strip()
+    for quote in ('"', "'"):
+        if len(text) >= 2 and text[0] == quote and text[-1] == quote:
+            return text[1:-1].strip()
+    return text
+
+
 def fold(text: str) -> str:
     """An accent-, case- and spacing-insensitive key for searching.
 

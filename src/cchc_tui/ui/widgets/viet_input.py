@@ -19,6 +19,7 @@ from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
 from cchc_tui.core.i18n import t
+from cchc_tui.core.text import unquote_path
 
 
 def _in_order(widget: Widget, event: events.Key) -> bool:
@@ -124,14 +125,6 @@ class VietInput(Input):
         """The field as a file or folder path: blanks around it and the quotes Explorer's
         "Copy as path" or a file dropped into Windows Terminal put around it removed."""
         return unquote_path(self.nfc_value)
-
-
-def unquote_path(text: str) -> str:
-    text = text.strip()
-    for quote in ('"', "'"):
-        if len(text) >= 2 and text[0] == quote and text[-1] == quote:
-            return text[1:-1].strip()
-    return text
 
 
 class VietTextArea(TextArea):
