@@ -55,3 +55,27 @@ def test_a_bad_place_is_refused(registry: Registry, plan: Plan, tmp_path: Path) 
     with pytest.raises(UserError) as e:
         write_reminders(tmp_path / "không có" / "x.xlsx", view, plan)
     assert e.value.message().startswith("Không ghi được")
+
+
+def test_a_workbook_open_in_excel_is_said_so(
+    registry: Registry, plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel locks the file it shows: Windows refuses the rename with "permission denied"."""
+    import os
+
+    out = tmp_path / "don-doc.xlsx"
+    out.write_bytes(b"the one the leaders have open")
+
+    def locked(src: str, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    view = overview(registry, plan, "SNV", "Q3", {})
+    with pytest.raises(UserError) as e:
+        write_reminders(out, view, plan)
+    assert e.value.message() == (
+        f"Tệp {out} đang mở trong chương trình khác (Excel?): hãy đóng tệp rồi thử lại. "
+        "Chưa ghi gì."
+    )
+    assert out.read_bytes() == b"the one the leaders have open"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["don-doc.xlsx"]

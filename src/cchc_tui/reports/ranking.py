@@ -143,6 +143,14 @@ def _sheet(
     print_ready(ws)
 
 
+def write_failed(path: Path, e: OSError) -> UserError:
+    """A report that could not be written, said so a person can act: a file open in another
+    program (Excel locks what it shows; Windows says "permission denied") named as such."""
+    if isinstance(e, PermissionError) and path.exists():
+        return UserError("file.locked", path=path)
+    return UserError("ranking.write_failed", path=path, detail=e.strerror or str(e))
+
+
 def title_rows(ws: Worksheet, width: int) -> None:
     """The title and subtitle (rows 1 and 2) across the table's width, wrapped: a long
     subtitle printed whole on the page, never cut at its edge or drawn over the header."""
@@ -234,4 +242,4 @@ def write_ranking(
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as e:
-        raise UserError("ranking.write_failed", path=path, detail=e.strerror or str(e)) from None
+        raise write_failed(path, e) from None

@@ -16,7 +16,7 @@ from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Overview, UnitRow, group_of
-from cchc_tui.reports.ranking import SHEET, print_ready, title_rows
+from cchc_tui.reports.ranking import SHEET, print_ready, title_rows, write_failed
 
 HEAD = ("STT", "Mã", "Cơ quan, đơn vị", "Nhóm", "Tình trạng", "Ngày đến", "Trễ (ngày)")
 WIDTHS = (6, 8, 40, 18, 14, 12, 10)
@@ -73,14 +73,14 @@ def write_reminders(path: Path, view: Overview, plan: Plan) -> int:
             prefix=".reminders-", suffix=".xlsx", dir=path.parent or Path(".")
         )
     except OSError as e:
-        raise UserError("ranking.write_failed", path=path, detail=e.strerror or str(e)) from None
+        raise write_failed(path, e) from None
     os.close(fd)
     try:
         wb.save(tmp)
         os.replace(tmp, path)
     except OSError as e:  # a folder not there, the file open in Excel
         Path(tmp).unlink(missing_ok=True)
-        raise UserError("ranking.write_failed", path=path, detail=e.strerror or str(e)) from None
+        raise write_failed(path, e) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

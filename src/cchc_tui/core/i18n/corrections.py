@@ -374,4 +374,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is not UTF-8 text (perhaps saved in an old code page). Open it in "
         "Notepad, Save As… with UTF-8 encoding and try again.",
     },
+    "file.locked": {
+        "vi": "Tệp {path} đang mở trong chương trình khác (Excel?): hãy đóng tệp rồi thử lại. "
+        "Chưa ghi gì.",
+        "en": "{path} is open in another program (Excel?): close it and try again. Nothing "
+        "was written.",
+    },
 }
