@@ -160,7 +160,9 @@ def test_a_worker_thread_uses_a_pooled_connection(tmp_path: Path, engines: list[
 
 
 def test_read_only_engine_reads_but_never_writes(tmp_path: Path, engines: list[Engine]) -> None:
-    path = tmp_path / "cchc.sqlite"
+    folder = tmp_path / "Báo cáo 100%41 #2"  # URI syntax in the path, quoted
+    folder.mkdir()
+    path = folder / "cchc.sqlite"
     engine, _ = open_db(engines, path, create=True)
     engine.dispose()
     ro = make_engine(path, read_only=True)

@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
@@ -29,7 +30,7 @@ from cchc_tui.store.reader import check_file
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "StoreError", "classify_error", "open_engine"]
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     # The file is opened by sqlite3 itself, never through a URL: SQLAlchemy decodes "%41" in a
     # URL's path ("C:\\Báo cáo\\100%41\\cchc.sqlite" opened another file).
     # The default queue pool: a connection is checked out by one session (so by one thread) at
@@ -38,6 +39,9 @@ def make_engine(path: Path) -> Engine:
     target = str(path)
 
     def connect() -> sqlite3.Connection:
+        if read_only:  # a URI, its path quoted: "#", "?", "%" and spaces are URI syntax
+            uri = f"file:{quote(Path(target).absolute().as_posix(), safe='/:')}?mode=ro"
+            return sqlite3.connect(uri, uri=True, check_same_thread=False)
         return sqlite3.connect(target, check_same_thread=False)
 
     # a file's pool (QueuePool), not the one SQLAlchemy gives a URL without a file (memory)
@@ -50,7 +54,8 @@ def make_engine(path: Path) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {timeout}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
