@@ -176,6 +176,16 @@ def test_read_only_engine_reads_but_never_writes(tmp_path: Path, engines: list[E
             conn.exec_driver_sql("INSERT INTO app_meta (key, value) VALUES ('x', 'y')")
     assert classify_error(refused.value, path).key == "db.readonly"
     assert "x" not in meta(path)
+    # its pooled connection serves a worker thread too (the apps read in threads)
+    import threading
+
+    got: list[object] = []
+    worker = threading.Thread(
+        target=lambda: got.append(ro.connect().exec_driver_sql("SELECT 1").scalar())
+    )
+    worker.start()
+    worker.join()
+    assert got == [1]
     missing = make_engine(tmp_path / "none.sqlite", read_only=True)
     engines.append(missing)
     with pytest.raises(exc.OperationalError):
