@@ -69,7 +69,8 @@ def identity(cert: x509.Certificate) -> Identity:
     )
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+def _aside(path: Path, data: bytes, mode: int) -> str:
+    """``data`` written whole and synced to a temporary file beside ``path``; its name."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -77,6 +78,15 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    tmp = _aside(path, data, mode)
+    try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -88,13 +98,8 @@ def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
     does (a receipt or a report never replaces one). Written aside, then linked in (which
     refuses an existing name atomically); where links do not work (FAT32 and exFAT sticks)
     moved in after a last look."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = _aside(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
         try:
             os.link(tmp, path)
         except FileExistsError:

@@ -21,9 +21,9 @@ from cchc_tui.cli.officer import (
     cmd_evidence,
     cmd_history,
     cmd_init,
-    cmd_plan,
     cmd_progress,
 )
+from cchc_tui.cli.plan import cmd_plan
 from cchc_tui.cli.profile import cmd_profile
 from cchc_tui.cli.review import cmd_receipt, cmd_review
 from cchc_tui.cli.scoring import cmd_criteria, cmd_indicator, cmd_report, cmd_score
