@@ -82,3 +82,67 @@ def test_no_function_key_means_two_things() -> None:
                     if key in app_keys and app_keys[key] != action:
                         clashes.append(f"{value.__name__}: {key} = {action}")
     assert clashes == []
+
+
+def test_no_field_takes_an_app_function_key() -> None:
+    """The fields of the forms leave the app's F-keys alone: Textual's TextArea binds F6
+    (select the line) and F7 (select all), which in a note hid the walk-through and
+    scoring; every other key of TextArea's is kept."""
+    from textual.widgets import TextArea
+
+    from cchc_tui.ui.officer.app import CchcApp
+    from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+
+    app_keys = {
+        key.strip() for b in CchcApp.BINDINGS if hasattr(b, "key") for key in b.key.split(",")
+    }
+    for field in (VietTextArea, VietInput):
+        assert not set(field._merge_bindings().key_to_bindings) & app_keys, field
+    ours = VietTextArea._merge_bindings().key_to_bindings
+    theirs = TextArea._merge_bindings().key_to_bindings
+    assert {k: theirs[k] for k in theirs if k not in {"f6", "f7"}} == ours
+
+
+async def test_f7_in_a_note_opens_scoring(tmp_path: Path, plan_text: str) -> None:
+    from cchc_tui.ui.officer.screens.scoring import ScoringScreen
+    from tests.tui.test_guard import open_item
+    from tests.tui_helpers import demo_db, make_app, wait_idle
+
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(app, pilot)
+        for _ in range(3):  # status → progress → date → note
+            await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "note"
+        await pilot.press("f7")
+        await wait_idle(app, pilot)
+        assert isinstance(app.screen, ScoringScreen)
+
+
+async def test_tab_goes_round_the_item_fields_and_back_to_the_top(
+    tmp_path: Path, plan_text: str
+) -> None:
+    """Every Tab lands on something that shows focus (the scrolling body was a stop of its
+    own, showing none); back on the first field, the item's place in the plan is in view."""
+    from textual.containers import VerticalScroll
+
+    from tests.tui.test_guard import open_item
+    from tests.tui_helpers import demo_db, make_app
+
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(app, pilot)
+        body = app.screen.query_one("#item-body", VerticalScroll)
+        seen = []
+        for _ in range(5):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused is not None
+            seen.append((app.focused.id, body.scroll_y > 0))
+        assert seen == [
+            ("pct", False),
+            ("completed", False),
+            ("note", True),  # scrolled down to show it
+            ("evidence", True),
+            ("status", False),
+        ]

@@ -183,4 +183,6 @@ async def test_two_thousand_random_keys_lose_nothing(tmp_path: Path, plan_text: 
         for name, secs in sorted(spent.items(), key=lambda x: -x[1])[:15]:
             print(f"{secs:7.2f}s {name}")
         print(f"words typed {counter}, kept {len(typed)}, dropped on purpose {dropped}")
-        assert counter >= 150, f"the walk typed too little to mean anything ({counter} words)"
+        # this seed types ~135 words in 2,000 keys (F6/F7 in a note leave the item, as they
+        # do everywhere since 2026-12); a walk of far fewer means the forms stopped taking text
+        assert counter >= 120, f"the walk typed too little to mean anything ({counter} words)"

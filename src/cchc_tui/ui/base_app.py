@@ -5,6 +5,7 @@ review desk (ui/review/) add their screens and their database bridge."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from cchc_tui.core.i18n import set_language
 from cchc_tui.store.instance import InstanceLock
 from cchc_tui.ui.crash import CrashReporting
 from cchc_tui.ui.guard import GuardedApp, announce_other_copy, apply_keymap
+from cchc_tui.ui.quiet_gc import QuietCollection
 from cchc_tui.ui.widgets.viet_input import KeysInOrder
 
 
@@ -29,7 +31,7 @@ class WholeCellScrollBar(ScrollBarRender):
     HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
-class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
+class CchcAppBase(CrashReporting, QuietCollection, KeysInOrder, GuardedApp):
     CSS_PATH = str(Path(__file__).with_name("cchc.tcss"))
     TITLE = "cchc-tui"
 
@@ -66,12 +68,15 @@ class CchcAppBase(CrashReporting, KeysInOrder, GuardedApp):
         apply_keymap(self, self.config.keymap)
 
     async def open_session(self, db_path: Path, today: date) -> None:
-        """Drafts (before the first form can open) and the notice of a second copy."""
+        """Drafts (before the first form can open), the notice of a second copy, and the
+        garbage collector run between keys (ui/quiet_gc.py)."""
         await self.start_drafts(db_path)
+        self.start_quiet_collection()
         self.instance = await announce_other_copy(self, db_path, today)
 
     def close_session(self) -> None:
         """What is typed and not saved, written once more; the one-copy lock released."""
         self.close_drafts()
+        gc.unfreeze()  # what this session froze can go (tests run many apps in one process)
         if self.instance is not None:
             self.instance.release()

@@ -247,7 +247,7 @@ class CchcApp(CchcAppBase):
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in a thread; a database or input error is a message, not a crash."""
         try:
-            return await asyncio.to_thread(fn, *args, **kwargs)
+            got = await asyncio.to_thread(fn, *args, **kwargs)
         except StoreError as e:
             self.notify(e.message(), title=t("error.prefix"), severity="error", timeout=8)
             raise DbFailed(e.key) from e
@@ -260,6 +260,8 @@ class CchcApp(CchcAppBase):
                 timeout=10,
             )
             raise DbFailed(str(e)) from e
+        self.note_new_data()
+        return got
 
     # -- actions ---------------------------------------------------------------------------------
     def _has_ctx(self) -> bool:

@@ -67,10 +67,12 @@ class ReviewApp(CchcAppBase):
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
-            return await asyncio.to_thread(fn, *args)
+            got = await asyncio.to_thread(fn, *args)
         except UserError as e:
             self.notify(e.message(), severity="error", timeout=8)
             raise
+        self.note_new_data()
+        return got
 
     def compute(self, period: str) -> tuple[Overview, dict[str, Outcome], dict[str, str]]:
         """The overview of a period, each received agency's standing (appraisal or self) and

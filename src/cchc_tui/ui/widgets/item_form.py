@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.widgets import Label, Select, Static
 
 from cchc_tui.core.dates import format_date, parse_date
@@ -216,6 +216,13 @@ class ItemForm(Vertical):
 
     def focus_first(self) -> None:
         self.query_one("#status", Select).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Back on the first field (Tab round from the last): what is above the form (the
+        item's place in the plan) in view again. The screen's scrolling body is no focus stop
+        of its own (it showed no focus, and restyled all it holds on every pass)."""
+        if event.widget.id == "status" and isinstance(self.parent, ScrollableContainer):
+            self.parent.scroll_home(animate=False)
 
 
 def conflict_fields(mine: dict[str, str], theirs: ItemStatus) -> list[tuple[str, str, str]]:

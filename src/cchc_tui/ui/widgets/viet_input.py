@@ -11,15 +11,18 @@ key handler, in order with the letters, and keep their value NFC.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
 from cchc_tui.core.i18n import t
 from cchc_tui.core.text import unquote_path
+
+APP_F_KEYS = frozenset({"f6", "f7"})  # the apps' own (walk-through, scoring), taken by TextArea
 
 
 def _in_order(widget: Widget, event: events.Key) -> bool:
@@ -127,8 +130,27 @@ class VietInput(Input):
         return unquote_path(self.nfc_value)
 
 
-class VietTextArea(TextArea):
-    """A multi-line field, safe for Vietnamese input methods."""
+def _bindings_without(widget: type[Widget], keys: frozenset[str]) -> list[BindingType]:
+    """The bindings ``widget`` ends up with (a class's own replace its bases' for the same
+    key, as Textual merges them), less those of ``keys``."""
+    by_key: dict[str, list[BindingType]] = {}
+    for cls in reversed(widget.__mro__):
+        own: dict[str, list[BindingType]] = {}
+        for b in cls.__dict__.get("BINDINGS", []):
+            binding = b if isinstance(b, Binding) else Binding(*b)
+            for key in binding.key.split(","):
+                own.setdefault(key.strip(), []).append(b)
+        by_key.update(own)
+    kept = [b for key, found in by_key.items() if key not in keys for b in found]
+    return list(dict.fromkeys(kept))  # a binding of several keys ("home,ctrl+a") once
+
+
+class VietTextArea(TextArea, inherit_bindings=False):
+    """A multi-line field, safe for Vietnamese input methods. Without TextArea's F6 (select
+    the line) and F7 (select all): in a note they hid the walk-through and scoring keys, so
+    F7 meant two things."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _bindings_without(TextArea, APP_F_KEYS)
 
     async def _on_key(self, event: events.Key) -> None:
         # (read-only: the editing actions themselves do nothing)

@@ -78,7 +78,7 @@ class ItemScreen(Guarded, BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=glyphs.ICON)
-        with VerticalScroll(id="item-body"):
+        with VerticalScroll(id="item-body", can_focus=False):
             yield Static("", id="chain")
             yield Static("", id="review-comments", classes="info")
             yield ItemForm(today=self.cchc.today, id="form")

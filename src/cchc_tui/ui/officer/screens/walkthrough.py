@@ -52,7 +52,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon=glyphs.ICON)
         yield Static("", id="walk-title", classes="title")
-        with VerticalScroll(id="walk-body"):
+        with VerticalScroll(id="walk-body", can_focus=False):
             yield Static("", id="walk-group", classes="section")
             yield Static("", id="walk-chain")
             yield ItemForm(today=self.cchc.today, id="walk-form")
