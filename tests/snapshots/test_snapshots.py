@@ -61,8 +61,25 @@ SCREENS: dict[str, tuple[str, ...]] = {
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 def test_screen(
-    screen: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path, plan_text: str
+    screen: str,
+    size: tuple[int, int],
+    snap_compare: Any,
+    tmp_path: Path,
+    plan_text: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # F1 lists where the files are: the same folder in every run, as on an office PC
+    office = Path("C:/Users/canbo/AppData/Local/cchc-tui")
+    monkeypatch.setattr(
+        "cchc_tui.services.backup.locations",
+        lambda db, config: [
+            ("db", office / "cchc.sqlite", True),
+            ("files", office / "cchc.sqlite.files", True),
+            ("keys", office / "cchc.sqlite.keys", False),
+            ("bundles", office / "cchc.sqlite.bundles", False),
+            ("config", office / "config.toml", False),
+        ],
+    )
     app = make_app(demo_db(tmp_path, plan_text), today=OCT)
     assert snap_compare(app, terminal_size=size, run_before=keys(*SCREENS[screen]))
 

@@ -75,6 +75,8 @@ def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
     store = Store(args.db, create=create)
     if store.migration_backup is not None:
         print(t("db.migrated", backup=store.migration_backup), file=sys.stderr)
+    if store.network_drive:
+        print(t("db.network_drive", path=store.path), file=sys.stderr)
     return store
 
 

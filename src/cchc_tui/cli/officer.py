@@ -301,31 +301,6 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_db(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        report = store.check()
-    if args.json:
-        _emit_json(report)
-    elif report["ok"]:
-        detail = t(
-            "db.check_detail",
-            path=report["path"],
-            schema=report["schema"],
-            files=report["files_checked"],
-        )
-        print(t("db.check_ok") + detail)
-    else:
-        print(t("db.check_failed", count=len(report["problems"])))
-        for p in report["problems"]:
-            print(f"  - {p}")
-    if report["leftovers"] and not args.json:
-        # Reported, never a failure: temp files of interrupted copies are harmless (nothing in
-        # the database points at them) and the app sweeps the stale ones when it starts.
-        names = ", ".join(report["leftovers"])
-        print(t("db.check_leftovers", count=len(report["leftovers"]), names=names))
-    return 0 if report["ok"] else 1
-
-
 def cmd_history(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         key = None

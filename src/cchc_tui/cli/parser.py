@@ -12,11 +12,11 @@ from typing import NoReturn
 from cchc_tui import __version__
 from cchc_tui.cli.bundles import cmd_export, cmd_import, cmd_key, cmd_pki, cmd_verify
 from cchc_tui.cli.common import EXIT_USAGE
+from cchc_tui.cli.db import cmd_db
 from cchc_tui.cli.keys import cmd_keys
 from cchc_tui.cli.officer import (
     cmd_agencies,
     cmd_assigned,
-    cmd_db,
     cmd_demo,
     cmd_evidence,
     cmd_history,
@@ -194,7 +194,9 @@ def build_parser() -> Parser:
     el.add_argument("--json", action="store_true", help=t("help.json"))
 
     sp = add("db", cmd_db, t("help.db"), json_=True)
-    sp.add_argument("action", choices=["check"])
+    sp.add_argument("action", choices=["check", "path", "backup", "restore"])
+    sp.add_argument("file", nargs="?", help=t("help.db.file"))
+    sp.add_argument("--to", help=t("help.db.to"))
 
     sp = add("history", cmd_history, t("help.history"), json_=True)
     sp.add_argument("item", nargs="?", help=t("help.history.item"))

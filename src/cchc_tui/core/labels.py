@@ -190,3 +190,12 @@ REVIEW_GROUP = {
     "district": "ui.review.group.district",
     "commune": "ui.review.group.commune",
 }
+
+# what `cchc db path` and F1 list (services/backup.locations)
+WHERE: dict[str, str] = {
+    "db": "where.db",
+    "files": "where.files",
+    "keys": "where.keys",
+    "bundles": "where.bundles",
+    "config": "where.config",
+}

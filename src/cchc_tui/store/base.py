@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from cchc_tui.store import transaction as tx_api
 from cchc_tui.store.db import open_engine
+from cchc_tui.store.location import is_network_path
 from cchc_tui.store.models import (
     PlanItemRecord,
 )
@@ -23,7 +24,10 @@ class StoreBase(Reader):
 
     def __init__(self, path: Path, *, create: bool = False, checked: bool = False) -> None:
         super().__init__(path)
-        self.engine, self.migration_backup = open_engine(self.path, create=create, checked=checked)
+        self.network_drive = is_network_path(self.path)  # rollback journal there, not WAL
+        self.engine, self.migration_backup = open_engine(
+            self.path, create=create, checked=checked, network=self.network_drive
+        )
         self._item_id_cache: dict[str, dict[str, int]] = {}
 
     # -- plumbing ----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from cchc_tui.store.reader import check_file
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "StoreError", "classify_error", "open_engine"]
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False, network: bool = False) -> Engine:
     # The file is opened by sqlite3 itself, never through a URL: SQLAlchemy decodes "%41" in a
     # URL's path ("C:\\Báo cáo\\100%41\\cchc.sqlite" opened another file).
     # The default queue pool: a connection is checked out by one session (so by one thread) at
@@ -54,8 +54,8 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {timeout}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            cur.execute("PRAGMA journal_mode = WAL")
+        if not read_only:  # on a network share, the rollback journal (store/location.py)
+            cur.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
@@ -136,13 +136,14 @@ def _record_version(engine: Engine, *, created: bool) -> None:
 
 
 def open_engine(
-    path: Path, *, create: bool = False, checked: bool = False
+    path: Path, *, create: bool = False, checked: bool = False, network: bool = False
 ) -> tuple[Engine, Path | None]:
     """Open (or create) the database at ``path`` and bring its schema to the head revision.
 
     Returns the engine and, when a migration ran, the path of the copy taken before it.
     ``checked``: the file was already checked by this process (see ``check_file``: once this
-    process holds a connection, the file must not be opened any other way).
+    process holds a connection, the file must not be opened any other way). ``network``: the
+    file is on a network share (rollback journal, not WAL: store/location.py).
     """
     path = Path(path)
     if not path.exists():
@@ -154,7 +155,7 @@ def open_engine(
             raise StoreError("db.unopenable", path=path, detail=e.strerror or str(e)) from None
     elif not checked:
         check_file(path)
-    engine = make_engine(path)
+    engine = make_engine(path, network=network)
     backup: Path | None = None
     try:
         with engine.connect() as conn:

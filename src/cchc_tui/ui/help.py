@@ -3,6 +3,7 @@ with what it does."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from cchc_tui.core.i18n import t
+from cchc_tui.core.labels import WHERE
 from cchc_tui.ui.widgets.footer import describe
 
 
@@ -20,10 +22,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1", "close", "key.back", id="help.close"),
     ]
 
-    def __init__(self, under: Screen[Any], guide: str = "ui.help.guide") -> None:
+    def __init__(
+        self,
+        under: Screen[Any],
+        guide: str = "ui.help.guide",
+        places: list[tuple[str, Path, bool]] | None = None,
+    ) -> None:
         super().__init__()
         self.under = under
         self.guide = guide  # the catalogue key of what the app's work is, in a few lines
+        self.places = places or []  # where the database and its files are (`cchc db path`)
 
     def key_rows(self) -> list[tuple[str, str, str]]:
         """(keys, what they do, binding id) for every key of the screen underneath: its own
@@ -48,6 +56,16 @@ class HelpScreen(ModalScreen[None]):
             yield Static(t("ui.help.title", screen=t(title_key)), classes="title")
             yield Static(t(self.guide), id="help-guide", markup=False)
             yield DataTable(id="help-keys", cursor_type="row", show_header=False)
+            if self.places:  # the database (its folders sit beside it) and the settings
+                yield Static(
+                    "\n".join(
+                        f"{t(WHERE[what])}: {path}"
+                        for what, path, _there in self.places
+                        if what in ("db", "config")
+                    ),
+                    id="help-places",
+                    markup=False,
+                )
             yield Static(t("ui.help.close"), classes="hint")
 
     def on_mount(self) -> None:

@@ -199,8 +199,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "list of verification documents",
     },
     "help.db": {
-        "vi": "kiểm tra cơ sở dữ liệu",
-        "en": "check the database",
+        "vi": "cơ sở dữ liệu: check kiểm tra; path chỉ nơi lưu mọi thứ; backup --to THƯ_MỤC sao "
+        "lưu (CSDL, tệp TLKC, khóa, cấu hình) thành một tệp .zip; restore TỆP khôi phục vào "
+        "chỗ trống (sang máy mới)",
+        "en": "the database: check it; path shows where everything is; backup --to DIR writes "
+        "one .zip (database, evidence files, keys, settings); restore FILE restores into an "
+        "empty place (a new PC)",
+    },
+    "help.db.file": {
+        "vi": "tệp sao lưu cần khôi phục (restore)",
+        "en": "the backup file to restore (restore)",
+    },
+    "help.db.to": {
+        "vi": "thư mục ghi bản sao lưu, ví dụ ổ USB E:\\ (backup)",
+        "en": "folder to write the backup to, e.g. a USB stick E:\\ (backup)",
     },
     "help.history": {
         "vi": "nhật ký thay đổi",

@@ -329,12 +329,16 @@ class CchcApp(CchcAppBase):
         await self.switch_to(cls())
 
     def action_help(self) -> None:
+        from cchc_tui.config import config_path
+        from cchc_tui.services.backup import locations
         from cchc_tui.ui.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:
-            self.push_screen(HelpScreen(self.screen))
+            config = self.config.path or config_path()
+            places = locations(self.db_path.absolute(), config)
+            self.push_screen(HelpScreen(self.screen, places=places))
 
     def palette_commands(self) -> list[tuple[str, str]]:
         cmds = [
