@@ -130,6 +130,24 @@ def test_every_connection_has_the_pragmas(tmp_path: Path, engines: list[Engine])
     assert raw(tmp_path / "cchc.sqlite", "PRAGMA journal_mode") == [("wal",)]  # in the file
 
 
+def test_a_database_on_a_network_share_gets_the_rollback_journal(tmp_path: Path) -> None:
+    """WAL needs memory shared between the processes, which a network share does not give
+    (store/location.py): there every connection uses the rollback journal; back on a local
+    disk, WAL again. A bare engine is a local one."""
+    path = tmp_path / "cchc.sqlite"
+    engine, _ = _open_engine(path, create=True, network=True)
+    try:
+        assert pragmas(engine)["journal_mode"] == "delete"
+    finally:
+        engine.dispose()
+    assert raw(path, "PRAGMA journal_mode") == [("delete",)]
+    local = make_engine(path)
+    try:
+        assert pragmas(local)["journal_mode"] == "wal"
+    finally:
+        local.dispose()
+
+
 def test_busy_timeout_comes_from_the_environment(
     tmp_path: Path, engines: list[Engine], monkeypatch: pytest.MonkeyPatch
 ) -> None:
