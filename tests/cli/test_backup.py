@@ -232,7 +232,7 @@ def test_a_database_on_a_share_uses_the_rollback_journal_and_says_so(
     db = tmp_path / "cchc.sqlite"
     assert cchc("--db", str(db), "init", "--agency", "918", "--officer", "Hương")[0] == 0
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    monkeypatch.setattr("cchc_tui.store.base.is_network_path", lambda p: True)
+    monkeypatch.setattr("cchc_tui.store.reader.is_network_path", lambda p: True)
     code, out, err = cchc("--db", str(db), "assigned")
     assert code == 0 and "52 mục được giao" in out
     assert err.startswith("Lưu ý: cơ sở dữ liệu «") and "nằm trên ổ mạng" in err
@@ -258,3 +258,20 @@ async def test_f1_shows_where_the_database_and_its_files_are(
         lines = str(app.screen.query_one("#help-places", Static).render()).splitlines()
         assert lines[0] == f"Cơ sở dữ liệu: {db.absolute()}"
         assert lines[-1].startswith("Cấu hình: ") and lines[-1].endswith("config.toml")
+
+
+async def test_the_app_says_when_its_database_is_on_a_network_drive(
+    tmp_path: Path, plan_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.tui_helpers import demo_db, make_app, wait_idle
+
+    monkeypatch.setattr("cchc_tui.store.reader.is_network_path", lambda p: True)
+    db = demo_db(tmp_path, plan_text)
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Cơ sở dữ liệu nằm trên ổ mạng") for m in said), said
+        await app.workers.wait_for_complete()  # the write side opened in the background too
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "delete"

@@ -710,8 +710,19 @@ async def test_export_screen_signs_a_bundle(tmp_path: Path, plan_text: str) -> N
         await wait_idle(app, pilot)
         result = str(screen.query_one("#export-result", _Static).render())
         assert "Đã xuất hồ sơ" in result and "SHA-256" in result
+        assert result.endswith("Nên sao lưu dữ liệu vào cùng thư mục (USB): Ctrl+B.")
         assert screen.query_one("#export-pass", VietInput).value == ""  # not kept
-    (bundle,) = list(usb.iterdir())
+        await pilot.press("ctrl+b")  # the offer taken: the backup beside the bundle
+        await app.workers.wait_for_complete()
+        await wait_idle(app, pilot)
+        said = str(screen.query_one("#export-result", _Static).render())
+        assert said.startswith(f"Đã sao lưu vào «{usb}")
+    (backup,) = usb.glob("cchc-backup-*.zip")
+    import zipfile
+
+    names = zipfile.ZipFile(backup).namelist()
+    assert {"manifest.json", f"db/{db.name}", "keys/signing.p12"} <= set(names)
+    (bundle,) = [p for p in usb.iterdir() if p != backup]
     from cchc_tui.bundle.verify import verify_bundle
 
     assert verify_bundle(bundle, (tmp_path / "ca" / "ca.pem").read_bytes()).ok

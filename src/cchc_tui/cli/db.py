@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from cchc_tui.cli.common import _open_store
@@ -14,20 +13,13 @@ from cchc_tui.config import config_path
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.labels import WHERE
-from cchc_tui.core.numbers import num
+from cchc_tui.core.numbers import size_text
 from cchc_tui.core.text import unquote_path
 
 
 def _config_file(args: argparse.Namespace) -> Path:
     cfg = getattr(args, "config", None)
     return cfg.path if cfg is not None and cfg.path is not None else config_path()
-
-
-def size_text(size: int) -> str:
-    """1.234.567 bytes → "1,2 MB" (a decimal comma in Vietnamese); under 1 MB in kB."""
-    if size < 1_000_000:
-        return f"{num((Decimal(size) / 1000).quantize(Decimal('0.1')))} kB"
-    return f"{num((Decimal(size) / 1_000_000).quantize(Decimal('0.1')))} MB"
 
 
 def cmd_db(args: argparse.Namespace) -> int:

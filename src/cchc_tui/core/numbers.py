@@ -56,6 +56,14 @@ def share(value: Decimal | None, places: int = 1) -> str:
     return f"{num(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))}%"
 
 
+def size_text(size: int) -> str:
+    """A file's size as people read it: 1.234.567 bytes → "1,2 MB" (a decimal comma in
+    Vietnamese); under 1 MB in kB."""
+    if size < 1_000_000:
+        return f"{num((Decimal(size) / 1000).quantize(Decimal('0.1')))} kB"
+    return f"{num((Decimal(size) / 1_000_000).quantize(Decimal('0.1')))} MB"
+
+
 def whole(value: int) -> str:
     """A whole number with its thousands marked as people write them: 1.544 in Vietnamese
     (the dot groups thousands, the comma is the decimal mark), 1,544 in English."""

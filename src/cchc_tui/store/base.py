@@ -11,7 +11,6 @@ from sqlmodel import Session, select
 
 from cchc_tui.store import transaction as tx_api
 from cchc_tui.store.db import open_engine
-from cchc_tui.store.location import is_network_path
 from cchc_tui.store.models import (
     PlanItemRecord,
 )
@@ -23,8 +22,7 @@ class StoreBase(Reader):
     aggregate modules (evidence, scoring) and service.py."""
 
     def __init__(self, path: Path, *, create: bool = False, checked: bool = False) -> None:
-        super().__init__(path)
-        self.network_drive = is_network_path(self.path)  # rollback journal there, not WAL
+        super().__init__(path)  # network_drive: a share (store/location.py)
         self.engine, self.migration_backup = open_engine(
             self.path, create=create, checked=checked, network=self.network_drive
         )

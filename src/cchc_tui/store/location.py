@@ -103,3 +103,17 @@ def is_network_path(
     except OSError:
         resolved = Path(path).absolute()
     return _mount_type(resolved, mounts) in NETWORK_FS
+
+
+def use_rollback_journal(path: Path) -> None:
+    """Switch an existing database on a share to the rollback journal, once, before this
+    process holds any other connection to it (a switch away from WAL needs the file to
+    itself; later connections then find it in that mode and keep it)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        if con.execute("PRAGMA journal_mode").fetchone()[0] != "delete":
+            con.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        con.close()

@@ -33,6 +33,7 @@ from cchc_tui.store.errors import (
     busy_timeout_ms,
     classify_error,
 )
+from cchc_tui.store.location import is_network_path, use_rollback_journal
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,12 @@ class Reader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._plans: dict[str, Plan] = {}
+        self.network_drive = is_network_path(self.path)  # rollback journal there, not WAL
+        if self.network_drive and self.path.is_file():
+            try:
+                use_rollback_journal(self.path)
+            except sqlite3.Error as e:
+                raise classify_error(e, self.path) from None
 
     @classmethod
     def open_current(cls, path: Path) -> Reader:

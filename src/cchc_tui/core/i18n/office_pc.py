@@ -67,6 +67,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "«{pattern}» khớp {count} tệp; hãy ghi đúng một tệp sao lưu.",
         "en": "“{pattern}” matches {count} files; name exactly one backup file.",
     },
+    "ui.export.backup_key": {"vi": "Sao lưu", "en": "Back up"},
+    "ui.export.backup_offer": {
+        "vi": "Nên sao lưu dữ liệu vào cùng thư mục (USB): Ctrl+B.",
+        "en": "Worth backing up the data to the same folder (USB): Ctrl+B.",
+    },
+    "ui.export.backing_up": {
+        "vi": "Đang sao lưu vào «{path}»…",
+        "en": "Backing up to “{path}”…",
+    },
+    "db.network_drive_short": {
+        "vi": "Cơ sở dữ liệu nằm trên ổ mạng: dùng nhật ký rollback thay cho WAL (chậm hơn). "
+        "Nên để tệp trên ổ của máy.",
+        "en": "The database is on a network drive: the rollback journal is used instead of WAL "
+        "(slower). Better keep the file on this PC's disk.",
+    },
     "where.db": {"vi": "Cơ sở dữ liệu", "en": "Database"},
     "where.files": {"vi": "Tệp tài liệu kiểm chứng", "en": "Evidence files"},
     "where.keys": {"vi": "Khóa ký số", "en": "Signing key"},

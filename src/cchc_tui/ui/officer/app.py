@@ -153,6 +153,8 @@ class CchcApp(CchcAppBase):
         self._name_header(ctx)
         await self.open_session(self.db_path, self.today)
         await self.switch_to(OverviewScreen())
+        if ctx.reader.network_drive:  # rollback journal: store/location.py
+            self.notify(t("db.network_drive_short"), severity="warning", timeout=12)
         if self.several_plans:
             self.notify(t("ui.plan.several", count=self.plans_held, plan=ctx.plan.plan.number))
         if self.as_of.ended:

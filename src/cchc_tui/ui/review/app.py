@@ -50,6 +50,8 @@ class ReviewApp(CchcAppBase):
         self.apply_settings()
         await self.open_session(self.store.path, self.today)
         await self.push_screen(ReviewOverviewScreen())
+        if self.store.network_drive:  # rollback journal: store/location.py
+            self.notify(t("db.network_drive_short"), severity="warning", timeout=12)
 
     def action_help(self) -> None:
         """F1: the desk's round (nhận → thẩm định vòng 1 → giải trình → vòng 2 → duyệt) and

@@ -33,6 +33,7 @@ class ExportScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f2", "export", "ui.export.key", id="export.run", priority=True),
         Binding("ctrl+r", "receipt", "ui.receipt.key", id="export.receipt"),
+        Binding("ctrl+b", "backup", "ui.export.backup_key", id="export.backup"),
     ]
 
     def __init__(self) -> None:
@@ -164,9 +165,41 @@ class ExportScreen(BaseScreen):
             )
             return
         short = " ".join(built.sha256[i : i + 4] for i in range(0, 16, 4))
-        app.call_from_thread(
-            self._done, t("export.done", path=built.path, sha=built.sha256, short=short), True
-        )
+        done = t("export.done", path=built.path, sha=built.sha256, short=short)
+        app.call_from_thread(self._done, f"{done}\n{t('ui.export.backup_offer')}", True)
+
+    def action_backup(self) -> None:
+        """Ctrl+B: the whole database, its files, key and settings in one archive, into the
+        export folder (the USB stick the bundle just went to): services/backup.py."""
+        if self.busy:
+            return
+        out = Path(self.query_one("#export-out", VietInput).path_text or ".")
+        self.busy = True
+        self.query_one("#export-result", Static).update(t("ui.export.backing_up", path=out))
+        self.run_backup(out)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_backup(self, out: Path) -> None:
+        from datetime import datetime
+
+        from cchc_tui.config import config_path
+        from cchc_tui.core.numbers import size_text
+        from cchc_tui.services.backup import write_backup
+
+        app = self.cchc
+        config = app.config.path or config_path()
+        try:
+            done = write_backup(app.db_path, config, out, now=datetime.now())
+        except UserError as e:
+            app.call_from_thread(self._done, e.message(), False)
+            return
+        except OSError as e:  # the stick pulled out, full, read-only
+            detail = e.strerror or str(e)
+            app.call_from_thread(self._done, t("ui.db_error", detail=detail), False)
+            return
+        size = size_text(done.size)
+        message = t("backup.written", path=done.archive, entries=done.entries, size=size)
+        app.call_from_thread(self._done, message, True)
 
     def _show_progress(self, done: int, total: int, rate: float) -> None:
         """The bytes hashed so far and the speed (called from the export thread)."""
