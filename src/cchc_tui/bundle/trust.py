@@ -240,6 +240,16 @@ def check_signer(
         .build_client_verifier()
     )
     intermediates = [c for c in bundled if c != cert and c != ca]
+    if any(c.subject == ca.subject for c in intermediates):
+        # a certificate bearing the trusted CA's name that is not the CA: a home-made CA
+        # passing as Sở Nội vụ's. Said here, the same on every cryptography version (from 45
+        # to 49 the verifier names the root's pathLen first, from 50 the signature).
+        raise TrustError(
+            "chain",
+            "trust.bad_path",
+            issuer=escape_controls(cert.issuer.rfc4514_string()),
+            detail=t("trust.path.not_issued"),
+        )
     try:
         chain = list(verifier.verify(cert, intermediates).chain)
     except xv.VerificationError as e:
