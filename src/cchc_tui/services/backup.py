@@ -30,6 +30,7 @@ from typing import Any
 
 from cchc_tui import __version__
 from cchc_tui.core.errors import UserError
+from cchc_tui.store.evidence import sha256_file
 
 FORMAT = "cchc-backup/1"
 SIDES = {"files": ".files", "keys": ".keys", "bundles": ".bundles"}
@@ -44,14 +45,6 @@ def locations(db: Path, config: Path) -> list[tuple[str, Path, bool]]:
     """What `cchc db path` and F1 show: (what, where, whether it exists)."""
     places = [("db", db), *((part, side_folder(db, part)) for part in SIDES), ("config", config)]
     return [(what, where, where.exists()) for what, where in places]
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _snapshot(db: Path, target: Path) -> str | None:
@@ -105,7 +98,7 @@ def write_backup(db: Path, config: Path, out_dir: Path, *, now: datetime) -> Bac
         if config.is_file():
             members.append((f"config/{config.name}", config))
         entries = [
-            {"path": arc, "size": path.stat().st_size, "sha256": _sha256(path)}
+            {"path": arc, "size": path.stat().st_size, "sha256": sha256_file(path)}
             for arc, path in members
         ]
         manifest = {
