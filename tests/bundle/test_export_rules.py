@@ -8,6 +8,7 @@ folder); the time stamps of two exports in one second; and what a raced record l
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import io
 import sqlite3
@@ -526,7 +527,7 @@ def test_a_finalised_assessment_and_the_indicators_travel(officer: Store) -> Non
 def test_a_plan_without_periods_gives_the_whole_audit_trail(officer: Store) -> None:
     _audit_at(officer, date(2022, 1, 2))
     plan = officer.load_plan()
-    bare = plan.model_copy(update={"period": []})
+    bare = dataclasses.replace(plan, period=[])
     assert [e["key"] for e in audit_for(officer, bare, "Q3") if e["action"] == "test.day"] == [
         "2022-01-02"
     ]

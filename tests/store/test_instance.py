@@ -220,7 +220,7 @@ def test_lock_errors_become_none(db: Path, monkeypatch: pytest.MonkeyPatch) -> N
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(lock._lock, "acquire", refuse)
+    monkeypatch.setattr(lock._os_lock(), "acquire", refuse)
     assert lock.acquire() is None
     assert not lock.held
 

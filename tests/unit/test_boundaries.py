@@ -92,7 +92,7 @@ def q1_q4_item(plan: Plan) -> Item:
 
 
 def due_on(item: Item, *days: date) -> Item:
-    return item.model_copy(update={"due": list(days)})
+    return dataclasses.replace(item, due=list(days))
 
 
 # == timing.py ====================================================================================
@@ -378,8 +378,8 @@ def test_completion_without_a_date_counts_to_the_year_reports_cut_off(
 def test_completion_without_any_cut_off_counts_to_the_years_end(
     plan: Plan, done_on: date, points: Decimal
 ) -> None:
-    periods = [p.model_copy(update={"cutoff_end": None}) for p in plan.period]
-    bare = plan.model_copy(update={"period": periods})
+    periods = [dataclasses.replace(p, cutoff_end=None) for p in plan.period]
+    bare = dataclasses.replace(plan, period=periods)
     got = suggest(completion(NO_AT), inputs(bare, rows=rows(10, 10, at=done_on)), "district")
     assert got.points == points, got.explanation
 

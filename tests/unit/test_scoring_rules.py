@@ -4,6 +4,7 @@ numbers as written in Vietnamese, and the refusal of points a rule cannot give."
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -307,14 +308,14 @@ def test_completion_of_lead_items_up_to_the_year_reports_cut_off(plan: Plan) -> 
 
 
 def test_completion_without_any_cut_off_is_up_to_the_31st_of_december(plan: Plan) -> None:
-    periods = [p.model_copy(update={"cutoff_end": None}) for p in plan.period]
-    bare = plan.model_copy(update={"period": periods})
+    periods = [dataclasses.replace(p, cutoff_end=None) for p in plan.period]
+    bare = dataclasses.replace(plan, period=periods)
     late = rows(10, 10, at=date(2022, 12, 31))
     assert explain(bare, "1.1.1", rows=late) == (
         D(2),
         "10/10 mục chủ trì hoàn thành đến 31/12/2022 = 100% → (90–100] → 2 điểm",
     )
-    no_year_report = plan.model_copy(update={"period": [p for p in plan.period if p.code != "NAM"]})
+    no_year_report = dataclasses.replace(plan, period=[p for p in plan.period if p.code != "NAM"])
     assert explain(no_year_report, "1.1.1", rows=late)[1].startswith(
         "10/10 mục chủ trì hoàn thành đến 31/12/2022"
     )
@@ -403,9 +404,9 @@ def test_an_indicator_against_its_target(plan: Plan) -> None:
 
 def test_an_indicator_without_a_target_for_the_level_is_read_as_its_value(plan: Plan) -> None:
     so_hoa = next(i for i in plan.indicator if i.id == "so-hoa-ket-qua-tthc")
-    no_target = so_hoa.model_copy(update={"targets": {"city": 50.0}})
-    changed = plan.model_copy(
-        update={"indicator": [no_target if i is so_hoa else i for i in plan.indicator]}
+    no_target = dataclasses.replace(so_hoa, targets={"city": 50.0})
+    changed = dataclasses.replace(
+        plan, indicator=[no_target if i is so_hoa else i for i in plan.indicator]
     )
     values = {"so-hoa-ket-qua-tthc": D(85)}
     assert explain(changed, "2.1.1", indicators=values) == (

@@ -15,6 +15,7 @@ Items used (area, printed timing → due dates):
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -302,7 +303,7 @@ def test_an_unreadable_timing_cell_is_refused_naming_the_cell() -> None:
 def test_the_current_period_follows_the_report_dates_not_the_plan_files_order(
     plan: Plan,
 ) -> None:
-    shuffled = plan.model_copy(update={"period": [plan.period[i] for i in (2, 0, 3, 1)]})
+    shuffled = dataclasses.replace(plan, period=[plan.period[i] for i in (2, 0, 3, 1)])
     for p in (plan, shuffled):
         seen = [
             current_period(p, day).code

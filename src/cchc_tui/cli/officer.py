@@ -91,16 +91,16 @@ def cmd_assigned(args: argparse.Namespace) -> int:
     registry = _registry()
     db: Path = args.db
     if db.exists():
-        with _open_store(args) as store:
-            prof = store.require_profile()
+        with common._open_reader(args) as reader:
+            prof = reader.require_profile()
             agency = (
                 _agency_arg(registry, args.agency)
                 if args.agency
                 else registry.agencies[prof.agency_code]
             )
-            plan = store.load_plan(args.plan)
+            plan = reader.load_plan(args.plan)
             today = _today(args, plan)
-            rows = store.assigned_status(plan, registry, agency.code, today)
+            rows = reader.assigned_status(plan, registry, agency.code, today)
     else:
         if not args.agency:
             from cchc_tui.store.errors import StoreError
@@ -110,7 +110,7 @@ def cmd_assigned(args: argparse.Namespace) -> int:
         from cchc_tui.core.tracking import status_row
 
         agency = _agency_arg(registry, args.agency)
-        plan = Plan.from_toml(_plan_text())
+        plan = Plan.from_trusted_toml(_plan_text())
         today = _today(args, plan)
         rows = [status_row(a, None, {}, today) for a in assigned_items(plan, registry, agency.code)]
     all_rows = rows

@@ -19,6 +19,7 @@ from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
+from cchc_tui.core.schema import dump
 from cchc_tui.core.text import user_text
 
 
@@ -29,7 +30,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return cmd_plan_import(args)
     plan = _load_plan_for(args)
     if args.json:
-        _emit_json(plan.model_dump(mode="json"))
+        _emit_json(dump(plan))
         return 0
     print(f"{plan.plan.number} ({format_date(plan.plan.issued)}) — {plan.plan.title}")
     for area in plan.area:
@@ -48,7 +49,7 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
     item = _item_arg(plan, args.item)
     area, objective, task = plan.chain(item)
     if args.json:
-        data = item.model_dump(mode="json")
+        data = dump(item)
         data["area_title"] = area.title
         data["objective_text"] = objective.text if objective else None
         data["task_text"] = task.text

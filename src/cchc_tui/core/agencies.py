@@ -9,45 +9,44 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
-
+from cchc_tui.core.schema import build
 from cchc_tui.core.text import clean, fold, similarity
 
 Level = Literal["city", "district", "commune"]
 LEVEL_ORDER = {"city": 0, "district": 1, "commune": 2}
 
 
-class Agency(BaseModel):
+@dataclass(kw_only=True)
+class Agency:
     code: str
     name: str
     level: Level
     kind: str
     parent: str = ""
     gso_code: str = ""
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
-    @field_validator("name", "aliases", mode="after")
-    @classmethod
-    def _nfc(cls, value: str | list[str]) -> str | list[str]:
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        return clean(value)
+    def __post_init__(self) -> None:  # names as typed in any file: NFC, spaces tidied
+        self.name = clean(self.name)
+        self.aliases = [clean(v) for v in self.aliases]
 
 
-class Group(BaseModel):
+@dataclass(kw_only=True)
+class Group:
     code: str
     name: str
-    members_kind: list[str] = Field(default_factory=list)
-    members_level: list[Level] = Field(default_factory=list)
-    includes: list[str] = Field(default_factory=list)
-    members: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
+    members_kind: list[str] = field(default_factory=list)
+    members_level: list[Level] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     note: str = ""
 
 
-class RegistryFile(BaseModel):
+@dataclass(kw_only=True)
+class RegistryFile:
     meta: dict[str, object]
     agency: list[Agency]
     group: list[Group]
@@ -105,11 +104,20 @@ class Registry:
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None = None) -> Registry:
-        if path is None:
+        data: RegistryFile
+        if path is None:  # the shipped file, checked against the schema by the test suite
             text = resources.files("cchc_tui.data").joinpath("agencies.toml").read_text("utf-8")
-        else:
+            raw: dict[str, Any] = tomllib.loads(text)
+            data = RegistryFile(
+                meta=raw["meta"],
+                agency=[build(Agency, x) for x in raw["agency"]],
+                group=[build(Group, x) for x in raw["group"]],
+            )
+        else:  # a file from outside: checked by pydantic
+            from cchc_tui.core.schema import validate
+
             text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad
-        data = RegistryFile.model_validate(tomllib.loads(text))
+            data = validate(RegistryFile, tomllib.loads(text))
         agencies = {a.code: a for a in data.agency}
         if len(agencies) != len(data.agency):
             raise ValueError("mã cơ quan bị trùng trong danh mục")

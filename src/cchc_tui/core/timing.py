@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
-
-from pydantic import BaseModel
 
 from cchc_tui.core.text import clean, fold
 
@@ -18,13 +17,14 @@ _QUARTER_TOKEN = re.compile(r"\b(iv|iii|ii|i)\b")
 _PAREN = re.compile(r"\(([^)]*)\)")
 
 
-class Timing(BaseModel):
+@dataclass
+class Timing:
     """A timing cell: what was printed, and what it means in dates."""
 
     printed: str
     kind: TimingKind
     start: date | None = None
-    due: list[date] = []
+    due: list[date] = field(default_factory=list)
     condition: str = ""
 
     @property

@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_tui.core.agencies import Registry
-from cchc_tui.core.criteria import CriteriaSet
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Period, Plan
 from cchc_tui.core.progress import ProgressValues
-from cchc_tui.core.scoring import Result, SelfScore
 from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.store.reader import AuditRow, EvidenceView, ProfileView, Reader
 
 if TYPE_CHECKING:
+    from cchc_tui.core.criteria import CriteriaSet
+    from cchc_tui.core.scoring import Result, SelfScore
     from cchc_tui.store.evidence import SavedEvidence
     from cchc_tui.store.service import Store
 

@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any, Self
 
 from cchc_tui.core.dates import format_date, local_day
 from cchc_tui.core.i18n import t
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = ["InstanceLock", "OtherCopy", "info_path", "lock_path", "other_copy_notice"]
 
@@ -89,18 +90,8 @@ class InstanceLock:
         self.db_path = Path(db_path)
         self.lock_path = lock_path(self.db_path)
         self.info_path = info_path(self.db_path)
-        # Non-blocking, not a per-path singleton and not thread-local, so that a second
-        # InstanceLock on the same path in the same process really sees the lock held (as a
-        # second copy would) and a release from another thread than the acquiring one works.
-        # No soft fallback: a marker file would outlive a killed copy and warn forever.
-        self._lock = FileLock(
-            self.lock_path,
-            timeout=0,
-            thread_local=False,
-            blocking=False,
-            is_singleton=False,
-            fallback_to_soft=False,
-        )
+        self._lock: FileLock | None = None  # made by the first acquire (filelock's import
+        # costs ~20 ms: kept off the app's start path, bench/bench_startup.py)
         self._written: dict[str, Any] | None = None
         self.other: OtherCopy | None = None
         """What the last ``acquire()`` returned."""
@@ -108,7 +99,26 @@ class InstanceLock:
     @property
     def held(self) -> bool:
         """Whether this object holds the OS lock."""
-        return self._lock.is_locked
+        return self._lock is not None and self._lock.is_locked
+
+    def _os_lock(self) -> FileLock:
+        if self._lock is None:
+            from filelock import FileLock
+
+            # Non-blocking, not a per-path singleton and not thread-local, so that a second
+            # InstanceLock on the same path in the same process really sees the lock held (as
+            # a second copy would) and a release from another thread than the acquiring one
+            # works. No soft fallback: a marker file would outlive a killed copy and warn
+            # forever.
+            self._lock = FileLock(
+                self.lock_path,
+                timeout=0,
+                thread_local=False,
+                blocking=False,
+                is_singleton=False,
+                fallback_to_soft=False,
+            )
+        return self._lock
 
     def acquire(self) -> OtherCopy | None:
         """Take the lock without waiting.
@@ -126,8 +136,10 @@ class InstanceLock:
             # not open anywhere.
             self.other = None
             return None
+        from filelock import Timeout
+
         try:
-            self._lock.acquire(timeout=0, blocking=False)
+            self._os_lock().acquire(timeout=0, blocking=False)
         except Timeout:  # a subclass of OSError: caught first
             self.other = _read_info(self.info_path) or _UNKNOWN
             return self.other
@@ -150,7 +162,7 @@ class InstanceLock:
             with contextlib.suppress(OSError):
                 self.info_path.unlink()
         with contextlib.suppress(OSError):
-            self._lock.release()
+            self._os_lock().release()
 
     def __enter__(self) -> Self:
         self.acquire()

@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.assignment import assigned_items
-from cchc_tui.core.criteria import CriteriaSet, HeldSet, parse_criteria
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
-from cchc_tui.core.scoring import Inputs, SelfScore
 from cchc_tui.core.tracking import ItemStatus, status_row
 from cchc_tui.store.errors import (
     KNOWN_REVISIONS,
@@ -34,6 +32,10 @@ from cchc_tui.store.errors import (
     classify_error,
 )
 from cchc_tui.store.location import is_network_path, use_rollback_journal
+
+if TYPE_CHECKING:  # scoring's modules load when scoring is first opened, not at start
+    from cchc_tui.core.criteria import CriteriaSet, HeldSet
+    from cchc_tui.core.scoring import Inputs, SelfScore
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,7 @@ class Reader:
             row = con.execute("SELECT source_toml FROM plan WHERE id = ?", (plan_id,)).fetchone()
         if row is None:
             raise UserError("plan.unknown", plan=plan_id, choices=", ".join(ids) or "—")
-        plan = Plan.from_toml(row[0])
+        plan = Plan.from_trusted_toml(row[0])  # checked by import_plan when stored
         self._plans[plan_id] = plan
         return plan
 
@@ -302,6 +304,8 @@ class Reader:
 
     # -- self-assessment ---------------------------------------------------------------------
     def criteria_ids(self) -> list[HeldSet]:
+        from cchc_tui.core.criteria import HeldSet
+
         """Every criteria set held (id, level, year, status), newest year first."""
         with self._conn() as con:
             return [
@@ -324,6 +328,8 @@ class Reader:
         if text is None:
             ids = ", ".join(i.id for i in self.criteria_ids()) or "—"
             raise UserError("criteria.unknown", id=set_id, choices=ids)
+        from cchc_tui.core.criteria import parse_criteria
+
         return parse_criteria(text, set_id)
 
     def assessment(self, agency: str, set_id: str) -> AssessmentView | None:
@@ -339,6 +345,8 @@ class Reader:
         return AssessmentView(int(row[0]), str(row[1]), _datetime(row[2]) if row[2] else None)
 
     def self_scores(self, assessment_id: int) -> dict[str, SelfScore]:
+        from cchc_tui.core.scoring import SelfScore
+
         with self._conn() as con:
             counts = dict(
                 con.execute(
@@ -408,6 +416,8 @@ class Reader:
     def scoring_inputs(
         self, plan: Plan, registry: Registry, agency: str, today: date | None = None
     ) -> Inputs:
+        from cchc_tui.core.scoring import Inputs
+
         return Inputs(
             plan=plan,
             rows=self.assigned_status(plan, registry, agency, today),

@@ -40,6 +40,7 @@ class CchcAppBase(CrashReporting, QuietCollection, KeysInOrder, GuardedApp):
         set_language(self.config.lang)  # before any screen asks the catalogue
         super().__init__()
         self.instance: InstanceLock | None = None
+        self._session_open = False
         self.use_theme(self.config.theme)
 
     def use_theme(self, name: str) -> None:
@@ -72,10 +73,20 @@ class CchcAppBase(CrashReporting, QuietCollection, KeysInOrder, GuardedApp):
         garbage collector run between keys (ui/quiet_gc.py)."""
         await self.start_drafts(db_path)
         self.start_quiet_collection()
-        self.instance = await announce_other_copy(self, db_path, today)
+        # Taken in the background: the first screen does not wait for filelock's import or the
+        # lock file (a second copy's notice comes a moment later).
+        self.instance = InstanceLock(db_path)
+        self._session_open = True
+        self.run_worker(self._announce(self.instance, today), group="instance")
+
+    async def _announce(self, lock: InstanceLock, today: date) -> None:
+        await announce_other_copy(self, lock, today)
+        if not self._session_open:  # the app closed while the lock was being taken
+            lock.release()
 
     def close_session(self) -> None:
         """What is typed and not saved, written once more; the one-copy lock released."""
+        self._session_open = False
         self.close_drafts()
         gc.unfreeze()  # what this session froze can go (tests run many apps in one process)
         if self.instance is not None:

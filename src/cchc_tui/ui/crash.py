@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-import platform
 import sys
 import tempfile
 import traceback
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +39,9 @@ def _safe(fn: Callable[[], str]) -> str:
 
 
 def _version() -> str:
-    try:
-        return metadata.version("cchc-tui")
-    except Exception:
-        return "?"
+    from cchc_tui import __version__  # the one version source (pyproject reads it too)
+
+    return __version__
 
 
 class CrashReporting:
@@ -107,6 +104,8 @@ class CrashReporting:
         self.crash_drafts_kept = True
 
     def crash_report_text(self, error: BaseException) -> str:
+        import platform  # here, not at start: nothing needs it before a crash
+
         app: Any = self
         stack = _safe(lambda: " > ".join(type(s).__name__ for s in app.screen_stack))
         lines = [

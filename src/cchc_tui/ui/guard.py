@@ -284,15 +284,13 @@ class GuardedApp(App[None]):
             self.draft_writer.close()
 
 
-async def announce_other_copy(app: App[Any], db_path: Path, today: date) -> InstanceLock:
+async def announce_other_copy(app: App[Any], lock: InstanceLock, today: date) -> None:
     """Take this copy's mark on the database; say so when another copy holds it."""
-    from cchc_tui.store.instance import InstanceLock, other_copy_notice
+    from cchc_tui.store.instance import other_copy_notice
 
-    lock = InstanceLock(db_path)
     other = await asyncio.to_thread(lock.acquire)
     if other is not None:
         app.notify(other_copy_notice(other, today=today), severity="warning", timeout=12)
-    return lock
 
 
 def apply_keymap(app: App[Any], keymap: dict[str, str]) -> None:

@@ -25,6 +25,7 @@ from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.text import fold
+from cchc_tui.core.tracking import ItemStatus
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.leftovers import sweep_incoming
@@ -106,6 +107,7 @@ class CchcApp(CchcAppBase):
         self.as_of = AsOf(self.today, given=today is not None)
         self.registry = registry or Registry.load()
         self.ctx: Context | None = None
+        self._first_view: tuple[list[ItemStatus], dict[str, Any] | None] | None = None
         self.plans_held = 1  # the palette offers a choice when there are more
         self.title = t("ui.title")
 
@@ -139,7 +141,10 @@ class CchcApp(CchcAppBase):
         plan = reader.load_plan()
         self.plans_held = len(reader.plan_ids())
         self.settle_day(plan)
-        return Context(reader, self.registry, plan, profile, self.today)
+        ctx = Context(reader, self.registry, plan, profile, self.today)
+        # the first screen's data, read here in the same thread: drawn once, with its data
+        self._first_view = (ctx.rows(), reader.newest_receipt())
+        return ctx
 
     def settle_day(self, plan: Plan) -> None:
         """The day the app works as of, now that the plan's year is known (core/asof.py)."""
@@ -152,7 +157,8 @@ class CchcApp(CchcAppBase):
         self.ctx = ctx
         self._name_header(ctx)
         await self.open_session(self.db_path, self.today)
-        await self.switch_to(OverviewScreen())
+        first, self._first_view = self._first_view, None
+        await self.switch_to(OverviewScreen(first))
         if ctx.reader.network_drive:  # rollback journal: store/location.py
             self.notify(t("db.network_drive_short"), severity="warning", timeout=12)
         if self.several_plans:

@@ -34,6 +34,12 @@ STATUS_STYLE: dict[str | None, str] = {
 class OverviewScreen(BaseScreen):
     HELP_TITLE = "ui.overview.title"
 
+    def __init__(self, first: tuple[list[ItemStatus], dict[str, Any] | None] | None = None):
+        """``first``: the rows and newest receipt, read with the database at start, so that the
+        first screen drawn already has its data (not empty, then filled)."""
+        super().__init__()
+        self._first = first
+
     def compose(self) -> ComposeResult:
         yield Header(icon=glyphs.ICON)
         with VerticalScroll(id="overview"):
@@ -51,10 +57,17 @@ class OverviewScreen(BaseScreen):
         yield I18nFooter()
 
     def on_mount(self) -> None:
+        if self._first is not None:
+            rows, receipt = self._first
+            self.show(rows)
+            self.show_review(receipt)
         # focused without scrolling to it: the page opens at its top (period, deadline)
         self.query_one("#ov-attention", OptionList).focus(scroll_visible=False)
 
     async def on_screen_resume(self) -> None:
+        if self._first is not None:  # shown at mount, from the data read at start
+            self._first = None
+            return
         await self.refresh_data()
 
     async def refresh_data(self) -> None:

@@ -1,0 +1,133 @@
+"""What the office PC waits for at start: the app's first screen and the reading commands load
+neither pydantic nor SQLAlchemy (issue 16, bench/bench_startup.py; the app's one-copy lock,
+filelock, is taken in the background), and the plan and registry built without pydantic are
+exactly what pydantic builds from the same files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from cchc_tui.core.agencies import Registry, RegistryFile
+from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
+from cchc_tui.core.schema import validate
+from cchc_tui.demo import build_demo
+
+HEAVY = ("pydantic", "sqlalchemy", "sqlmodel")
+
+
+def _shipped(name: str) -> str:
+    return resources.files("cchc_tui.data").joinpath(name).read_text("utf-8")
+
+
+def test_the_shipped_plan_without_pydantic_is_the_checked_plan() -> None:
+    text = _shipped(DEFAULT_PLAN_FILE)
+    fast, checked = Plan.from_trusted_toml(text), Plan.from_toml(text)
+    assert fast == checked
+    assert len(fast.item) == len(checked.item) > 40
+    assert fast.item[0].due == checked.item[0].due  # dates, not text
+
+
+def test_the_shipped_registry_without_pydantic_is_the_checked_registry() -> None:
+    fast = Registry.load()
+    checked = validate(RegistryFile, tomllib.loads(_shipped("agencies.toml")))
+    assert list(fast.agencies.values()) == checked.agency
+    assert list(fast.groups.values()) == checked.group
+
+
+def test_a_plan_file_from_outside_is_still_checked_field_by_field() -> None:
+    text = _shipped(DEFAULT_PLAN_FILE)
+    bad_date = text.replace("issued = 2021-12-29", 'issued = "29/13/2021"', 1)
+    assert bad_date != text
+    with pytest.raises(ValueError, match="issued"):
+        Plan.from_toml(bad_date)
+    bad_kind = text.replace('kind = "activity"', 'kind = "hoat dong"', 1)
+    with pytest.raises(ValueError, match="kind"):
+        Plan.from_toml(bad_kind)
+    data = tomllib.loads(text)
+    data["item"][1]["id"] = data["item"][0]["id"]  # the links check runs under pydantic too
+    with pytest.raises(ValueError, match="trùng"):
+        validate(Plan, data)
+
+
+def test_a_registry_file_from_outside_is_checked_and_cleaned(tmp_path: Path) -> None:
+    path = tmp_path / "dm.toml"
+    decomposed = "Quận Ninh Kiều".replace("ề", "e\u0302\u0300")
+    path.write_text(
+        '\ufeff[meta]\n[[agency]]\ncode = "NK"\nname = "  ' + decomposed + '"\n'
+        'level = "district"\nkind = "quan"\n[[group]]\ncode = "g"\nname = "G"\n',
+        encoding="utf-8",
+    )
+    assert Registry.load(path).agencies["NK"].name == "Quận Ninh Kiều"
+    path.write_text(
+        '[meta]\n[[agency]]\ncode = "NK"\nname = "X"\nlevel = "tinh"\nkind = "quan"\n'
+        "[[group]]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="level"):
+        Registry.load(path)
+
+
+def _modules_after(script: str) -> dict[str, bool]:
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    loaded: dict[str, bool] = json.loads(out.strip().splitlines()[-1])
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lean") / "demo.sqlite"
+    build_demo(path, _shipped(DEFAULT_PLAN_FILE), Registry.load())[0].close()
+    return path
+
+
+def test_the_first_screen_loads_no_heavy_library(demo_db: Path) -> None:
+    loaded = _modules_after(
+        f"""
+        import asyncio, json, sys
+        from datetime import date
+        from pathlib import Path
+        from cchc_tui.ui.officer.app import CchcApp
+
+        async def main():
+            app = CchcApp(Path({str(demo_db)!r}), today=date(2022, 9, 15))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                shown = type(app.screen).__name__
+                loaded = {{m: m in sys.modules for m in {HEAVY!r}}}
+                loaded["overview"] = shown == "OverviewScreen"
+                print(json.dumps(loaded))
+
+        asyncio.run(main())
+        """
+    )
+    assert loaded == {"overview": True, **dict.fromkeys(HEAVY, False)}
+
+
+def test_reading_commands_load_no_heavy_library(demo_db: Path) -> None:
+    loaded = _modules_after(
+        f"""
+        import contextlib, io, json, sys
+        from cchc_tui.cli import main
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["--db", {str(demo_db)!r}, "--as-of", "15/09/2022", "assigned"])
+        loaded = {{m: m in sys.modules for m in {HEAVY + ("filelock",)!r}}}
+        loaded["listed"] = code == 0 and "hd" in out.getvalue()
+        print(json.dumps(loaded))
+        """
+    )
+    assert loaded == {"listed": True, **dict.fromkeys((*HEAVY, "filelock"), False)}
