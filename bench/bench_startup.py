@@ -46,7 +46,7 @@ def once(argv: list[str], marker: bytes) -> float:
 
 def run_once(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+    subprocess.run(argv, capture_output=True, check=True)
     return (time.perf_counter() - start) * 1000
 
 

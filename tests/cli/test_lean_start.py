@@ -67,8 +67,7 @@ def test_a_registry_file_from_outside_is_checked_and_cleaned(tmp_path: Path) -> 
     )
     assert Registry.load(path).agencies["NK"].name == "Quận Ninh Kiều"
     path.write_text(
-        '[meta]\n[[agency]]\ncode = "NK"\nname = "X"\nlevel = "tinh"\nkind = "quan"\n'
-        "[[group]]\n",
+        '[meta]\n[[agency]]\ncode = "NK"\nname = "X"\nlevel = "tinh"\nkind = "quan"\n[[group]]\n',
         encoding="utf-8",
     )
     with pytest.raises(ValueError, match="level"):
@@ -125,7 +124,7 @@ def test_reading_commands_load_no_heavy_library(demo_db: Path) -> None:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             code = main(["--db", {str(demo_db)!r}, "--as-of", "15/09/2022", "assigned"])
-        loaded = {{m: m in sys.modules for m in {HEAVY + ("filelock",)!r}}}
+        loaded = {{m: m in sys.modules for m in {(*HEAVY, "filelock")!r}}}
         loaded["listed"] = code == 0 and "hd" in out.getvalue()
         print(json.dumps(loaded))
         """
