@@ -11,7 +11,6 @@ An agency imports the official set, when Sở Nội vụ issues it, with `cchc c
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +50,25 @@ def attainment(top: float, mid: float) -> dict[str, Any]:
 
 # (area code, title, max, [(criterion code, title, max, [(sub code, title, max, rule, source)])])
 def structure(level: str) -> list[tuple[str, str, float, list[Any]]]:
-    lower = "xã" if level == "xa" else "đơn vị trực thuộc"
-    own_plan = {"kind": "evidence_before", "doc_type": "KH", "deadline": date(2022, 1, 31)}
+    # who the agency inspects: a district its departments and communes, a commune its own
+    # sections and hamlets (ấp, khu vực), a department its units
+    lower = {
+        "so": "đơn vị trực thuộc",
+        "huyen": "cơ quan chuyên môn và UBND cấp xã",
+        "xa": "bộ phận chuyên môn và ấp, khu vực trực thuộc",
+    }[level]
+    # the agency's own CCHC plan for the year, "gửi về Sở Nội vụ trước ngày 31 tháng 01 năm
+    # 2022": the deadline and its "before" come from the plan's obligation; the document must be
+    # a KH whose title, after "Kế hoạch" (and "công tác", "thực hiện", "triển khai"), is about
+    # CCHC and names the plan's year — or the one the officer linked to this sub-criterion
+    own_plan = {
+        "kind": "evidence_before",
+        "obligation": "ke-hoach-cchc-2022",
+        "doc_type": "KH",
+        "subject": ["cải cách hành chính", "CCHC"],
+        "filler": ["công tác", "thực hiện", "triển khai"],
+        "year": "plan",
+    }
     done = {"kind": "activities_completion", "role": "lead"}
     reports = {"kind": "reports_on_time"}
     digit = {"kind": "indicator", "indicator": "so-hoa-ket-qua-tthc"}

@@ -108,9 +108,16 @@ GROUPS: list[dict[str, Any]] = [
     {
         "code": "co-quan-duoc-phan-cap-thi",
         "name": "Cơ quan được phân cấp tổ chức thi hoặc xét thăng hạng",
-        "includes": ["so-ban-nganh", "ubnd-cap-huyen"],
-        "note": "Theo quyết định phân cấp của UBND thành phố; mặc định là các sở, ban, ngành "
-        "và UBND quận, huyện.",
+        # Only bodies a decision of the city delegates the exams to: list their codes in
+        # "members" and the decision in "source". Empty (no decision known to this data): only
+        # Sở Nội vụ leads 3.25; departments and districts coordinate, as its coordination cell
+        # prints (plan 260/KH-UBND, hd3.25).
+        "members": [],
+        "source": "",
+        "note": "Chỉ các cơ quan được UBND thành phố phân cấp tổ chức thi hoặc xét thăng hạng "
+        "(ghi mã vào members, số và ngày quyết định phân cấp vào source). Danh mục này chưa có "
+        "quyết định nào: Sở Nội vụ chủ trì hoạt động 3.25, các sở, ban ngành và UBND quận, "
+        "huyện phối hợp như ô phối hợp in.",
         "aliases": ["Cơ quan được phân cấp tổ chức thi hoặc xét thăng hạng"],
     },
 ]

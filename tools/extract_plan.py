@@ -130,7 +130,9 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.7",
         "name": "Người dân, doanh nghiệp không phải cung cấp lại giấy tờ đã được chấp nhận",
         "printed": "30% người dân, doanh nghiệp khi thực hiện TTHC không phải cung cấp lại các "
-        "thông tin, giấy tờ, tài liệu đã được chấp nhận",
+        "thông tin, giấy tờ, tài liệu đã được chấp nhận khi thực hiện thành công TTHC trước đó, "
+        "mà cơ quan nhà nước có thẩm quyền giải quyết TTHC đang quản lý, hoặc thông tin, giấy "
+        "tờ, tài liệu đã được cơ quan nhà nước kết nối, chia sẻ",
         "target": 30.0,
     },
     {
@@ -182,7 +184,8 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.12",
         "name": "Đơn vị sự nghiệp kinh tế và sự nghiệp khác đủ điều kiện hoàn thành chuyển đổi",
         "printed": "30% đơn vị sự nghiệp kinh tế và sự nghiệp khác, có đủ điều kiện, hoàn thành "
-        "việc chuyển đổi thành công ty cổ phần",
+        "việc chuyển đổi thành công ty cổ phần hoặc chuyển sang tự đảm bảo chi thường xuyên và "
+        "chi đầu tư",
         "target": 30.0,
     },
     {
@@ -191,7 +194,8 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.13",
         "name": "Người dân, doanh nghiệp dùng DVC trực tuyến được định danh, xác thực điện tử",
         "printed": "30% người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến được cấp định "
-        "danh và xác thực điện tử",
+        "danh và xác thực điện tử thông suốt và hợp nhất trên tất cả các hệ thống tin của các "
+        "cấp chính quyền từ Trung ương đến địa phương",
         "target": 30.0,
     },
     {
@@ -200,7 +204,8 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.14",
         "name": "Hệ thống thông tin liên quan người dân, doanh nghiệp kết nối qua LGSP",
         "printed": "30% hệ thống thông tin của sở, ban ngành, địa phương có liên quan đến người "
-        "dân, doanh nghiệp",
+        "dân, doanh nghiệp đã đưa vào vận hành, khai thác được kết nối, liên thông qua nền tảng "
+        "tích hợp, chia sẻ dữ liệu (LGSP)",
         "target": 30.0,
     },
     {
@@ -209,7 +214,8 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.15",
         "name": "Hồ sơ công việc được xử lý trên môi trường mạng",
         "printed": "90% hồ sơ công việc tại cấp thành phố, 70% hồ sơ công việc tại cấp huyện, "
-        "40% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng",
+        "40% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng (bao gồm hồ sơ văn bản "
+        "điện tử và hồ sơ TTHC, không bao gồm hồ sơ xử lý công việc có nội dung mật)",
         "targets": {"city": 90.0, "district": 70.0, "commune": 40.0},
     },
     {
@@ -218,7 +224,8 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.16",
         "name": "Cơ quan hành chính áp dụng, duy trì, cải tiến HTQLCL theo TCVN ISO 9001:2015",
         "printed": "100% cơ quan hành chính trên địa bàn thành phố Cần Thơ áp dụng, duy trì và "
-        "cải tiến hệ thống quản lý chất lượng",
+        "cải tiến hệ thống quản lý chất lượng (HTQLCL) theo Tiêu chuẩn Quốc gia TCVN ISO "
+        "9001:2015",
         "target": 100.0,
     },
     {
@@ -227,14 +234,16 @@ INDICATORS: list[dict[str, Any]] = [
         "objective": "mt1.17",
         "name": "TTHC được áp dụng theo TCVN ISO 9001:2015",
         "printed": "100% TTHC tại các cơ quan hành chính đều được áp dụng theo Tiêu chuẩn Quốc "
-        "gia TCVN ISO 9001:2015",
+        "gia TCVN ISO 9001:2015 theo quy định tại Quyết định số 19/2014/QĐ-TTg của Thủ tướng "
+        "Chính phủ",
         "target": 100.0,
     },
     {
         "id": "xep-hang-chi-so",
         "part": "I",
         "name": "Thứ hạng của thành phố về PCI, PAR INDEX, PAPI (nhóm dẫn đầu)",
-        "printed": "thành phố Cần Thơ thuộc nhóm 25 tỉnh, thành phố dẫn đầu",
+        "printed": "thành phố Cần Thơ thuộc nhóm 25 tỉnh, thành phố dẫn đầu về Chỉ số Năng lực "
+        "cạnh tranh. Chỉ số Cải cách hành chính. Chỉ số Hiệu quả Quản trị và Hành chính công",
         "unit": "hạng",
         "direction": "at_most",
         "target": 25.0,
@@ -455,6 +464,13 @@ def extract(seed_text: str, registry: Registry) -> dict[str, Any]:
                 "Lĩnh vực VII không in mục tiêu; các nhiệm vụ 2.31–2.33 không có mục tiêu.",
                 "Các ô in sai (thiếu dấu phẩy, «Sở. ban ngành», «công tv») được giữ nguyên "
                 "trong trường *_printed và text; trường lead/coordinate ghi cơ quan được hiểu.",
+                "Ô nhiệm vụ hoặc mục tiêu để trống trong Phụ lục (dòng của các hoạt động "
+                "3.12–3.14, 3.22 và của các nhiệm vụ 2.16, 2.22) được gắn vào nhiệm vụ, mục tiêu "
+                "của dòng in liền trước.",
+                "Hoạt động 3.25: ô chủ trì in «Sở Nội vụ - Cơ quan được phân cấp tổ chức thi "
+                "hoặc xét thăng hạng»; chỉ các cơ quan có quyết định phân cấp (nhóm "
+                "co-quan-duoc-phan-cap-thi của danh mục, kèm nguồn) chủ trì, các sở, ban ngành "
+                "và UBND quận, huyện khác phối hợp như ô phối hợp in.",
             ],
         },
         "area": areas,

@@ -5,6 +5,7 @@ import tomllib
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -237,10 +238,65 @@ def test_assigned_status(store: Store, plan: Plan, registry: Registry) -> None:
     )
     rows = {r.item.id: r for r in store.assigned_status(plan, registry, "918", TODAY)}
     assert rows["hd3.7"].status == "hoan_thanh" and not rows["hd3.7"].overdue
-    assert rows["hd3.42"].overdue is False  # last due 30/09/2022, after TODAY
+    # "Quý II, III": due 30/06 and 30/09; nothing for the Q2 milestone, so overdue already
+    assert rows["hd3.42"].overdue is True
+    assert [m.state for m in rows["hd3.42"].milestones] == ["missed", "pending"]
+    store.add_evidence(
+        agency="918",
+        actor="An",
+        number="41/KH-UBND",
+        doc_date=date(2022, 6, 20),
+        issuer="UBND quận Bình Thủy",
+        title="Kế hoạch học tập quý II",
+        plan=plan,
+        items=["hd3.42"],
+        today=TODAY,
+    )
+    rows = {r.item.id: r for r in store.assigned_status(plan, registry, "918", TODAY)}
+    assert rows["hd3.42"].overdue is False and rows["hd3.42"].evidence_count == 1
+    assert [m.state for m in rows["hd3.42"].milestones] == ["met", "pending"]
     late = store.assigned_status(plan, registry, "918", date(2022, 10, 1))
     assert {r.item.id for r in late if r.overdue} >= {"hd3.42", "hd3.43"}
     assert rows["hd3.1"].next_due == date(2022, 12, 31)
+
+
+def test_a_condition_recorded_for_an_item(store: Store, plan: Plan, registry: Registry) -> None:
+    """nv2.11 "(khi có Nghị quyết …)": it waits, never overdue, until the officer records that
+    the condition happened (with its document); then its due date counts. Audited each time."""
+    item = plan.items_by_id["nv2.11"]
+    assert item.condition.startswith("khi có Nghị quyết")
+    after_due = date(2023, 1, 15)
+
+    def row() -> Any:
+        found = store.assigned_status(plan, registry, "SNV", after_due)
+        return next(r for r in found if r.item.id == "nv2.11")
+
+    assert row().waiting and not row().overdue and row().condition is None
+    with pytest.raises(UserError) as err:
+        store.set_condition(plan, "nv2.11", agency="SNV", actor="An", state="xay_ra")
+    assert err.value.key == "condition.needs_doc"
+    with pytest.raises(UserError) as err:
+        store.set_condition(plan, "hd3.7", agency="SNV", actor="An", state="khong_xay_ra")
+    assert err.value.key == "condition.none"
+    changes = store.set_condition(
+        plan, "nv2.11", agency="SNV", actor="An", state="xay_ra", document="  1211/NQ-UBTVQH14 "
+    )
+    assert changes == {"state": (None, "xay_ra"), "document": ("", "1211/NQ-UBTVQH14")}
+    r = row()
+    assert (r.condition, r.condition_doc, r.waiting, r.overdue) == (
+        "xay_ra",
+        "1211/NQ-UBTVQH14",
+        False,
+        True,
+    )
+    store.set_condition(plan, "nv2.11", agency="SNV", actor="An", state="khong_xay_ra")
+    assert (row().condition, row().condition_doc, row().overdue) == ("khong_xay_ra", "", False)
+    store.set_condition(plan, "nv2.11", agency="SNV", actor="An", state=None)
+    assert row().condition is None and row().waiting
+    assert store.set_condition(plan, "nv2.11", agency="SNV", actor="An", state=None) == {}
+    audit = store.audit_entries(f"{plan.id}/nv2.11")
+    assert [a.action for a in audit] == ["condition.set"] * 3
+    assert [a.actor for a in audit] == ["An"] * 3
 
 
 # -- opening: version, corruption, lock, read-only, migration ------------------------------------

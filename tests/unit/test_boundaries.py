@@ -26,7 +26,9 @@ from cchc_tui.core.assignment import Assignment
 from cchc_tui.core.criteria import CriteriaSet, Sub, parse_criteria
 from cchc_tui.core.dates import DateError, parse_date
 from cchc_tui.core.errors import UserError
-from cchc_tui.core.periods import current_period, is_overdue, next_deadline, next_due
+from cchc_tui.core.milestones import milestones
+from cchc_tui.core.milestones import overdue as milestone_overdue
+from cchc_tui.core.periods import current_period, next_deadline, next_due
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.progress import DONE, IN_PROGRESS, ProgressValues
 from cchc_tui.core.review import Received, overview
@@ -236,6 +238,14 @@ def test_an_ongoing_item_has_no_due_date_and_is_never_overdue(plan: Plan) -> Non
     assert not is_overdue(ongoing, date(2023, 6, 1), False)
 
 
+def is_overdue(
+    item: Item, today: date, done: bool, evidence: tuple[date, ...] = (), note: str = ""
+) -> bool:
+    """milestones.py, as tracking.status_row calls it."""
+    marks = milestones(item, today, done=done, evidence_dates=evidence, note=note)
+    return milestone_overdue(item, today, status=DONE if done else IN_PROGRESS, marks=marks)
+
+
 @pytest.mark.parametrize(
     ("today", "overdue"),
     # due "Quý I" (31/03): still on time on the day, overdue from the day after
@@ -251,16 +261,34 @@ def test_an_item_is_overdue_from_the_day_after_its_due_date(
 
 @pytest.mark.parametrize(
     ("today", "overdue"),
-    # only the final due date counts: past 31/03 the item is not overdue until 01/01 next year
+    # "Quý I Quý IV": each quarter is a milestone; with nothing for Q1 the item is overdue from
+    # 01/04, not only from 01/01 next year
+    [
+        *around(QUARTER_END[1], False, False, True, "first-due"),
+        *around(QUARTER_END[4], True, True, True, "final-due"),
+    ],
+)
+def test_an_item_due_twice_is_overdue_after_a_missed_milestone(
+    q1_q4_item: Item, today: date, overdue: bool
+) -> None:
+    assert is_overdue(q1_q4_item, today, done=False) is overdue
+
+
+@pytest.mark.parametrize(
+    ("today", "overdue"),
+    # a document dated in Q1 meets the first milestone: overdue only after the final one
     [
         *around(QUARTER_END[1], False, False, False, "first-due"),
         *around(QUARTER_END[4], False, False, True, "final-due"),
     ],
 )
-def test_an_item_due_twice_is_overdue_after_its_final_due_date(
+def test_a_milestone_met_by_a_document_dated_in_its_window(
     q1_q4_item: Item, today: date, overdue: bool
 ) -> None:
-    assert is_overdue(q1_q4_item, today, done=False) is overdue
+    in_q1 = (date(2022, 3, 31),)
+    assert is_overdue(q1_q4_item, today, done=False, evidence=in_q1) is overdue
+    # a note explains a missed milestone, never a passed final due date
+    assert is_overdue(q1_q4_item, today, done=False, note="Lùi sang quý II") is overdue
 
 
 # == tracking.py ==================================================================================
@@ -1020,7 +1048,8 @@ day = st.sampled_from(NEAR) | st.dates(date(2021, 12, 1), date(2023, 1, 31))
 def test_date_rules_on_any_day(plan: Plan, q1_q4_item: Item, today: date) -> None:
     """Any day, the days around every due date included: the current period's report is not yet
     past (or it is the year's), no deadline between today and the next one, the next due date
-    is on or after today unless all are past, overdue exactly after the final due date."""
+    is on or after today unless all are past; with a document in Q1, overdue exactly after the
+    final due date, with none, after the first."""
     period = current_period(plan, today)
     dues = sorted(p.due for p in plan.period)
     assert period.due >= today or (period.code == "NAM" and today > dues[-1])
@@ -1034,7 +1063,10 @@ def test_date_rules_on_any_day(plan: Plan, q1_q4_item: Item, today: date) -> Non
         assert not any(today <= d < deadline.when for d in candidates)
     due = next_due(q1_q4_item, today)
     assert due == next((d for d in q1_q4_item.due if d >= today), q1_q4_item.due[-1])
-    assert is_overdue(q1_q4_item, today, False) == (today > q1_q4_item.due[-1])
+    assert is_overdue(q1_q4_item, today, False, evidence=(date(2022, 2, 1),)) == (
+        today > q1_q4_item.due[-1]
+    )
+    assert is_overdue(q1_q4_item, today, False) == (today > q1_q4_item.due[0])
 
 
 def test_a_submission_without_a_self_assessment_has_no_self_points() -> None:

@@ -104,7 +104,38 @@ def test_every_phrase_resolves_as_stored(plan: Plan, registry: Registry) -> None
         coord = registry.resolve_phrase(item.coordinate_printed) if item.coordinate_printed else []
         assert coord == item.coordinate, item.id
         for ref in [*item.lead, *item.coordinate]:
+            group = registry.groups.get(ref.removeprefix("group:"))
+            delegation = group is not None and not group.includes and not group.members_kind
+            # a delegation group names only the bodies a decision names, with that decision
+            if delegation and group is not None and not group.members:
+                assert not group.source, (item.id, ref)
+                continue
             assert registry.expand(ref), (item.id, ref)
+
+
+def test_activity_3_25_is_led_by_so_noi_vu_and_only_delegated_bodies(
+    plan: Plan, registry: Registry
+) -> None:
+    """Its lead cell: "Sở Nội vụ - Cơ quan được phân cấp tổ chức thi hoặc xét thăng hạng"; its
+    coordination cell: "Sở, ban ngành TP, UBND quận, huyện". No decision of delegation is in
+    the data, so Sở Nội vụ alone leads; a department and a district coordinate."""
+    from dataclasses import replace
+
+    from cchc_tui.core.assignment import assigned_items, units_assigned
+
+    item = plan.items_by_id["hd3.25"]
+    roles = units_assigned(plan, registry, item)
+    assert [code for code, role in roles.items() if role == "lead"] == ["SNV"]
+    for agency in ("STP", "918"):  # Sở Tư pháp, Quận Bình Thuỷ
+        mine = {a.item.id: a.role for a in assigned_items(plan, registry, agency)}
+        assert mine["hd3.25"] == "coordinate", agency
+    group = registry.groups["co-quan-duoc-phan-cap-thi"]
+    assert group.members == [] and "quyết định phân cấp" in group.note
+    delegated = replace(group, members=["SYT"], source="Quyết định số …/QĐ-UBND (thử)")
+    with_decision = replace(registry, groups={**registry.groups, group.code: delegated})
+    roles = units_assigned(plan, with_decision, item)
+    assert sorted(c for c, r in roles.items() if r == "lead") == ["SNV", "SYT"]
+    assert roles["STP"] == "coordinate"
 
 
 def test_timings_parse_as_stored(plan: Plan) -> None:
@@ -182,3 +213,23 @@ def test_extraction_reproduces_the_shipped_file(seed_text: str, registry: Regist
 )
 def test_find_items(plan: Plan, ref: str, ids: list[str]) -> None:
     assert [i.id for i in plan.find_items(ref)] == ids
+
+
+def test_every_indicator_quotes_the_plan_to_the_end_of_its_clause(
+    plan: Plan, seed_text: str
+) -> None:
+    """Part I's targets as printed, never cut mid-clause: "… thành công ty cổ phần" without
+    "hoặc chuyển sang tự đảm bảo chi thường xuyên và chi đầu tư" changed what I.5 asks. A quote
+    ends where the plan's clause ends (";", "." or ","), or before " và " where one printed
+    sentence holds two targets (I.3.b)."""
+    flat = " ".join(seed_text.split())
+    for ind in plan.indicator:
+        quote = " ".join(ind.printed.split())
+        at = flat.find(quote)
+        if at < 0:  # quoted from the middle of a sentence: its first letter capitalised
+            at = flat.find(quote[0].lower() + quote[1:])
+        assert at >= 0, f"{ind.part} {ind.id}: not in the plan's text"
+        after = flat[at + len(quote) :]
+        assert after[:1] in (";", ".", ",") or after.startswith(" và "), (
+            f"{ind.part} {ind.id}: cut before «{after[:40]}»"
+        )

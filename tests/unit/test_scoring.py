@@ -265,7 +265,7 @@ def test_on_time_late_missing(plan: Plan) -> None:
     assert suggest(sub, inputs(plan, documents=late), "district").points == D("0.5")
     other = [Doc("3/BC-UBND", "BC", date(2022, 1, 10))]
     missing = suggest(sub, inputs(plan, documents=other), "district")
-    assert missing.points == 0 and "chưa có văn bản loại KH" in missing.explanation
+    assert missing.points == 0 and "chưa có văn bản KH đúng nội dung" in missing.explanation
 
 
 def test_reports_on_time(plan: Plan) -> None:
@@ -381,7 +381,10 @@ def test_score_from_the_command_line_and_the_xlsx(
     data = json.loads(out)
     first = data["subs"][0]
     assert first["code"] == "1.1.1" and first["suggested"] == "1" and first["self"] == "1"
-    assert "12/KH-UBND ngày 20/01/2022 ≤ hạn 31/01/2022" in first["explanation"]
+    assert first["explanation"] == (
+        "lấy 12/KH-UBND ngày 20/01/2022 (đúng loại và nội dung), hạn trước ngày 31/01/2022"
+        " → đúng hạn → 1 điểm"
+    )
     assert data["blocking"] == ["1.1.1"]  # a point without a document yet
     assert run("score", "finalise")[0] == 1
     assert run("score", "set", "1.1.1", "--suggested", "--evidence", "1")[0] == 0

@@ -358,15 +358,18 @@ def test_a_document_before_its_deadline(plan: Plan) -> None:
     other_type = Doc("02/KH-UBND", "KH", date(2022, 1, 5), "Kế hoạch kiểm soát TTHC")
     assert explain(plan, "1.1.3", documents=[late, other_title, on_time, other_type]) == (
         D(1),
-        "05/QĐ-UBND ngày 31/03/2022 ≤ hạn 31/03/2022 → đúng hạn → 1 điểm",
+        "lấy 05/QĐ-UBND ngày 31/03/2022 (đúng loại và nội dung), hạn chậm nhất ngày 31/03/2022"
+        " → đúng hạn → 1 điểm; không lấy: 01/QĐ-UBND (về việc khác: «Về việc khen thưởng»),"
+        " 09/QĐ-UBND (ban hành sau văn bản đã lấy)",
     )
     assert explain(plan, "1.1.3", documents=[late, other_title, other_type]) == (
         D(0),
-        "09/QĐ-UBND ngày 10/04/2022 > hạn 31/03/2022 → trễ hạn → 0 điểm",
+        "lấy 09/QĐ-UBND ngày 10/04/2022 (đúng loại và nội dung), hạn chậm nhất ngày 31/03/2022"
+        " → trễ hạn → 0 điểm; không lấy: 01/QĐ-UBND (về việc khác: «Về việc khen thưởng»)",
     )
-    assert explain(plan, "1.1.3", documents=[other_title, other_type]) == (
+    assert explain(plan, "1.1.3", documents=[other_type]) == (
         D(0),
-        "chưa có văn bản loại QĐ (hạn 31/03/2022) → không có → 0 điểm",
+        "chưa có văn bản QĐ đúng nội dung (hạn chậm nhất ngày 31/03/2022) → không có → 0 điểm",
     )
 
 

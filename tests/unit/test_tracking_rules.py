@@ -81,7 +81,7 @@ DISTRICT = [
     Rec("hd3.11", role="coordinate"),  # II, ongoing, nothing recorded yet
     Rec("hd3.20", DONE, role="coordinate", evidence=2),  # IV
     Rec("hd3.21", BLOCKED, 0),  # IV
-    Rec("hd3.42", IN_PROGRESS, 70),  # VII, due 30/06 and 30/09: not overdue yet
+    Rec("hd3.42", IN_PROGRESS, 70),  # VII, due 30/06 and 30/09: nothing for the Q2 milestone
 ]
 
 
@@ -97,7 +97,8 @@ def test_the_overview_counts_the_agencys_items(plan: Plan) -> None:
         (DONE, 2),
         (BLOCKED, 1),
     ]
-    assert ids(ov.overdue) == ["hd3.7"]
+    # hd3.7 past its due date; hd3.42 missed its first milestone (30/06) with nothing for it
+    assert ids(ov.overdue) == ["hd3.7", "hd3.42"]
     assert ids(ov.done_without_evidence) == ["hd3.8"]
 
 
@@ -167,9 +168,19 @@ def test_an_item_with_nothing_recorded_shows_as_such(plan: Plan) -> None:
         None,
     )
     assert (r.evidence_count, r.next_due, r.overdue) == (0, date(2022, 9, 30), False)
-    # the same row in October: the next due date is 31/12, and it is not overdue yet
+    # the same row in October: the next due date is 31/12; its Q3 milestone passed with nothing
+    # for it, so it is overdue already (a document dated in Q3 would have met it)
     late = status_row(Assignment(item, "lead", "918"), None, {"hd3.7": 3}, date(2022, 10, 1))
-    assert (late.next_due, late.overdue, late.evidence_count) == (date(2022, 12, 31), False, 0)
+    assert (late.next_due, late.overdue, late.evidence_count) == (date(2022, 12, 31), True, 0)
+    assert [m.state for m in late.milestones] == ["missed", "pending"]
+    met = status_row(
+        Assignment(item, "lead", "918"),
+        None,
+        {"hd3.5": 1},
+        date(2022, 10, 1),
+        dates={"hd3.5": [date(2022, 9, 20)]},
+    )
+    assert not met.overdue and [m.state for m in met.milestones] == ["met", "pending"]
     # past its final due date, still untouched: overdue
     after = status_row(Assignment(item, "lead", "918"), None, {}, date(2023, 1, 1))
     assert after.overdue and after.next_due == date(2022, 12, 31)
@@ -186,7 +197,10 @@ def test_an_item_shows_what_was_recorded_for_it(plan: Plan) -> None:
         "x",
         2,
     )
-    assert r.overdue and not r.done
+    # "không thực hiện được" with its reason: said, not overdue (F3 no longer lists it so)
+    assert not r.overdue and not r.done
+    no_reason = ProgressValues(status=BLOCKED, progress_pct=20)
+    assert status_row(Assignment(item, "lead", "918"), no_reason, {}, MID_YEAR).overdue
     done = ProgressValues(status=DONE, progress_pct=100, completed_on=date(2022, 5, 2))
     d = status_row(Assignment(item, "lead", "918"), done, {}, MID_YEAR)
     assert d.done and d.completed_on == date(2022, 5, 2) and not d.overdue
@@ -226,7 +240,7 @@ def test_the_walk_visits_what_is_due_soonest_first(plan: Plan) -> None:
     ]
     q = walk_queue(plan, agency_rows(plan, MID_YEAR, recs), MID_YEAR)
     assert ids(q.items) == ["hd3.42", "hd3.5", "hd3.2"]
-    assert q.overdue == [] and q.ongoing == []
+    assert ids(q.overdue) == ["hd3.42"] and q.ongoing == []  # its 30/06 milestone was missed
 
 
 def test_a_done_item_does_not_end_the_walk(plan: Plan) -> None:

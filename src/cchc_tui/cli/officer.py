@@ -139,6 +139,12 @@ def cmd_assigned(args: argparse.Namespace) -> int:
                         "completed_on": r.completed_on.isoformat() if r.completed_on else None,
                         "evidence_count": r.evidence_count,
                         "overdue": r.overdue,
+                        "milestones": [
+                            {"due": m.due.isoformat(), "state": m.state} for m in r.milestones
+                        ],
+                        "condition": r.item.condition or None,
+                        "condition_state": r.condition,
+                        "condition_doc": r.condition_doc,
                     }
                     for r in rows
                 ],

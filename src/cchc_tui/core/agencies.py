@@ -43,6 +43,7 @@ class Group:
     members: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     note: str = ""
+    source: str = ""  # the decision that makes the group (a delegation), when there is one
 
 
 @dataclass(kw_only=True)

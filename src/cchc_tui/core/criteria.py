@@ -404,13 +404,30 @@ def _source(raw: Any, n: Node, rule: Rule, bad: Any) -> Source | None:
             bad(n.line, f"«{n.code}»: role phải là lead hoặc all")
         if "at" in params and not isinstance(params["at"], date):
             bad(n.line, f"«{n.code}»: «at» phải là ngày (YYYY-MM-DD)")
-    if kind == "evidence_before" and (
-        "doc_type" not in params or not isinstance(params.get("deadline"), date)
-    ):
-        bad(n.line, f"«{n.code}»: evidence_before cần doc_type và deadline (ngày)")
+    if kind == "evidence_before":
+        _document_source(params, n, bad)
     if kind == "indicator" and "indicator" not in params:
         bad(n.line, f"«{n.code}»: nguồn indicator cần mã chỉ tiêu")
     return Source(kind, params)
+
+
+def _document_source(params: dict[str, Any], n: Node, bad: Any) -> None:
+    """doc_type; a deadline (a date, with due_rule "before" or "by") or the plan's obligation
+    that has one; optionally subject and filler (lists of words), year ("plan" or a year),
+    title_contains (core/doc_rules.py)."""
+    if "doc_type" not in params or not (
+        isinstance(params.get("deadline"), date) or isinstance(params.get("obligation"), str)
+    ):
+        bad(n.line, f"«{n.code}»: evidence_before cần doc_type và deadline (ngày) hoặc obligation")
+    if params.get("due_rule", "by") not in ("before", "by"):
+        bad(n.line, f"«{n.code}»: due_rule phải là before (trước ngày) hoặc by (chậm nhất ngày)")
+    for key in ("subject", "filler"):
+        value = params.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            bad(n.line, f"«{n.code}»: {key} phải là danh sách cụm từ")
+    year = params.get("year")
+    if year is not None and year != "plan" and not (isinstance(year, int) and 1900 < year < 2200):
+        bad(n.line, f'«{n.code}»: year phải là "plan" hoặc một năm')
 
 
 class HeldSet(NamedTuple):

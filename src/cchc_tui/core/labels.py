@@ -37,10 +37,26 @@ SCORE_ROLE: dict[str, str] = {
 }
 
 # A document against its deadline, in a suggestion
-SCORE_DOC: dict[str, str] = {
-    "missing": "score.doc_missing",
-    "on_time": "score.doc_on_time",
-    "late": "score.doc_late",
+# a deadline as the plan words it: "trước ngày" (strictly before) or "chậm nhất là ngày" (by)
+DUE_RULE: dict[str, str] = {
+    "before": "due.before",
+    "by": "due.by",
+}
+
+# items a completion share leaves out, by why (core/scoring._completion)
+COMPLETION_LEFT: dict[str, str] = {
+    "not_due": "score.completion.not_due",
+    "waiting": "score.completion.waiting",
+    "cannot": "score.completion.cannot_left",
+}
+
+# why a document of the rule's type was not the one taken (core/doc_rules.py)
+DOC_REFUSED: dict[str, str] = {
+    "subject": "score.doc_refused.subject",
+    "year": "score.doc_refused.year",
+    "no_year": "score.doc_refused.no_year",
+    "later": "score.doc_refused.later",
+    "not_marked": "score.doc_refused.not_marked",
 }
 
 # A report against its deadline, in a suggestion

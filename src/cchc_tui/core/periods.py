@@ -51,8 +51,3 @@ def next_due(item: Item, today: date) -> date | None:
         if d >= today:
             return d
     return item.due[-1]
-
-
-def is_overdue(item: Item, today: date, done: bool) -> bool:
-    """An unfinished item whose final due date has passed."""
-    return bool(item.due) and not done and item.due[-1] < today

@@ -4,7 +4,7 @@ one-line explanation; self scores; totals, percentage (rescaled without survey p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -13,6 +13,7 @@ from typing import Protocol
 from cchc_tui.core import labels
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
+from cchc_tui.core.doc_rules import DocRule, choose
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import POINTS_MAX, check_number, num
@@ -24,6 +25,8 @@ ZERO = Decimal(0)
 
 
 class DocLike(Protocol):
+    @property
+    def id(self) -> int: ...
     @property
     def number(self) -> str: ...
     @property
@@ -43,6 +46,8 @@ class Inputs:
     documents: list[DocLike]
     reports: Mapping[str, date] = field(default_factory=dict)  # period code → date sent
     indicators: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → value
+    # sub-criterion code → the documents the officer linked to it (core/doc_rules: the one meant)
+    marked: Mapping[str, Collection[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,25 +123,7 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
         return Suggestion(None, t("score.manual"))
     p = source.params
     if source.kind == "activities_completion":
-        role = p.get("role", "lead")
-        at: date = p.get("at") or _year_end(inputs.plan)
-        rows = [r for r in inputs.rows if role == "all" or r.role == "lead"]
-        if not rows:
-            return Suggestion(None, t("score.no_items", role=t(labels.SCORE_ROLE[role])))
-        done = sum(1 for r in rows if r.done and r.completed_on and r.completed_on <= at)
-        share = Decimal(done) * 100 / Decimal(len(rows))
-        return _banded(
-            sub,
-            share,
-            t(
-                "score.completion",
-                done=done,
-                total=len(rows),
-                role=t(labels.SCORE_ROLE[role]),
-                at=format_date(at),
-                pct=num(pct1(share)),
-            ),
-        )
+        return _completion(sub, inputs)
     if source.kind == "indicator":
         ind_id = str(p["indicator"])
         indicator = next((i for i in inputs.plan.indicator if i.id == ind_id), None)
@@ -164,35 +151,7 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
             ),
         )
     if source.kind == "evidence_before":
-        doc_type = str(p["doc_type"]).casefold()
-        deadline: date = p["deadline"]
-        words = str(p.get("title_contains", "")).casefold()
-        docs = sorted(
-            (
-                d
-                for d in inputs.documents
-                if d.doc_type.casefold() == doc_type and words in d.title.casefold()
-            ),
-            key=lambda d: d.doc_date,
-        )
-        if not docs:
-            return _timely(
-                sub,
-                "missing",
-                t("score.doc_missing", type=p["doc_type"], deadline=format_date(deadline)),
-            )
-        first = docs[0]
-        state = "on_time" if first.doc_date <= deadline else "late"
-        return _timely(
-            sub,
-            state,
-            t(
-                labels.SCORE_DOC[state],
-                number=first.number,
-                date=format_date(first.doc_date),
-                deadline=format_date(deadline),
-            ),
-        )
+        return _document(sub, inputs)
     # reports_on_time
     codes = p.get("periods") or [pd.code for pd in inputs.plan.period]
     periods = [pd for pd in inputs.plan.period if pd.code in codes]
@@ -206,6 +165,98 @@ def suggest(sub: Sub, inputs: Inputs, level: str) -> Suggestion:
     )
 
 
+def _completion(sub: Sub, inputs: Inputs) -> Suggestion:
+    """The share of items done at the cut-off the criteria set chooses (``at``; else the year
+    report's cut-off). Left out, and said: items not done whose own last due date falls after
+    the cut-off (chưa đến hạn), items waiting on a condition or whose condition did not arise,
+    and — when the set says ``cannot = "exclude"`` — items recorded as "không thực hiện được"
+    with a reason (by default they count as not done, and the explanation says so). Ongoing
+    items ("thường xuyên") count as done when carried out (in progress or done)."""
+    assert sub.source is not None
+    p = sub.source.params
+    role = p.get("role", "lead")
+    at: date = p.get("at") or _year_end(inputs.plan)
+    rows = [r for r in inputs.rows if role == "all" or r.role == "lead"]
+    if not rows:
+        return Suggestion(None, t("score.no_items", role=t(labels.SCORE_ROLE[role])))
+    left: dict[str, int] = {"not_due": 0, "waiting": 0, "cannot": 0}
+    ongoing = cannot_counted = done = counted = 0
+    for r in rows:
+        item = getattr(r, "item", None)
+        finished = r.done and (r.completed_on is None or r.completed_on <= at)
+        if item is not None and item.condition and getattr(r, "condition", None) != "xay_ra":
+            left["waiting"] += 1
+            continue
+        if r.status == "khong_thuc_hien_duoc" and getattr(r, "reason", "").strip():
+            if p.get("cannot") == "exclude":
+                left["cannot"] += 1
+                continue
+            cannot_counted += 1
+        elif item is not None and item.ongoing:
+            if r.status in ("dang_thuc_hien", "hoan_thanh"):
+                ongoing += 1
+                finished = True
+        elif not finished and item is not None and item.due and item.due[-1] > at:
+            left["not_due"] += 1
+            continue
+        counted += 1
+        done += finished
+    what = t(
+        "score.completion",
+        done=done,
+        total=counted,
+        role=t(labels.SCORE_ROLE[role]),
+        at=format_date(at),
+        pct=num(pct1(Decimal(done) * 100 / Decimal(counted))) if counted else "—",
+    )
+    gone = ", ".join(t(labels.COMPLETION_LEFT[k], n=n) for k, n in left.items() if n)
+    if gone:
+        what += t("score.completion.left_out", items=gone)
+    if ongoing:
+        what += t("score.completion.ongoing", n=ongoing)
+    if cannot_counted:
+        what += t("score.completion.cannot", n=cannot_counted)
+    if not counted:
+        return Suggestion(None, what)
+    return _banded(sub, Decimal(done) * 100 / Decimal(counted), what)
+
+
+def _document(sub: Sub, inputs: Inputs) -> Suggestion:
+    """The document the rule means (core/doc_rules.py): which was taken, how, its date against
+    the deadline ("trước ngày": strictly before), and why each other one of its type was not."""
+    assert sub.source is not None
+    p = sub.source.params
+    try:
+        rule = DocRule.from_params(p, inputs.plan)
+    except KeyError:
+        return Suggestion(None, t("score.no_obligation", id=p.get("obligation", "")))
+    choice = choose(rule, inputs.documents, inputs.marked.get(sub.code, ()))
+    deadline = t(labels.DUE_RULE[rule.due_rule], day=format_date(rule.deadline))
+    others = ", ".join(
+        t(labels.DOC_REFUSED[reason if detail or reason != "year" else "no_year"],
+          number=d.number, title=_short(detail), year=detail or rule.year or "")
+        for d, reason, detail in choice.refused
+    )  # fmt: skip
+    tail = t("score.doc_others", others=others) if others else ""
+    if choice.taken is None:
+        what = t("score.doc_missing", type=rule.doc_type, deadline=deadline)
+        return _timely(sub, "missing", what, tail)
+    doc = choice.taken
+    state = "on_time" if rule.in_time(doc.doc_date) else "late"
+    what = t(
+        "score.doc_taken",
+        number=doc.number,
+        date=format_date(doc.doc_date),
+        how=t("score.doc_marked" if choice.marked else "score.doc_fits"),
+        deadline=deadline,
+    )
+    return _timely(sub, state, what, tail)
+
+
+def _short(title: str, width: int = 40) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
 def _banded(sub: Sub, x: Decimal, what: str) -> Suggestion:
     band = band_for(sub.rule.bands, x)
     if band is None:
@@ -215,13 +266,13 @@ def _banded(sub: Sub, x: Decimal, what: str) -> Suggestion:
     )
 
 
-def _timely(sub: Sub, state: str, what: str) -> Suggestion:
+def _timely(sub: Sub, state: str, what: str, tail: str = "") -> Suggestion:
     if sub.rule.kind == "yes_no":
         pts = sub.rule.points["yes" if state == "on_time" else "no"]
     else:
         pts = sub.rule.points[state]
     return Suggestion(
-        pts, f"{what} → {t(labels.SCORE_STATE[state])} → {num(pts)} {t('score.points')}"
+        pts, f"{what} → {t(labels.SCORE_STATE[state])} → {num(pts)} {t('score.points')}{tail}"
     )
 
 

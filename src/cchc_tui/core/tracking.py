@@ -4,12 +4,14 @@ the order of the period walk-through. Plain data; the store fills it, the UI sho
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from cchc_tui.core.assignment import Assignment, Role
-from cchc_tui.core.periods import current_period, is_overdue, next_deadline, next_due, period_end
+from cchc_tui.core.milestones import Milestone, milestones, overdue, waiting_on_condition
+from cchc_tui.core.periods import current_period, next_deadline, next_due, period_end
 from cchc_tui.core.plan import Item, Period, Plan
 from cchc_tui.core.progress import DONE, STATUSES
 
@@ -42,17 +44,41 @@ class ItemStatus:
     evidence_count: int
     next_due: date | None
     overdue: bool
+    milestones: tuple[Milestone, ...] = ()
+    condition: str | None = None  # "xay_ra" | "khong_xay_ra" | None (core/milestones.py)
+    condition_doc: str = ""
 
     @property
     def done(self) -> bool:
         return self.status == DONE
 
+    @property
+    def waiting(self) -> bool:
+        """A conditional item whose condition is not recorded as having happened."""
+        return waiting_on_condition(self.item, self.condition)
+
 
 def status_row(
-    a: Assignment, p: ProgressLike | None, counts: dict[str, int], today: date
+    a: Assignment,
+    p: ProgressLike | None,
+    counts: Mapping[str, int],
+    today: date,
+    *,
+    dates: Mapping[str, Sequence[date]] | None = None,
+    condition: tuple[str | None, str] = (None, ""),
 ) -> ItemStatus:
-    """An assigned item with what was recorded for it (``p`` None: nothing yet)."""
+    """An assigned item with what was recorded for it (``p`` None: nothing yet). ``dates``:
+    the dates of the documents linked to each item (its milestones are met by them);
+    ``condition``: what the officer recorded about the item's condition, and the document."""
     status = p.status if p else None
+    marks = milestones(
+        a.item,
+        today,
+        done=status == DONE,
+        completed_on=p.completed_on if p else None,
+        evidence_dates=(dates or {}).get(a.item.id, ()),
+        note=p.note if p else "",
+    )
     return ItemStatus(
         item=a.item,
         role=a.role,
@@ -64,7 +90,17 @@ def status_row(
         completed_on=p.completed_on if p else None,
         evidence_count=counts.get(a.item.id, 0),
         next_due=next_due(a.item, today),
-        overdue=is_overdue(a.item, today, status == DONE),
+        overdue=overdue(
+            a.item,
+            today,
+            status=status,
+            reason=p.reason if p else "",
+            condition=condition[0],
+            marks=marks,
+        ),
+        milestones=tuple(marks),
+        condition=condition[0],
+        condition_doc=condition[1],
     )
 
 
@@ -89,6 +125,7 @@ class Overview:
     done_without_evidence: list[ItemStatus]
     total: int
     lead: int
+    waiting: list[ItemStatus] = field(default_factory=list)  # chờ điều kiện
 
 
 def overview(plan: Plan, rows: list[ItemStatus], today: date) -> Overview:
@@ -122,6 +159,7 @@ def overview(plan: Plan, rows: list[ItemStatus], today: date) -> Overview:
         done_without_evidence=[r for r in rows if r.done and r.evidence_count == 0],
         total=len(rows),
         lead=sum(1 for r in rows if r.role == "lead"),
+        waiting=[r for r in rows if r.waiting and not r.done and r.condition is None],
     )
 
 
@@ -147,7 +185,7 @@ def walk_queue(plan: Plan, rows: list[ItemStatus], today: date) -> WalkQueue:
     horizon = period_end(plan.plan.year, period.code)
     q = WalkQueue()
     for r in rows:
-        if r.done:
+        if r.done or r.condition == "khong_xay_ra":  # done, or its condition never arose
             continue
         if r.overdue:
             q.overdue.append(r)

@@ -96,7 +96,9 @@ def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: 
             continue
         cset = store.load_criteria(held.id)
         result = score(
-            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found.id)
+            cset,
+            store.scoring_inputs(plan, registry, agency, today, found.id),
+            store.self_scores(found.id),
         )
         if result.blocking:
             pre.errors.append(
@@ -168,7 +170,9 @@ def submission(
         cset = store.load_criteria(set_id)
         links = store.score_evidence(found.id)
         result = score(
-            cset, store.scoring_inputs(plan, registry, agency, today), store.self_scores(found.id)
+            cset,
+            store.scoring_inputs(plan, registry, agency, today, found.id),
+            store.self_scores(found.id),
         )
         scores.append(
             {

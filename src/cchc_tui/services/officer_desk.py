@@ -306,7 +306,9 @@ class Context:
         found = self.reader.assessment(self.agency, cset.id)
         selves = self.reader.self_scores(found.id) if found else {}
         links = self.reader.score_evidence(found.id) if found else {}
-        inputs = self.reader.scoring_inputs(self.plan, self.registry, self.agency, self.today)
+        inputs = self.reader.scoring_inputs(
+            self.plan, self.registry, self.agency, self.today, found.id if found else None
+        )
         comments: dict[str, list[dict[str, Any]]] = {}
         for c in self.reader.reviewer_comments():
             target = str(c.get("target", ""))

@@ -98,6 +98,25 @@ class Progress(SQLModel, table=True):
     updated_by: str
 
 
+class ItemCondition(SQLModel, table=True):
+    """Whether an item's printed condition ("khi có Nghị quyết …") happened, as the officer
+    recorded it, with the document that says so (core/milestones.py)."""
+
+    __tablename__ = "item_condition"
+    __table_args__ = (
+        UniqueConstraint("agency_code", "plan_item_id"),
+        CheckConstraint("state IN ('xay_ra', 'khong_xay_ra')", name="state"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_item_id: int = Field(sa_column=Column(Integer, ForeignKey("plan_item.id"), nullable=False))
+    state: str
+    document: str = ""
+    note: str = ""
+    updated_at: datetime
+    updated_by: str
+
+
 class Evidence(SQLModel, table=True):
     """A verification document (tài liệu kiểm chứng), optionally with a managed file."""
 

@@ -258,14 +258,52 @@ class Reader:
             ).fetchall()
         return {k: int(n) for k, n in rows}
 
+    def evidence_dates(self, plan_id: str, agency: str) -> dict[str, list[date]]:
+        """Item key → the dates of the documents linked to it, in order (milestones)."""
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT i.key, e.doc_date FROM evidence_link l "
+                "JOIN plan_item i ON i.id = l.plan_item_id "
+                "JOIN evidence e ON e.id = l.evidence_id "
+                "WHERE i.plan_id = ? AND e.agency_code = ? ORDER BY e.doc_date",
+                (plan_id, agency),
+            ).fetchall()
+        out: dict[str, list[date]] = {}
+        for key, day in rows:
+            out.setdefault(key, []).append(date.fromisoformat(str(day)[:10]))
+        return out
+
+    def conditions_of(self, plan_id: str, agency: str) -> dict[str, tuple[str, str]]:
+        """Item key → (state, document) of the conditions the officer recorded."""
+        with self._conn() as con:
+            rows = con.execute(
+                "SELECT i.key, c.state, c.document FROM item_condition c "
+                "JOIN plan_item i ON i.id = c.plan_item_id "
+                "WHERE i.plan_id = ? AND c.agency_code = ?",
+                (plan_id, agency),
+            ).fetchall()
+        return {key: (state, doc) for key, state, doc in rows}
+
     def assigned_status(
         self, plan: Plan, registry: Registry, agency: str, today: date | None = None
     ) -> list[ItemStatus]:
         today = today or date.today()
         assignments = assigned_items(plan, registry, agency)
         progress = self.progress_of(plan.id, agency)
-        counts = self.evidence_counts(plan.id, agency)
-        return [status_row(a, progress.get(a.item.id), counts, today) for a in assignments]
+        dates = self.evidence_dates(plan.id, agency)
+        counts = {key: len(days) for key, days in dates.items()}
+        conditions = self.conditions_of(plan.id, agency)
+        return [
+            status_row(
+                a,
+                progress.get(a.item.id),
+                counts,
+                today,
+                dates=dates,
+                condition=conditions.get(a.item.id, (None, "")),
+            )
+            for a in assignments
+        ]
 
     # -- evidence and history -------------------------------------------------------------------
     def list_evidence(self, agency: str) -> list[EvidenceView]:
@@ -414,8 +452,15 @@ class Reader:
             }
 
     def scoring_inputs(
-        self, plan: Plan, registry: Registry, agency: str, today: date | None = None
+        self,
+        plan: Plan,
+        registry: Registry,
+        agency: str,
+        today: date | None = None,
+        assessment: int | None = None,
     ) -> Inputs:
+        """What the rules read; with ``assessment``, the documents linked to each of its
+        sub-criteria (a document rule takes the one the officer linked)."""
         from cchc_tui.core.scoring import Inputs
 
         return Inputs(
@@ -424,6 +469,7 @@ class Reader:
             documents=list(self.list_evidence(agency)),
             reports=self.report_dates(agency, plan.id),
             indicators=self.indicator_values(agency, plan.id),
+            marked=self.score_evidence(assessment) if assessment is not None else {},
         )
 
     def trust_ca(self) -> tuple[bytes, bytes | None] | None:

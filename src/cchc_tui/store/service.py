@@ -21,6 +21,7 @@ from cchc_tui.store.evidence import EvidenceWrites, sha256_file
 from cchc_tui.store.leftovers import incoming_leftovers
 from cchc_tui.store.models import (
     Evidence,
+    ItemCondition,
     Officer,
     PlanItemRecord,
     PlanRecord,
@@ -227,6 +228,71 @@ class Store(EvidenceWrites):
                 },
                 today=today or date.today(),
             )
+
+    def set_condition(
+        self,
+        plan: Plan,
+        item_key: str,
+        *,
+        agency: str,
+        actor: str,
+        state: str | None,
+        document: str = "",
+        note: str = "",
+    ) -> dict[str, tuple[Any, Any]]:
+        """Record whether an item's printed condition happened ("xay_ra", with the document that
+        says so) or did not ("khong_xay_ra"); ``None`` takes the record back (the item waits
+        again). One transaction with its audit entry; what changed."""
+        item = plan.items_by_id.get(item_key)
+        if item is None:
+            raise UserError("item.unknown", ref=item_key, plan=plan.id, hint="")
+        if not item.condition:
+            raise UserError("condition.none", item=item.number)
+        document, note = clean(document), clean(note)
+        if state not in (None, "xay_ra", "khong_xay_ra"):
+            raise UserError("condition.bad_state", state=state)
+        if state == "xay_ra" and not document:
+            raise UserError("condition.needs_doc", item=item.number)
+        with self._write() as s:
+            item_id = self._item_ids(s, plan.id)[item_key]
+            row = s.exec(
+                select(ItemCondition).where(
+                    ItemCondition.agency_code == agency, ItemCondition.plan_item_id == item_id
+                )
+            ).first()
+            before = (row.state, row.document, row.note) if row else (None, "", "")
+            after = (state, document if state else "", note if state else "")
+            changes = {
+                name: (old, new)
+                for name, old, new in zip(("state", "document", "note"), before, after, strict=True)
+                if old != new
+            }
+            if not changes:
+                return {}
+            if state is None:
+                assert row is not None
+                s.delete(row)
+            else:
+                row = row or ItemCondition(
+                    agency_code=agency,
+                    plan_item_id=item_id,
+                    state=state,
+                    updated_at=utcnow(),
+                    updated_by=actor,
+                )
+                row.state, row.document, row.note = state, after[1], after[2]
+                row.updated_at, row.updated_by = utcnow(), actor
+                s.add(row)
+            self._audit(
+                s,
+                actor=actor,
+                agency=agency,
+                action="condition.set",
+                entity="item_condition",
+                key=f"{plan.id}/{item_key}",
+                changes=changes,
+            )
+        return changes
 
     def set_progress_many(
         self,

@@ -74,8 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{agency}: {count} items assigned ({lead} lead, {coord} coordinate) — {plan}",
     },
     "assigned.legend": {
-        "vi": "! quá hạn: {count} mục chưa hoàn thành đã qua hạn cuối (tính đến {today}).",
-        "en": "! overdue: {count} unfinished items are past their last due date (as of {today}).",
+        "vi": "! quá hạn: {count} mục chưa hoàn thành đã qua hạn cuối hoặc lỡ một mốc chưa giải "
+        "trình (tính đến {today}).",
+        "en": "! overdue: {count} unfinished items are past their last due date or missed a "
+        "milestone with no explanation (as of {today}).",
     },
     "show.area": {"vi": "Lĩnh vực", "en": "Area"},
     "show.objective": {"vi": "Mục tiêu", "en": "Objective"},

@@ -90,6 +90,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp kế hoạch «{path}» không hợp lệ: {detail}",
         "en": "Plan file “{path}” is not valid: {detail}",
     },
+    # -- conditions of items (core/milestones.py) -------------------------------------------
+    "condition.none": {
+        "vi": "Mục {item} không có điều kiện nào trong kế hoạch.",
+        "en": "Item {item} has no condition in the plan.",
+    },
+    "condition.bad_state": {
+        "vi": "Điều kiện «{state}» không hợp lệ. Dùng: co (đã xảy ra), khong (không xảy ra), "
+        "bo (chưa rõ).",
+        "en": "Condition “{state}” is not valid. Use: yes (happened), no (did not), clear.",
+    },
+    "condition.needs_doc": {
+        "vi": "Mục {item}: điều kiện đã xảy ra thì ghi văn bản làm căn cứ (số, ngày).",
+        "en": "Item {item}: a condition that happened needs the document it rests on (number, "
+        "date).",
+    },
     # -- progress --------------------------------------------------------------------------
     "progress.bad_status": {
         "vi": "Trạng thái «{value}» không hợp lệ. Dùng một trong: {choices}.",

@@ -25,6 +25,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{done}/{total} {role} hoàn thành đến {at} = {pct}%",
         "en": "{done} of {total} {role} done by {at} = {pct}%",
     },
+    "score.completion.left_out": {"vi": "; không tính: {items}", "en": "; left out: {items}"},
+    "score.completion.not_due": {"vi": "{n} chưa đến hạn", "en": "{n} not yet due"},
+    "score.completion.waiting": {
+        "vi": "{n} chờ điều kiện hoặc điều kiện không xảy ra",
+        "en": "{n} waiting on a condition or whose condition did not arise",
+    },
+    "score.completion.cannot_left": {
+        "vi": "{n} không thực hiện được (có lý do)",
+        "en": "{n} could not be done (with a reason)",
+    },
+    "score.completion.ongoing": {
+        "vi": "; {n} mục thường xuyên đang hoặc đã thực hiện tính là hoàn thành",
+        "en": "; {n} ongoing items in progress or done count as done",
+    },
+    "score.completion.cannot": {
+        "vi": "; {n} mục không thực hiện được (có lý do) tính là chưa hoàn thành",
+        "en": "; {n} items that could not be done (with a reason) count as not done",
+    },
     "score.no_band": {"vi": "không thuộc khoảng nào", "en": "in no band"},
     "score.no_indicator": {"vi": "kế hoạch không có chỉ tiêu «{id}»", "en": "no indicator “{id}”"},
     "score.indicator_missing": {
@@ -36,17 +54,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: {value} against target {target} = {pct}% attained",
     },
     "score.doc_missing": {
-        "vi": "chưa có văn bản loại {type} (hạn {deadline})",
-        "en": "no {type} document (due {deadline})",
+        "vi": "chưa có văn bản {type} đúng nội dung (hạn {deadline})",
+        "en": "no {type} document that fits (due {deadline})",
     },
-    "score.doc_on_time": {
-        "vi": "{number} ngày {date} ≤ hạn {deadline}",
-        "en": "{number} of {date} ≤ due {deadline}",
+    "score.doc_taken": {
+        "vi": "lấy {number} ngày {date} ({how}), hạn {deadline}",
+        "en": "took {number} of {date} ({how}), due {deadline}",
     },
-    "score.doc_late": {
-        "vi": "{number} ngày {date} > hạn {deadline}",
-        "en": "{number} of {date} > due {deadline}",
+    "score.doc_marked": {"vi": "cán bộ gắn vào tiêu chí này", "en": "linked to this criterion"},
+    "score.doc_fits": {"vi": "đúng loại và nội dung", "en": "right type and subject"},
+    "score.doc_others": {"vi": "; không lấy: {others}", "en": "; not taken: {others}"},
+    "score.doc_refused.subject": {
+        "vi": "{number} (về việc khác: «{title}»)",
+        "en": "{number} (another subject: “{title}”)",
     },
+    "score.doc_refused.year": {"vi": "{number} (năm {year})", "en": "{number} (year {year})"},
+    "score.doc_refused.no_year": {
+        "vi": "{number} (không ghi năm {year})",
+        "en": "{number} (does not name {year})",
+    },
+    "score.doc_refused.later": {
+        "vi": "{number} (ban hành sau văn bản đã lấy)",
+        "en": "{number} (issued after the one taken)",
+    },
+    "score.doc_refused.not_marked": {
+        "vi": "{number} (không được gắn vào tiêu chí)",
+        "en": "{number} (not linked to the criterion)",
+    },
+    "score.no_obligation": {
+        "vi": "kế hoạch không có nghĩa vụ «{id}» (bộ tiêu chí nêu hạn theo nghĩa vụ này)",
+        "en": "the plan has no obligation “{id}” (the criteria set takes its deadline from it)",
+    },
+    "due.before": {"vi": "trước ngày {day}", "en": "before {day}"},
+    "due.by": {"vi": "chậm nhất ngày {day}", "en": "by {day}"},
     "score.reports": {
         "vi": "{on_time}/{total} báo cáo đúng hạn ({sent} đã gửi)",
         "en": "{on_time} of {total} reports on time ({sent} sent)",

@@ -1,0 +1,95 @@
+"""An item's milestones and conditions, and when it is overdue.
+
+Timing cells with several quarters ("Quý I Quý IV" 3.1/3.4, "Quý III, Quý IV" 3.5, "Quý II, III"
+3.42/3.43) ask for an output by each quarter's end. Each due date of an item is a milestone:
+
+- **met** (đạt): the item was completed by then, or a document linked to it is dated within
+  the milestone's window (after the previous milestone, on or before this one);
+- **pending** (chưa đến): its day has not passed;
+- **explained** (trễ, có giải trình): it passed unmet, but a later document or the officer's
+  note on the item says what happened;
+- **missed** (trễ): it passed unmet and nothing says why.
+
+An unfinished item is overdue when a milestone is missed, or when its last due date has passed
+(a note does not make an unfinished item's end on time) — except an item whose condition
+("khi có Nghị quyết …") has not been recorded as happened (chờ điều kiện, or did not happen),
+and an item recorded as "không thực hiện được" with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from cchc_tui.core.plan import Item
+
+MilestoneState = Literal["met", "pending", "explained", "missed"]
+# what the officer recorded about an item's condition: it happened, it did not; None: not yet
+ConditionState = Literal["xay_ra", "khong_xay_ra"]
+CANNOT = "khong_thuc_hien_duoc"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    due: date
+    state: MilestoneState
+
+
+def milestones(
+    item: Item,
+    today: date,
+    *,
+    done: bool = False,
+    completed_on: date | None = None,
+    evidence_dates: Sequence[date] = (),
+    note: str = "",
+) -> list[Milestone]:
+    """One per due date, in order (none for ongoing items)."""
+    if item.ongoing:
+        return []
+    out: list[Milestone] = []
+    previous: date | None = None
+    for due in item.due:
+        in_window = any((previous is None or d > previous) and d <= due for d in evidence_dates)
+        completed = done and (completed_on is None or completed_on <= due)
+        state: MilestoneState
+        if completed or in_window:
+            state = "met"
+        elif due >= today:
+            state = "pending"
+        elif note.strip() or any(d > due for d in evidence_dates):
+            state = "explained"
+        else:
+            state = "missed"
+        out.append(Milestone(due, state))
+        previous = due
+    return out
+
+
+def waiting_on_condition(item: Item, condition: str | None) -> bool:
+    """An item with a condition printed that has not been recorded as having happened: it
+    waits (chờ điều kiện) or does not arise (không xảy ra), and is never overdue."""
+    return bool(item.condition) and condition != "xay_ra"
+
+
+def overdue(
+    item: Item,
+    today: date,
+    *,
+    status: str | None,
+    reason: str = "",
+    condition: str | None = None,
+    marks: Sequence[Milestone] = (),
+) -> bool:
+    """See the module's text. ``marks``: the item's milestones (``milestones(...)``)."""
+    if status == "hoan_thanh" or not item.due or item.ongoing:
+        return False
+    if status == CANNOT and reason.strip():
+        return False
+    if waiting_on_condition(item, condition):
+        return False
+    if item.due[-1] < today:
+        return True
+    return any(m.state == "missed" for m in marks)
