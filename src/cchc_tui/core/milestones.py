@@ -6,8 +6,8 @@ Timing cells with several quarters ("Quý I Quý IV" 3.1/3.4, "Quý III, Quý IV
 - **met** (đạt): the item was completed by then, or a document linked to it is dated within
   the milestone's window (after the previous milestone, on or before this one);
 - **pending** (chưa đến): its day has not passed;
-- **explained** (trễ, có giải trình): it passed unmet, but a later document or the officer's
-  note on the item says what happened;
+- **explained** (trễ, có giải trình): it passed unmet, but a later document (then this
+  milestone's, late, not the next one's) or the officer's note on the item says what happened;
 - **missed** (trễ): it passed unmet and nothing says why.
 
 An unfinished item is overdue when a milestone is missed, or when its last due date has passed
@@ -51,15 +51,20 @@ def milestones(
         return []
     out: list[Milestone] = []
     previous: date | None = None
+    unused = sorted(evidence_dates)
     for due in item.due:
-        in_window = any((previous is None or d > previous) and d <= due for d in evidence_dates)
+        in_window = [d for d in unused if (previous is None or d > previous) and d <= due]
         completed = done and (completed_on is None or completed_on <= due)
+        late = [d for d in unused if d > due]
         state: MilestoneState
         if completed or in_window:
             state = "met"
         elif due >= today:
             state = "pending"
-        elif note.strip() or any(d > due for d in evidence_dates):
+        elif late:  # the first later document is this milestone's, late: not the next one's
+            state = "explained"
+            unused.remove(late[0])
+        elif note.strip():
             state = "explained"
         else:
             state = "missed"

@@ -209,16 +209,17 @@ def _completion(sub: Sub, inputs: Inputs) -> Suggestion:
         at=format_date(at),
         pct=num(pct1(Decimal(done) * 100 / Decimal(counted))) if counted else "—",
     )
+    tail = ""
     gone = ", ".join(t(labels.COMPLETION_LEFT[k], n=n) for k, n in left.items() if n)
     if gone:
-        what += t("score.completion.left_out", items=gone)
+        tail += t("score.completion.left_out", items=gone)
     if ongoing:
-        what += t("score.completion.ongoing", n=ongoing)
+        tail += t("score.completion.ongoing", n=ongoing)
     if cannot_counted:
-        what += t("score.completion.cannot", n=cannot_counted)
+        tail += t("score.completion.cannot", n=cannot_counted)
     if not counted:
-        return Suggestion(None, what)
-    return _banded(sub, Decimal(done) * 100 / Decimal(counted), what)
+        return Suggestion(None, what + tail)
+    return _banded(sub, Decimal(done) * 100 / Decimal(counted), what, tail)
 
 
 def _document(sub: Sub, inputs: Inputs) -> Suggestion:
@@ -257,12 +258,12 @@ def _short(title: str, width: int = 40) -> str:
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
-def _banded(sub: Sub, x: Decimal, what: str) -> Suggestion:
+def _banded(sub: Sub, x: Decimal, what: str, tail: str = "") -> Suggestion:
     band = band_for(sub.rule.bands, x)
     if band is None:
-        return Suggestion(None, what + " → " + t("score.no_band"))
+        return Suggestion(None, what + " → " + t("score.no_band") + tail)
     return Suggestion(
-        band.points, f"{what} → {band.label()} → {num(band.points)} " + t("score.points")
+        band.points, f"{what} → {band.label()} → {num(band.points)} " + t("score.points") + tail
     )
 
 

@@ -54,8 +54,8 @@ class ItemStatus:
 
     @property
     def waiting(self) -> bool:
-        """A conditional item whose condition is not recorded as having happened."""
-        return waiting_on_condition(self.item, self.condition)
+        """A conditional item whose condition is not recorded yet (chờ điều kiện)."""
+        return waiting_on_condition(self.item, self.condition) and self.condition is None
 
 
 def status_row(
@@ -159,7 +159,7 @@ def overview(plan: Plan, rows: list[ItemStatus], today: date) -> Overview:
         done_without_evidence=[r for r in rows if r.done and r.evidence_count == 0],
         total=len(rows),
         lead=sum(1 for r in rows if r.role == "lead"),
-        waiting=[r for r in rows if r.waiting and not r.done and r.condition is None],
+        waiting=[r for r in rows if r.waiting and not r.done],
     )
 
 
