@@ -379,3 +379,28 @@ def test_help_is_in_the_chosen_language_argparse_words_included(
         words = [w for w in line.split() if vietnamese & set(w.lower())]
         assert len(words) <= 4, line
     assert vi != en
+
+
+def test_a_condition_from_the_command_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2.11 (Sở Nội vụ leads) waits on a resolution: never overdue until recorded as happened,
+    which needs the document; an item with no condition, or a word not understood, is refused
+    in one sentence with exit code 1 and nothing stored."""
+    assert run(capsys, "init", "--agency", "SNV", "--officer", "An")[0] == 0
+
+    def nv211() -> dict[str, object]:
+        out = run(capsys, "--as-of", "15/01/2023", "assigned", "--json")[1]
+        return next(i for i in json.loads(out)["items"] if i["id"] == "nv2.11")
+
+    assert (nv211()["overdue"], nv211()["condition_state"]) == (False, None)
+    code, _, err = run(capsys, "condition", "2.11", "có")
+    assert code == 1 and "ghi văn bản làm căn cứ" in err
+    code, _, err = run(capsys, "condition", "3.40", "khong")
+    assert code == 1 and err.startswith("Lỗi: Mục 3.40 không có điều kiện nào")
+    code, _, err = run(capsys, "condition", "2.11", "co le")
+    assert code == 1 and "Dùng: co (đã xảy ra)" in err
+    assert nv211()["condition_state"] is None
+    code, out, _ = run(capsys, "condition", "2.11", "co", "--doc", "1211/NQ-UBTVQH14")
+    assert code == 0 and out.startswith("Đã ghi: mục 2.11, điều kiện «khi có Nghị quyết")
+    assert (nv211()["overdue"], nv211()["condition_doc"]) == (True, "1211/NQ-UBTVQH14")
+    assert run(capsys, "condition", "2.11", "không xảy ra")[0] == 0
+    assert (nv211()["overdue"], nv211()["condition_state"]) == (False, "khong_xay_ra")

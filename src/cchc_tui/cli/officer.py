@@ -235,6 +235,28 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_condition(args: argparse.Namespace) -> int:
+    """`cchc condition ITEM co|khong|bo [--doc …] [--note …]`: whether an item's condition
+    ("khi có Nghị quyết …") happened, with the document it rests on."""
+    from cchc_tui.core.milestones import parse_condition
+    from cchc_tui.services.officer_desk import Context
+
+    state = parse_condition(args.state)
+    registry = _registry()
+    with _open_store(args) as store:
+        desk = Context.on_store(store, registry, args.plan)
+        item = _item_arg(desk.plan, args.item)
+        desk.set_condition(item.id, state, document=args.doc or "", note=args.note or "")
+    key = {None: "condition.saved_clear", "xay_ra": "condition.saved_yes"}.get(
+        state, "condition.saved_no"
+    )
+    if args.json:
+        _emit_json({"id": item.id, "condition": item.condition, "state": state, "doc": args.doc})
+    else:
+        print(t(key, item=item.number, condition=item.condition, doc=args.doc or ""))
+    return 0
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     if args.evidence_cmd == "add":
         return cmd_evidence_add(args)

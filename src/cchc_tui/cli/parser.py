@@ -17,6 +17,7 @@ from cchc_tui.cli.keys import cmd_keys
 from cchc_tui.cli.officer import (
     cmd_agencies,
     cmd_assigned,
+    cmd_condition,
     cmd_demo,
     cmd_evidence,
     cmd_history,
@@ -161,6 +162,13 @@ def build_parser() -> Parser:
     sp.add_argument(
         "--as-of", dest="as_of", default=argparse.SUPPRESS, help=t("help.assigned.as_of")
     )
+
+    sp = add("condition", cmd_condition, t("help.condition"), json_=True)
+    sp.add_argument("item", help=t("help.progress.item"))
+    sp.add_argument("state", help=t("help.condition.state"))
+    sp.add_argument("--doc", help=t("help.condition.doc"))
+    sp.add_argument("--note", help=t("help.condition.note"))
+    sp.add_argument("--plan", help=t("help.plan_id"))
 
     sp = add("progress", cmd_progress, t("help.progress"), json_=True)
     sp.add_argument("action", choices=["set"])

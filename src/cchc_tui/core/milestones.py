@@ -23,12 +23,30 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Item
+from cchc_tui.core.text import fold
 
 MilestoneState = Literal["met", "pending", "explained", "missed"]
 # what the officer recorded about an item's condition: it happened, it did not; None: not yet
 ConditionState = Literal["xay_ra", "khong_xay_ra"]
 CANNOT = "khong_thuc_hien_duoc"
+_CONDITION_WORDS: dict[str, ConditionState | None] = {
+    "xay ra": "xay_ra", "co": "xay_ra", "da xay ra": "xay_ra", "yes": "xay_ra",
+    "happened": "xay_ra",
+    "khong xay ra": "khong_xay_ra", "khong": "khong_xay_ra", "no": "khong_xay_ra",
+    "khong phat sinh": "khong_xay_ra",
+    "bo": None, "chua ro": None, "clear": None,
+}  # fmt: skip
+
+
+def parse_condition(text: str) -> ConditionState | None:
+    """What the officer typed for a condition: "có"/"xay_ra" (it happened), "không" (it did
+    not), "bỏ"/"chưa rõ" (take the record back); with or without accents, or in English."""
+    key = " ".join(fold(text).replace("_", " ").replace("-", " ").split())
+    if key not in _CONDITION_WORDS:
+        raise UserError("condition.bad_state", state=text)
+    return _CONDITION_WORDS[key]
 
 
 @dataclass(frozen=True)

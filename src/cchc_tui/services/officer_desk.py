@@ -170,6 +170,22 @@ class Context:
         )
         return values
 
+    def set_condition(
+        self, item_id: str, state: str | None, *, document: str = "", note: str = ""
+    ) -> dict[str, tuple[Any, Any]]:
+        """Whether an assigned item's printed condition happened (core/milestones.py); what
+        changed (empty when nothing did)."""
+        self._check_mine([item_id])
+        return self.store.set_condition(
+            self.plan,
+            item_id,
+            agency=self.agency,
+            actor=self.profile.officer,
+            state=state,
+            document=document,
+            note=note,
+        )
+
     def set_progress_many(
         self,
         item_ids: list[str],

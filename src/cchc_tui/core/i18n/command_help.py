@@ -130,6 +130,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tính hạn và quá hạn theo ngày này",
         "en": "work out due and overdue items as of this date",
     },
+    "help.condition": {
+        "vi": "ghi điều kiện của một mục («khi có Nghị quyết …») đã xảy ra hay chưa",
+        "en": "record whether an item's condition (“khi có Nghị quyết …”) happened",
+    },
+    "help.condition.state": {
+        "vi": "co (đã xảy ra, ghi --doc), khong (không xảy ra), bo (chưa rõ)",
+        "en": "yes (happened, give --doc), no (did not), clear (not known yet)",
+    },
+    "help.condition.doc": {
+        "vi": "văn bản làm căn cứ: số, ngày (vd: 1211/NQ-UBTVQH14 ngày 24/5/2016)",
+        "en": "the document it rests on: number, date",
+    },
+    "help.condition.note": {"vi": "ghi chú", "en": "a note"},
     "help.progress": {
         "vi": "cập nhật tiến độ một mục",
         "en": "update one item's progress",

@@ -138,6 +138,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mục {item} không được giao cho {agency}.",
         "en": "Item {item} is not assigned to {agency}.",
     },
+    "condition.saved_yes": {
+        "vi": "Đã ghi: mục {item}, điều kiện «{condition}» đã xảy ra (căn cứ {doc}).",
+        "en": "Saved: item {item}, condition “{condition}” happened ({doc}).",
+    },
+    "condition.saved_no": {
+        "vi": "Đã ghi: mục {item}, điều kiện «{condition}» không xảy ra; mục không tính quá hạn.",
+        "en": "Saved: item {item}, condition “{condition}” did not happen; never overdue.",
+    },
+    "condition.saved_clear": {
+        "vi": "Đã bỏ ghi nhận điều kiện của mục {item}: mục chờ điều kiện.",
+        "en": "Item {item}'s condition is no longer recorded: it waits on it.",
+    },
     "progress.saved": {
         "vi": "Đã lưu {item}: {status}, {pct}%.",
         "en": "Saved {item}: {status}, {pct}%.",
