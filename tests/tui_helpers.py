@@ -112,6 +112,8 @@ def _officer_bundle(
     person_with_key(db, agency, officer)
     for item in json.loads(cli("--db", db, "assigned", "--json"))["items"]:
         cli("--db", db, "progress", "set", item["id"], "--status", status)
+    # ongoing items in progress count as done: 1.1.3 suggests points, which need a note
+    cli("--db", db, "score", "set", "1.1.3", "--suggested", "--note", "Theo báo cáo quý")
     if score:
         cli("--db", db, "score", "set", "1.1.2", "--points", "1", "--note", "Có kế hoạch")
     exported = cli(

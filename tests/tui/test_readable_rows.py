@@ -88,7 +88,10 @@ async def test_english_short_columns(tmp_path: Path, plan_text: str) -> None:
         cells = [str(c) for c in table.get_row("hd3.8")]
         assert cells[0] == "[ ]" and cells[2:5] == ["L", "31/12", "doing"]
         detail = _text(screen.query_one("#item-detail", Static))
-        said = "hd3.1 · Coordinate · due 31/12/2022 · in progress 60% · 1 documents"
+        said = (
+            "hd3.1 · Coordinate · due 31/12/2022 (31/03 met · 31/12 not yet) · in progress 60% "
+            "· 1 documents"
+        )
         assert detail.startswith(said)
 
 

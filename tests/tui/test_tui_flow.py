@@ -24,7 +24,8 @@ from cchc_tui.ui.widgets.pick_documents import PickDocuments
 from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
 from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text, wait_idle
 
-OCT = date(2022, 10, 5)  # after 30/09: hd3.5 (Q3, Q4) is not overdue, hd3.42/3.43 are
+OCT = date(2022, 10, 5)  # after 30/09: hd3.42/3.43 are overdue; so is hd3.5 (Q3, Q4), its Q3
+# milestone missed with nothing for it
 
 
 async def shown(app, pilot, cls) -> None:  # type: ignore[no-untyped-def]
@@ -117,14 +118,17 @@ async def test_overdue_item_done_with_note_and_evidence(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)
         attention = app.screen.query_one("#ov-attention", OptionList)
-        assert str(attention.get_option("h:late").prompt) == "Quá hạn (2)"
+        assert str(attention.get_option("h:late").prompt) == "Quá hạn (3)"
         await pilot.press("f4")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemsScreen)
         await pilot.press("o")  # only overdue
         table = app.screen.query_one("#items", DataTable)
-        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["hd3.42", "hd3.43"]
-        await pilot.press("enter")
+        rows = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert rows == ["hd3.5", "hd3.42", "hd3.43"]
+        detail = str(app.screen.query_one("#item-detail", Static).render())
+        assert "lỡ mốc 30/09/2022 (30/09 lỡ · 31/12 chưa đến)" in detail
+        await pilot.press("down", "enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen) and app.screen.item_id == "hd3.42"
         # status: open the list, go down to "hoàn thành", choose it
@@ -267,8 +271,8 @@ async def test_search_as_you_type_is_accent_insensitive(tmp_path: Path, plan_tex
         assert [table.get_row_at(i)[1] for i in range(table.row_count)] == ["hd3.45"]
         await pilot.press("escape")
         assert table.row_count == 52
-        await pilot.press("r")  # lead only
-        assert table.row_count == 20
+        await pilot.press("r")  # lead only (3.25 is Sở Nội vụ's and delegated bodies')
+        assert table.row_count == 19
         await pilot.press("a")  # area I, lead only
         assert [table.get_row_at(i)[0] for i in range(table.row_count)] == []
         await pilot.press("a")  # area II
@@ -409,7 +413,7 @@ async def test_english_is_a_setting(tmp_path: Path, plan_text: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)
         counts = str(app.screen.query_one("#ov-counts", Static).render())
-        assert counts == "52 assigned items (20 lead)"
+        assert counts == "52 assigned items (19 lead)"
         await pilot.press("f4")
         await wait_idle(app, pilot)
         filters = str(app.screen.query_one("#filters", Static).render())
@@ -518,7 +522,9 @@ async def test_whole_flow_from_first_run_leaves_exactly_that_in_the_database(
         assert isinstance(app.screen, OverviewScreen)
         await pilot.press("f4")
         await wait_idle(app, pilot)
-        await pilot.press("o")  # overdue only: the first is hd3.7 (Quý I)
+        # overdue only: hd3.1, hd3.4 ("Quý I Quý IV": Q1 missed), hd3.5 ("Quý III, Quý IV": Q3
+        # missed), then hd3.7 (Quý I)
+        await pilot.press("o", "down", "down", "down")
         await pilot.press("enter")
         await wait_idle(app, pilot)
         assert isinstance(app.screen, ItemScreen) and app.screen.item_id == "hd3.7"
@@ -564,6 +570,9 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
     from cchc_tui.ui.officer.screens.scoring import PickDocuments, ScoringScreen
 
     db = demo_db(tmp_path, plan_text)
+    # 1.1.3 suggests 1 point (5 of 6 lead items done at the cut-off, the one not yet due left
+    # out), explained earlier from the command line
+    cli("--db", str(db), "score", "set", "1.1.3", "--suggested", "--note", "Theo báo cáo quý")
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)
@@ -572,7 +581,7 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         screen = app.screen
         assert isinstance(screen, ScoringScreen)
         totals = str(screen.query_one("#score-totals", Static).render())
-        assert totals.startswith("Tổng 1/84,5") and "1 cảnh báo" in totals
+        assert totals.startswith("Tổng 2/84,5") and "1 cảnh báo" in totals
         await pilot.press("f")  # asked first, with what is still open…
         await pilot.pause()
         assert isinstance(app.screen, AskYesNo)
@@ -595,7 +604,7 @@ async def test_scoring_screen_scores_links_and_finalises(tmp_path: Path, plan_te
         await type_text(pilot, "Kế hoạch có đủ nhiệm vụ")
         await pilot.press("ctrl+s")
         await wait_idle(app, pilot)
-        assert str(screen.query_one("#score-totals", Static).render()).startswith("Tổng 2/84,5")
+        assert str(screen.query_one("#score-totals", Static).render()).startswith("Tổng 3/84,5")
         # a score the rule cannot give is refused, on screen
         await pilot.press("down", "enter")  # 1.1.3 (bands 0/1/2)
         await type_text(pilot, "1,5")

@@ -215,3 +215,19 @@ WHERE: dict[str, str] = {
     "bundles": "where.bundles",
     "config": "where.config",
 }
+
+
+# an item's milestone (core/milestones.py)
+MILESTONE_STATE: dict[str, str] = {
+    "met": "milestone.met",
+    "pending": "milestone.pending",
+    "explained": "milestone.explained",
+    "missed": "milestone.missed",
+}
+
+# what the officer recorded about an item's condition (core/milestones.py)
+CONDITION_STATE: dict[str, str] = {
+    "none": "condition.state.none",
+    "xay_ra": "condition.state.xay_ra",
+    "khong_xay_ra": "condition.state.khong_xay_ra",
+}

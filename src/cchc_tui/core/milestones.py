@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from cchc_tui.core import labels
 from cchc_tui.core.errors import UserError
+from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Item
 from cchc_tui.core.text import fold
 
@@ -116,3 +118,21 @@ def overdue(
     if item.due[-1] < today:
         return True
     return any(m.state == "missed" for m in marks)
+
+
+def first_missed(marks: Sequence[Milestone]) -> date | None:
+    """The first milestone missed with nothing said (what makes an item overdue early)."""
+    return next((m.due for m in marks if m.state == "missed"), None)
+
+
+def describe(marks: Sequence[Milestone]) -> str:
+    """ "31/03 lỡ · 31/12 chưa đến" — each milestone with its state (for two or more)."""
+    return " · ".join(
+        f"{m.due.strftime('%d/%m')} {t(labels.MILESTONE_STATE[m.state])}" for m in marks
+    )
+
+
+def describe_condition(printed: str, state: str | None, document: str) -> str:
+    """The condition and what was recorded about it, in a line."""
+    said = t(labels.CONDITION_STATE[state or "none"], doc=document)
+    return f"{printed} — {said}"

@@ -1,6 +1,32 @@
 """The officer's app: its screens, forms, dialogs and columns."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "key.condition": {"vi": "Điều kiện", "en": "Condition"},
+    "ui.ask_text.hint": {"vi": "Enter: lưu · Esc: thôi", "en": "Enter: save · Esc: cancel"},
+    "ui.condition.question": {
+        "vi": "Mục {item}: điều kiện «{condition}»",
+        "en": "Item {item}: condition “{condition}”",
+    },
+    "ui.condition.choice.xay_ra": {
+        "vi": "Đã xảy ra — ghi văn bản làm căn cứ; từ đó tính hạn như mọi mục",
+        "en": "It happened — give the document; from then the item is due as any other",
+    },
+    "ui.condition.choice.khong_xay_ra": {
+        "vi": "Không xảy ra, không phát sinh — mục không tính quá hạn",
+        "en": "It did not happen — the item is never overdue",
+    },
+    "ui.condition.choice.none": {
+        "vi": "Chưa rõ — mục chờ điều kiện",
+        "en": "Not known yet — the item waits",
+    },
+    "ui.condition.document": {
+        "vi": "Văn bản làm căn cứ (số, ngày):",
+        "en": "The document it rests on (number, date):",
+    },
+    "ui.condition.doc_hint": {
+        "vi": "vd: 1211/NQ-UBTVQH14 ngày 24/5/2016 · Enter: lưu · Esc: thôi",
+        "en": "e.g. 1211/NQ-UBTVQH14 of 24/5/2016 · Enter: save · Esc: cancel",
+    },
     "ui.title": {"vi": "CCHC — theo dõi kế hoạch", "en": "CCHC — plan tracking"},
     "ui.walk.documents": {
         "vi": "{id}: {count} TLKC.",
@@ -64,6 +90,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.items.detail_due": {"vi": "hạn {date}", "en": "due {date}"},
     "ui.items.detail_overdue": {"vi": "quá hạn {date}", "en": "overdue since {date}"},
+    "ui.items.detail_missed": {"vi": "lỡ mốc {date}", "en": "missed the {date} milestone"},
+    "ui.items.detail_waiting": {
+        "vi": "chờ điều kiện (hạn {date} khi có), Ctrl+T trong mục",
+        "en": "waiting on its condition (due {date} once met), Ctrl+T in the item",
+    },
+    "ui.overview.waiting": {
+        "vi": "Chờ điều kiện ({count}) — ghi đã xảy ra hay không: Enter, Ctrl+T",
+        "en": "Waiting on a condition ({count}) — record it: Enter, Ctrl+T",
+    },
     "ui.items.detail_comment": {"vi": " · Sở Nội vụ có nhận xét", "en": " · reviewer commented"},
     "ui.items.none_shown": {
         "vi": "Không có mục nào khớp bộ lọc; nhấn c để bỏ lọc.",

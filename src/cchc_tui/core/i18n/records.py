@@ -138,6 +138,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mục {item} không được giao cho {agency}.",
         "en": "Item {item} is not assigned to {agency}.",
     },
+    "milestone.met": {"vi": "đạt", "en": "met"},
+    "milestone.pending": {"vi": "chưa đến", "en": "not yet"},
+    "milestone.explained": {"vi": "trễ, có giải trình", "en": "late, explained"},
+    "milestone.missed": {"vi": "lỡ", "en": "missed"},
+    "condition.state.none": {
+        "vi": "chờ điều kiện (chưa ghi nhận)",
+        "en": "waiting (not recorded yet)",
+    },
+    "condition.state.xay_ra": {"vi": "đã xảy ra, căn cứ {doc}", "en": "happened ({doc})"},
+    "condition.state.khong_xay_ra": {
+        "vi": "không xảy ra (không tính quá hạn)",
+        "en": "did not happen (never overdue)",
+    },
     "condition.saved_yes": {
         "vi": "Đã ghi: mục {item}, điều kiện «{condition}» đã xảy ra (căn cứ {doc}).",
         "en": "Saved: item {item}, condition “{condition}” happened ({doc}).",

@@ -15,6 +15,7 @@ from cchc_tui.core import glyphs
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
+from cchc_tui.core.milestones import describe, describe_condition
 from cchc_tui.core.plan import Item, Plan
 from cchc_tui.core.registry_labels import labels
 from cchc_tui.core.tracking import ItemStatus
@@ -27,9 +28,15 @@ from cchc_tui.ui.widgets.item_form import ItemForm, ask_conflict
 
 
 def chain_text(
-    plan: Plan, item: Item, registry_labels: dict[str, str], *, compact: bool = False
+    plan: Plan,
+    item: Item,
+    registry_labels: dict[str, str],
+    *,
+    compact: bool = False,
+    row: ItemStatus | None = None,
 ) -> Text:
-    """The item in its plan; ``compact`` keeps what a quick update needs."""
+    """The item in its plan; ``compact`` keeps what a quick update needs. With its ``row``,
+    each milestone's state and what was recorded about its condition."""
     area, objective, task = plan.chain(item)
     text = Text()
 
@@ -50,9 +57,14 @@ def chain_text(
     if item.coordinate and not compact:
         line(t("show.coordinate"), "; ".join(registry_labels[r] for r in item.coordinate))
     due = t("timing.ongoing") if item.ongoing else ", ".join(format_date(d) for d in item.due)
+    if row is not None and len(row.milestones) > 1:
+        due = describe(row.milestones)
     line(t("show.timing"), f"{item.timing_printed} → {due}")
     if item.condition:
-        line(t("show.condition"), item.condition)
+        said = item.condition
+        if row is not None:
+            said = describe_condition(item.condition, row.condition, row.condition_doc)
+        line(t("show.condition"), said, "yellow" if row is not None and row.waiting else "")
     text.rstrip()
     return text
 
@@ -67,6 +79,8 @@ class ItemScreen(Guarded, BaseScreen):
         Binding("f10", "history", "key.history", id="item.history"),
         Binding("f9", "link_evidence", "key.evidence_here", id="item.link_evidence"),
         Binding("delete", "unlink", "key.unlink_evidence", id="item.unlink", show=False),
+        # only for an item whose timing prints a condition ("khi có Nghị quyết …")
+        Binding("ctrl+t", "condition", "key.condition", id="item.condition"),
     ]
 
     def __init__(self, item_id: str) -> None:
@@ -106,6 +120,7 @@ class ItemScreen(Guarded, BaseScreen):
         except DbFailed:
             return
         self.row, self.evidence = row, evidence
+        self.refresh_bindings()  # Ctrl+T shows for an item with a condition
         box = self.query_one("#review-comments", Static)
         box.display = bool(comments)
         box.update(
@@ -113,7 +128,7 @@ class ItemScreen(Guarded, BaseScreen):
         )
         self.sub_title = t("ui.item.title", id=self.item_id)
         self.query_one("#chain", Static).update(
-            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item))
+            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), row=row)
         )
         if load_form:
             form = self.query_one(ItemForm)
@@ -203,6 +218,21 @@ class ItemScreen(Guarded, BaseScreen):
         from cchc_tui.ui.officer.screens.item_documents import pick_item_documents
 
         await pick_item_documents(self.cchc, self.item_id, lambda: self.reload(load_form=False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "condition":  # shown only for an item whose timing prints a condition
+            return self.row is not None and bool(self.row.item.condition)
+        return True
+
+    def action_condition(self) -> None:
+        from cchc_tui.ui.officer.screens.item_condition import record_condition
+
+        if self.row is not None:
+            row = self.row
+            self.app.run_worker(
+                record_condition(self.cchc, row, lambda: self.reload(load_form=False)),
+                group="item-condition",
+            )
 
     async def action_unlink(self) -> None:
         table = self.query_one("#evidence", DataTable)

@@ -20,6 +20,7 @@ from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
+from cchc_tui.core.milestones import describe, first_missed
 from cchc_tui.core.progress import STATUSES, status_label
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
@@ -247,10 +248,16 @@ class ItemsScreen(BaseScreen):
             due = t("timing.ongoing")
         elif row.next_due is None:
             due = "—"
+        elif row.waiting:
+            due = t("ui.items.detail_waiting", date=format_date(row.next_due))
+        elif row.overdue and (missed := first_missed(row.milestones)) and missed < row.next_due:
+            due = t("ui.items.detail_missed", date=format_date(missed))
         elif row.overdue:
             due = t("ui.items.detail_overdue", date=format_date(row.next_due))
         else:
             due = t("ui.items.detail_due", date=format_date(row.next_due))
+        if len(row.milestones) > 1:
+            due += f" ({describe(row.milestones)})"
         detail.update(
             t(
                 "ui.items.detail",

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from cchc_tui.core import glyphs, labels
 from cchc_tui.core.dates import format_date
 from cchc_tui.core.i18n import t
+from cchc_tui.core.milestones import first_missed
 from cchc_tui.core.progress import status_label
 from cchc_tui.core.tracking import ItemStatus, overview, walk_queue
 from cchc_tui.ui.guard import DbFailed
@@ -162,6 +163,13 @@ class OverviewScreen(BaseScreen):
                     t("ui.overview.no_evidence", count=len(ov.done_without_evidence)),
                     ov.done_without_evidence,
                 ),
+                *(
+                    self._section(
+                        "wait", t("ui.overview.waiting", count=len(ov.waiting)), ov.waiting
+                    )
+                    if ov.waiting
+                    else []
+                ),
             ]
         )
         ids = [attention.get_option_at_index(i).id for i in range(attention.option_count)]
@@ -195,6 +203,9 @@ class OverviewScreen(BaseScreen):
         width = max(20, self.size.width - 24)
         for r in rows:
             when = f" ({format_date(r.item.due[-1])})" if due and r.item.due else ""
+            missed = first_missed(r.milestones) if due else None
+            if missed is not None and r.item.due and missed < r.item.due[-1]:
+                when = " (" + t("ui.items.detail_missed", date=format_date(missed)) + ")"
             prompt = Text(f"  {r.item.id:<8} {r.item.short_text(width)}{when}", no_wrap=True)
             out.append(Option(prompt, id=f"{section}:{r.item.id}"))
         return out

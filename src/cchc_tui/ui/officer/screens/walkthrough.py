@@ -96,7 +96,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
             f"{self.group_of(row)} · {t('col.role')}: {t(code_labels.ROLE[row.role])}"
         )
         self.query_one("#walk-chain", Static).update(
-            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), compact=True)
+            chain_text(ctx.plan, row.item, labels(ctx.registry, row.item), compact=True, row=row)
         )
         form = self.query_one(ItemForm)
         form.load(row)
