@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import errno
 import io
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -24,7 +25,7 @@ from cchc_tui.cli import main
 from cchc_tui.core.agencies import Registry
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
-from cchc_tui.core.submission import SubmissionError
+from cchc_tui.core.submission import SubmissionError, parse_submission
 from cchc_tui.services import export
 from cchc_tui.services.export import (
     PERIODS,
@@ -254,6 +255,18 @@ def test_the_submission_carries_items_documents_and_scores(officer: Store, tmp_p
     assert [f.bag_path for f in files] == [f"data/evidence/{sha}.pdf"]
     assert files[0].sha256 == sha and files[0].size == 17
     assert files[0].source.read_bytes() == b"%PDF-1.4 ke hoach"
+    # every due date of an item with its state that day: "Quý II, III" 3.42, nothing for Q2
+    h342 = next(i for i in doc["items"] if i["id"] == "hd3.42")
+    assert h342["milestones"] == [
+        {"due": "2022-06-30", "state": "missed"},
+        {"due": "2022-09-30", "state": "pending"},  # TODAY is 05/09/2022
+    ]
+    assert (h342["condition"], h342["condition_doc"]) == (None, "")
+    assert parse_submission(json.dumps(doc)).items[0].milestones is not None
+    # a bundle made before milestones existed is still read
+    old = {**doc, "items": [{k: v for k, v in i.items() if k not in ("milestones", "condition",
+           "condition_doc")} for i in doc["items"]]}  # fmt: skip
+    assert parse_submission(json.dumps(old)).items[0].milestones == []
     (scores,) = doc["scores"]
     sub_111 = next(s for s in scores["subs"] if s["code"] == "1.1.1")
     assert sub_111["self"] == sub_111["suggested"] is not None

@@ -194,8 +194,16 @@ class Agency(_Strict):
     name: Line300
 
 
+class Milestone(_Strict):
+    """One due date of an item and its state on the day of the export (core/milestones.py)."""
+
+    due: date
+    state: Literal["met", "pending", "explained", "missed"]
+
+
 class Item(_Strict):
-    """One assigned item of the plan and what the agency reports on it."""
+    """One assigned item of the plan and what the agency reports on it; ``milestones`` and the
+    condition fields are absent from bundles made before they existed."""
 
     id: ItemId
     number: Line32
@@ -206,6 +214,9 @@ class Item(_Strict):
     reason: Text4000
     completed_on: date | None
     evidence_count: Annotated[int, Field(ge=0, le=MAX_EVIDENCE)]
+    milestones: Annotated[list[Milestone], Field(max_length=8)] = []
+    condition: Literal["xay_ra", "khong_xay_ra"] | None = None
+    condition_doc: Line200 = ""
 
 
 class Evidence(_Strict):

@@ -214,6 +214,9 @@ def submission(
                 "reason": r.reason,
                 "completed_on": r.completed_on,
                 "evidence_count": r.evidence_count,
+                "milestones": [{"due": m.due, "state": m.state} for m in r.milestones],
+                "condition": r.condition,
+                "condition_doc": r.condition_doc,
             }
             for r in rows
         ],
