@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -209,12 +210,20 @@ def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
     # the city's departments first (none sent: not ranked), then the districts: 916 appraised
     # ranks 1; 918 (self total only) apart, no rank; the rest sent nothing
     districts = [line for line in lines if line.startswith('"Quận, huyện"')]
-    assert districts[0].startswith('"Quận, huyện",1,916,Quận Ninh Kiều,1.25,thẩm định,Kém,')
-    assert districts[1] == (
-        '"Quận, huyện",,918,Quận Bình Thuỷ,3.0,"tự chấm (chưa thẩm định, không xếp hạng)",Kém,'
-        "đúng hạn,0.0,50.0,0.5"
+    # the total, the maximum that applies to it and the share: the ranking's key
+    assert districts[0].startswith(
+        '"Quận, huyện",1,916,Quận Ninh Kiều,1.25,5.0,25.0,thẩm định,Kém,'
     )
-    assert '"Sở, ban, ngành",,BDT,Ban Dân tộc,,,,chưa nộp,,,' in lines
+    note = (
+        '"Lưu ý: có đơn vị chấm theo bộ tiêu chí MẪU (chưa phải bộ chính thức do UBND thành phố '
+        "ban hành); điểm, xếp loại và hạng chỉ để tham khảo. Xếp hạng theo tỷ lệ điểm đạt trên "
+        "điểm tối đa áp dụng cho từng đơn vị"
+    )
+    assert districts[1].startswith(
+        '"Quận, huyện",,918,Quận Bình Thuỷ,3.0,5.0,60.0,"tự chấm (chưa thẩm định, không xếp '
+        'hạng)",Kém,đúng hạn,0.0,50.0,0.5,' + note
+    )
+    assert '"Sở, ban, ngành",,BDT,Ban Dân tộc,,,,,,chưa nộp,,,,' + note in "\n".join(lines)
     assert len(lines) == 1 + 31  # every unit the city expects, once
     out = tmp_path / "xep-hang.xlsx"
     write_ranking(out, view, ranked, plan)
@@ -222,8 +231,9 @@ def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
     assert wb.sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
     ws = wb["Quận, huyện"]
     sheet = [[c.value for c in row] for row in ws.iter_rows()]
-    assert sheet[0][0] == "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 — QUẬN, HUYỆN"
+    assert sheet[0][0] == "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 (MẪU) — QUẬN, HUYỆN"
     assert sheet[1][0].startswith("Theo kế hoạch công tác cải cách hành chính năm 2022 (Kế")
+    assert "bộ tiêu chí MẪU" in sheet[1][0] and "Xếp hạng theo tỷ lệ điểm đạt" in sheet[1][0]
     assert "Báo cáo quý III" in sheet[1][0] and "kh-260" not in sheet[1][0]
     assert sheet[2][:3] == ["Hạng", "Mã", "Cơ quan, đơn vị"]
     assert sheet[2][-4:] == [
@@ -232,7 +242,7 @@ def test_ranking_files(registry: Registry, plan: Plan, tmp_path: Path) -> None:
         "Lĩnh vực 2 (điểm)",
         "Hạng lĩnh vực 2",
     ]
-    assert sheet[3][:5] == [1, "916", "Quận Ninh Kiều", 1.25, "thẩm định"]
+    assert sheet[3][:7] == [1, "916", "Quận Ninh Kiều", 1.25, 5, 25, "thẩm định"]
     assert sheet[3][-4:] == [1.5, 1, 0, 1]
     assert sheet[4][:2] == [None, "918"]
     # print-ready: landscape, one page wide, the header row on every page
@@ -380,3 +390,39 @@ def test_a_tie_shares_its_rank_in_the_workbook(
     ws = load_workbook(out)["Quận, huyện"]
     ranks = {row[1]: row[0] for row in ws.iter_rows(min_row=4, values_only=True) if row[0]}
     assert ranks == {"916": 1, "917": 1, "918": 3}
+
+
+def test_ranking_is_by_the_share_of_the_maximum_that_applies(
+    registry: Registry, plan: Plan
+) -> None:
+    """Issue 17, item 7: 918 self-scored 70 of 84.5 under the template (82.8%), 916 75 of 100
+    under an official set with no survey points left out (75%). By raw totals 916 came first;
+    by the share, 918. Equal shares share a rank. A template anywhere marks the ranking."""
+    from cchc_tui.core.review import template_used
+
+    def sent(code: str, total: str, maximum: str, status: str) -> Received:
+        base = received(code, 9, total)
+        assert base.submission is not None
+        (scores,) = base.submission.scores
+        fixed = scores.model_copy(update={"max_self": maximum, "status": status})
+        return dataclasses.replace(
+            base, submission=base.submission.model_copy(update={"scores": [fixed]})
+        )
+
+    latest = {
+        "918": sent("918", "70", "84.5", "mẫu"),
+        "916": sent("916", "75", "100", "chính thức"),
+        "917": sent("917", "59.15", "84.5", "mẫu"),  # 70%
+        "919": sent("919", "70", "100", "chính thức"),  # 70%: shares 917's rank
+    }
+    view = overview(registry, plan, "SNV", "Q3", latest)
+    got = [(r.rank, r.row.agency.code, r.percent) for r in ranking(view) if r.group == "district"]
+    assert got == [
+        (1, "918", D("82.8")),
+        (2, "916", D("75.0")),
+        (3, "919", D("70.0")),  # equal shares: one rank (listed by the larger total)
+        (3, "917", D("70.0")),
+    ]
+    assert template_used(view)
+    official_only = overview(registry, plan, "SNV", "Q3", {"916": latest["916"]})
+    assert not template_used(official_only)

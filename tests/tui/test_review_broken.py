@@ -122,10 +122,10 @@ def test_the_cli_shows_one_broken_unit(shape: str, reviewer: Path, tmp_path: Pat
     cli("--db", db, "review", "--period", "Q3", "--csv", str(out_csv), "--xlsx", str(out_xlsx))
     rows = list(csv.reader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
     (row,) = [r for r in rows if r[2] == "918"]  # the group, then the rank (none)
-    assert row[:2] == ["Quận, huyện", ""] and row[7].startswith("hỏng: ")
+    assert row[:2] == ["Quận, huyện", ""] and row[9].startswith("hỏng: ")
     sheet = load_workbook(out_xlsx)["Quận, huyện"]
     (cells,) = [[c.value for c in r] for r in sheet.iter_rows(min_row=4) if r[1].value == "918"]
-    assert str(cells[6]).startswith("hỏng: ")
+    assert str(cells[8]).startswith("hỏng: ")
     activity = json.loads(
         cli("--db", db, "review", "--period", "Q3", "--activity", "hd3.8", "--json")
     )

@@ -320,8 +320,9 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         wb = load_workbook(out)
         assert wb.sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
         districts = [[c.value for c in r] for r in wb["Quận, huyện"].iter_rows(min_row=4)]
-        assert {r[1]: r[4] for r in districts if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
-        assert [r[6] for r in districts if not r[0]] == ["chưa nộp"] * 7 and len(districts) == 9
+        assert {r[1]: r[6] for r in districts if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
+        assert [r[8] for r in districts if not r[0]] == ["chưa nộp"] * 7 and len(districts) == 9
+        assert all(r[5] is not None and 0 <= r[5] <= 100 for r in districts if r[0])  # the %
         assert "Hạng lĩnh vực 1" in [c.value for c in wb["Quận, huyện"][3]]
         # again onto the same file: asked first, replaced only on a second F2
         out.write_bytes(b"sent to the leaders")

@@ -408,6 +408,9 @@ def test_score_from_the_command_line_and_the_xlsx(
     assert out.splitlines()[0].split()[:4] == ["Code", "Max", "Suggested", "Self"]
     ws = load_workbook(xlsx).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
+    # scored on the shipped template: said in the title and in a note under it
+    assert values[0][0] == "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2022 (MẪU)"
+    assert str(values[3][0]).startswith("Lưu ý: chấm theo bộ tiêu chí MẪU")
     assert values[4] == [
         "STT",
         "Lĩnh vực / Tiêu chí / Tiêu chí thành phần",

@@ -16,10 +16,12 @@ from cchc_tui.core import labels
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.assignment import Role, units_assigned
+from cchc_tui.core.criteria import TEMPLATE
 from cchc_tui.core.dates import local_day
 from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import whole
 from cchc_tui.core.plan import Item, Plan
+from cchc_tui.core.scoring import pct1
 from cchc_tui.core.submission import Submission, decimal_of
 
 REVIEWER_OF_CITY = "SNV"
@@ -137,6 +139,8 @@ class UnitRow:
     grade: str
     days_late: int = 0  # whole days from the due date to the arrival (reviewer's calendar)
     broken: str = ""  # received, but its submission cannot be read: why (shown, not counted)
+    self_max: Decimal | None = None  # what the self total is out of (without survey points)
+    set_status: str = ""  # the criteria set's status: "mẫu" (a template) or "chính thức"
 
     def state_label(self) -> str:
         """ "trễ 3 ngày", "đúng hạn", "chưa nộp" or "hỏng: <lý do>" (in the UI language)."""
@@ -197,6 +201,8 @@ def overview(
                 self_total=Decimal(scores.total) if scores else None,
                 grade=scores.grade if scores else "",
                 days_late=days_late,
+                self_max=Decimal(scores.max_self) if scores else None,
+                set_status=scores.status if scores else "",
             )
         )
     return Overview(plan.id, period, due, rows)
@@ -220,10 +226,29 @@ class Ranked:
     grade: str
     areas: dict[str, Decimal]  # area code → points (empty when the criteria set is unknown)
     area_ranks: dict[str, int] = field(default_factory=dict)  # area code → rank in the group
+    # what the total is out of: the self maximum (no survey points), or the whole maximum once
+    # appraised (survey points entered); None: unknown (an old bundle without it)
+    maximum: Decimal | None = None
+    percent: Decimal | None = None  # total / maximum, the ranking's key
 
     @property
     def group(self) -> str:
         return group_of(self.row.agency)
+
+
+def _key(e: Ranked) -> Decimal:
+    """Ranked by the share of the maximum that applies to each (a self total out of 84.5 and an
+    appraised one out of 100 compare as percentages); the raw total when no maximum is known."""
+    return e.percent if e.percent is not None else e.total
+
+
+def _order(e: Ranked) -> tuple[Decimal, Decimal, str]:
+    return (-_key(e), -e.total, e.row.agency.code)
+
+
+def template_used(view: Overview) -> bool:
+    """Whether any unit was scored against a template criteria set (mẫu), not the official."""
+    return any(r.set_status == TEMPLATE for r in view.rows)
 
 
 def _shared_ranks(values: list[Decimal]) -> list[int]:
@@ -246,9 +271,16 @@ def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> li
     for row in view.rows:
         found = outcomes.get(row.agency.code)
         if found is not None:
-            entry = Ranked(None, row, found.total, found.appraised, found.grade, found.areas())
+            entry = Ranked(
+                None, row, found.total, found.appraised, found.grade, found.areas(),
+                maximum=found.totals.max, percent=found.totals.percent,
+            )  # fmt: skip
         elif row.self_total is not None:
-            entry = Ranked(None, row, row.self_total, False, row.grade, {})
+            share = pct1(row.self_total * 100 / row.self_max) if row.self_max else None
+            entry = Ranked(
+                None, row, row.self_total, False, row.grade, {}, maximum=row.self_max,
+                percent=share,
+            )  # fmt: skip
         else:
             continue
         by_group[group_of(row.agency)].append(entry)
@@ -256,14 +288,8 @@ def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> li
     for group in GROUPS:
         entries = by_group[group]
         started = any(e.appraised for e in entries)
-        ranked = sorted(
-            (e for e in entries if e.appraised or not started),
-            key=lambda e: (-e.total, e.row.agency.code),
-        )
-        apart = sorted(
-            (e for e in entries if started and not e.appraised),
-            key=lambda e: (-e.total, e.row.agency.code),
-        )
+        ranked = sorted((e for e in entries if e.appraised or not started), key=_order)
+        apart = sorted((e for e in entries if started and not e.appraised), key=_order)
         area_ranks: dict[str, dict[str, int]] = defaultdict(dict)
         for area in sorted({a for e in ranked for a in e.areas}):
             having = sorted(
@@ -272,7 +298,8 @@ def ranking(view: Overview, outcomes: Mapping[str, Outcome] | None = None) -> li
             )
             for e, rank in zip(having, _shared_ranks([e.areas[area] for e in having]), strict=True):
                 area_ranks[e.row.agency.code][area] = rank
-        for e, rank in zip(ranked, _shared_ranks([e.total for e in ranked]), strict=True):
+        keys = [_key(e) for e in ranked]
+        for e, rank in zip(ranked, _shared_ranks(keys), strict=True):
             out.append(replace(e, rank=rank, area_ranks=area_ranks[e.row.agency.code]))
         out += apart
     return out

@@ -23,7 +23,7 @@ from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
-from cchc_tui.core.review import GROUPS, Overview, Ranked, UnitRow, group_of
+from cchc_tui.core.review import GROUPS, Overview, Ranked, UnitRow, group_of, template_used
 from cchc_tui.core.text import escape_controls
 
 HEAD = (
@@ -31,6 +31,8 @@ HEAD = (
     "Mã",
     "Cơ quan, đơn vị",
     "Tổng điểm",
+    "Điểm tối đa áp dụng",
+    "Tỷ lệ (%)",
     "Loại điểm",
     "Xếp loại",
     "Tình trạng nộp",
@@ -45,7 +47,7 @@ GROUP_TITLE = {
 }
 SHEET = {"city": "Sở, ban, ngành", "district": "Quận, huyện", "commune": "Xã, phường, thị trấn"}
 STATE = {"on_time": "đúng hạn", "late": "trễ hạn", "missing": "chưa nộp"}
-WIDTHS = (6, 8, 40, 10, 11, 12, 14, 14, 14, 12)
+WIDTHS = (6, 8, 40, 10, 10, 9, 11, 12, 14, 14, 14, 12)
 
 
 def _state(row: UnitRow) -> str:
@@ -85,6 +87,8 @@ def _group_rows(view: Overview, ranked: list[Ranked], group: str) -> list[list[o
             r.row.agency.code,
             r.row.agency.name,
             float(r.total),
+            None if r.maximum is None else float(r.maximum),
+            None if r.percent is None else float(r.percent),
             kind,
             r.grade,
             _state(r.row),
@@ -100,8 +104,9 @@ def _group_rows(view: Overview, ranked: list[Ranked], group: str) -> list[list[o
     for row in view.rows:
         if group_of(row.agency) == group and row.agency.code not in listed:
             out.append(
-                [None, row.agency.code, row.agency.name, None, "", "", _state(row), *_full(row)]
-            )
+                [None, row.agency.code, row.agency.name, None, None, None, "", "", _state(row),
+                 *_full(row)]
+            )  # fmt: skip
     return out
 
 
@@ -118,7 +123,24 @@ def _title(plan: Plan | None, view: Overview) -> tuple[str, str]:
             f"{format_date(plan.plan.issued)} của {plan.plan.issuer}) — {period}"
         )
     year = plan.plan.year if plan is not None else ""
-    return f"XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}".strip(), subtitle or period
+    title = f"XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}".strip()
+    basis = BASIS
+    if template_used(view):
+        title += " (MẪU)"
+        basis = TEMPLATE_NOTE + " " + BASIS
+    return title, f"{subtitle or period}. {basis}"
+
+
+# what the ranking is by, printed under its title (and in the CSV's note column)
+BASIS = (
+    "Xếp hạng theo tỷ lệ điểm đạt trên điểm tối đa áp dụng cho từng đơn vị: điểm tự chấm trên "
+    "tổng điểm không gồm điều tra xã hội học; điểm thẩm định trên tổng điểm gồm cả điều tra xã "
+    "hội học. Bằng tỷ lệ thì bằng hạng."
+)
+TEMPLATE_NOTE = (
+    "Lưu ý: có đơn vị chấm theo bộ tiêu chí MẪU (chưa phải bộ chính thức do UBND thành phố ban "
+    "hành); điểm, xếp loại và hạng chỉ để tham khảo."
+)
 
 
 def _sheet(
@@ -215,10 +237,11 @@ def ranking_csv(view: Overview, ranked: list[Ranked]) -> str:
     """Every group in one table, a group column first (CSV has no sheets)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(("Nhóm", *HEAD))
+    note = (TEMPLATE_NOTE + " " if template_used(view) else "") + BASIS
+    writer.writerow(("Nhóm", *HEAD, "Căn cứ"))
     for group in GROUPS:
         for row in _group_rows(view, ranked, group):
-            writer.writerow((SHEET[group], *row[: len(HEAD)]))
+            writer.writerow((SHEET[group], *row[: len(HEAD)], note))
     return buf.getvalue()
 
 

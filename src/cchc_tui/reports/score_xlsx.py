@@ -32,6 +32,12 @@ def _n(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+TEMPLATE_NOTE = (
+    "Lưu ý: chấm theo bộ tiêu chí MẪU (chưa phải bộ chính thức do UBND thành phố ban hành); "
+    "điểm và xếp loại chỉ để tham khảo."
+)
+
+
 def write_score_xlsx(
     path: Path,
     cset: CriteriaSet,
@@ -46,10 +52,12 @@ def write_score_xlsx(
     assert ws is not None
     ws.title = "Tự chấm điểm"
     bold = Font(bold=True)
-    ws.append([f"BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CCHC NĂM {cset.year}"])
+    template = "" if cset.official else " (MẪU)"
+    ws.append([f"BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CCHC NĂM {cset.year}{template}"])
     ws.append([agency])
     ws.append([f"{cset.title} ({cset.status})"])
-    ws.append([])
+    # a template set says so where it is read: its points are the template's, not the city's
+    ws.append([TEMPLATE_NOTE] if template else [])
     ws.append(list(HEADERS))
     for cell in ws[5]:
         cell.font = bold

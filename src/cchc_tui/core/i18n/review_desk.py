@@ -54,12 +54,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.group.district": {"vi": "quận, huyện", "en": "districts"},
     "ui.review.group.commune": {"vi": "xã, phường, thị trấn", "en": "communes"},
     "ui.review.basis_appraised": {
-        "vi": "theo điểm thẩm định; đơn vị chỉ có điểm tự chấm xếp riêng, không có hạng",
-        "en": "by appraised totals; units with self totals only are listed apart, unranked",
+        "vi": "theo % điểm thẩm định trên tổng điểm (gồm điều tra XHH); đơn vị chỉ có điểm tự "
+        "chấm xếp riêng, không có hạng",
+        "en": "by appraised % of the full maximum (survey included); units with self totals only "
+        "are listed apart, unranked",
     },
     "ui.review.basis_self": {
-        "vi": "theo điểm tự chấm (chưa thẩm định)",
-        "en": "by self totals (no appraisal yet)",
+        "vi": "theo % điểm tự chấm trên tổng điểm không gồm điều tra XHH (chưa thẩm định)",
+        "en": "by self % of the maximum without survey points (no appraisal yet)",
+    },
+    "ui.review.template_ranking": {
+        "vi": "MẪU — có đơn vị chấm theo bộ tiêu chí mẫu, chưa chính thức · ",
+        "en": "TEMPLATE — some units were scored on a template set, not the official one · ",
     },
     "ui.review.apart": {"vi": "tự chấm, chưa thẩm định", "en": "self, not appraised"},
     "ui.review.key_group": {"vi": "Nhóm khác", "en": "Next group"},

@@ -23,6 +23,7 @@ from cchc_tui.core.review import (
     Ranked,
     group_of,
     ranking,
+    template_used,
 )
 from cchc_tui.ui.outcome import run_and_say
 from cchc_tui.ui.review.agency import open_unit
@@ -60,10 +61,10 @@ class RankingScreen(OnReviewApp, Screen[None]):
         table = self.query_one("#ranking", DataTable)
         table.add_column(t("ui.review.col.rank"), width=5)
         table.add_column(t("col.code"), width=7)
-        table.add_column(t("ui.review.col.points"), width=8)
+        table.add_column(t("ui.review.col.points"), width=14)  # "62,25 (73,7%)"
         table.add_column(t("ui.review.col.kind"), width=10)
         table.add_column(t("ui.review.col.grade"), width=10)
-        table.add_column(t("col.name"), width=max(20, self.app.size.width - 56))
+        table.add_column(t("col.name"), width=max(14, self.app.size.width - 62))
         await self.fill()
         table.focus()
 
@@ -101,7 +102,7 @@ class RankingScreen(OnReviewApp, Screen[None]):
             table.add_row(
                 "" if r.rank is None else str(r.rank),
                 r.row.agency.code,
-                num(r.total),
+                num(r.total) + ("" if r.percent is None else f" ({num(r.percent)}%)"),
                 _cell(
                     t("ui.review.apart")
                     if r.rank is None
@@ -133,7 +134,8 @@ class RankingScreen(OnReviewApp, Screen[None]):
                 "ui.review.ranking_title",
                 group=t(labels.REVIEW_GROUP[self.group]),
                 period=period or self.view.period,
-                basis=t("ui.review.basis_appraised" if started else "ui.review.basis_self"),
+                basis=(t("ui.review.template_ranking") if template_used(self.view) else "")
+                + t("ui.review.basis_appraised" if started else "ui.review.basis_self"),
             )
         )
 
