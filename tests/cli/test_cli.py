@@ -404,3 +404,32 @@ def test_a_condition_from_the_command_line(db: Path, capsys: pytest.CaptureFixtu
     assert (nv211()["overdue"], nv211()["condition_doc"]) == (True, "1211/NQ-UBTVQH14")
     assert run(capsys, "condition", "2.11", "không xảy ra")[0] == 0
     assert (nv211()["overdue"], nv211()["condition_state"]) == (False, "khong_xay_ra")
+
+
+def _commands() -> list[tuple[str, ...]]:
+    """Every command and sub-command the parser knows (argparse's own tables)."""
+    import argparse
+
+    from cchc_tui.cli.parser import build_parser
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.append((*path, name))
+                    walk(sub, (*path, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_commands_help_prints(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`cchc indicator --help` once crashed on an unescaped "%" in a help text: every command's
+    help prints, in both languages, with exit code 0."""
+    commands = _commands()
+    assert ("indicator",) in commands and ("condition",) in commands and len(commands) > 30
+    for argv in commands:
+        assert _help(capsys, "--lang", lang, *argv), argv

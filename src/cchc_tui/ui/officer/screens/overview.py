@@ -200,12 +200,13 @@ class OverviewScreen(BaseScreen):
         out = [Option(Text(title, style="bold"), id=f"h:{section}", disabled=True)]
         if not rows:
             out.append(Option("  " + t("ui.overview.none"), id=f"n:{section}", disabled=True))
-        width = max(20, self.size.width - 24)
         for r in rows:
             when = f" ({format_date(r.item.due[-1])})" if due and r.item.due else ""
             missed = first_missed(r.milestones) if due else None
             if missed is not None and r.item.due and missed < r.item.due[-1]:
                 when = " (" + t("ui.items.detail_missed", date=format_date(missed)) + ")"
+            # "  hd3.5    " 11, the text, the date or milestone; the list's edge and scrollbar
+            width = max(20, self.size.width - 11 - len(when) - 4)
             prompt = Text(f"  {r.item.id:<8} {r.item.short_text(width)}{when}", no_wrap=True)
             out.append(Option(prompt, id=f"{section}:{r.item.id}"))
         return out
