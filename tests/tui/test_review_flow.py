@@ -320,6 +320,9 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         wb = load_workbook(out)
         assert wb.sheetnames == ["Sở, ban, ngành", "Quận, huyện"]
         districts = [[c.value for c in r] for r in wb["Quận, huyện"].iter_rows(min_row=4)]
+        end = next(i for i, r in enumerate(districts) if not any(r))  # then the sign-off block
+        assert "THỦ TRƯỞNG CƠ QUAN" in districts[end + 1] and "NGƯỜI LẬP BIỂU" in districts[end + 1]
+        districts = districts[:end]
         assert {r[1]: r[6] for r in districts if r[0]} == {"918": "thẩm định", "916": "thẩm định"}
         assert [r[8] for r in districts if not r[0]] == ["chưa nộp"] * 7 and len(districts) == 9
         assert all(r[5] is not None and 0 <= r[5] <= 100 for r in districts if r[0])  # the %

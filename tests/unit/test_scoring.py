@@ -408,6 +408,23 @@ def test_score_from_the_command_line_and_the_xlsx(
     assert out.splitlines()[0].split()[:4] == ["Code", "Max", "Suggested", "Self"]
     ws = load_workbook(xlsx).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
+    # printed as an office prints it: A4 landscape, one page wide, the header row on every
+    # page, the agency and the set in the page header, page numbers, Times New Roman, and the
+    # signatures under the table
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$5:$5"
+    assert "Quận Bình Thuỷ" in ws.oddHeader.center.text and "(MẪU)" in ws.oddHeader.center.text
+    assert ws.oddFooter.center.text == "Trang &P / &N"
+    assert {c.font.name for r in ws.iter_rows() for c in r if c.value is not None} == {
+        "Times New Roman"
+    }
+    assert [
+        c.value
+        for r in ws.iter_rows()
+        for c in r
+        if c.value in ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG CƠ QUAN")
+    ] == ["NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG CƠ QUAN"]
     # scored on the shipped template: said in the title and in a note under it
     assert values[0][0] == "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2022 (MẪU)"
     assert str(values[3][0]).startswith("Lưu ý: chấm theo bộ tiêu chí MẪU")

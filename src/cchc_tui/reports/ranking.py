@@ -25,6 +25,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import GROUPS, Overview, Ranked, UnitRow, group_of, template_used
 from cchc_tui.core.text import escape_controls
+from cchc_tui.reports.xlsx_print import print_setup, sign_off
 
 HEAD = (
     "Hạng",
@@ -162,7 +163,9 @@ def _sheet(
     for i in range(1, len(head) + 1):
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS[i - 1] if i <= len(WIDTHS) else 10
     ws.freeze_panes = "D4"
-    print_ready(ws)
+    sign_off(ws, ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG CƠ QUAN"), columns=(3, 9))
+    print_setup(ws, header_rows="3:3", header=title)
+    ws.page_margins.left = ws.page_margins.right = 0.4
 
 
 def write_failed(path: Path, e: OSError) -> UserError:
@@ -180,26 +183,6 @@ def title_rows(ws: Worksheet, width: int) -> None:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(1, width))
         ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
         ws.row_dimensions[row].height = height
-
-
-def print_ready(ws: Worksheet) -> None:
-    """A4 landscape, every column on the page's width, the header (row 3) on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    setup = ws.sheet_properties.pageSetUpPr
-    if setup is None:
-        from openpyxl.worksheet.properties import PageSetupProperties
-
-        setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    setup.fitToPage = True
-    ws.print_title_rows = "3:3"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    footer = ws.oddFooter
-    if footer is not None:
-        footer.center.text = "Trang &P / &N"
 
 
 def write_ranking_xlsx(

@@ -16,7 +16,8 @@ from cchc_tui.core.dates import format_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import Overview, UnitRow, group_of
-from cchc_tui.reports.ranking import SHEET, print_ready, title_rows, write_failed
+from cchc_tui.reports.ranking import SHEET, title_rows, write_failed
+from cchc_tui.reports.xlsx_print import print_setup
 
 HEAD = ("STT", "Mã", "Cơ quan, đơn vị", "Nhóm", "Tình trạng", "Ngày đến", "Trễ (ngày)")
 WIDTHS = (6, 8, 40, 18, 14, 12, 10)
@@ -67,7 +68,7 @@ def write_reminders(path: Path, view: Overview, plan: Plan) -> int:
     for i, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A4"
-    print_ready(ws)
+    print_setup(ws, header_rows="3:3", header=str(ws.cell(1, 1).value or ""))
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=".reminders-", suffix=".xlsx", dir=path.parent or Path(".")

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from cchc_tui.core.criteria import CriteriaSet
 from cchc_tui.core.scoring import Result
+from cchc_tui.reports.xlsx_print import print_setup, sign_off
 
 HEADERS = (
     "STT",
@@ -105,6 +106,12 @@ def write_score_xlsx(
     for row in ws.iter_rows(min_row=6):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
         row[5].alignment = Alignment(wrap_text=True, vertical="top")
+    sign_off(ws, ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG CƠ QUAN"), columns=(2, 5))
+    print_setup(
+        ws,
+        header_rows="5:5",
+        header=f"{agency} — {cset.title}{template}",
+    )
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".score-", suffix=".xlsx", dir=path.parent or Path("."))
     os.close(fd)
