@@ -234,10 +234,14 @@ def build_parser() -> Parser:
     ssub.add_parser("reopen", help=t("help.score.reopen"))
 
     sp = add("report", cmd_report, t("help.report"))
-    sp.add_argument("action", choices=["set"])
+    sp.add_argument("action", choices=["set", "docx"])
     sp.add_argument("period", help=t("help.period"))
-    sp.add_argument("--date", required=True, help=t("help.report.date"))
+    sp.add_argument("--date", help=t("help.report.date"))
     sp.add_argument("--plan", help=t("help.plan_id"))
+    sp.add_argument("--out", help=t("help.report.out"))
+    sp.add_argument("--number", help=t("help.report.number"))
+    sp.add_argument("--signer", help=t("help.report.signer"))
+    sp.add_argument("--words", help=t("help.report.words"))
 
     sp = add("indicator", cmd_indicator, t("help.indicator"), json_=True)
     sp.add_argument("action", choices=["set", "list"])

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cchc_tui.cli.common import _decimal_arg, _open_store, _registry
+from cchc_tui.cli.common import _decimal_arg, _open_reader, _open_store, _registry, _today
 from cchc_tui.cli.output import _emit_json, _table
 from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.errors import UserError
@@ -21,6 +21,14 @@ def _desk(args: argparse.Namespace, store: Any) -> Any:
     from cchc_tui.services.officer_desk import Context
 
     return Context.on_store(store, _registry(), args.plan)
+
+
+def _reading_desk(args: argparse.Namespace, reader: Any) -> Any:
+    """The desk over a database only read, working as of --as-of (else today)."""
+    from cchc_tui.services.officer_desk import Context
+
+    plan = reader.load_plan(args.plan)
+    return Context(reader, _registry(), plan, reader.require_profile(), _today(args, plan))
 
 
 def _scoring(desk: Any, args: argparse.Namespace) -> Any:
@@ -186,11 +194,42 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    if args.action == "docx":
+        return _report_docx(args)
+    if not args.date:
+        raise UserError("cli.needs_option", option="--date", command="report set")
     with _open_store(args) as store:
         desk = _desk(args, store)
         when = parse_date(args.date)
         desk.set_report_date(args.period.upper(), when)
     print(t("report.saved", period=args.period.upper(), date=format_date(when)))
+    return 0
+
+
+def _report_docx(args: argparse.Namespace) -> int:
+    """`cchc report docx Q3 --out bao-cao.docx [--number 45] [--date …] [--signer …]
+    [--words loi.toml]`: the period report in the state's document layout."""
+    from cchc_tui.core.text import unquote_path
+    from cchc_tui.reports.report_docx import write_report_docx
+    from cchc_tui.services.period_report import period_report, read_words
+
+    if not args.out:
+        raise UserError("cli.needs_option", option="--out", command="report docx")
+    out = Path(unquote_path(args.out))
+    words = read_words(Path(unquote_path(args.words))) if args.words else None
+    day = parse_date(args.date, allow_future=True) if args.date else None
+    period = args.period.upper()
+    with _open_reader(args) as reader:
+        desk = _reading_desk(args, reader)
+        report = period_report(
+            desk, period, day=day, words=words, number=args.number or "", signer=args.signer or ""
+        )
+    write_report_docx(report, out)
+    c = report.counts
+    print(
+        t("period_report.saved", period=period, path=out, items=c["items"], done=c["done"],
+          overdue=c["overdue"])
+    )  # fmt: skip
     return 0
 
 

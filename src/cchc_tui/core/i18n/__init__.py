@@ -7,6 +7,8 @@ languages have every key and the same placeholders.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -24,6 +26,17 @@ def set_language(lang: str) -> None:
 
 def language() -> str:
     return _lang.get()
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Strings in ``lang`` within the block (an official document is Vietnamese whatever the
+    interface's language), the language before it afterwards."""
+    token = _lang.set(lang)
+    try:
+        yield
+    finally:
+        _lang.reset(token)
 
 
 def t(key: str, /, **params: Any) -> str:

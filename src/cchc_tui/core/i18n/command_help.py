@@ -130,6 +130,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tính hạn và quá hạn theo ngày này",
         "en": "work out due and overdue items as of this date",
     },
+    "help.report.out": {
+        "vi": "tệp .docx để ghi báo cáo kỳ (cchc report docx Q3 --out bao-cao.docx)",
+        "en": "the .docx to write the period report to",
+    },
+    "help.report.number": {"vi": "số của báo cáo (vd: 45)", "en": "the report's number"},
+    "help.report.signer": {"vi": "họ tên người ký", "en": "the signer's name"},
+    "help.report.words": {
+        "vi": "tệp TOML lời của cán bộ: opening, strengths, weaknesses, next_steps, proposals",
+        "en": "a TOML file of the officer's words: opening, strengths, weaknesses, next_steps, "
+        "proposals",
+    },
     "help.condition": {
         "vi": "ghi điều kiện của một mục («khi có Nghị quyết …») đã xảy ra hay chưa",
         "en": "record whether an item's condition (“khi có Nghị quyết …”) happened",

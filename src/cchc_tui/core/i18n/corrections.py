@@ -363,6 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "scheduled task). Open cchc in Windows Terminal or cmd, or use a subcommand "
         "(cchc --help).",
     },
+    "cli.needs_option": {
+        "vi": "Lệnh «cchc {command}» cần {option}.",
+        "en": "“cchc {command}” needs {option}.",
+    },
     "review.needs_period": {
         "vi": "{option} cần --period (Q1, 6T, Q3, NAM): không có kỳ thì lệnh mở ứng dụng.",
         "en": "{option} needs --period (Q1, 6T, Q3, NAM): without a period the command opens "

@@ -151,6 +151,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không xảy ra (không tính quá hạn)",
         "en": "did not happen (never overdue)",
     },
+    "period_report.bad_suffix": {
+        "vi": "Báo cáo ghi ra tệp .docx (Word); «{path}» không phải.",
+        "en": "The report is written to a .docx (Word) file; “{path}” is not one.",
+    },
+    "period_report.no_folder": {
+        "vi": "Không có thư mục «{path}».",
+        "en": "There is no folder “{path}”.",
+    },
+    "period_report.saved": {
+        "vi": "Đã ghi báo cáo {period}: {path} ({items} mục, {done} hoàn thành, "
+        "{overdue} quá hạn).",
+        "en": "Report for {period} written: {path} ({items} items, {done} done, "
+        "{overdue} overdue).",
+    },
+    "period_report.bad_words": {
+        "vi": "Tệp lời báo cáo «{path}» không đọc được: {detail}",
+        "en": "The report's text file “{path}” cannot be read: {detail}",
+    },
     "condition.saved_yes": {
         "vi": "Đã ghi: mục {item}, điều kiện «{condition}» đã xảy ra (căn cứ {doc}).",
         "en": "Saved: item {item}, condition “{condition}” happened ({doc}).",

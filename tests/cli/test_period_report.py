@@ -1,0 +1,164 @@
+"""The period report as Word (issue 18): read back with python-docx, the layout of Nghị định
+30/2020 (A4, margins, the two headings, page numbers from the second page), the content from the
+data with counts equal to `cchc assigned --json`, every assigned item in the appendix, the same
+data giving the same text, bad input refused in one sentence with nothing written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from cchc_tui.core.i18n import set_language
+from tests.tui_helpers import cli, demo_db
+
+AS_OF = "05/10/2022"
+
+
+def report(db: Path, out: Path, *extra: str) -> str:
+    return cli("--db", str(db), "--as-of", AS_OF, "report", "docx", "Q3", "--out", str(out),
+               *extra)  # fmt: skip
+
+
+def text_of(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+@pytest.fixture
+def made(tmp_path: Path, plan_text: str) -> tuple[Path, Path]:
+    db = demo_db(tmp_path, plan_text)
+    out = tmp_path / "Báo cáo 100% Q3.docx"  # a space, a "%", Vietnamese letters
+    said = report(db, out, "--number", "45", "--signer", "Nguyễn Văn An")
+    assert said.startswith("Đã ghi báo cáo Q3:") and out.is_file()
+    return db, out
+
+
+def test_the_layout_of_a_state_document(made: tuple[Path, Path]) -> None:
+    _db, out = made
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin,
+                                     section.left_margin, section.right_margin)]  # fmt: skip
+    assert margins == [20, 20, 30, 15]
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert document.styles["Normal"].font.size.pt == 14
+    # page numbers in the top margin, none on the first page
+    assert section.different_first_page_header_footer
+    assert 'instr="PAGE"' in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml
+    left, right = ([p.text for p in cell.paragraphs] for cell in document.tables[0].rows[0].cells)
+    assert left[0] == "ỦY BAN NHÂN DÂN QUẬN BÌNH THUỶ" and left[-1] == "Số: 45/BC-UBND"
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert right[-1] == "Bình Thuỷ, ngày 05 tháng 10 năm 2022"
+    paragraphs = text_of(out)
+    assert "BÁO CÁO" in paragraphs
+    assert "Kết quả thực hiện công tác cải cách hành chính quý III năm 2022" in paragraphs
+    for heading in (
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+        "PHỤ LỤC",
+    ):
+        assert heading in paragraphs, heading
+    sign = [[p.text for p in c.paragraphs] for c in document.tables[1].rows[0].cells]
+    assert sign[0][0] == "Nơi nhận:" and sign[0][1] == "- Sở Nội vụ thành phố Cần Thơ;"
+    assert sign[1][:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and sign[1][-1] == "Nguyễn Văn An"
+    appendix = document.tables[2]
+    assert appendix.rows[0]._tr.trPr is not None and "tblHeader" in appendix.rows[0]._tr.xml
+
+
+def test_the_content_agrees_with_the_app(made: tuple[Path, Path]) -> None:
+    db, out = made
+    listed = json.loads(cli("--db", str(db), "--as-of", AS_OF, "assigned", "--json"))["items"]
+    paragraphs = text_of(out)
+    whole = "\n".join(paragraphs)
+    done = sum(1 for i in listed if i["status"] == "hoan_thanh")
+    lead = sum(1 for i in listed if i["role"] == "lead")
+    assert (
+        f"Trong tổng số {len(listed)} nhiệm vụ được giao ({lead} chủ trì, {len(listed) - lead} "
+        f"phối hợp), đã hoàn thành {done} nhiệm vụ"
+    ) in whole
+    overdue = [i["number"] for i in listed if i["overdue"]]
+    assert (
+        f"Còn {len(overdue)} nhiệm vụ chậm so với thời hạn của kế hoạch: " + ", ".join(overdue)
+        in whole
+    )
+    # the agency's own plan, by the rule of 1.1.1
+    assert "Ban hành Kế hoạch số 12/KH-UBND ngày 20/01/2022" in whole
+    rows = docx.Document(str(out)).tables[2].rows[1:]
+    assert [r.cells[1].text for r in rows] == [i["number"] for i in listed]
+    by_number = {r.cells[1].text: r.cells[5].text for r in rows}
+    assert by_number["3.7"] == "hoàn thành" and by_number["3.3"] == "chưa cập nhật"
+    # a note and its documents in part II
+    assert any(p.startswith("- 3.7. Hoàn thành xây dựng phần mềm số hóa (phối hợp): hoàn thành "
+                            "ngày 28/03/2022.") for p in paragraphs)  # fmt: skip
+
+
+def test_the_same_data_gives_the_same_text_in_any_interface_language(
+    made: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, out = made
+    again = tmp_path / "again.docx"
+    report(db, again, "--number", "45", "--signer", "Nguyễn Văn An")
+    english = tmp_path / "english.docx"
+    cli("--lang", "en", "--db", str(db), "--as-of", AS_OF, "report", "docx", "Q3", "--out",
+        str(english), "--number", "45", "--signer", "Nguyễn Văn An")  # fmt: skip
+    set_language("vi")
+    assert text_of(again) == text_of(out) == text_of(english)  # an official document: Vietnamese
+
+
+def test_the_officers_words_replace_the_drafts(made: tuple[Path, Path], tmp_path: Path) -> None:
+    db, _ = made
+    words = tmp_path / "lời.toml"
+    notepad = '\ufeffstrengths = "Lãnh đạo quan tâm chỉ đạo sát sao."\r\n'
+    words.write_bytes((notepad + 'proposals = "Đề nghị tập huấn."').encode())
+    out = tmp_path / "r.docx"
+    report(db, out, "--words", str(words))
+    paragraphs = text_of(out)
+    assert "Lãnh đạo quan tâm chỉ đạo sát sao." in paragraphs
+    assert paragraphs[paragraphs.index("V. ĐỀ XUẤT, KIẾN NGHỊ") + 1] == "Đề nghị tập huấn."
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("--out", "r.pdf"), "Báo cáo ghi ra tệp .docx (Word)"),
+        (("--out", "khong-co/r.docx"), "Không có thư mục"),
+        ((), "cần --out"),
+        (("--out", "r.docx", "--words", "loi.toml"), "Tệp lời báo cáo «loi.toml» không đọc được"),
+    ],
+)
+def test_bad_input_is_one_sentence_and_nothing_is_written(
+    tmp_path: Path, plan_text: str, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...],
+    said: str,
+) -> None:  # fmt: skip
+    import contextlib
+    import io
+
+    from cchc_tui.cli import main
+
+    db = demo_db(tmp_path, plan_text)
+    monkeypatch.chdir(tmp_path)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--db", str(db), "report", "docx", "Q3", *argv])
+    assert code == 1 and said in err.getvalue(), err.getvalue()
+    assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".bao-cao-*"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_prints_it(made: tuple[Path, Path], tmp_path: Path) -> None:
+    _db, out = made
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = (tmp_path / out.name).with_suffix(".pdf").read_bytes()
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 3
