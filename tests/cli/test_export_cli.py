@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import zipfile
@@ -9,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from cchc_tui.cli import main
@@ -184,7 +187,7 @@ def test_officer_exports_reviewer_verifies(
         "--json",
     )
     first = json.loads(out)
-    assert code == 0 and first["files"] == 3
+    assert code == 0 and first["files"] == 4  # submission, audit, the period report, a document
     # a resubmission names the bundle it supersedes
     code, out, _ = run(
         capsys,
@@ -198,9 +201,34 @@ def test_officer_exports_reviewer_verifies(
         "--json",
     )
     second = json.loads(out)
-    assert code == 0 and second["files"] == 3
+    assert code == 0 and second["files"] == 4
     with zipfile.ZipFile(second["path"]) as zf:
         info = zf.read(f"{second['bundle_id']}/bag-info.txt").decode()
+        manifest = zf.read(f"{second['bundle_id']}/manifest-sha256.txt").decode()
+        report = zf.read(f"{second['bundle_id']}/data/report.docx")
+    # the period report in the payload, listed in the signed manifest with its hash
+    assert f"{hashlib.sha256(report).hexdigest()}  data/report.docx" in manifest.splitlines()
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(report)).paragraphs]
+    assert "Kết quả thực hiện công tác cải cách hành chính quý III năm 2022" in paragraphs
+    # a bag any BagIt tool accepts, its signature one plain openssl accepts, report included
+    import shutil
+    import subprocess
+
+    import bagit
+
+    with zipfile.ZipFile(second["path"]) as zf:
+        zf.extractall(tmp_path / "bag")
+    root = tmp_path / "bag" / second["bundle_id"]
+    assert bagit.Bag(str(root)).is_valid()
+    openssl = shutil.which("openssl")
+    if openssl is not None:
+        checked = subprocess.run(
+            [openssl, "cms", "-verify", "-binary", "-inform", "DER", "-in",
+             f"{root}/tagmanifest-sha256.txt.p7s", "-content", f"{root}/tagmanifest-sha256.txt",
+             "-CAfile", str(tmp_path / "ca" / "ca.pem"), "-purpose", "any", "-out", os.devnull],
+            capture_output=True,
+        )  # fmt: skip
+        assert checked.returncode == 0, checked.stderr
     assert f"CCHC-Supersedes: {first['bundle_id']}" in info
     assert f"CCHC-Supersedes-SHA256: {first['sha256']}" in info
     # the reviewer's side

@@ -58,7 +58,14 @@ MAX_ZIP = MAX_TOTAL + 64 * 1024**2
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 # the only names a bag may hold below its root folder (docs/bundle-format.md)
 TAG_FILES = frozenset({"bagit.txt", "bag-info.txt", MANIFEST})
-ALLOWED_NAMES = TAG_FILES | {TAGMANIFEST, SIGNATURE, "data/submission.json", "data/audit.jsonl"}
+# data/report.docx: the period report (issue 18), covered by the manifest like any payload file
+ALLOWED_NAMES = TAG_FILES | {
+    TAGMANIFEST,
+    SIGNATURE,
+    "data/submission.json",
+    "data/audit.jsonl",
+    "data/report.docx",
+}
 EVIDENCE_NAME = re.compile(r"data/evidence/([0-9a-f]{64})\.[a-z0-9]{1,10}")
 
 

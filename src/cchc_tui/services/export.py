@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -329,6 +330,41 @@ def prepare_export(
     if not out_dir.is_dir():
         raise UserError("export.no_out_dir", path=out_dir)
     data, files = submission(store, plan, registry, prof.agency_code, period, today)
+    with tempfile.TemporaryDirectory(prefix="cchc-report-") as folder:
+        report = _period_report(store, plan, registry, prof.agency_code, period, today, folder)
+        return _stage_bundle(
+            store, plan, prof, period, today, out_dir, timestamp, progress, key, cert, chain,
+            data, [*files, report],
+        )  # fmt: skip
+
+
+def _period_report(
+    store: Store, plan: Plan, registry: Registry, agency: str, period: str, today: date,
+    folder: str,
+) -> PayloadFile:  # fmt: skip
+    """data/report.docx: the period report as of the export (the officer's drafts of facts;
+    reports/report_docx.py), in the payload, so the signature covers it."""
+    from cchc_tui.core.period_report import build_report
+    from cchc_tui.reports.report_docx import write_report_docx
+    from cchc_tui.store.evidence import sha256_file
+
+    documents = store.list_evidence(agency)
+    content = build_report(
+        plan, registry.agencies[agency], registry,
+        store.assigned_status(plan, registry, agency, today), documents,
+        {d.id: list(d.items) for d in documents}, period=period, day=today,
+        indicators=store.indicator_values(agency, plan.id),
+    )  # fmt: skip
+    path = Path(folder) / "bao-cao.docx"
+    write_report_docx(content, path)
+    return PayloadFile("data/report.docx", path, sha256_file(path), path.stat().st_size)
+
+
+def _stage_bundle(
+    store: Store, plan: Plan, prof: Any, period: str, today: date, out_dir: Path,
+    timestamp: datetime | None, progress: Callable[[int, int], None] | None, key: Any,
+    cert: Any, chain: Any, data: Any, files: list[PayloadFile],
+) -> Staged:  # fmt: skip
     previous = ExchangeStore(store).latest_export(prof.agency_code, plan.id, period)
     stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
     if previous is not None:
