@@ -162,3 +162,38 @@ def test_libreoffice_prints_it(made: tuple[Path, Path], tmp_path: Path) -> None:
     )  # fmt: skip
     pdf = (tmp_path / out.name).with_suffix(".pdf").read_bytes()
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 3
+
+
+def test_words_kept_in_the_database_are_the_reports(
+    made: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`cchc report words` keeps them (audited); `report docx` and the export then use them,
+    with the number, date and signer kept; saving the same again changes nothing."""
+    import sqlite3
+
+    db, _ = made
+    words = tmp_path / "w.toml"
+    words.write_text('weaknesses = "Thiếu  nhân lu\u031b\u0323c."\nopening = "Mở đầu riêng."\n',
+                     encoding="utf-8")  # fmt: skip
+    said = cli("--db", str(db), "report", "words", "q3", "--words", str(words), "--number",
+               "52", "--date", "12/10/2022", "--signer", "Lê Văn Bình")  # fmt: skip
+    assert said.startswith("Đã lưu lời báo cáo Q3 (")
+    again = cli("--db", str(db), "report", "words", "Q3", "--words", str(words), "--number",
+                "52", "--date", "12/10/2022", "--signer", "Lê Văn Bình")  # fmt: skip
+    assert again.startswith("Lời báo cáo Q3 không thay đổi")
+    out = tmp_path / "kept.docx"
+    report(db, out)
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Mở đầu riêng." in paragraphs and "Thiếu nhân lựć." not in paragraphs
+    assert any(p.startswith("Thiếu nhân lực") for p in paragraphs)  # spaces tidied, NFC
+    left, right = ([p.text for p in c.paragraphs] for c in document.tables[0].rows[0].cells)
+    assert left[-1] == "Số: 52/BC-UBND" and right[-1].endswith("ngày 12 tháng 10 năm 2022")
+    sign = [p.text for p in document.tables[1].rows[0].cells[1].paragraphs]
+    assert sign[-1] == "Lê Văn Bình"
+    con = sqlite3.connect(db)
+    actions = [
+        r[0] for r in con.execute("SELECT action FROM audit_log WHERE entity_key LIKE '%/Q3'")
+    ]
+    con.close()
+    assert actions == ["report.words"]

@@ -234,7 +234,7 @@ def build_parser() -> Parser:
     ssub.add_parser("reopen", help=t("help.score.reopen"))
 
     sp = add("report", cmd_report, t("help.report"))
-    sp.add_argument("action", choices=["set", "docx"])
+    sp.add_argument("action", choices=["set", "docx", "words"])
     sp.add_argument("period", help=t("help.period"))
     sp.add_argument("--date", help=t("help.report.date"))
     sp.add_argument("--plan", help=t("help.plan_id"))

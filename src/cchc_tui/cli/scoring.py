@@ -196,6 +196,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     if args.action == "docx":
         return _report_docx(args)
+    if args.action == "words":
+        return _report_words(args)
     if not args.date:
         raise UserError("cli.needs_option", option="--date", command="report set")
     with _open_store(args) as store:
@@ -203,6 +205,26 @@ def cmd_report(args: argparse.Namespace) -> int:
         when = parse_date(args.date)
         desk.set_report_date(args.period.upper(), when)
     print(t("report.saved", period=args.period.upper(), date=format_date(when)))
+    return 0
+
+
+def _report_words(args: argparse.Namespace) -> int:
+    """`cchc report words Q3 --words loi.toml [--number 45] [--date …] [--signer …]`: keep the
+    officer's words of the period's report (the export then puts them in the bundle's)."""
+    from cchc_tui.core.period_report import Words
+    from cchc_tui.core.text import unquote_path
+    from cchc_tui.services.period_report import read_words
+
+    words = read_words(Path(unquote_path(args.words))) if args.words else Words()
+    day = parse_date(args.date, allow_future=True) if args.date else None
+    period = args.period.upper()
+    with _open_store(args) as store:
+        desk = _desk(args, store)
+        changed = desk.save_report_words(
+            period, words, number=args.number or "", report_date=day, signer=args.signer or ""
+        )
+    print(t("period_report.words_saved" if changed else "period_report.words_same",
+            period=period, count=len(changed)))  # fmt: skip
     return 0
 
 

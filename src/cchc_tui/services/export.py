@@ -342,19 +342,14 @@ def _period_report(
     store: Store, plan: Plan, registry: Registry, agency: str, period: str, today: date,
     folder: str,
 ) -> PayloadFile:  # fmt: skip
-    """data/report.docx: the period report as of the export (the officer's drafts of facts;
-    reports/report_docx.py), in the payload, so the signature covers it."""
-    from cchc_tui.core.period_report import build_report
+    """data/report.docx: the period report as of the export (the officer's words kept with
+    `cchc report words`, else drafts of facts; reports/report_docx.py), in the payload, so the
+    signature covers it."""
     from cchc_tui.reports.report_docx import write_report_docx
+    from cchc_tui.services.period_report import report_from
     from cchc_tui.store.evidence import sha256_file
 
-    documents = store.list_evidence(agency)
-    content = build_report(
-        plan, registry.agencies[agency], registry,
-        store.assigned_status(plan, registry, agency, today), documents,
-        {d.id: list(d.items) for d in documents}, period=period, day=today,
-        indicators=store.indicator_values(agency, plan.id),
-    )  # fmt: skip
+    content = report_from(store, plan, registry, agency, period, today)
     path = Path(folder) / "bao-cao.docx"
     write_report_docx(content, path)
     return PayloadFile("data/report.docx", path, sha256_file(path), path.stat().st_size)

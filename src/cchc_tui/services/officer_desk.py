@@ -170,6 +170,18 @@ class Context:
         )
         return values
 
+    def save_report_words(
+        self, period: str, words: Any, *, number: str = "", report_date: date | None = None,
+        signer: str = "",
+    ) -> dict[str, tuple[Any, Any]]:  # fmt: skip
+        """Keep the officer's words of a period report (store/period_report.py)."""
+        from cchc_tui.store.period_report import PeriodReportStore
+
+        return PeriodReportStore(self.store).save(
+            self.plan, period, words, agency=self.agency, actor=self.profile.officer,
+            number=number, report_date=report_date, signer=signer,
+        )  # fmt: skip
+
     def set_condition(
         self, item_id: str, state: str | None, *, document: str = "", note: str = ""
     ) -> dict[str, tuple[Any, Any]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cchc_tui.core.errors import UserError
 
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -21,6 +21,7 @@ KNOWN_REVISIONS = (
     "0009",
     "0010",
     "0011",
+    "0012",
 )
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000

@@ -246,6 +246,27 @@ class ReportSubmission(SQLModel, table=True):
     updated_by: str
 
 
+class PeriodReportText(SQLModel, table=True):
+    """The officer's words of a period report, its number, date and signer."""
+
+    __tablename__ = "period_report_text"
+    __table_args__ = (UniqueConstraint("agency_code", "plan_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    agency_code: str
+    plan_id: str = Field(sa_column=Column(ForeignKey("plan.id"), nullable=False))
+    period: str
+    number: str = ""
+    report_date: date | None = None
+    signer: str = ""
+    opening: str = ""
+    strengths: str = ""
+    weaknesses: str = ""
+    next_steps: str = ""
+    proposals: str = ""
+    updated_at: datetime
+    updated_by: str
+
+
 class IndicatorValue(SQLModel, table=True):
     """The agency's reported value of a plan indicator (exact decimals as text)."""
 

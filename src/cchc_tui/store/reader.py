@@ -440,6 +440,22 @@ class Reader:
             )
             return sent
 
+    def report_words(self, agency: str, plan_id: str, period: str) -> dict[str, Any] | None:
+        """The officer's words of a period report as kept (services/period_report.py)."""
+        with self._conn() as con:
+            con.row_factory = sqlite3.Row
+            row = con.execute(
+                "SELECT number, report_date, signer, opening, strengths, weaknesses, next_steps, "
+                "proposals FROM period_report_text WHERE agency_code = ? AND plan_id = ? "
+                "AND period = ?",
+                (agency, plan_id, period),
+            ).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["report_date"] = _date(out["report_date"])
+        return out
+
     def indicator_values(self, agency: str, plan_id: str) -> dict[str, Decimal]:
         with self._conn() as con:
             return {

@@ -165,6 +165,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Report for {period} written: {path} ({items} items, {done} done, "
         "{overdue} overdue).",
     },
+    "period_report.words_saved": {
+        "vi": "Đã lưu lời báo cáo {period} ({count} phần thay đổi); hồ sơ xuất kỳ này sẽ kèm.",
+        "en": "The report's words for {period} kept ({count} parts changed); this period's "
+        "bundle carries them.",
+    },
+    "period_report.words_same": {
+        "vi": "Lời báo cáo {period} không thay đổi.",
+        "en": "The report's words for {period} are unchanged.",
+    },
     "period_report.bad_words": {
         "vi": "Tệp lời báo cáo «{path}» không đọc được: {detail}",
         "en": "The report's text file “{path}” cannot be read: {detail}",
