@@ -32,7 +32,7 @@ from cchc_tui.core.scoring import DocLike, pct1
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
 
-PERIOD_WORDS = {"Q1": "quý I", "6T": "6 tháng đầu năm", "Q3": "quý III", "NAM": "năm"}
+PERIOD_WORDS = {"Q1": "quý I năm", "6T": "6 tháng đầu năm", "Q3": "quý III năm", "NAM": "năm"}
 NEXT_PERIOD = {"Q1": "6T", "6T": "Q3", "Q3": "NAM", "NAM": "NAM"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -131,7 +131,7 @@ def heading_for(
         number=f"Số: {number or '      '}/{symbol}",
         place_date=f"{place_of(agency)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
         title="BÁO CÁO",
-        summary=f"Kết quả thực hiện công tác cải cách hành chính {PERIOD_WORDS[period]} năm {year}",
+        summary=f"Kết quả thực hiện công tác cải cách hành chính {PERIOD_WORDS[period]} {year}",
         signer_for=signer_for,
         signer_title=signer_title,
         signer=signer,
@@ -205,7 +205,7 @@ def _build(
         f"Thực hiện Kế hoạch số {plan.plan.number} ngày {format_date(plan.plan.issued)} của "
         f"{plan.plan.issuer} về {plan.plan.title[0].lower() + plan.plan.title[1:]}, "
         f"{agency.name} báo cáo kết quả thực hiện công tác cải cách hành chính "
-        f"{PERIOD_WORDS[period]} năm {year} như sau:"
+        f"{PERIOD_WORDS[period]} {year} như sau:"
     )
     parts: list[Part] = [Part("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", _direction(plan, documents))]
     parts.append(Part("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"))

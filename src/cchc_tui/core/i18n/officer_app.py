@@ -1,6 +1,32 @@
 """The officer's app: its screens, forms, dialogs and columns."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "ui.report.title": {"vi": "Báo cáo kỳ", "en": "Period report"},
+    "ui.report.heading": {
+        "vi": "Báo cáo kỳ: {period} — lời của cán bộ (để trống: bản nháp tự động)",
+        "en": "Period report: {period} — the officer's words (empty: the automatic draft)",
+    },
+    "ui.report.number": {"vi": "Số báo cáo (vd: 45)", "en": "Report number (e.g. 45)"},
+    "ui.report.date": {"vi": "Ngày báo cáo (dd/mm/yyyy)", "en": "Report date (dd/mm/yyyy)"},
+    "ui.report.signer": {"vi": "Người ký (họ tên)", "en": "Signer (name)"},
+    "ui.report.opening": {"vi": "Mở đầu", "en": "Opening"},
+    "ui.report.strengths": {"vi": "III.1. Ưu điểm", "en": "III.1. Strengths"},
+    "ui.report.weaknesses": {
+        "vi": "III.2. Tồn tại, hạn chế và nguyên nhân",
+        "en": "III.2. Shortcomings and their causes",
+    },
+    "ui.report.next_steps": {
+        "vi": "IV. Phương hướng kỳ tới (thêm vào trước các mục đến hạn)",
+        "en": "IV. Next period (before the items falling due)",
+    },
+    "ui.report.proposals": {"vi": "V. Đề xuất, kiến nghị", "en": "V. Proposals"},
+    "ui.report.key_docx": {"vi": "Ghi Word", "en": "Write Word"},
+    "ui.report.guard": {"vi": "báo cáo kỳ {period}", "en": "the {period} report"},
+    "ui.report.where": {"vi": "Ghi báo cáo (.docx) vào:", "en": "Write the report (.docx) to:"},
+    "ui.report.where_hint": {
+        "vi": "đường dẫn tệp .docx (ổ USB: E:\\…) · Enter: ghi · Esc: thôi",
+        "en": "a .docx path (a USB stick: E:\\…) · Enter: write · Esc: cancel",
+    },
     "key.condition": {"vi": "Điều kiện", "en": "Condition"},
     "ui.ask_text.hint": {"vi": "Enter: lưu · Esc: thôi", "en": "Enter: save · Esc: cancel"},
     "ui.condition.question": {

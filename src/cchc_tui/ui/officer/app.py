@@ -322,6 +322,12 @@ class CchcApp(CchcAppBase):
 
         self.run_worker(self._show(ExportScreen), group="nav")
 
+    def action_show_period_report(self) -> None:
+        from cchc_tui.ui.officer.screens.period_report import PeriodReportScreen
+
+        if self._has_ctx() and not isinstance(self.screen, PeriodReportScreen):
+            self.push_screen(PeriodReportScreen())
+
     def action_walkthrough(self) -> None:
         from cchc_tui.ui.officer.screens.walkthrough import WalkthroughScreen
 
@@ -362,6 +368,7 @@ class CchcApp(CchcAppBase):
                 (t("key.walkthrough"), "walkthrough"),
                 (t("ui.score.title"), "show_scoring"),
                 (t("ui.export.title"), "show_export"),
+                (t("ui.report.title"), "show_period_report"),
                 (t("ui.change_profile.title"), "change_profile"),
                 *([(t("ui.plan.choose"), "choose_plan")] if self.several_plans else []),
                 *cmds,

@@ -34,6 +34,7 @@ class ExportScreen(BaseScreen):
         Binding("ctrl+s,f2", "export", "ui.export.key", id="export.run", priority=True),
         Binding("ctrl+r", "receipt", "ui.receipt.key", id="export.receipt"),
         Binding("ctrl+b", "backup", "ui.export.backup_key", id="export.backup"),
+        Binding("ctrl+o", "app.show_period_report", "ui.report.title", id="export.report"),
     ]
 
     def __init__(self) -> None:
