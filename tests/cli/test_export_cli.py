@@ -394,6 +394,19 @@ def test_review_overview_from_the_command_line(
     assert csv_bytes.startswith("\ufeffNhóm,Hạng,Mã,".encode()) and b"\r\n" in csv_bytes
     code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "Q5")
     assert code == 1 and "Kỳ «Q5» không có" in err
+    # the agency's period report, as its bundle carries it, written out for Word
+    code, out, err = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "report",
+                         "918", "--out", "918 NAM.docx")  # fmt: skip
+    assert code == 0 and out.startswith("Đã ghi báo cáo kỳ của 918"), err
+    texts = [p.text for p in docx.Document(str(tmp_path / "918 NAM.docx")).paragraphs]
+    assert "Kết quả thực hiện công tác cải cách hành chính năm 2022" in texts
+    # the stored copy changed on this disk: refused, nothing written
+    (stored,) = (tmp_path / "r.sqlite.bundles").rglob("data/report.docx")
+    stored.write_bytes(stored.read_bytes() + b"x")
+    code, _, err = run(capsys, "--db", reviewer_db, "review", "--period", "NAM", "report",
+                       "918", "--out", "again.docx")  # fmt: skip
+    assert code == 1 and "không khớp danh mục đã ký" in err
+    assert not (tmp_path / "again.docx").exists()
     # the same item across the city
     code, out, _ = run(
         capsys, "--db", reviewer_db, "review", "--period", "NAM", "--activity", "hd3.8", "--json"

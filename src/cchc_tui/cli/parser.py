@@ -311,7 +311,7 @@ def build_parser() -> Parser:
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd",
-        metavar="state|comment|appraise|accept|receipt|receipts|drop|arrived",
+        metavar="state|comment|appraise|accept|receipt|receipts|drop|arrived|report",
         parser_class=Parser,
     )
     for name, help_ in (
@@ -323,6 +323,7 @@ def build_parser() -> Parser:
         ("receipt", t("help.review.receipt")),
         ("receipts", t("help.review.receipts")),
         ("drop", t("help.review.drop")),
+        ("report", t("help.review.report")),
     ):
         x = rsub.add_parser(name, help=help_)
         if name == "receipts":
@@ -337,6 +338,8 @@ def build_parser() -> Parser:
             )
             continue
         x.add_argument("agency")
+        if name == "report":
+            x.add_argument("--out", required=True, help=t("help.report.out"))
         if name == "arrived":
             x.add_argument("--date", required=True, help=t("help.review.arrived_date"))
             x.add_argument("--note", default="", help=t("help.review.arrived_note"))

@@ -462,3 +462,30 @@ def period_view(
     by_bundle = latest_states(store, [r.bundle_id for r in latest.values()])
     states = {code: by_bundle[r.bundle_id] for code, r in latest.items()}
     return PeriodView(view, outcomes(store, plan.id, period, latest), states, expected)
+
+
+MAX_REPORT = 50 * 1024 * 1024  # a period report is a few hundred kB; more is not one
+
+
+def received_report(bundle: ReceivedBundle) -> bytes:
+    """The period report (data/report.docx) of a bundle received, read from its stored folder
+    and checked against the bundle's own manifest (the files on this disk may have changed
+    since they were verified). UserError when the bundle has none (made before reports) or it
+    changed."""
+    import hashlib
+
+    folder = Path(bundle.stored_path)
+    report = folder / "data" / "report.docx"
+    short = bundle.bundle_id[:12]
+    if not report.is_file():
+        raise UserError("review.no_report", id=short)
+    try:
+        if report.stat().st_size > MAX_REPORT:
+            raise UserError("review.report_changed", id=short)
+        data = report.read_bytes()
+        manifest = (folder / "manifest-sha256.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UserError("review.report_changed", id=short) from None
+    if f"{hashlib.sha256(data).hexdigest()}  data/report.docx" not in manifest.splitlines():
+        raise UserError("review.report_changed", id=short)
+    return data

@@ -141,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a TOML file of the officer's words: opening, strengths, weaknesses, next_steps, "
         "proposals",
     },
+    "help.review.report": {
+        "vi": "ghi ra báo cáo kỳ (.docx) mà hồ sơ mới nhất của đơn vị mang theo",
+        "en": "write out the period report (.docx) the unit's latest bundle carries",
+    },
     "help.condition": {
         "vi": "ghi điều kiện của một mục («khi có Nghị quyết …») đã xảy ra hay chưa",
         "en": "record whether an item's condition (“khi có Nghị quyết …”) happened",

@@ -228,6 +228,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.review.target": {"vi": "Về", "en": "About"},
     "ui.review.text": {"vi": "Nội dung", "en": "Text"},
+    "review.no_report": {
+        "vi": "Hồ sơ {id} không kèm báo cáo kỳ (xuất trước khi có báo cáo).",
+        "en": "Bundle {id} carries no period report (exported before reports).",
+    },
+    "review.report_changed": {
+        "vi": "Báo cáo trong hồ sơ {id} đã lưu không khớp danh mục đã ký: tệp trên máy này đã "
+        "bị thay đổi; hãy nhập lại hồ sơ gốc.",
+        "en": "The report in stored bundle {id} does not match its signed manifest: the file on "
+        "this machine changed; import the original bundle again.",
+    },
+    "review.report_written": {
+        "vi": "Đã ghi báo cáo kỳ của {agency} (hồ sơ {id}): {path}",
+        "en": "Period report of {agency} (bundle {id}) written: {path}",
+    },
     "report.bad_period": {
         "vi": "Kỳ «{value}» không có; dùng: {choices}.",
         "en": "No period “{value}”; use: {choices}.",
