@@ -197,3 +197,30 @@ def test_words_kept_in_the_database_are_the_reports(
     ]
     con.close()
     assert actions == ["report.words"]
+
+
+def test_the_preflight_says_when_the_reports_words_are_missing_or_old(
+    made: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """No words kept: the export carries the draft, said; kept, then data changed: said too."""
+    from datetime import date
+
+    from cchc_tui.core.agencies import Registry
+    from cchc_tui.services.export import preflight
+    from cchc_tui.store.service import Store
+
+    db, _ = made
+    registry = Registry.load()
+
+    def warnings() -> list[str]:
+        with Store(db) as store:
+            plan = store.load_plan()
+            return preflight(store, plan, registry, "918", date(2022, 10, 5), "Q3").warnings
+
+    assert any(w.startswith("Báo cáo kỳ Q3 chưa có lời của cán bộ") for w in warnings())
+    words = tmp_path / "w.toml"
+    words.write_text('proposals = "Không."\n', encoding="utf-8")
+    cli("--db", str(db), "report", "words", "Q3", "--words", str(words))
+    assert not any("Q3" in w and "báo cáo" in w.lower() for w in warnings())
+    cli("--db", str(db), "progress", "set", "hd3.3", "--status", "dang")
+    assert any(w.startswith("Lời báo cáo kỳ Q3 viết trước lần thay đổi") for w in warnings())

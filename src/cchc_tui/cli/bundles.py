@@ -85,7 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         prof = store.require_profile()
         plan = store.load_plan(args.plan)
         today = _today(args, plan)
-        pre = preflight(store, plan, registry, prof.agency_code, today)
+        pre = preflight(store, plan, registry, prof.agency_code, today, args.period.upper())
         for w in pre.warnings:
             print(f"{t('warning.prefix')}: {w}", file=sys.stderr)
         built = export_bundle(

@@ -68,9 +68,19 @@ def import_key(store: Store, p12: Path, passphrase: bytes) -> Identity:
     return who
 
 
-def preflight(store: Store, plan: Plan, registry: Registry, agency: str, today: date) -> Preflight:
-    """Errors block the export; warnings do not."""
+def preflight(
+    store: Store, plan: Plan, registry: Registry, agency: str, today: date, period: str = ""
+) -> Preflight:
+    """Errors block the export; warnings do not (``period``: also whether the period report's
+    words were written, and after the latest change)."""
     pre = Preflight()
+    if period:
+        words = store.report_words(agency, plan.id, period)
+        changed = store.latest_change_at(agency)
+        if words is None:
+            pre.warnings.append(t("export.report_draft", period=period))
+        elif changed is not None and (words["updated_at"] or changed) < changed:
+            pre.warnings.append(t("export.report_words_old", period=period))
     rows = store.assigned_status(plan, registry, agency, today)
     missing = [r.item.id for r in rows if r.status is None]
     if missing:
@@ -315,7 +325,7 @@ def prepare_export(
     prof = store.require_profile()
     today = today or date.today()
     if pre is None:  # the caller may just have run it to show the warnings
-        pre = preflight(store, plan, registry, prof.agency_code, today)
+        pre = preflight(store, plan, registry, prof.agency_code, today, period)
     if not pre.ok:
         raise UserError("export.blocked", problems="\n".join(f"- {e}" for e in pre.errors))
     p12 = key_path(store)

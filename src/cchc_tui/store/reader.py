@@ -446,7 +446,8 @@ class Reader:
             con.row_factory = sqlite3.Row
             row = con.execute(
                 "SELECT number, report_date, signer, opening, strengths, weaknesses, next_steps, "
-                "proposals FROM period_report_text WHERE agency_code = ? AND plan_id = ? "
+                "proposals, updated_at FROM period_report_text WHERE agency_code = ? "
+                "AND plan_id = ? "
                 "AND period = ?",
                 (agency, plan_id, period),
             ).fetchone()
@@ -454,7 +455,18 @@ class Reader:
             return None
         out = dict(row)
         out["report_date"] = _date(out["report_date"])
+        out["updated_at"] = _datetime(out["updated_at"])
         return out
+
+    def latest_change_at(self, agency: str) -> datetime | None:
+        """When the agency's data last changed (its newest audit entry), the report's own words
+        left out."""
+        with self._conn() as con:
+            row = con.execute(
+                "SELECT max(at) FROM audit_log WHERE agency_code = ? AND action != 'report.words'",
+                (agency,),
+            ).fetchone()
+        return _datetime(row[0]) if row and row[0] else None
 
     def indicator_values(self, agency: str, plan_id: str) -> dict[str, Decimal]:
         with self._conn() as con:

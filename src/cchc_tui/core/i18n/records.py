@@ -174,6 +174,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lời báo cáo {period} không thay đổi.",
         "en": "The report's words for {period} are unchanged.",
     },
+    "export.report_draft": {
+        "vi": "Báo cáo kỳ {period} chưa có lời của cán bộ: hồ sơ kèm bản nháp tự động (Báo cáo "
+        "kỳ: Ctrl+O).",
+        "en": "The {period} report has no words of the officer yet: the bundle carries the "
+        "automatic draft (Period report: Ctrl+O).",
+    },
+    "export.report_words_old": {
+        "vi": "Lời báo cáo kỳ {period} viết trước lần thay đổi dữ liệu gần nhất: nên xem lại "
+        "(Ctrl+O).",
+        "en": "The {period} report's words were written before the latest change: look at them "
+        "again (Ctrl+O).",
+    },
     "period_report.bad_words": {
         "vi": "Tệp lời báo cáo «{path}» không đọc được: {detail}",
         "en": "The report's text file “{path}” cannot be read: {detail}",

@@ -77,8 +77,11 @@ class ExportScreen(BaseScreen):
     async def check(self) -> None:
         ctx = self.ctx
 
+        chosen = self.query_one("#export-period", Select).value
+        period = chosen if isinstance(chosen, str) else ""
+
         def run() -> tuple[Preflight, bool]:
-            pre = preflight(ctx.store, ctx.plan, ctx.registry, ctx.agency, ctx.today)
+            pre = preflight(ctx.store, ctx.plan, ctx.registry, ctx.agency, ctx.today, period)
             return pre, key_path(ctx.store).exists()
 
         try:
