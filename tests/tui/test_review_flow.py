@@ -11,6 +11,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 from openpyxl import load_workbook
 from textual.widgets import DataTable, Static
@@ -81,7 +82,13 @@ def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return stick
 
 
-async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> None:
+async def test_reviewer_flow_on_several_agencies(
+    usb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_tui.ui import opener
+
+    opened: list[Path] = []
+    monkeypatch.setattr(opener, "open_with_system", opened.append)
     reviewer = tmp_path / "r.sqlite"
     person_with_key(str(reviewer), "SNV", "Thẩm định viên", role="reviewer")
     app = ReviewApp(reviewer, today=date(2022, 9, 5))  # current period: Q3, due 10/09/2022
@@ -156,6 +163,12 @@ async def test_reviewer_flow_on_several_agencies(usb: Path, tmp_path: Path) -> N
         assert history[1].endswith("đã nhận ← đang xét") and agency.got.bundle_id[:8] in history[1]
         info = str(agency.query(".info").first(Static).render())
         assert "2 lần" in info or "(2)" in info
+        # w: the unit's period report, checked against the signed manifest, opened as a copy
+        await pilot.press("w")
+        await wait_idle(app, pilot)
+        assert len(opened) == 1 and opened[0].name == "cchc-bao-cao-918-Q3.docx"
+        paragraphs = [p.text for p in docx.Document(str(opened[0])).paragraphs]
+        assert "Kết quả thực hiện công tác cải cách hành chính quý III năm 2022" in paragraphs
         # the document of the resubmission, its stored file's hash checked again
         evidence = agency.query_one("#agency-evidence", DataTable)
         row = evidence.get_row_at(0)

@@ -228,6 +228,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.review.target": {"vi": "Về", "en": "About"},
     "ui.review.text": {"vi": "Nội dung", "en": "Text"},
+    "ui.review.key_report": {"vi": "Báo cáo kỳ", "en": "Period report"},
     "review.no_report": {
         "vi": "Hồ sơ {id} không kèm báo cáo kỳ (xuất trước khi có báo cáo).",
         "en": "Bundle {id} carries no period report (exported before reports).",

@@ -51,6 +51,7 @@ class ReviewAgencyScreen(AgencyActions):
         Binding("n", "receipt", "ui.review.key_receipt", id="agency.receipt"),
         Binding("v", "changes", "ui.review.key_changes", id="agency.changes"),
         Binding("o", "open_file", "ui.review.key_open_file", id="agency.open_file"),
+        Binding("w", "open_report", "ui.review.key_report", id="agency.report"),
         Binding("l", "drop", "ui.review.key_drop", id="agency.drop"),
         Binding("greater_than_sign", "step(1)", "ui.review.key_next_unit", id="agency.next"),
         Binding("less_than_sign", "step(-1)", "ui.review.key_prev_unit", id="agency.prev"),
@@ -433,6 +434,37 @@ class ReviewAgencyScreen(AgencyActions):
             self.notify(said, severity="error", markup=False)
             return
         self.notify(t("review.file_opened", path=got.path), markup=False)
+
+    async def action_open_report(self) -> None:
+        """The unit's period report (data/report.docx of its latest bundle), checked against
+        the bundle's signed manifest, opened as a copy (Word never edits the stored one)."""
+        import tempfile
+
+        from cchc_tui.core.errors import UserError
+        from cchc_tui.services import review_desk as rs
+        from cchc_tui.ui import opener
+
+        app = self.rapp
+        code = self.row.agency.code
+
+        def copy() -> Path:
+            bundle = rs.latest_bundle(app.store, code, app.plan.id, self.period)
+            data = rs.received_report(bundle)
+            out = Path(tempfile.gettempdir()) / f"cchc-bao-cao-{code}-{self.period}.docx"
+            out.write_bytes(data)
+            return out
+
+        try:
+            path = await app.db(copy)
+            opener.open_with_system(path)
+        except UserError as e:
+            self.notify(e.message(), severity="error", markup=False)
+            return
+        except OSError as e:
+            said = t("review.file_open_failed", path=code, detail=e.strerror or str(e))
+            self.notify(said, severity="error", markup=False)
+            return
+        self.notify(t("review.file_opened", path=path), markup=False)
 
     async def action_step(self, by: int) -> None:
         """The next (or previous) unit of the list this one was opened from that sent a
