@@ -98,7 +98,10 @@ class PeriodReportScreen(Guarded, BaseScreen):
         period = next(p.name for p in ctx.plan.period if p.code == self.period)
         self.query_one("#report-title", Static).update(t("ui.report.heading", period=period))
         self.offer_draft(self.period, self.raw(), self.set_raw)
-        self.query_one("#r-number", VietInput).focus()
+        # the page opens at its top (the period named first), the number field focused
+        self.query_one("#r-number", VietInput).focus(scroll_visible=False)
+        body = self.query_one("#report-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
 
     # -- the fields --
     def raw(self) -> dict[str, str]:
