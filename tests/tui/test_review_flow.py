@@ -163,6 +163,7 @@ async def test_reviewer_flow_on_several_agencies(
         assert history[1].endswith("đã nhận ← đang xét") and agency.got.bundle_id[:8] in history[1]
         info = str(agency.query(".info").first(Static).render())
         assert "2 lần" in info or "(2)" in info
+        assert "có báo cáo kỳ (w)" in str(agency.query_one("#agency-bundle", Static).render())
         # w: the unit's period report, checked against the signed manifest, opened as a copy
         await pilot.press("w")
         await wait_idle(app, pilot)

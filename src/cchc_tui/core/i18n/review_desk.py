@@ -229,6 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.review.target": {"vi": "Về", "en": "About"},
     "ui.review.text": {"vi": "Nội dung", "en": "Text"},
     "ui.review.key_report": {"vi": "Báo cáo kỳ", "en": "Period report"},
+    "ui.review.has_report": {"vi": "có báo cáo kỳ (w)", "en": "period report enclosed (w)"},
+    "ui.review.no_report_short": {"vi": "không kèm báo cáo kỳ", "en": "no period report"},
     "review.no_report": {
         "vi": "Hồ sơ {id} không kèm báo cáo kỳ (xuất trước khi có báo cáo).",
         "en": "Bundle {id} carries no period report (exported before reports).",

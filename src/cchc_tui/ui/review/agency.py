@@ -94,16 +94,14 @@ class ReviewAgencyScreen(AgencyActions):
             yield Static(
                 f"{self.row.agency.name} ({self.row.agency.code}) · {self.period}", classes="title"
             )
-            yield Static(
-                t(
-                    "ui.review.bundle",
-                    id=got.bundle_id[:8],
-                    count=got.count,
-                    received=_local(got.received_at),
-                    signed=_local(got.signing_time) if got.signing_time else "—",
-                ),
-                classes="info",
+            self._bundle_line = t(
+                "ui.review.bundle",
+                id=got.bundle_id[:8],
+                count=got.count,
+                received=_local(got.received_at),
+                signed=_local(got.signing_time) if got.signing_time else "—",
             )
+            yield Static(self._bundle_line, classes="info", id="agency-bundle")
             yield Static("", id="agency-history", classes="hint", markup=False)
             yield Static("", id="agency-review", classes="section", markup=False)
             yield DataTable(id="agency-items", cursor_type="row", zebra_stripes=True)
@@ -267,6 +265,13 @@ class ReviewAgencyScreen(AgencyActions):
 
         app = self.rapp
         rows = await app.db(rs.history, app.store, self.row.agency.code, app.plan.id, self.period)
+        # whether the bundle shown carries its period report (w opens it; older bundles do not)
+        shown = next((b for b, _state in rows if b.bundle_id == self.got.bundle_id), None)
+        if shown is not None:
+            carries = (Path(shown.stored_path) / "data" / "report.docx").is_file()
+            info = self.query_one("#agency-bundle", Static)
+            said = t("ui.review.has_report" if carries else "ui.review.no_report_short")
+            info.update(f"{self._bundle_line} · {said}")
         box = self.query_one("#agency-history", Static)
         box.display = len(rows) > 1
         box.update(
