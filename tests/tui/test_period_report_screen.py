@@ -76,3 +76,39 @@ async def test_the_officers_words_by_keyboard(tmp_path: Path, plan_text: str) ->
     assert left[-1] == "Số: 61/BC-UBND"
     texts = [p.text for p in document.paragraphs]
     assert "Kết quả thực hiện công tác cải cách hành chính năm 2022" in texts  # not "năm năm"
+
+
+async def test_unsaved_words_come_back_as_a_draft(tmp_path: Path, plan_text: str) -> None:
+    """Typed and not kept when the app went away (a power cut): the words are in the draft
+    table within a second, and offered back on the next opening of Báo cáo kỳ."""
+    import asyncio
+    import json
+
+    from cchc_tui.ui.dialogs import RestoreDraft
+
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db, today=OCT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        app.action_show_period_report()
+        await wait_for(app, pilot, PeriodReportScreen)
+        await wait_idle(app, pilot)
+        app.screen.query_one("#r-proposals", VietTextArea).focus()
+        await type_text(pilot, "Đề nghị tập huấn")
+        for _ in range(30):  # the draft writer's pace: about a second
+            await asyncio.sleep(0.1)
+            rows = sqlite3.connect(db).execute("SELECT form, payload FROM draft").fetchall()
+            if rows and "Đề nghị tập huấn" in rows[0][1]:
+                break
+        ((form, payload),) = rows
+        assert form == "period_report" and "Đề nghị tập huấn" in json.loads(payload)["proposals"]
+        app.exit()  # gone without the question, as a killed process would be
+    again = make_app(db, today=OCT)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_idle(again, pilot)
+        again.action_show_period_report()
+        await wait_for(again, pilot, RestoreDraft)
+        await pilot.press("enter")  # Khôi phục
+        await wait_for(again, pilot, PeriodReportScreen)
+        text = again.screen.query_one("#r-proposals", VietTextArea).text
+        assert "Đề nghị tập huấn" in text
