@@ -224,3 +224,58 @@ def test_the_preflight_says_when_the_reports_words_are_missing_or_old(
     assert not any("Q3" in w and "báo cáo" in w.lower() for w in warnings())
     cli("--db", str(db), "progress", "set", "hd3.3", "--status", "dang")
     assert any(w.startswith("Lời báo cáo kỳ Q3 viết trước lần thay đổi") for w in warnings())
+
+
+@pytest.mark.parametrize(
+    ("extra", "rels"),
+    [
+        ({"word/vbaProject.bin": b"macro"}, b""),  # a .docm renamed
+        ({"word/embeddings/oleObject1.bin": b"ole"}, b""),
+        (
+            {},
+            b'<Relationship Id="r9" Type="attachedTemplate" '
+            b'Target="http://x.example/t.dotm" TargetMode="External"/>',
+        ),
+    ],
+    ids=["macros", "embedded", "remote-template"],
+)
+def test_a_signed_report_that_acts_when_opened_is_refused(
+    made: tuple[Path, Path], tmp_path: Path, extra: dict[str, bytes], rels: bytes
+) -> None:
+    """An insider's genuine signature says who sent the report, not that it is harmless: the
+    review desk neither opens nor writes out a report with macros, embedded objects or links
+    outside the file, even when the bundle's manifest lists it correctly."""
+    import hashlib
+    import io
+    import zipfile
+    from types import SimpleNamespace
+
+    from cchc_tui.core.errors import UserError
+    from cchc_tui.services.review_desk import received_report
+
+    _db, out = made
+    buf = io.BytesIO()
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/_rels/document.xml.rels" and rels:
+                data = data.replace(b"</Relationships>", rels + b"</Relationships>")
+            dst.writestr(item, data)
+        for name, data in extra.items():
+            dst.writestr(name, data)
+    bad = buf.getvalue()
+    folder = tmp_path / "stored"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "report.docx").write_bytes(bad)
+    (folder / "manifest-sha256.txt").write_text(
+        f"{hashlib.sha256(bad).hexdigest()}  data/report.docx\n", encoding="utf-8"
+    )
+    bundle = SimpleNamespace(stored_path=str(folder), bundle_id="0a1b2c3d-aaaa")
+    with pytest.raises(UserError) as err:
+        received_report(bundle)  # type: ignore[arg-type]
+    assert err.value.key == "review.report_unsafe"
+    (folder / "data" / "report.docx").write_bytes(out.read_bytes())  # the plain one: fine
+    (folder / "manifest-sha256.txt").write_text(
+        f"{hashlib.sha256(out.read_bytes()).hexdigest()}  data/report.docx\n", encoding="utf-8"
+    )
+    assert received_report(bundle) == out.read_bytes()  # type: ignore[arg-type]

@@ -258,29 +258,13 @@ def _per_activity(args: argparse.Namespace, view: Any, plan: Plan, item_id: str)
 def _received_report(args: argparse.Namespace, bundle: Any, agency: str) -> int:
     """`cchc review report AGENCY --period P --out F.docx`: the agency's period report, as its
     latest bundle carries it, written out (atomically) to be opened in Word."""
-    import os
-    import tempfile
-
     from cchc_tui.core.text import unquote_path
+    from cchc_tui.reports.report_docx import write_docx_bytes
     from cchc_tui.services.review_desk import received_report
 
     data = received_report(bundle)
     out = Path(unquote_path(args.out))
-    if out.suffix.lower() != ".docx":
-        raise UserError("period_report.bad_suffix", path=out)
-    if not out.parent.is_dir():
-        raise UserError("period_report.no_folder", path=out.parent)
-    fd, tmp = tempfile.mkstemp(prefix=".bao-cao-", suffix=".docx", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except PermissionError:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError("file.locked", path=out) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_docx_bytes(data, out)
     print(t("review.report_written", agency=agency, id=bundle.bundle_id[:12], path=out))
     return 0
 

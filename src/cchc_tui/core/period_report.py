@@ -21,6 +21,7 @@ from decimal import Decimal
 from cchc_tui.core import labels
 from cchc_tui.core.agencies import Agency, Registry
 from cchc_tui.core.dates import format_date
+from cchc_tui.core.doc_rules import Doc as DocLike
 from cchc_tui.core.doc_rules import DocRule, choose
 from cchc_tui.core.i18n import t, using
 from cchc_tui.core.milestones import first_missed
@@ -28,7 +29,7 @@ from cchc_tui.core.numbers import num
 from cchc_tui.core.periods import period_end
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import status_label
-from cchc_tui.core.scoring import DocLike, pct1
+from cchc_tui.core.scoring import pct1
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
 
@@ -146,6 +147,7 @@ def _docs(item_id: str, documents: Sequence[DocLike], links: dict[int, list[str]
     return "; ".join(f"{d.number} ngày {format_date(d.doc_date)}" for d in mine)
 
 
+@using("vi")  # an official document: Vietnamese whatever the interface's language
 def build_report(
     plan: Plan,
     agency: Agency,
@@ -161,30 +163,8 @@ def build_report(
     number: str = "",
     signer: str = "",
 ) -> Report:
-    """The report of ``period`` as of ``day``; always in Vietnamese (an official document),
-    whatever the interface's language."""
-    with using("vi"):
-        return _build(
-            plan, agency, registry, rows, documents, links, period=period, day=day,
-            indicators=indicators or {}, words=words or Words(), number=number, signer=signer,
-        )  # fmt: skip
-
-
-def _build(
-    plan: Plan,
-    agency: Agency,
-    registry: Registry,
-    rows: list[ItemStatus],
-    documents: Sequence[DocLike],
-    links: dict[int, list[str]],
-    *,
-    period: str,
-    day: date,
-    indicators: dict[str, Decimal],
-    words: Words,
-    number: str,
-    signer: str,
-) -> Report:
+    """The report of ``period`` as of ``day``."""
+    indicators, words = indicators or {}, words or Words()
     year = plan.plan.year
     heading = heading_for(agency, registry, period, year, day, number=number, signer=signer)
     lead = [r for r in rows if r.role == "lead"]

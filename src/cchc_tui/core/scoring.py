@@ -8,11 +8,11 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
 
 from cchc_tui.core import labels
 from cchc_tui.core.criteria import Band, CriteriaSet, Sub
 from cchc_tui.core.dates import format_date
+from cchc_tui.core.doc_rules import Doc as DocLike  # what a document rule reads
 from cchc_tui.core.doc_rules import DocRule, choose
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -22,19 +22,6 @@ from cchc_tui.core.tracking import ItemStatus
 
 LEVEL_OF_SET = {"so": "city", "huyen": "district", "xa": "commune"}
 ZERO = Decimal(0)
-
-
-class DocLike(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def number(self) -> str: ...
-    @property
-    def doc_type(self) -> str: ...
-    @property
-    def doc_date(self) -> date: ...
-    @property
-    def title(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -177,16 +178,26 @@ def _appendix(doc: Any, report: Report) -> None:
 
 def write_report_docx(report: Report, path: Path) -> None:
     """``report`` to ``path`` (.docx), atomically; a file open in Word is one sentence."""
-    path = Path(path)
+    doc = build_docx(report)
+    _replace(Path(path), lambda tmp: doc.save(tmp))
+
+
+def write_docx_bytes(data: bytes, path: Path) -> None:
+    """A .docx as received (a bundle's report) to ``path``, with the same checks and care."""
+    _replace(Path(path), lambda tmp: Path(tmp).write_bytes(data))
+
+
+def _replace(path: Path, write: Callable[[str], object]) -> None:
+    """Checked (.docx, an existing folder), written to a temporary file beside the target and
+    renamed over it: nothing half-written; a file open in Word is one sentence."""
     if path.suffix.lower() != ".docx":
         raise UserError("period_report.bad_suffix", path=path)
     if not path.parent.is_dir():
         raise UserError("period_report.no_folder", path=path.parent)
-    doc = build_docx(report)
     fd, tmp = tempfile.mkstemp(prefix=".bao-cao-", suffix=".docx", dir=path.parent)
     os.close(fd)
     try:
-        doc.save(tmp)
+        write(tmp)
         os.replace(tmp, path)
     except PermissionError:
         Path(tmp).unlink(missing_ok=True)

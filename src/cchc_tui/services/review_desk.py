@@ -488,4 +488,33 @@ def received_report(bundle: ReceivedBundle) -> bytes:
         raise UserError("review.report_changed", id=short) from None
     if f"{hashlib.sha256(data).hexdigest()}  data/report.docx" not in manifest.splitlines():
         raise UserError("review.report_changed", id=short)
+    if not _plain_docx(data):
+        raise UserError("review.report_unsafe", id=short)
     return data
+
+
+def _plain_docx(data: bytes) -> bool:
+    """A Word document and nothing that acts when it is opened: the sender holds a genuine
+    certificate, so the signature says who sent it, not that it is harmless. Refused: not a
+    .docx, macros (vbaProject.bin: a .docm renamed), embedded objects, and any relationship to
+    something outside the file (a remote template or image fetched when Word opens it)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                return False
+            if any(n.lower().endswith(".bin") or "/embeddings/" in n.lower() for n in names):
+                return False
+            for name in names:
+                if name.endswith(".rels"):
+                    info = zf.getinfo(name)
+                    if info.file_size > 1024 * 1024:
+                        return False
+                    if b'TargetMode="External"' in zf.read(info).replace(b"'", b'"'):
+                        return False
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return True

@@ -130,34 +130,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tính hạn và quá hạn theo ngày này",
         "en": "work out due and overdue items as of this date",
     },
-    "help.report.out": {
-        "vi": "tệp .docx để ghi báo cáo kỳ (cchc report docx Q3 --out bao-cao.docx)",
-        "en": "the .docx to write the period report to",
-    },
-    "help.report.number": {"vi": "số của báo cáo (vd: 45)", "en": "the report's number"},
-    "help.report.signer": {"vi": "họ tên người ký", "en": "the signer's name"},
-    "help.report.words": {
-        "vi": "tệp TOML lời của cán bộ: opening, strengths, weaknesses, next_steps, proposals",
-        "en": "a TOML file of the officer's words: opening, strengths, weaknesses, next_steps, "
-        "proposals",
-    },
-    "help.review.report": {
-        "vi": "ghi ra báo cáo kỳ (.docx) mà hồ sơ mới nhất của đơn vị mang theo",
-        "en": "write out the period report (.docx) the unit's latest bundle carries",
-    },
-    "help.condition": {
-        "vi": "ghi điều kiện của một mục («khi có Nghị quyết …») đã xảy ra hay chưa",
-        "en": "record whether an item's condition (“khi có Nghị quyết …”) happened",
-    },
-    "help.condition.state": {
-        "vi": "co (đã xảy ra, ghi --doc), khong (không xảy ra), bo (chưa rõ)",
-        "en": "yes (happened, give --doc), no (did not), clear (not known yet)",
-    },
-    "help.condition.doc": {
-        "vi": "văn bản làm căn cứ: số, ngày (vd: 1211/NQ-UBTVQH14 ngày 24/5/2016)",
-        "en": "the document it rests on: number, date",
-    },
-    "help.condition.note": {"vi": "ghi chú", "en": "a note"},
     "help.progress": {
         "vi": "cập nhật tiến độ một mục",
         "en": "update one item's progress",
@@ -313,10 +285,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.period": {
         "vi": "Q1 | 6T | Q3 | NAM",
         "en": "Q1 | 6T | Q3 | NAM",
-    },
-    "help.report.date": {
-        "vi": "ngày gửi, dd/mm/yyyy",
-        "en": "date sent, dd/mm/yyyy",
     },
     "help.indicator": {
         "vi": "chỉ tiêu của kế hoạch: xem, ghi giá trị",

@@ -1,58 +1,6 @@
 """The officer's app: its screens, forms, dialogs and columns."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "ui.report.title": {"vi": "Báo cáo kỳ", "en": "Period report"},
-    "ui.report.heading": {
-        "vi": "Báo cáo kỳ: {period} — lời của cán bộ (để trống: bản nháp tự động)",
-        "en": "Period report: {period} — the officer's words (empty: the automatic draft)",
-    },
-    "ui.report.number": {"vi": "Số báo cáo (vd: 45)", "en": "Report number (e.g. 45)"},
-    "ui.report.date": {"vi": "Ngày báo cáo (dd/mm/yyyy)", "en": "Report date (dd/mm/yyyy)"},
-    "ui.report.signer": {"vi": "Người ký (họ tên)", "en": "Signer (name)"},
-    "ui.report.opening": {"vi": "Mở đầu", "en": "Opening"},
-    "ui.report.strengths": {"vi": "III.1. Ưu điểm", "en": "III.1. Strengths"},
-    "ui.report.weaknesses": {
-        "vi": "III.2. Tồn tại, hạn chế và nguyên nhân",
-        "en": "III.2. Shortcomings and their causes",
-    },
-    "ui.report.next_steps": {
-        "vi": "IV. Phương hướng kỳ tới (thêm vào trước các mục đến hạn)",
-        "en": "IV. Next period (before the items falling due)",
-    },
-    "ui.report.proposals": {"vi": "V. Đề xuất, kiến nghị", "en": "V. Proposals"},
-    "ui.report.key_docx": {"vi": "Ghi Word", "en": "Write Word"},
-    "ui.report.guard": {"vi": "báo cáo kỳ {period}", "en": "the {period} report"},
-    "ui.report.where": {"vi": "Ghi báo cáo (.docx) vào:", "en": "Write the report (.docx) to:"},
-    "ui.report.where_hint": {
-        "vi": "đường dẫn tệp .docx (ổ USB: E:\\…) · Enter: ghi · Esc: thôi",
-        "en": "a .docx path (a USB stick: E:\\…) · Enter: write · Esc: cancel",
-    },
-    "key.condition": {"vi": "Điều kiện", "en": "Condition"},
-    "ui.ask_text.hint": {"vi": "Enter: lưu · Esc: thôi", "en": "Enter: save · Esc: cancel"},
-    "ui.condition.question": {
-        "vi": "Mục {item}: điều kiện «{condition}»",
-        "en": "Item {item}: condition “{condition}”",
-    },
-    "ui.condition.choice.xay_ra": {
-        "vi": "Đã xảy ra — ghi văn bản làm căn cứ; từ đó tính hạn như mọi mục",
-        "en": "It happened — give the document; from then the item is due as any other",
-    },
-    "ui.condition.choice.khong_xay_ra": {
-        "vi": "Không xảy ra, không phát sinh — mục không tính quá hạn",
-        "en": "It did not happen — the item is never overdue",
-    },
-    "ui.condition.choice.none": {
-        "vi": "Chưa rõ — mục chờ điều kiện",
-        "en": "Not known yet — the item waits",
-    },
-    "ui.condition.document": {
-        "vi": "Văn bản làm căn cứ (số, ngày):",
-        "en": "The document it rests on (number, date):",
-    },
-    "ui.condition.doc_hint": {
-        "vi": "vd: 1211/NQ-UBTVQH14 ngày 24/5/2016 · Enter: lưu · Esc: thôi",
-        "en": "e.g. 1211/NQ-UBTVQH14 of 24/5/2016 · Enter: save · Esc: cancel",
-    },
     "ui.title": {"vi": "CCHC — theo dõi kế hoạch", "en": "CCHC — plan tracking"},
     "ui.walk.documents": {
         "vi": "{id}: {count} TLKC.",

@@ -90,21 +90,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp kế hoạch «{path}» không hợp lệ: {detail}",
         "en": "Plan file “{path}” is not valid: {detail}",
     },
-    # -- conditions of items (core/milestones.py) -------------------------------------------
-    "condition.none": {
-        "vi": "Mục {item} không có điều kiện nào trong kế hoạch.",
-        "en": "Item {item} has no condition in the plan.",
-    },
-    "condition.bad_state": {
-        "vi": "Điều kiện «{state}» không hợp lệ. Dùng: co (đã xảy ra), khong (không xảy ra), "
-        "bo (chưa rõ).",
-        "en": "Condition “{state}” is not valid. Use: yes (happened), no (did not), clear.",
-    },
-    "condition.needs_doc": {
-        "vi": "Mục {item}: điều kiện đã xảy ra thì ghi văn bản làm căn cứ (số, ngày).",
-        "en": "Item {item}: a condition that happened needs the document it rests on (number, "
-        "date).",
-    },
     # -- progress --------------------------------------------------------------------------
     "progress.bad_status": {
         "vi": "Trạng thái «{value}» không hợp lệ. Dùng một trong: {choices}.",
@@ -138,42 +123,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mục {item} không được giao cho {agency}.",
         "en": "Item {item} is not assigned to {agency}.",
     },
-    "milestone.met": {"vi": "đạt", "en": "met"},
-    "milestone.pending": {"vi": "chưa đến", "en": "not yet"},
-    "milestone.explained": {"vi": "trễ, có giải trình", "en": "late, explained"},
-    "milestone.missed": {"vi": "lỡ", "en": "missed"},
-    "condition.state.none": {
-        "vi": "chờ điều kiện (chưa ghi nhận)",
-        "en": "waiting (not recorded yet)",
-    },
-    "condition.state.xay_ra": {"vi": "đã xảy ra, căn cứ {doc}", "en": "happened ({doc})"},
-    "condition.state.khong_xay_ra": {
-        "vi": "không xảy ra (không tính quá hạn)",
-        "en": "did not happen (never overdue)",
-    },
-    "period_report.bad_suffix": {
-        "vi": "Báo cáo ghi ra tệp .docx (Word); «{path}» không phải.",
-        "en": "The report is written to a .docx (Word) file; “{path}” is not one.",
-    },
-    "period_report.no_folder": {
-        "vi": "Không có thư mục «{path}».",
-        "en": "There is no folder “{path}”.",
-    },
-    "period_report.saved": {
-        "vi": "Đã ghi báo cáo {period}: {path} ({items} mục, {done} hoàn thành, "
-        "{overdue} quá hạn).",
-        "en": "Report for {period} written: {path} ({items} items, {done} done, "
-        "{overdue} overdue).",
-    },
-    "period_report.words_saved": {
-        "vi": "Đã lưu lời báo cáo {period} ({count} phần thay đổi); hồ sơ xuất kỳ này sẽ kèm.",
-        "en": "The report's words for {period} kept ({count} parts changed); this period's "
-        "bundle carries them.",
-    },
-    "period_report.words_same": {
-        "vi": "Lời báo cáo {period} không thay đổi.",
-        "en": "The report's words for {period} are unchanged.",
-    },
     "export.report_draft": {
         "vi": "Báo cáo kỳ {period} chưa có lời của cán bộ: hồ sơ kèm bản nháp tự động (Báo cáo "
         "kỳ: Ctrl+O).",
@@ -185,22 +134,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(Ctrl+O).",
         "en": "The {period} report's words were written before the latest change: look at them "
         "again (Ctrl+O).",
-    },
-    "period_report.bad_words": {
-        "vi": "Tệp lời báo cáo «{path}» không đọc được: {detail}",
-        "en": "The report's text file “{path}” cannot be read: {detail}",
-    },
-    "condition.saved_yes": {
-        "vi": "Đã ghi: mục {item}, điều kiện «{condition}» đã xảy ra (căn cứ {doc}).",
-        "en": "Saved: item {item}, condition “{condition}” happened ({doc}).",
-    },
-    "condition.saved_no": {
-        "vi": "Đã ghi: mục {item}, điều kiện «{condition}» không xảy ra; mục không tính quá hạn.",
-        "en": "Saved: item {item}, condition “{condition}” did not happen; never overdue.",
-    },
-    "condition.saved_clear": {
-        "vi": "Đã bỏ ghi nhận điều kiện của mục {item}: mục chờ điều kiện.",
-        "en": "Item {item}'s condition is no longer recorded: it waits on it.",
     },
     "progress.saved": {
         "vi": "Đã lưu {item}: {status}, {pct}%.",

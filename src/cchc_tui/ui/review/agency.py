@@ -441,35 +441,9 @@ class ReviewAgencyScreen(AgencyActions):
         self.notify(t("review.file_opened", path=got.path), markup=False)
 
     async def action_open_report(self) -> None:
-        """The unit's period report (data/report.docx of its latest bundle), checked against
-        the bundle's signed manifest, opened as a copy (Word never edits the stored one)."""
-        import tempfile
+        from cchc_tui.ui.review.unit_report import open_unit_report
 
-        from cchc_tui.core.errors import UserError
-        from cchc_tui.services import review_desk as rs
-        from cchc_tui.ui import opener
-
-        app = self.rapp
-        code = self.row.agency.code
-
-        def copy() -> Path:
-            bundle = rs.latest_bundle(app.store, code, app.plan.id, self.period)
-            data = rs.received_report(bundle)
-            out = Path(tempfile.gettempdir()) / f"cchc-bao-cao-{code}-{self.period}.docx"
-            out.write_bytes(data)
-            return out
-
-        try:
-            path = await app.db(copy)
-            opener.open_with_system(path)
-        except UserError as e:
-            self.notify(e.message(), severity="error", markup=False)
-            return
-        except OSError as e:
-            said = t("review.file_open_failed", path=code, detail=e.strerror or str(e))
-            self.notify(said, severity="error", markup=False)
-            return
-        self.notify(t("review.file_opened", path=path), markup=False)
+        await open_unit_report(self, self.row.agency.code, self.period)
 
     async def action_step(self, by: int) -> None:
         """The next (or previous) unit of the list this one was opened from that sent a
