@@ -251,7 +251,7 @@ def test_a_signed_report_that_acts_when_opened_is_refused(
     from types import SimpleNamespace
 
     from cchc_tui.core.errors import UserError
-    from cchc_tui.services.review_desk import received_report
+    from cchc_tui.services.received_report import received_report
 
     _db, out = made
     buf = io.BytesIO()

@@ -260,7 +260,7 @@ def _received_report(args: argparse.Namespace, bundle: Any, agency: str) -> int:
     latest bundle carries it, written out (atomically) to be opened in Word."""
     from cchc_tui.core.text import unquote_path
     from cchc_tui.reports.report_docx import write_docx_bytes
-    from cchc_tui.services.review_desk import received_report
+    from cchc_tui.services.received_report import received_report
 
     data = received_report(bundle)
     out = Path(unquote_path(args.out))

@@ -14,13 +14,14 @@ from cchc_tui.core.i18n import t
 
 async def open_unit_report(screen: Any, code: str, period: str) -> None:
     from cchc_tui.services import review_desk as rs
+    from cchc_tui.services.received_report import received_report
     from cchc_tui.ui import opener
 
     app = screen.rapp
 
     def copy() -> Path:
         bundle = rs.latest_bundle(app.store, code, app.plan.id, period)
-        data = rs.received_report(bundle)
+        data = received_report(bundle)
         out = Path(tempfile.gettempdir()) / f"cchc-bao-cao-{code}-{period}.docx"
         out.write_bytes(data)
         return out
