@@ -5,16 +5,23 @@ exactly what pydantic builds from the same files."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 import textwrap
 import tomllib
+from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from cchc_tui import launch
+from cchc_tui.cli import officer
+from cchc_tui.cli import parser as parser_module
 from cchc_tui.core.agencies import Registry, RegistryFile
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
 from cchc_tui.core.schema import validate
@@ -130,3 +137,50 @@ def test_reading_commands_load_no_heavy_library(demo_db: Path) -> None:
         """
     )
     assert loaded == {"listed": True, **dict.fromkeys((*HEAVY, "filelock"), False)}
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    was = gc.isenabled()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def test_a_command_runs_with_the_collector_on(
+    demo_db: Path, collector_restored: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`cchc` starts with the collector off (launch.py); a command other than the app turns it
+    on before it runs: an import of a city's bundles must not grow without bound."""
+    seen: list[bool] = []
+    real = officer.cmd_assigned
+
+    def spy(args: Any) -> int:
+        seen.append(gc.isenabled())
+        return real(args)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(parser_module, "cmd_assigned", spy)
+        code = launch.main(["--db", str(demo_db), "--as-of", "15/09/2022", "assigned"])
+    assert code == 0 and "hd" in capsys.readouterr().out
+    assert seen == [True]
+
+
+async def test_the_app_turns_the_collector_on_once_its_first_screen_is_drawn(
+    demo_db: Path, collector_restored: None
+) -> None:
+    from cchc_tui.ui.officer.app import CchcApp
+
+    gc.disable()  # as launch.main leaves it for the app
+    app = CchcApp(demo_db, today=date(2022, 9, 15))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+        await pilot.pause(0.1)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 10_000  # what start-up made, kept out of the passes

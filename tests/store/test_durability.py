@@ -73,7 +73,7 @@ async def test_a_second_process_never_takes_our_wal(tmp_path: Path, plan_text: s
     """The app holds its drafts' connection and opens the writer afterwards; another process
     (a second copy, `cchc assigned`) opening and closing the database must not delete the
     app's WAL: a save the app says is done is seen by everyone else."""
-    from cchc_tui.ui.widgets.viet_input import VietTextArea
+    from cchc_tui.ui.widgets.viet_text_area import VietTextArea
     from tests.tui_helpers import demo_db, make_app, wait_idle
 
     db = demo_db(tmp_path, plan_text)

@@ -16,7 +16,7 @@ import pytest
 
 from cchc_tui.ui.dialogs import RestoreDraft
 from cchc_tui.ui.officer.screens.item import ItemScreen
-from cchc_tui.ui.widgets.viet_input import VietTextArea
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 from tests.tui.test_guard import OCT, asked
 from tests.tui_helpers import demo_db, make_app, wait_idle
 

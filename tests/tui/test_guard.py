@@ -28,7 +28,8 @@ from cchc_tui.ui.officer.screens.overview import OverviewScreen
 from cchc_tui.ui.officer.screens.scoring import PickDocuments, ScoringScreen
 from cchc_tui.ui.officer.screens.walkthrough import WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 from tests.tui_helpers import demo_db, make_app, type_text, wait_idle
 
 OCT = date(2022, 10, 5)

@@ -91,7 +91,8 @@ def test_no_field_takes_an_app_function_key() -> None:
     from textual.widgets import TextArea
 
     from cchc_tui.ui.officer.app import CchcApp
-    from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+    from cchc_tui.ui.widgets.viet_input import VietInput
+    from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 
     app_keys = {
         key.strip() for b in CchcApp.BINDINGS if hasattr(b, "key") for key in b.key.split(",")

@@ -14,7 +14,8 @@ from cchc_tui.ui.dialogs import ConfirmLeave
 from cchc_tui.ui.officer.screens.overview import OverviewScreen
 from cchc_tui.ui.officer.screens.period_report import PeriodReportScreen
 from cchc_tui.ui.widgets.ask_text import AskText
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 from tests.tui_helpers import demo_db, make_app, type_text, wait_idle
 
 OCT = date(2022, 10, 5)  # the year's report is current

@@ -23,7 +23,8 @@ from cchc_tui.ui.dialogs import (
     RestoreDraft,
 )
 from cchc_tui.ui.guard import Guarded
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 from tests.tui.test_guard import OCT
 from tests.tui_helpers import demo_db, make_app
 

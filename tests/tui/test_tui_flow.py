@@ -21,7 +21,8 @@ from cchc_tui.ui.officer.screens.overview import OverviewScreen
 from cchc_tui.ui.officer.screens.walkthrough import WalkSummary, WalkthroughScreen
 from cchc_tui.ui.widgets.item_form import ItemForm
 from cchc_tui.ui.widgets.pick_documents import PickDocuments
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 from tests.tui_helpers import cli, demo_db, make_app, officer_bundle, type_text, wait_idle
 
 OCT = date(2022, 10, 5)  # after 30/09: hd3.42/3.43 are overdue; so is hd3.5 (Q3, Q4), its Q3

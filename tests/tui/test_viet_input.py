@@ -16,7 +16,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from cchc_tui.ui.widgets.viet_input import KeysInOrder, VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import KeysInOrder, VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 
 BS = "\b"
 # What Unikey sends for each way of typing (⌫ is a backspace key event)

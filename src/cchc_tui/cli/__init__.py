@@ -8,6 +8,7 @@ Every listing takes ``--json``. Errors are one sentence on stderr (Vietnamese, o
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -58,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.db is None:
         args.db = default_db_path()
     func = getattr(args, "func", None) or cmd_tui
+    if func is not cmd_tui:  # only the app's first screen is drawn with it off (launch.py)
+        gc.enable()
     try:
         if getattr(args, "as_of", None):  # a day that is no date is said before anything opens
             parse_date(args.as_of, allow_future=True)

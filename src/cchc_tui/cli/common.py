@@ -21,6 +21,7 @@ from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
 from cchc_tui.core.text import fold, user_text
+from cchc_tui.datacache import parsed_toml, shipped_registry
 
 EXIT_USAGE = 2
 
@@ -29,7 +30,7 @@ EXIT_CRASH = 70  # EX_SOFTWARE: the app crashed; its report is beside the databa
 
 
 def _registry() -> Registry:
-    return Registry.load()
+    return shipped_registry()
 
 
 def _plan_text() -> str:
@@ -126,7 +127,7 @@ def _load_plan_for(args: argparse.Namespace) -> Plan:
     if db.exists():
         with _open_reader(args) as reader:
             return reader.load_plan(args.plan)  # type: ignore[no-any-return]
-    plan = Plan.from_trusted_toml(_plan_text())
+    plan = Plan.from_trusted_data(parsed_toml(_plan_text()))
     if args.plan and args.plan != plan.id:
         raise UserError("plan.unknown", plan=args.plan, choices=plan.id)
     return plan

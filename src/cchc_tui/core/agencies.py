@@ -96,6 +96,11 @@ class SearchHit:
     score: float
 
 
+def shipped_registry_text() -> str:
+    """The registry that comes with the app (data/agencies.toml)."""
+    return resources.files("cchc_tui.data").joinpath("agencies.toml").read_text("utf-8")
+
+
 @dataclass
 class Registry:
     agencies: dict[str, Agency]
@@ -105,20 +110,27 @@ class Registry:
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None = None) -> Registry:
-        data: RegistryFile
         if path is None:  # the shipped file, checked against the schema by the test suite
-            text = resources.files("cchc_tui.data").joinpath("agencies.toml").read_text("utf-8")
-            raw: dict[str, Any] = tomllib.loads(text)
-            data = RegistryFile(
+            return cls.from_trusted_data(tomllib.loads(shipped_registry_text()))
+        from cchc_tui.core.schema import validate  # a file from outside: checked by pydantic
+
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad
+        return cls._from_file(validate(RegistryFile, tomllib.loads(text)))
+
+    @classmethod
+    def from_trusted_data(cls, raw: dict[str, Any]) -> Registry:
+        """The shipped registry from its parsed TOML, built without pydantic (checked against
+        the schema by the test suite); for a caller that keeps parsed copies (datacache.py)."""
+        return cls._from_file(
+            RegistryFile(
                 meta=raw["meta"],
                 agency=[build(Agency, x) for x in raw["agency"]],
                 group=[build(Group, x) for x in raw["group"]],
             )
-        else:  # a file from outside: checked by pydantic
-            from cchc_tui.core.schema import validate
+        )
 
-            text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad
-            data = validate(RegistryFile, tomllib.loads(text))
+    @classmethod
+    def _from_file(cls, data: RegistryFile) -> Registry:
         agencies = {a.code: a for a in data.agency}
         if len(agencies) != len(data.agency):
             raise ValueError("mã cơ quan bị trùng trong danh mục")

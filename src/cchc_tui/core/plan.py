@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cchc_tui.core.schema import build
 from cchc_tui.core.text import fold
@@ -198,7 +198,12 @@ class Plan:
         """A plan already checked: the shipped file (checked by the test suite against
         ``from_toml``) or one stored by ``Store.import_plan`` (checked then). Built without
         pydantic, which keeps it off the app's start path (bench/bench_startup.py)."""
-        data = tomllib.loads(text)
+        return cls.from_trusted_data(tomllib.loads(text))
+
+    @classmethod
+    def from_trusted_data(cls, data: dict[str, Any]) -> Plan:
+        """A checked plan from its parsed TOML (dates as dates): ``from_trusted_toml`` without
+        the parsing, for a caller that keeps parsed copies (cchc_tui/datacache.py)."""
         return cls(
             plan=build(PlanMeta, data["plan"]),
             area=[build(Area, x) for x in data.get("area", [])],

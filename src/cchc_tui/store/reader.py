@@ -22,6 +22,7 @@ from cchc_tui.core.assignment import assigned_items
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.tracking import ItemStatus, status_row
+from cchc_tui.datacache import parsed_toml
 from cchc_tui.store.dbtext import _date, _datetime
 from cchc_tui.store.errors import (
     KNOWN_REVISIONS,
@@ -220,7 +221,8 @@ class Reader(PlanRuleReads):
             row = con.execute("SELECT source_toml FROM plan WHERE id = ?", (plan_id,)).fetchone()
         if row is None:
             raise UserError("plan.unknown", plan=plan_id, choices=", ".join(ids) or "—")
-        plan = Plan.from_trusted_toml(row[0])  # checked by import_plan when stored
+        # checked by import_plan when stored; parsed once, then read from a JSON copy
+        plan = Plan.from_trusted_data(parsed_toml(row[0]))
         self._plans[plan_id] = plan
         return plan
 

@@ -22,6 +22,16 @@ QUIET_SECONDS = 1.5  # no key, paste or click for this long: a pass cannot delay
 CHECK_SECONDS = 0.5
 
 
+FIRST_SCREEN_LIMIT = 2.0  # seconds: the collector is on by then, whatever happened
+
+
+def resume_collection() -> None:
+    """The collector on again if start-up turned it off (launch.py)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class QuietCollection:
     _last_input: float = 0.0
     _since_pass: bool = True  # input or new data since the last pass
@@ -31,6 +41,15 @@ class QuietCollection:
         app: Any = self
         self._last_input = time.monotonic()
         app.set_interval(CHECK_SECONDS, self.collect_if_quiet, name="quiet-gc")
+
+    def collect_after_first_screen(self) -> None:
+        """The collector back on once the first screen is on the terminal: ``cchc`` starts with
+        it off (launch.py). What start-up made is frozen first, without a pass (the first quiet
+        moment unfreezes and collects it), so the passes between the first keys stay small.
+        A timer makes sure of it should no refresh come."""
+        app: Any = self
+        app.call_after_refresh(resume_collection)
+        app.set_timer(FIRST_SCREEN_LIMIT, resume_collection)
 
     def note_new_data(self) -> None:
         """A database read or write finished: what it made is worth a pass."""

@@ -26,6 +26,7 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.text import fold
 from cchc_tui.core.tracking import ItemStatus
+from cchc_tui.datacache import shipped_registry
 from cchc_tui.services.officer_desk import Context
 from cchc_tui.store.errors import StoreError
 from cchc_tui.store.leftovers import sweep_incoming
@@ -105,7 +106,7 @@ class CchcApp(CchcAppBase):
         self.given_day = today  # --as-of (or the demo's day); None: from the plan's year
         self.today = today or date.today()  # until the plan is read (settle_day)
         self.as_of = AsOf(self.today, given=today is not None)
-        self.registry = registry or Registry.load()
+        self.registry = registry or shipped_registry()
         self.ctx: Context | None = None
         self._first_view: tuple[list[ItemStatus], dict[str, Any] | None] | None = None
         self.plans_held = 1  # the palette offers a choice when there are more
@@ -124,6 +125,7 @@ class CchcApp(CchcAppBase):
             await self.push_screen(FirstRunScreen())
         else:
             await self.start(ctx)
+        self.collect_after_first_screen()
 
     def _open_existing(self) -> Context | None:
         if not self.db_path.exists():

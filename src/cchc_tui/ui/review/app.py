@@ -13,7 +13,6 @@ from typing import Any, ClassVar, TypeVar
 from textual.binding import Binding, BindingType
 
 from cchc_tui.config import Config
-from cchc_tui.core.agencies import Registry
 from cchc_tui.core.appraisal import Outcome
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
@@ -21,6 +20,7 @@ from cchc_tui.core.plan import Plan
 from cchc_tui.core.review import (
     Overview,
 )
+from cchc_tui.datacache import shipped_registry
 from cchc_tui.store.service import Store
 from cchc_tui.ui.base_app import CchcAppBase
 from cchc_tui.ui.review.overview import ReviewOverviewScreen
@@ -38,7 +38,7 @@ class ReviewApp(CchcAppBase):
         super().__init__(config)
         self.db_path = Path(db)  # a crash report goes beside it
         self.store = Store(db)
-        self.registry = Registry.load()
+        self.registry = shipped_registry()
         self.plan: Plan = self.store.load_plan()
         self.profile = self.store.require_profile()
         self.reviewer = self.profile.agency_code

@@ -25,7 +25,8 @@ from cchc_tui.core.progress import (
     status_label,
 )
 from cchc_tui.core.tracking import ItemStatus
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 
 if TYPE_CHECKING:
     from textual.app import App

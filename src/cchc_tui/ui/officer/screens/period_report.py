@@ -23,7 +23,8 @@ from cchc_tui.core.periods import current_period
 from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
-from cchc_tui.ui.widgets.viet_input import VietInput, VietTextArea
+from cchc_tui.ui.widgets.viet_input import VietInput
+from cchc_tui.ui.widgets.viet_text_area import VietTextArea
 
 LINES = ("number", "date", "signer")
 PARTS = ("opening", "strengths", "weaknesses", "next_steps", "proposals")
