@@ -10,7 +10,6 @@ theme = "textual-dark"   # "ansi-dark" for 16-colour terminals (Linux console, o
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +41,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.exists():
         return Config(path=path)
+    import tomllib  # here: most offices have no config file, and start-up counts
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:

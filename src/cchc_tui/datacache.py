@@ -2,10 +2,12 @@
 the database holds — kept as JSON in the user's cache folder.
 
 tomllib is pure Python: parsing those two texts was ~12 ms of every start on the development
-machine (bench/bench_startup.py); json, in C, reads the same data in about one. A copy is named
-by the SHA-256 of the text it was parsed from, so a changed text is parsed afresh and never
-mistaken for an old one; a copy that cannot be read (missing, cut short, edited) is ignored and
-written again; a cache folder that cannot be written (read-only, full) only costs the time.
+machine (bench/bench_startup.py); json, in C, reads the same data in about one. A copy holds
+the text it was parsed from and is used only for exactly that text (its name, a CRC-32 and the
+length, only finds it: hashlib's import alone cost 2–3 ms), so a changed text is parsed afresh
+and never mistaken for an old one; a copy that cannot be read (missing, cut short, damaged) is
+ignored and written again; a folder that cannot be written (read-only, full) only costs time.
+The folder is the user's own, trusted as the database beside it is.
 Only trusted texts come here (the shipped files, a plan Store.import_plan checked when it was
 stored): a copy holds exactly what tomllib returned for it — checked on writing — nothing more.
 
@@ -15,10 +17,9 @@ stored): a copy holds exactly what tomllib returned for it — checked on writin
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import tomllib
+import zlib
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 from cchc_tui.core.agencies import Registry, shipped_registry_text
 from cchc_tui.paths import APP_NAME
 
-FORMAT = "cchc-toml-json-1"  # part of every copy's name: a new format never reads an old copy
+FORMAT = "cchc-toml-json-1"  # in every copy: a new format never reads an old copy
 _TAG = "$toml"  # {"$toml": "date", "v": "2022-01-31"}: what JSON has no type for
 _KINDS: dict[str, Any] = {"date": date, "datetime": datetime, "time": time}
 KEEP = 8  # copies kept: the newest; a plan's text seldom changes
@@ -58,24 +59,27 @@ def _decode(obj: dict[str, Any]) -> Any:
 def parsed_toml(text: str) -> dict[str, Any]:
     """``tomllib.loads(text)``, from the cached copy when there is one."""
     folder = cache_dir()
-    if folder is None:
-        return tomllib.loads(text)
-    digest = hashlib.sha256(f"{FORMAT}\n{text}".encode()).hexdigest()
-    path = folder / f"{digest[:40]}.json"
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        data: dict[str, Any] = json.loads(path.read_bytes(), object_hook=_decode)
-        if isinstance(data, dict):
-            return data
-    data = tomllib.loads(text)
-    _write(path, data)
+    if folder is not None:
+        path = folder / f"{zlib.crc32(text.encode()):08x}-{len(text)}.json"
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            copy = json.loads(path.read_bytes(), object_hook=_decode)
+            if copy["format"] == FORMAT and copy["text"] == text and isinstance(copy["data"], dict):
+                found: dict[str, Any] = copy["data"]
+                return found
+    import tomllib  # only now: its import too is spared when the copy is there
+
+    data: dict[str, Any] = tomllib.loads(text)
+    if folder is not None:
+        _write(path, text, data)
     return data
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
+def _write(path: Path, text: str, data: dict[str, Any]) -> None:
     """The copy, whole or not at all (a temporary file renamed over it), and only when it
     reads back as exactly ``data`` (a key named like the tag would not)."""
-    encoded = json.dumps(data, default=_encode, ensure_ascii=False, separators=(",", ":"))
-    if json.loads(encoded, object_hook=_decode) != data:
+    copy = {"format": FORMAT, "data": data, "text": text}
+    encoded = json.dumps(copy, default=_encode, ensure_ascii=False, separators=(",", ":"))
+    if json.loads(encoded, object_hook=_decode) != copy:
         return
     tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     try:

@@ -267,7 +267,8 @@ async def test_the_app_says_when_its_database_is_on_a_network_drive(
 
     monkeypatch.setattr("cchc_tui.store.reader.is_network_path", lambda p: True)
     db = demo_db(tmp_path, plan_text)
-    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with contextlib.closing(sqlite3.connect(db)) as con:  # closed: the switch needs the file alone
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_idle(app, pilot)

@@ -321,12 +321,12 @@ def test_locked_database_from_the_command_line(tmp_path: Path) -> None:
 def test_a_bug_is_still_one_sentence(
     db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cchc_tui.cli.parser as parser
+    import cchc_tui.cli.officer as officer
 
     def boom(_args: object) -> int:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(parser, "cmd_agencies", boom)  # the parser binds each command
+    monkeypatch.setattr(officer, "cmd_agencies", boom)  # the parser binds each command
     code, _, err = run(capsys, "agencies")
     assert code == 1 and "Lỗi không lường trước: RuntimeError: hỏng" in err
     assert "Traceback" not in err

@@ -21,7 +21,6 @@ import pytest
 
 from cchc_tui import launch
 from cchc_tui.cli import officer
-from cchc_tui.cli import parser as parser_module
 from cchc_tui.core.agencies import Registry, RegistryFile
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
 from cchc_tui.core.schema import validate
@@ -165,7 +164,7 @@ def test_a_command_runs_with_the_collector_on(
         return real(args)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(parser_module, "cmd_assigned", spy)
+        mp.setattr(officer, "cmd_assigned", spy)
         code = launch.main(["--db", str(demo_db), "--as-of", "15/09/2022", "assigned"])
     assert code == 0 and "hd" in capsys.readouterr().out
     assert seen == [True]
@@ -184,3 +183,84 @@ async def test_the_app_turns_the_collector_on_once_its_first_screen_is_drawn(
         await pilot.pause(0.1)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 10_000  # what start-up made, kept out of the passes
+
+
+@pytest.mark.parametrize(
+    ("argv", "app"),
+    [
+        ([], True),
+        (["--db", "E:\\CCHC 2022\\cchc.sqlite", "--as-of", "15/09/2022"], True),
+        (["--lang", "en", "--theme", "ansi-dark", "--today", "2022-09-15"], True),
+        (["--db=x.sqlite"], True),
+        (["assigned"], False),
+        (["--db", "x", "assigned", "--json"], False),
+        (["--help"], False),
+        (["-h"], False),
+        (["--version"], False),
+        (["--lang", "fr"], False),  # a mistake: answered by the whole grammar
+        (["--db"], False),
+        (["--unknown"], False),
+        (["demo"], False),
+    ],
+)
+def test_only_the_apps_own_start_skips_the_whole_grammar(argv: list[str], app: bool) -> None:
+    from cchc_tui.cli.parser import app_start_args
+
+    got = app_start_args(argv)
+    assert (got is not None) is app
+    if got is not None:  # read as the whole grammar reads it
+        from cchc_tui.cli.parser import build_parser
+
+        assert vars(got) == {k: v for k, v in vars(build_parser().parse_args(argv)).items()
+                             if k != "command"}  # fmt: skip
+
+
+def test_a_wrong_shared_option_is_still_said_in_vietnamese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cchc_tui.cli import main
+
+    with pytest.raises(SystemExit) as ended:
+        main(["--lang", "fr"])
+    assert ended.value.code == 2
+    assert "không có lựa chọn 'fr'" in capsys.readouterr().err
+
+
+def test_the_apps_start_loads_no_command_module() -> None:
+    loaded = _modules_after(
+        """
+        import json, sys
+        from cchc_tui.cli import officer
+        officer.cmd_tui = lambda args: 0  # the app itself is another test's
+        from cchc_tui.cli import main
+        main(["--as-of", "15/09/2022"])
+        print(json.dumps({m: m in sys.modules for m in (
+            "cchc_tui.cli.bundles", "cchc_tui.cli.review", "cchc_tui.cli.scoring")}))
+        """
+    )
+    assert loaded == dict.fromkeys(("cchc_tui.cli.bundles", "cchc_tui.cli.review",
+                                    "cchc_tui.cli.scoring"), False)  # fmt: skip
+
+
+def test_a_second_start_parses_no_toml(demo_db: Path, tmp_path: Path) -> None:
+    """The plan and registry come from their parsed copies (datacache.py) once the first
+    start wrote them; the shipped files are found without importlib.resources."""
+    script = f"""
+        import asyncio, json, os, sys
+        os.environ["CCHC_CACHE"] = {str(tmp_path / "cache")!r}
+        from datetime import date
+        from pathlib import Path
+        from cchc_tui.ui.officer.app import CchcApp
+
+        async def main():
+            app = CchcApp(Path({str(demo_db)!r}), today=date(2022, 9, 15))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                print(json.dumps({{m: m in sys.modules
+                                   for m in ("tomllib", "importlib.resources")}}))
+
+        asyncio.run(main())
+        """
+    first = _modules_after(script)
+    assert first["tomllib"]  # nothing cached yet
+    assert _modules_after(script) == dict.fromkeys(("tomllib", "importlib.resources"), False)

@@ -4,6 +4,7 @@ that cannot be written only costs time."""
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from datetime import date, datetime, time
 from importlib import resources
@@ -36,7 +37,7 @@ def _no_toml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> Any:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(datacache, "tomllib", SimpleNamespace(loads=refuse))
+    monkeypatch.setitem(sys.modules, "tomllib", SimpleNamespace(loads=refuse))
 
 
 def test_the_second_read_comes_from_the_copy_and_equals_the_parse(
@@ -46,19 +47,21 @@ def test_the_second_read_comes_from_the_copy_and_equals_the_parse(
     first = datacache.parsed_toml(text)
     assert first == tomllib.loads(text)
     assert len(list(cache.glob("*.json"))) == 1
+    plan = Plan.from_trusted_toml(text)
     _no_toml(monkeypatch)
     again = datacache.parsed_toml(text)
     assert again == first
     assert isinstance(again["plan"]["issued"], date)  # dates come back as dates
-    assert Plan.from_trusted_data(again) == Plan.from_trusted_toml(text)
+    assert Plan.from_trusted_data(again) == plan
 
 
 def test_the_shipped_registry_from_its_copy_is_the_loaded_one(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert datacache.shipped_registry() == Registry.load()
+    loaded = Registry.load()
+    assert datacache.shipped_registry() == loaded
     _no_toml(monkeypatch)
-    assert datacache.shipped_registry() == Registry.load()
+    assert datacache.shipped_registry() == loaded
 
 
 def test_a_changed_text_is_parsed_afresh(cache: Path) -> None:
@@ -158,3 +161,26 @@ def test_time_and_datetime_keep_their_kind(cache: Path) -> None:
     datacache.parsed_toml(text)
     got = datacache.parsed_toml(text)
     assert type(got["a"]) is date and type(got["b"]) is datetime and type(got["c"]) is time
+
+
+def test_a_copy_of_another_text_under_the_same_name_is_not_used(cache: Path) -> None:
+    """The name only finds a copy (a CRC-32 and the length can collide): the text decides."""
+    text = "n = 1\n"
+    datacache.parsed_toml(text)
+    (copy,) = cache.glob("*.json")
+    other = copy.read_text(encoding="utf-8").replace('"n":1', '"n":2')
+    copy.write_text(other.replace('"text":"n = 1', '"text":"n = 2'), encoding="utf-8")
+    assert datacache.parsed_toml(text) == {"n": 1}
+
+
+@pytest.mark.parametrize("name", ["agencies.toml", DEFAULT_PLAN_FILE, "criteria"])
+def test_shipped_files_read_as_importlib_resources_reads_them(name: str) -> None:
+    from cchc_tui.core.shipped import shipped_path, shipped_text
+
+    found = resources.files("cchc_tui.data").joinpath(name)
+    if name == "criteria":
+        assert sorted(p.name for p in shipped_path(name).iterdir()) == sorted(
+            p.name for p in found.iterdir()
+        )
+        return
+    assert shipped_text(name) == found.read_text("utf-8")

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from cchc_tui.cli.officer import cmd_tui
-from cchc_tui.cli.parser import build_parser
+from cchc_tui.cli.parser import app_start_args, build_parser
 from cchc_tui.config import load_config
 from cchc_tui.core.dates import parse_date
 from cchc_tui.core.errors import UserError
@@ -48,8 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(UserError):
             lang = load_config().lang
     set_language(lang or "vi")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_start_args(argv) or build_parser().parse_args(argv)
     try:
         args.config = load_config()
     except UserError as e:

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from cchc_tui.core.dates import format_date, parse_date
 from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Item, Plan
+from cchc_tui.core.shipped import shipped_text
 from cchc_tui.core.text import fold, user_text
 from cchc_tui.datacache import parsed_toml, shipped_registry
 
@@ -34,7 +34,7 @@ def _registry() -> Registry:
 
 
 def _plan_text() -> str:
-    return resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+    return shipped_text(DEFAULT_PLAN_FILE)
 
 
 def _agency_arg(registry: Registry, query: str) -> Agency:

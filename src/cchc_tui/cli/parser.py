@@ -10,24 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cchc_tui import __version__
-from cchc_tui.cli.bundles import cmd_export, cmd_import, cmd_key, cmd_pki, cmd_verify
 from cchc_tui.cli.common import EXIT_USAGE
-from cchc_tui.cli.db import cmd_db
-from cchc_tui.cli.keys import cmd_keys
-from cchc_tui.cli.officer import (
-    cmd_agencies,
-    cmd_assigned,
-    cmd_condition,
-    cmd_demo,
-    cmd_evidence,
-    cmd_history,
-    cmd_init,
-    cmd_progress,
-)
-from cchc_tui.cli.plan import cmd_plan
-from cchc_tui.cli.profile import cmd_profile
-from cchc_tui.cli.review import cmd_receipt, cmd_review
-from cchc_tui.cli.scoring import cmd_criteria, cmd_indicator, cmd_report, cmd_score
 from cchc_tui.config import THEMES
 from cchc_tui.core.i18n import t
 
@@ -91,15 +74,30 @@ def _trust_arguments(sp: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> Parser:
-    argparse._ = _argparse_text  # type: ignore[attr-defined]  # its gettext, looked up per call
-    p = Parser(
-        prog="cchc",
-        description=t("help.cchc"),
-    )
-    p.add_argument(
-        "--version", action="version", version=f"cchc-tui {__version__}", help=t("help.version")
-    )
+class _NotTheApp(Exception):
+    """The command line is more than the app's own start: read it with the whole grammar."""
+
+
+class _AppStartParser(Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheApp(message)
+
+
+def app_start_args(argv: list[str]) -> argparse.Namespace | None:
+    """The app's own start (``cchc``, ``cchc --db F --as-of D``), read with the options every
+    command shares and nothing else — without building every command's grammar and importing
+    its module (bench/bench_startup.py) — or None: a command, help, the version, or a mistake,
+    which build_parser() reads and answers as always."""
+    p = _AppStartParser(prog="cchc", add_help=False)
+    _add_shared_options(p)
+    try:
+        args, rest = p.parse_known_args(argv)
+    except _NotTheApp:
+        return None
+    return None if rest else args
+
+
+def _add_shared_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         type=Path,
@@ -115,6 +113,36 @@ def build_parser() -> Parser:
     p.add_argument("--theme", choices=list(THEMES), default=None, help=t("help.cchc.theme"))
     p.add_argument("--as-of", dest="as_of", metavar="dd/mm/yyyy", help=t("help.cchc.as_of"))
     p.add_argument("--today", dest="as_of", help=argparse.SUPPRESS)  # the earlier name
+
+
+def build_parser() -> Parser:
+    from cchc_tui.cli.bundles import cmd_export, cmd_import, cmd_key, cmd_pki, cmd_verify
+    from cchc_tui.cli.db import cmd_db
+    from cchc_tui.cli.keys import cmd_keys
+    from cchc_tui.cli.officer import (
+        cmd_agencies,
+        cmd_assigned,
+        cmd_condition,
+        cmd_demo,
+        cmd_evidence,
+        cmd_history,
+        cmd_init,
+        cmd_progress,
+    )
+    from cchc_tui.cli.plan import cmd_plan
+    from cchc_tui.cli.profile import cmd_profile
+    from cchc_tui.cli.review import cmd_receipt, cmd_review
+    from cchc_tui.cli.scoring import cmd_criteria, cmd_indicator, cmd_report, cmd_score
+
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # its gettext, looked up per call
+    p = Parser(
+        prog="cchc",
+        description=t("help.cchc"),
+    )
+    p.add_argument(
+        "--version", action="version", version=f"cchc-tui {__version__}", help=t("help.version")
+    )
+    _add_shared_options(p)
     sub = p.add_subparsers(dest="command", metavar=t("help.command_metavar"), parser_class=Parser)
 
     def add(

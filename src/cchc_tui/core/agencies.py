@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from cchc_tui.core.schema import build
+from cchc_tui.core.shipped import shipped_text
 from cchc_tui.core.text import clean, fold, similarity
 
 Level = Literal["city", "district", "commune"]
@@ -98,7 +97,7 @@ class SearchHit:
 
 def shipped_registry_text() -> str:
     """The registry that comes with the app (data/agencies.toml)."""
-    return resources.files("cchc_tui.data").joinpath("agencies.toml").read_text("utf-8")
+    return shipped_text("agencies.toml")
 
 
 @dataclass
@@ -110,6 +109,8 @@ class Registry:
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None = None) -> Registry:
+        import tomllib  # here, not at start: the app reads the registry from a parsed copy
+
         if path is None:  # the shipped file, checked against the schema by the test suite
             return cls.from_trusted_data(tomllib.loads(shipped_registry_text()))
         from cchc_tui.core.schema import validate  # a file from outside: checked by pydantic

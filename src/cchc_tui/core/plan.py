@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from cchc_tui.core.schema import build
+from cchc_tui.core.shipped import shipped_text
 from cchc_tui.core.text import fold
 from cchc_tui.core.timing import Timing, TimingKind
 
@@ -189,6 +188,8 @@ class Plan:
     def from_toml(cls, text: str) -> Plan:
         """A plan file from outside (``cchc plan import``, a file given by path): every field
         checked by pydantic; a bad file raises ValueError (pydantic's ValidationError)."""
+        import tomllib  # here, not at start: the app reads the plan from a parsed copy
+
         from cchc_tui.core.schema import validate
 
         return validate(cls, tomllib.loads(text))
@@ -198,6 +199,8 @@ class Plan:
         """A plan already checked: the shipped file (checked by the test suite against
         ``from_toml``) or one stored by ``Store.import_plan`` (checked then). Built without
         pydantic, which keeps it off the app's start path (bench/bench_startup.py)."""
+        import tomllib
+
         return cls.from_trusted_data(tomllib.loads(text))
 
     @classmethod
@@ -218,7 +221,7 @@ class Plan:
     @classmethod
     def load(cls, path: Path | None = None) -> Plan:
         if path is None:
-            text = resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+            text = shipped_text(DEFAULT_PLAN_FILE)
             return cls.from_trusted_toml(text)
         return cls.from_toml(path.read_text(encoding="utf-8-sig"))  # a BOM from Notepad
 

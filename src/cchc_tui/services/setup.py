@@ -4,18 +4,17 @@ another agency or officer later (`cchc profile`, the app's palette)."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from cchc_tui.core.agencies import Agency
 from cchc_tui.core.i18n import t
 from cchc_tui.core.plan import DEFAULT_PLAN_FILE, Plan
+from cchc_tui.core.shipped import shipped_text
 from cchc_tui.store.reader import ProfileView
 from cchc_tui.store.service import Store
 
 
 def shipped_plan_text() -> str:
     """The plan this version ships (data/), as TOML text."""
-    return resources.files("cchc_tui.data").joinpath(DEFAULT_PLAN_FILE).read_text("utf-8")
+    return shipped_text(DEFAULT_PLAN_FILE)
 
 
 def set_up_agency(store: Store, agency: Agency, officer: str) -> tuple[ProfileView, Plan]:

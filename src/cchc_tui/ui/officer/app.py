@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -109,14 +109,31 @@ class CchcApp(CchcAppBase):
         self.registry = registry or shipped_registry()
         self.ctx: Context | None = None
         self._first_view: tuple[list[ItemStatus], dict[str, Any] | None] | None = None
+        self._opened: Context | Exception | None = None  # read at load (on_load)
         self.plans_held = 1  # the palette offers a choice when there are more
         self.title = t("ui.title")
 
     # -- start -----------------------------------------------------------------------------
+    def on_load(self) -> None:
+        """The database read before the terminal is taken over, in this thread (nothing is on
+        screen yet to keep alive), so that the first frame drawn is the overview with its data:
+        read in a worker once the app ran, an empty screen was drawn first and the read shared
+        the interpreter with it (bench/bench_startup.py). What went wrong is said at mount."""
+        try:
+            self._opened = self._open_existing()
+        except Exception as e:
+            self._opened = e
+
+    async def _opened_at_load(self) -> Context | None:
+        opened, self._opened = self._opened, None
+        if isinstance(opened, Exception):
+            raise opened
+        return opened
+
     async def on_mount(self) -> None:
         self.apply_settings()
         try:
-            ctx = await self.db(self._open_existing)
+            ctx = await self._saying_errors(self._opened_at_load())
         except DbFailed:
             ctx = None
         if ctx is None:
@@ -256,8 +273,11 @@ class CchcApp(CchcAppBase):
     # -- database calls in a worker thread -------------------------------------------------------
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in a thread; a database or input error is a message, not a crash."""
+        return await self._saying_errors(asyncio.to_thread(fn, *args, **kwargs))
+
+    async def _saying_errors(self, work: Awaitable[T]) -> T:
         try:
-            got = await asyncio.to_thread(fn, *args, **kwargs)
+            got = await work
         except StoreError as e:
             self.notify(e.message(), title=t("error.prefix"), severity="error", timeout=8)
             raise DbFailed(e.key) from e
