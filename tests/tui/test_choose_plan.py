@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from cchc_tui.store.service import Store
 from cchc_tui.ui.dialogs import ChooseOne
@@ -43,6 +43,10 @@ async def test_the_officer_chooses_the_plan(tmp_path: Path, plan_text: str) -> N
         await wait_for(pilot, lambda: app.ctx is not None and app.ctx.plan.id == "kh-260-2022")
         await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
         assert "260/KH-UBND" in app.sub_title
+        # the overview itself (the bottom screen, read again), not only the header
+        agency = app.screen.query_one("#ov-agency", Static)
+        await wait_for(pilot, lambda: "260/KH-UBND" in str(agency.render()))
+        assert app.screen_stack == [app.screen]
 
 
 async def test_one_plan_is_not_a_choice(tmp_path: Path, plan_text: str) -> None:

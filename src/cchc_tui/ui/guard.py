@@ -184,18 +184,48 @@ class GuardedApp(App[None]):
     draft_writer: DraftWriter | None = None
     asking = False  # a guard question is on screen: a second one waits its turn
 
-    async def start_drafts(self, db_path: Path) -> None:
-        """Read the drafts of ``db_path`` (in a thread), then look at the forms each second."""
-        if self.draft_writer is not None or os.environ.get("CCHC_DRAFTS") == "0":
-            return  # CCHC_DRAFTS=0: bench_keys' baseline, typing without drafts
+    _drafts_loaded: DraftWriter | StoreError | None = None  # read at load (load_drafts)
+
+    def load_drafts(self, db_path: Path) -> None:
+        """Read the drafts of ``db_path`` now, in this thread: before the app runs, so that its
+        first screen can name them. start_drafts() then starts writing."""
+        if os.environ.get("CCHC_DRAFTS") == "0":
+            return
         writer = DraftWriter(DraftStore(db_path), on_error=self._draft_failed)
         try:
-            await asyncio.to_thread(writer.load)
+            writer.load()
         except StoreError as e:
-            self._draft_failed(e)
+            self._drafts_loaded = e
+        else:
+            self._drafts_loaded = writer
+
+    async def start_drafts(self, db_path: Path) -> None:
+        """Read the drafts of ``db_path`` (in a thread, unless load_drafts did), then look at
+        the forms each second."""
+        if self.draft_writer is not None or os.environ.get("CCHC_DRAFTS") == "0":
+            return  # CCHC_DRAFTS=0: bench_keys' baseline, typing without drafts
+        loaded, self._drafts_loaded = self._drafts_loaded, None
+        if isinstance(loaded, DraftWriter):
+            writer = loaded
+        else:
+            writer = DraftWriter(DraftStore(db_path), on_error=self._draft_failed)
+            try:
+                if loaded is not None:
+                    raise loaded
+                await asyncio.to_thread(writer.load)
+            except StoreError as e:
+                self._draft_failed(e)
         writer.start()
         self.draft_writer = writer
         self.set_interval(DRAFT_INTERVAL, self.collect_drafts, name="drafts")
+
+    @property
+    def drafts_known(self) -> list[Draft]:
+        """The drafts held, oldest first: also those read at load, before writing started."""
+        writer = self.draft_writer
+        if writer is None and isinstance(self._drafts_loaded, DraftWriter):
+            writer = self._drafts_loaded
+        return sorted(writer.known.values(), key=lambda d: d.saved_at) if writer else []
 
     def _draft_failed(self, error: StoreError) -> None:
         message = t("ui.draft.failed", detail=error.message())

@@ -123,6 +123,21 @@ class CchcApp(CchcAppBase):
             self._opened = self._open_existing()
         except Exception as e:
             self._opened = e
+        if isinstance(self._opened, Context):  # the overview names the drafts kept
+            self.load_drafts(self.db_path)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The overview itself, when the database was read at load: the screen at the bottom of
+        the stack (switch_to goes back to it), drawn first and once. Else an empty base, under
+        the first-run screen."""
+        if not isinstance(self._opened, Context):
+            return super().get_default_screen()
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
+
+        self.ctx = self._opened
+        self._name_header(self.ctx)
+        first, self._first_view = self._first_view, None
+        return OverviewScreen(first)
 
     async def _opened_at_load(self) -> Context | None:
         opened, self._opened = self._opened, None
@@ -176,8 +191,8 @@ class CchcApp(CchcAppBase):
         self.ctx = ctx
         self._name_header(ctx)
         await self.open_session(self.db_path, self.today)
-        first, self._first_view = self._first_view, None
-        await self.switch_to(OverviewScreen(first))
+        if not isinstance(self.screen_stack[0], OverviewScreen):  # after the first-run screen
+            await self.switch_to(OverviewScreen())
         if ctx.reader.network_drive:  # rollback journal: store/location.py
             self.notify(t("db.network_drive_short"), severity="warning", timeout=12)
         if self.several_plans:
@@ -260,9 +275,19 @@ class CchcApp(CchcAppBase):
             sweep_incoming(self.db_path.with_name(self.db_path.name + ".files"))
 
     async def switch_to(self, screen: Screen[Any]) -> None:
-        """Replace everything above the base screen by ``screen``."""
+        """Replace everything above the base screen by ``screen``. When the base is the
+        overview (get_default_screen) and ``screen`` is one too, the base is shown again and
+        read afresh instead."""
+        from cchc_tui.ui.officer.screens.overview import OverviewScreen
+
+        popped = len(self.screen_stack) > 1
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        base = self.screen_stack[0]
+        if isinstance(screen, OverviewScreen) and isinstance(base, OverviewScreen):
+            if not popped:  # shown again (resumed) reads afresh by itself
+                await base.refresh_data()
+            return
         await self.push_screen(screen)
 
     def on_unmount(self) -> None:

@@ -72,10 +72,13 @@ class OverviewScreen(BaseScreen):
         await self.refresh_data()
 
     async def refresh_data(self) -> None:
+        ctx = self.ctx
         try:
-            rows = await self.cchc.db(self.ctx.rows)
-            receipt = await self.cchc.db(self.ctx.reader.newest_receipt)
+            rows = await self.cchc.db(ctx.rows)
+            receipt = await self.cchc.db(ctx.reader.newest_receipt)
         except DbFailed:
+            return
+        if self.ctx is not ctx:  # another plan or agency meanwhile: its own read shows it
             return
         self.show(rows)
         self.show_review(receipt)
@@ -180,8 +183,7 @@ class OverviewScreen(BaseScreen):
             attention.action_first()
         queue = walk_queue(ctx.plan, rows, ctx.today)
         walk = t("ui.overview.start_walk", count=len(queue.items))
-        writer = self.cchc.draft_writer
-        drafts = sorted(writer.known.values(), key=lambda d: d.saved_at) if writer else []
+        drafts = self.cchc.drafts_known
         if drafts:
             # typed in an earlier session and never saved: each is offered back on its form
             walk += "\n" + t(

@@ -1,0 +1,53 @@
+"""The first screen (issue 16, start-up): the overview is read before the terminal is taken
+over and is itself the screen at the bottom of the stack, drawn once with its data; F3 goes
+back to that same screen and reads it afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from cchc_tui.ui.officer.screens.items import ItemsScreen
+from cchc_tui.ui.officer.screens.overview import OverviewScreen
+from tests.tui_helpers import cli, demo_db, make_app, wait_for, wait_idle
+
+
+def _text(screen: OverviewScreen, wid: str) -> str:
+    return str(screen.query_one(wid, Static).render())
+
+
+async def test_the_overview_is_the_first_screen_and_the_bottom_of_the_stack(
+    tmp_path: Path, plan_text: str
+) -> None:
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        assert isinstance(first, OverviewScreen)
+        assert app.screen_stack == [first]  # no empty screen under it
+        assert "mục được giao" in _text(first, "#ov-counts")  # with its data from the start
+        await wait_idle(app, pilot)
+        assert app.screen is first
+
+
+async def test_f3_goes_back_to_the_same_overview_read_afresh(
+    tmp_path: Path, plan_text: str
+) -> None:
+    db = demo_db(tmp_path, plan_text)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        first = app.screen
+        assert isinstance(first, OverviewScreen)
+        before = _text(first, "#ov-status")
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemsScreen))
+        # another copy of the app, or the command line, changes an item meanwhile
+        cli("--db", str(db), "progress", "set", "hd3.8", "--status", "hoan_thanh")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: app.screen is first)
+        assert app.screen_stack == [first]
+        await wait_for(pilot, lambda: _text(first, "#ov-status") != before)
+        await pilot.press("f3")  # already there: nothing pushed
+        await wait_idle(app, pilot)
+        assert app.screen_stack == [first]
