@@ -163,7 +163,8 @@ def test_items_without_a_status_are_named_eight_at_most(tmp_path: Path, missing:
                 plan, item, agency=AGENCY, actor="H", status="dang_thuc_hien", today=TODAY
             )
         pre = check(store)
-    shown = ", ".join(ids[:missing][:8]) + ("…" if missing > 8 else "")
+    more = t("export.and_more", count=missing - 8) if missing > 8 else ""
+    shown = ", ".join(ids[:missing][:8]) + more  # "… và 1 mục khác", not "hd3.15…."
     assert pre.errors == [t("export.no_status", count=missing, items=shown)]
     assert not pre.ok
 

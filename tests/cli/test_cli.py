@@ -159,7 +159,7 @@ def test_unknown_warning_for_odd_doc_number(
                 "B",
             ],
             1,
-            "dd/mm/yyyy",
+            "tháng 1/2022 có 31 ngày",
         ),
         (
             [
@@ -262,6 +262,21 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     statuses = {r["id"]: r["status"] for r in data["items"]}
     assert statuses["hd3.40"] == "hoan_thanh" and statuses["nv2.11"] == "khong_thuc_hien_duoc"
     assert data["as_of"] == "2022-09-15"
+
+
+def test_the_demo_says_where_its_database_is_once_the_app_is_closed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app takes the whole terminal: a path printed before it is wiped. Printed after, the
+    officer can open the demo's data again with --db."""
+    from cchc_tui.cli import common, officer
+
+    opened: list[Path] = []
+    monkeypatch.setattr(common, "require_terminal", lambda: None)
+    monkeypatch.setattr(officer, "run_tui", lambda args, db, today: opened.append(db) or 0)
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and len(opened) == 1
+    assert out.strip() == f"Cơ sở dữ liệu thử: «{opened[0]}» (Quận Bình Thuỷ)."
 
 
 def _subprocess(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

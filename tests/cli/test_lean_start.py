@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -264,3 +265,21 @@ def test_a_second_start_parses_no_toml(demo_db: Path, tmp_path: Path) -> None:
     first = _modules_after(script)
     assert first["tomllib"]  # nothing cached yet
     assert _modules_after(script) == dict.fromkeys(("tomllib", "importlib.resources"), False)
+
+
+def test_a_listing_written_to_a_file_keeps_every_title_whole(demo_db: Path, tmp_path: Path) -> None:
+    """`cchc assigned > ds.txt` is read in Notepad or Excel: no title cut to the terminal's
+    width; piped to a pager it still fits the terminal."""
+    argv = [sys.executable, "-m", "cchc_tui", "--db", str(demo_db), "--as-of", "15/09/2022",
+            "assigned"]  # fmt: skip
+    env = {**os.environ, "COLUMNS": "80"}
+    out = tmp_path / "danh sách.txt"
+    with out.open("wb") as f:
+        subprocess.run(argv, stdout=f, check=True, env=env, timeout=120)
+    text = out.read_text(encoding="utf-8")
+    piped = subprocess.run(argv, capture_output=True, check=True, env=env, timeout=120).stdout
+    assert "…" in piped.decode("utf-8")  # the terminal's 80 columns
+    assert "…" not in text
+    plan = Plan.from_trusted_toml(_shipped(DEFAULT_PLAN_FILE))
+    longest = max((i.text for i in plan.item if i.text in text), key=len)
+    assert len(longest) > 80  # a whole title longer than the terminal is in the file

@@ -217,13 +217,13 @@ def test_the_preflight_says_when_the_reports_words_are_missing_or_old(
             plan = store.load_plan()
             return preflight(store, plan, registry, "918", date(2022, 10, 5), "Q3").warnings
 
-    assert any(w.startswith("Báo cáo kỳ Q3 chưa có lời của cán bộ") for w in warnings())
+    assert any(w.startswith("Báo cáo quý III chưa có lời của cán bộ") for w in warnings())
     words = tmp_path / "w.toml"
     words.write_text('proposals = "Không."\n', encoding="utf-8")
     cli("--db", str(db), "report", "words", "Q3", "--words", str(words))
     assert not any("Q3" in w and "báo cáo" in w.lower() for w in warnings())
     cli("--db", str(db), "progress", "set", "hd3.3", "--status", "dang")
-    assert any(w.startswith("Lời báo cáo kỳ Q3 viết trước lần thay đổi") for w in warnings())
+    assert any(w.startswith("Lời báo cáo quý III viết trước lần thay đổi") for w in warnings())
 
 
 @pytest.mark.parametrize(

@@ -183,7 +183,7 @@ def test_failed_evidence_save_leaves_no_file_and_no_row(
     ("kwargs", "key"),
     [
         ({"doc_date": "20/01/2023"}, "date.future"),
-        ({"doc_date": "31/02/2022"}, "date.invalid"),
+        ({"doc_date": "31/02/2022"}, "date.no_such_day"),
         ({"issuer": "  "}, "evidence.field_required"),
         ({"number": ""}, "docno.empty"),
         ({"file": Path("/nonexistent/file.pdf")}, "evidence.file_missing"),

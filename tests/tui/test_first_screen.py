@@ -48,6 +48,36 @@ async def test_f3_goes_back_to_the_same_overview_read_afresh(
         await wait_for(pilot, lambda: app.screen is first)
         assert app.screen_stack == [first]
         await wait_for(pilot, lambda: _text(first, "#ov-status") != before)
-        await pilot.press("f3")  # already there: nothing pushed
-        await wait_idle(app, pilot)
+        # F3 on the overview itself reads it afresh too (nothing pushed)
+        after = _text(first, "#ov-status")
+        cli("--db", str(db), "progress", "set", "hd3.9", "--status", "hoan_thanh")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: _text(first, "#ov-status") != after)
         assert app.screen_stack == [first]
+
+
+async def test_a_read_that_comes_back_after_its_screen_was_left_is_dropped(
+    tmp_path: Path, plan_text: str
+) -> None:
+    """A screen's read that ends after the screen was left (F3 while the register still read
+    its list; a document form's "saved" arriving for a register already gone): the answer is
+    dropped, no crash (found by the random walk: NoMatches '#register' on EvidenceScreen)."""
+    from cchc_tui.ui.officer.screens.evidence import EvidenceScreen
+
+    app = make_app(demo_db(tmp_path, plan_text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, EvidenceScreen))
+        await wait_idle(app, pilot)
+        register = app.screen
+        assert isinstance(register, EvidenceScreen)
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+        await wait_idle(app, pilot)
+        assert not register.is_attached
+        app.run_worker(register.reload())  # what the stale "saved" callback starts
+        await wait_idle(app, pilot)
+        await pilot.pause(0.2)
+        assert app._exception is None
+        assert app.return_code is None and isinstance(app.screen, OverviewScreen)

@@ -221,7 +221,7 @@ async def test_bad_input_is_named_and_nothing_is_saved(tmp_path: Path, plan_text
         await pilot.press("tab")
         await type_text(pilot, "31/02/2022")
         ev_error = evform.query_one("#ev-error", Static)
-        assert "không hợp lệ" in str(ev_error.render())
+        assert "tháng 2/2022 có 28 ngày" in str(ev_error.render())
         await pilot.press("tab")
         await type_text(pilot, "UBND")
         await pilot.press("tab")

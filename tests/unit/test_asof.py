@@ -69,4 +69,4 @@ def test_a_day_that_is_no_date_is_refused_in_vietnamese(
     db.write_bytes(b"not a database")  # the day is said first, before the file is opened
     code, out, err = run(capsys, "--db", str(db), "--as-of", "31/02/2022", "assigned")
     assert code != 0 and out == ""
-    assert err.startswith("Lỗi: Ngày «31/02/2022» không hợp lệ")
+    assert err.startswith("Lỗi: Ngày «31/02/2022» không có: tháng 2/2022 có 28 ngày")

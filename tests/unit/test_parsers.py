@@ -75,8 +75,12 @@ def test_dates(text: str, expected: date) -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("31/02/2022", "date.invalid"),
-        ("29/02/2023", "date.invalid"),
+        ("31/02/2022", "date.no_such_day"),  # written right: no such day, said as such
+        ("29/02/2023", "date.no_such_day"),
+        ("31.04.2022", "date.no_such_day"),
+        ("15/13/2022", "date.no_such_month"),
+        ("2022-02-31", "date.invalid"),
+        ("31/02/22", "date.invalid"),
         ("", "date.empty"),
         ("hôm qua", "date.invalid"),
         ("01/01/1900", "date.too_early"),
@@ -157,3 +161,9 @@ def test_bad_status_lists_the_choices() -> None:
     with pytest.raises(ProgressError) as err:
         parse_status("gần xong")
     assert "hoan_thanh" in err.value.message() and "gần xong" in err.value.message()
+
+
+def test_a_day_that_does_not_exist_says_how_many_days_the_month_has() -> None:
+    with pytest.raises(DateError) as err:
+        parse_date("31/02/2022", allow_future=True)
+    assert err.value.message() == "Ngày «31/02/2022» không có: tháng 2/2022 có 28 ngày."

@@ -405,10 +405,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = folder / "demo.sqlite"
     store, _plan = build_demo(path, _plan_text(), registry)
     store.close()
+    said = t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name)
     if not (args.json or args.print):
         common.require_terminal()
-        return run_tui(args, path, DEMO_TODAY)
-    print(t("demo.created", path=path, agency=registry.agencies[DEMO_AGENCY].name))
+        code = run_tui(args, path, DEMO_TODAY)
+        print(said)  # once the app is closed: where the demo's data is, to open it again
+        return code
+    print(said)
     args.db = path
     args.agency = None
     args.role = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
 import sys
 from datetime import datetime
 from typing import Any
@@ -24,8 +26,16 @@ def _emit_json(data: Any) -> None:
 _RAW_CONTROLS = re.compile(f"[{OTHER_CONTROLS}]")
 
 
+FILE_WIDTH = 10_000  # a table written to a file: every cell whole
+
+
 def _width() -> int:
-    """The terminal's width, even when stdout is piped (``cchc assigned | less``)."""
+    """The terminal's width, even when stdout is piped (``cchc assigned | less``); written to a
+    file (``cchc assigned > ds.txt``), no width: the file is read in Notepad or Excel, which
+    have room for every title whole."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        if stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode):
+            return FILE_WIDTH
     if os.environ.get("COLUMNS", "").isdigit():
         return max(60, int(os.environ["COLUMNS"]))
     for stream in (sys.stdout, sys.stderr, sys.stdin):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from cchc_tui.core.errors import UserError
@@ -30,6 +31,7 @@ def parse_date(text: str, *, today: date | None = None, allow_future: bool = Fal
             except ValueError:
                 continue
     if parsed is None:
+        _no_such_day(raw)
         raise DateError("date.invalid", value=raw)
     if parsed.year < 1945:
         raise DateError("date.too_early", value=raw, year=parsed.year)
@@ -37,6 +39,22 @@ def parse_date(text: str, *, today: date | None = None, allow_future: bool = Fal
     if not allow_future and parsed > today:
         raise DateError("date.future", value=format_date(parsed), today=format_date(today))
     return parsed
+
+
+def _no_such_day(raw: str) -> None:
+    """Written right, but no such day ("31/02/2022", "15/13/2022"): said as such, not as a
+    wrong way of writing a date."""
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", raw)
+    if m is None:
+        return
+    day, month, year = (int(x) for x in m.groups())
+    if not 1 <= month <= 12:
+        raise DateError("date.no_such_month", value=raw, month=month)
+    import calendar
+
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise DateError("date.no_such_day", value=raw, month=month, year=year, days=days)
 
 
 def format_date(value: date | None) -> str:

@@ -87,3 +87,8 @@ def escape_controls(text: str) -> str:
     terminal or in the TUI, where it must not move the cursor, start a new line or reorder
     what follows. Everything else, accents included, is left as it is."""
     return _CONTROLS.sub(_escaped, text)
+
+
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Báo cáo năm" → "báo cáo năm"."""
+    return name[:1].lower() + name[1:]

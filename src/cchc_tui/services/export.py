@@ -29,6 +29,7 @@ from cchc_tui.core.submission import (
     SubmissionError,
     build_submission,
 )
+from cchc_tui.core.text import mid_sentence
 from cchc_tui.services.anchors import remembered_anchors
 from cchc_tui.store.exchange import ChainForked, ExchangeStore
 from cchc_tui.store.models import BundleExport
@@ -77,17 +78,19 @@ def preflight(
     if period:
         words = store.report_words(agency, plan.id, period)
         changed = store.latest_change_at(agency)
+        name = plan.period_by_code(period).name  # "Báo cáo năm", not its code "NAM"
         if words is None:
-            pre.warnings.append(t("export.report_draft", period=period))
+            pre.warnings.append(t("export.report_draft", report=name))
         elif changed is not None and (words["updated_at"] or changed) < changed:
-            pre.warnings.append(t("export.report_words_old", period=period))
+            pre.warnings.append(t("export.report_words_old", report=mid_sentence(name)))
     rows = store.assigned_status(plan, registry, agency, today)
     missing = [r.item.id for r in rows if r.status is None]
     if missing:
         line = t(
             "export.no_status",
             count=len(missing),
-            items=", ".join(missing[:8]) + ("…" if len(missing) > 8 else ""),
+            items=", ".join(missing[:8])
+            + (t("export.and_more", count=len(missing) - 8) if len(missing) > 8 else ""),
         )
         pre.errors.append(line)
         pre.named[line] = (t("ui.items.only.no_status"), missing)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import datetime
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,9 +22,20 @@ from cchc_tui.core.i18n import t
 from cchc_tui.store.reader import AuditRow
 
 Choice = Literal["save", "discard", "stay"]
+_R = TypeVar("_R")
 
 
-class ConfirmLeave(ModalScreen[Choice]):
+class ButtonDialog(ModalScreen[_R]):
+    """A question answered with buttons: ← and → move between them as Tab and Shift+Tab do
+    (what an officer tries first: → then Enter chose the first button)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "app.focus_previous", "key.nav.left", id="dialog.left", show=False),
+        Binding("right", "app.focus_next", "key.nav.right", id="dialog.right", show=False),
+    ]
+
+
+class ConfirmLeave(ButtonDialog[Choice]):
     """'There are unsaved changes. Save them?' — Save / Discard / Stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,7 +68,7 @@ class ConfirmLeave(ModalScreen[Choice]):
         self.dismiss(choice)
 
 
-class QuitQuestion(ModalScreen[Choice]):
+class QuitQuestion(ButtonDialog[Choice]):
     """Ctrl+Q with input not saved: one question for every open form."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,7 +100,7 @@ class QuitQuestion(ModalScreen[Choice]):
         self.dismiss(choice)
 
 
-class RestoreDraft(ModalScreen[bool | None]):
+class RestoreDraft(ButtonDialog[bool | None]):
     """Khôi phục bản nháp lúc 14:32? [Khôi phục] [Bỏ]. Esc decides nothing: the draft stays,
     offered again next time (only [Bỏ] drops it)."""
 
@@ -124,7 +135,7 @@ class RestoreDraft(ModalScreen[bool | None]):
 Resolution = Literal["mine", "theirs", "merge"]
 
 
-class ConflictModal(ModalScreen[Resolution]):
+class ConflictModal(ButtonDialog[Resolution]):
     """A save refused because someone saved the same row in between: both versions side by
     side (who, when, each field), and keep mine / keep theirs / merge by hand."""
 
@@ -168,14 +179,11 @@ class ConflictModal(ModalScreen[Resolution]):
         self.dismiss(choice)
 
 
-class AskYesNo(ModalScreen[bool]):
+class AskYesNo(ButtonDialog[bool]):
     """A destructive single key asks first: what changes, [Đồng ý] [Không]."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose(False)", "ui.ask.no", id="ask.no"),
-        # the two buttons side by side: the arrows move between them as Tab does
-        Binding("left", "app.focus_previous", "key.nav.left", id="ask.left", show=False),
-        Binding("right", "app.focus_next", "key.nav.right", id="ask.right", show=False),
     ]
 
     def __init__(
@@ -210,7 +218,7 @@ class AskYesNo(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class ConfirmList(ModalScreen[bool]):
+class ConfirmList(ButtonDialog[bool]):
     """A change to several records, shown line by line before it is made: the question, the
     lines (scrolling), [Đồng ý] focused (Enter) and [Không] (Esc)."""
 

@@ -39,6 +39,7 @@ else:
     _ScreenBase = object
 
 DRAFT_INTERVAL = 1.0  # seconds between two looks at the open forms
+DRAFT_REASSERT = 10  # looks: every draft of an open form written again (~10 s)
 
 
 class Guarded(_ScreenBase):
@@ -164,6 +165,11 @@ class DbFailed(Exception):
     """A database call failed; the user has been told on screen."""
 
 
+class ScreenLeft(DbFailed):
+    """A screen's read came back after the screen was left (F3 while F5 was still reading):
+    nothing to show it on, nothing to say (BaseScreen.read)."""
+
+
 def _holds_typing(screen: Guarded) -> bool:
     """A form being built or torn down (its widgets not there yet, or gone) holds nothing
     typed; the draft timer and the leave check may look at it in that moment."""
@@ -241,18 +247,25 @@ class GuardedApp(App[None]):
     def dirty_forms(self) -> list[Guarded]:
         return [s for s in self.guarded() if _holds_typing(s)]
 
+    _collections = 0
+
     def collect_drafts(self) -> None:
-        """Hand the draft writer what changed in the open forms since the last look."""
+        """Hand the draft writer what changed in the open forms since the last look — and, every
+        DRAFT_REASSERT looks, every draft of a form still open again: a second copy of the app
+        on the same database may have dropped it (its officer restored it there, then chose
+        "Bỏ thay đổi"), while the text is still typed here."""
         writer = self.draft_writer
         if writer is None:
             return
+        self._collections += 1
+        again = self._collections % DRAFT_REASSERT == 0
         for screen in self.guarded():
             if not screen.DRAFT_FORM:
                 continue
             sent: dict[str, dict[str, str]] = screen.__dict__.setdefault("_draft_sent", {})
             entries = screen.draft_entries() if _holds_typing(screen) else {}
             for target, (label, payload) in entries.items():
-                if sent.get(target) != payload:
+                if again or sent.get(target) != payload:
                     writer.put(screen.DRAFT_FORM, target, payload, label=label)
                     sent[target] = payload
             for target in [k for k in sent if k not in entries]:

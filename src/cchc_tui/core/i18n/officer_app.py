@@ -192,6 +192,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa lưu: hãy sửa các ô được đánh dấu.",
         "en": "Not saved: fix the marked fields.",
     },
+    "ui.item.status_required": {
+        "vi": "Chọn trạng thái của mục (ô đầu tiên) rồi lưu.",
+        "en": "Choose the item's status (the first field), then save.",
+    },
     "ui.item.pct_invalid": {
         "vi": "Tiến độ là số nguyên từ 0 đến 100.",
         "en": "Progress is a whole number from 0 to 100.",

@@ -120,7 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.report.proposals": {"vi": "V. Đề xuất, kiến nghị", "en": "V. Proposals"},
     "ui.report.key_docx": {"vi": "Ghi Word", "en": "Write Word"},
-    "ui.report.guard": {"vi": "báo cáo kỳ {period}", "en": "the {period} report"},
+    "ui.report.guard": {"vi": "{report}", "en": "“{report}”"},
     "ui.report.where": {"vi": "Ghi báo cáo (.docx) vào:", "en": "Write the report (.docx) to:"},
     "ui.report.where_hint": {
         "vi": "đường dẫn tệp .docx (ổ USB: E:\\…) · Enter: ghi · Esc: thôi",

@@ -8,6 +8,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ngày «{value}» không hợp lệ: hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/03/2022.",
         "en": "Date “{value}” is not valid: type it as dd/mm/yyyy, e.g. 31/03/2022.",
     },
+    "date.no_such_month": {
+        "vi": "Ngày «{value}» không có: tháng {month} không có thật (tháng từ 1 đến 12).",
+        "en": "There is no date “{value}”: month {month} does not exist (months are 1 to 12).",
+    },
+    "date.no_such_day": {
+        "vi": "Ngày «{value}» không có: tháng {month}/{year} có {days} ngày.",
+        "en": "There is no date “{value}”: {month}/{year} has {days} days.",
+    },
     "date.too_early": {
         "vi": "Ngày «{value}» không hợp lệ: năm {year} quá sớm.",
         "en": "Date “{value}” is not valid: the year {year} is too early.",
@@ -124,15 +132,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Item {item} is not assigned to {agency}.",
     },
     "export.report_draft": {
-        "vi": "Báo cáo kỳ {period} chưa có lời của cán bộ: hồ sơ kèm bản nháp tự động (Báo cáo "
-        "kỳ: Ctrl+O).",
-        "en": "The {period} report has no words of the officer yet: the bundle carries the "
-        "automatic draft (Period report: Ctrl+O).",
+        "vi": "{report} chưa có lời của cán bộ: hồ sơ kèm bản nháp tự động (Báo cáo kỳ: Ctrl+O).",
+        "en": "“{report}” has no words of the officer yet: the bundle carries the automatic "
+        "draft (Period report: Ctrl+O).",
     },
+    "export.and_more": {"vi": " và {count} mục khác", "en": " and {count} more"},
     "export.report_words_old": {
-        "vi": "Lời báo cáo kỳ {period} viết trước lần thay đổi dữ liệu gần nhất: nên xem lại "
-        "(Ctrl+O).",
-        "en": "The {period} report's words were written before the latest change: look at them "
+        "vi": "Lời {report} viết trước lần thay đổi dữ liệu gần nhất: nên xem lại (Ctrl+O).",
+        "en": "The words of “{report}” were written before the latest change: look at them "
         "again (Ctrl+O).",
     },
     "progress.saved": {

@@ -337,6 +337,9 @@ class CchcApp(CchcAppBase):
     def action_show_overview(self) -> None:
         from cchc_tui.ui.officer.screens.overview import OverviewScreen
 
+        if isinstance(self.screen, OverviewScreen):  # F3 on the overview: read it afresh
+            self.run_worker(self.screen.refresh_data(), group="nav")
+            return
         self.run_worker(self._show(OverviewScreen), group="nav")
 
     def action_show_items(self) -> None:

@@ -177,7 +177,14 @@ class ItemForm(Vertical):
 
     # -- reading -------------------------------------------------------------------------------
     def values(self) -> ProgressValues | None:
-        return self._check()
+        """The checked values to save, or None with the wrong fields marked and why said —
+        including "no status yet", which the checks as you type leave unsaid (a note is often
+        typed before the status is chosen)."""
+        found = self._check()
+        if found is None and not self._raw()[0]:
+            self.query_one("#status", Select).add_class("invalid")
+            self.query_one("#form-error", Static).update(t("ui.item.status_required"))
+        return found
 
     def _raw(self) -> tuple[str, str, str, str, str]:
         status_value = self.query_one("#status", Select).value

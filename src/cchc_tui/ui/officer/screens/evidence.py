@@ -386,7 +386,7 @@ class EvidenceScreen(BaseScreen):
 
     async def reload(self) -> None:
         try:
-            self.evidence = await self.cchc.db(self.ctx.evidence)
+            self.evidence = await self.read(self.ctx.evidence)
         except DbFailed:
             return
         table = self.query_one("#register", DataTable)

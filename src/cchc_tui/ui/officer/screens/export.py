@@ -49,7 +49,12 @@ class ExportScreen(BaseScreen):
             yield Static(t("ui.export.title"), classes="title")
             with Horizontal(classes="row"):
                 yield Label(t("ui.export.period"))
-                yield Select([(p, p) for p in PERIODS], allow_blank=False, id="export-period")
+                periods: dict[str, str] = {p.code: p.name for p in self.ctx.plan.period}
+                yield Select(
+                    [(f"{periods.get(p, p)} ({p})", p) for p in PERIODS],
+                    allow_blank=False,
+                    id="export-period",
+                )
             with Horizontal(classes="row"):
                 yield Label(t("ui.export.out"))
                 yield VietInput(id="export-out", value=str(Path.cwd()))
@@ -85,7 +90,7 @@ class ExportScreen(BaseScreen):
             return pre, key_path(ctx.store).exists()
 
         try:
-            pre, has_key = await self.cchc.db(run)
+            pre, has_key = await self.read(run)
         except DbFailed:
             return
         self.pre = pre

@@ -109,7 +109,7 @@ class ItemScreen(Guarded, BaseScreen):
     async def reload(self, *, load_form: bool) -> None:
         ctx = self.ctx
         try:
-            row, evidence, comments, base = await self.cchc.db(
+            row, evidence, comments, base = await self.read(
                 lambda: (
                     ctx.row(self.item_id),
                     ctx.evidence_of(self.item_id),
@@ -209,7 +209,7 @@ class ItemScreen(Guarded, BaseScreen):
 
         ctx = self.ctx
         try:
-            entries = await self.cchc.db(ctx.history, self.item_id)
+            entries = await self.read(ctx.history, self.item_id)
         except DbFailed:
             return
         await self.app.push_screen(HistoryModal(self.item_id, entries))

@@ -111,8 +111,8 @@ class ItemsScreen(BaseScreen):
     async def reload(self) -> None:
         ctx = self.ctx
         try:
-            self.rows = await self.cchc.db(ctx.rows)
-            comments = await self.cchc.db(ctx.reader.reviewer_comments)
+            self.rows = await self.read(ctx.rows)
+            comments = await self.read(ctx.reader.reviewer_comments)
         except DbFailed:
             return
         self.commented = {

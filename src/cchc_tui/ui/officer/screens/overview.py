@@ -74,8 +74,8 @@ class OverviewScreen(BaseScreen):
     async def refresh_data(self) -> None:
         ctx = self.ctx
         try:
-            rows = await self.cchc.db(ctx.rows)
-            receipt = await self.cchc.db(ctx.reader.newest_receipt)
+            rows = await self.read(ctx.rows)
+            receipt = await self.read(ctx.reader.newest_receipt)
         except DbFailed:
             return
         if self.ctx is not ctx:  # another plan or agency meanwhile: its own read shows it

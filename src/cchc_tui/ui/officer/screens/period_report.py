@@ -20,6 +20,7 @@ from cchc_tui.core.errors import UserError
 from cchc_tui.core.i18n import t
 from cchc_tui.core.period_report import Words
 from cchc_tui.core.periods import current_period
+from cchc_tui.core.text import mid_sentence
 from cchc_tui.ui.guard import DbFailed, Guarded
 from cchc_tui.ui.officer.screens.base import BaseScreen
 from cchc_tui.ui.widgets.footer import I18nFooter
@@ -72,7 +73,7 @@ class PeriodReportScreen(Guarded, BaseScreen):
         ctx = self.ctx
         self.period = current_period(ctx.plan, ctx.today).code
         try:
-            (stored, meta), draft = await self.cchc.db(
+            (stored, meta), draft = await self.read(
                 lambda: (
                     kept(ctx.reader, ctx.agency, ctx.plan.id, self.period),
                     period_report(ctx, self.period),
@@ -124,7 +125,8 @@ class PeriodReportScreen(Guarded, BaseScreen):
         self.set_raw(self.loaded)
 
     def guard_label(self) -> str:
-        return t("ui.report.guard", period=self.period)
+        name = self.ctx.plan.period_by_code(self.period).name
+        return t("ui.report.guard", report=mid_sentence(name))
 
     def draft_entries(self) -> dict[str, tuple[str, dict[str, str]]]:
         return {self.period: (self.guard_label(), self.raw())} if self.is_dirty() else {}

@@ -98,8 +98,8 @@ class ScoringScreen(Guarded, BaseScreen):
     async def reload(self, written: str | None = None) -> None:
         ctx = self.ctx
         try:
-            view = await self.cchc.db(ctx.scoring_view)
-            versions = await self.cchc.db(ctx.score_versions, view.cset.id)
+            view = await self.read(ctx.scoring_view)
+            versions = await self.read(ctx.score_versions, view.cset.id)
         except DbFailed:
             return
         self.view = view
@@ -438,7 +438,7 @@ class ScoringScreen(Guarded, BaseScreen):
         if r is None or view is None:
             return
         try:
-            docs = await self.cchc.db(self.ctx.evidence)
+            docs = await self.read(self.ctx.evidence)
         except DbFailed:
             return
         options = document_options(docs)

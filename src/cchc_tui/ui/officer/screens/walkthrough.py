@@ -62,7 +62,7 @@ class WalkthroughScreen(Guarded, BaseScreen):
     async def on_mount(self) -> None:
         ctx = self.ctx
         try:
-            rows, self.versions = await self.cchc.db(lambda: (ctx.rows(), ctx.progress_versions()))
+            rows, self.versions = await self.read(lambda: (ctx.rows(), ctx.progress_versions()))
         except DbFailed:
             return
         self.queue = walk_queue(ctx.plan, rows, ctx.today)
@@ -114,7 +114,10 @@ class WalkthroughScreen(Guarded, BaseScreen):
         row = self.items[self.index]
 
         async def counted() -> None:
-            rows = await self.cchc.db(self.ctx.rows)
+            try:
+                rows = await self.read(self.ctx.rows)
+            except DbFailed:  # said on screen already, or the walk was left meanwhile
+                return
             fresh = next((r for r in rows if r.item.id == row.item.id), None)
             if fresh is not None:
                 count = fresh.evidence_count
