@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -448,3 +449,15 @@ def test_every_commands_help_prints(lang: str, capsys: pytest.CaptureFixture[str
     assert ("indicator",) in commands and ("condition",) in commands and len(commands) > 30
     for argv in commands:
         assert _help(capsys, "--lang", lang, *argv), argv
+
+
+def test_no_english_placeholder_in_the_vietnamese_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """Tried as an officer: "--status STATUS", "--agency AGENCY" in the Vietnamese help. Every
+    placeholder of every command is Vietnamese (or dd/mm/yyyy, N, a list of the values to type);
+    in English they stay English."""
+    english = re.compile(r"--[a-z0-9-]+ ([A-Z][A-Z0-9_]+)\b")
+    for argv in _commands():
+        found = {m.group(1) for m in english.finditer(_help(capsys, *argv))} - {"N"}
+        assert not found, (argv, found)
+    assert "--status STATUS" in _help(capsys, "--lang", "en", "progress")
+    assert "--status TRẠNG_THÁI" in _help(capsys, "progress")

@@ -43,6 +43,9 @@ def test_no_terminal_no_app(tmp_path: Path) -> None:
     got = run("--db", str(db))
     assert got.returncode == 2
     assert got.stderr.decode("utf-8").startswith("Lỗi: Không có cửa sổ dòng lệnh để mở ứng dụng")
+    # where to open it instead, for the system it runs on
+    where = "Windows Terminal hoặc cmd" if sys.platform == "win32" else "một cửa sổ dòng lệnh,"
+    assert f"Hãy mở cchc trong {where}" in got.stderr.decode("utf-8")
     got = run("--db", str(db), "review")
     assert got.returncode == 2 and "Không có cửa sổ dòng lệnh" in got.stderr.decode("utf-8")
     got = run("--db", str(db), "review", "--csv", str(tmp_path / "x.csv"))

@@ -4,8 +4,10 @@ back to that same screen and reads it afresh."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from cchc_tui.ui.officer.screens.items import ItemsScreen
@@ -81,3 +83,21 @@ async def test_a_read_that_comes_back_after_its_screen_was_left_is_dropped(
         await pilot.pause(0.2)
         assert app._exception is None
         assert app.return_code is None and isinstance(app.screen, OverviewScreen)
+
+
+@pytest.mark.parametrize(
+    ("day", "past"),
+    [(date(2022, 9, 15), False), (date(2022, 12, 10), False), (date(2022, 12, 31), True)],
+)
+async def test_the_periods_deadline_says_when_it_has_passed(
+    tmp_path: Path, plan_text: str, day: date, past: bool
+) -> None:
+    """After the plan year (the app then works as of 31/12) the year report's 10/12 deadline
+    is not shown as if still ahead."""
+    app = make_app(demo_db(tmp_path, plan_text), today=day)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_idle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        line = _text(screen, "#ov-period")
+        assert line.endswith("đã qua)") is past, line

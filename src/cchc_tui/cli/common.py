@@ -200,4 +200,5 @@ def require_terminal() -> None:
     """A script, a scheduled task or a pipe gets one sentence and exit 2, never an app that
     waits for keys nobody can press."""
     if not has_terminal():
-        raise UsageError("cli.no_terminal")
+        where = "cli.terminal_windows" if sys.platform == "win32" else "cli.terminal_other"
+        raise UsageError("cli.no_terminal", where=t(where))

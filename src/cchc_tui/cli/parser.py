@@ -7,11 +7,12 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from cchc_tui import __version__
 from cchc_tui.cli.common import EXIT_USAGE
 from cchc_tui.config import THEMES
+from cchc_tui.core import labels
 from cchc_tui.core.i18n import t
 
 _ARGPARSE_VI = [
@@ -42,7 +43,15 @@ def _argparse_text(message: str) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with its complaints in the user's language and exit code 2."""
+    """argparse with its complaints in the user's language and exit code 2, and each
+    argument's placeholder too ("--status TRẠNG_THÁI", not "STATUS")."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        key = labels.METAVAR.get(action.dest)
+        if action.metavar is None and action.nargs != 0 and action.choices is None and key:
+            action.metavar = t(key)
+        return action
 
     def error(self, message: str) -> NoReturn:
         from cchc_tui.core.i18n import language
@@ -335,7 +344,7 @@ def build_parser() -> Parser:
     sp.add_argument("--xlsx", help=t("help.review.xlsx"))
     sp.add_argument("--csv", help=t("help.review.csv"))
     sp.add_argument("--activity", help=t("help.review.activity"))
-    sp.add_argument("--reminders", metavar="FILE.xlsx", help=t("help.review.reminders"))
+    sp.add_argument("--reminders", help=t("help.review.reminders"))
     sp.set_defaults(review_cmd=None)
     rsub = sp.add_subparsers(
         dest="review_cmd",

@@ -357,12 +357,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.no_terminal": {
         "vi": "Không có cửa sổ dòng lệnh để mở ứng dụng (đầu vào hoặc đầu ra đang chuyển hướng, "
-        "hay chạy từ tác vụ định giờ). Hãy mở cchc trong Windows Terminal hoặc cmd, hoặc dùng "
-        "một lệnh con (cchc --help).",
-        "en": "No terminal to open the app in (input or output redirected, or run from a "
-        "scheduled task). Open cchc in Windows Terminal or cmd, or use a subcommand "
+        "hay chạy từ tác vụ định giờ). Hãy mở cchc trong {where}, hoặc dùng một lệnh con "
         "(cchc --help).",
+        "en": "No terminal to open the app in (input or output redirected, or run from a "
+        "scheduled task). Open cchc in {where}, or use a subcommand (cchc --help).",
     },
+    "cli.terminal_windows": {"vi": "Windows Terminal hoặc cmd", "en": "Windows Terminal or cmd"},
+    "cli.terminal_other": {"vi": "một cửa sổ dòng lệnh", "en": "a terminal window"},
     "cli.needs_option": {
         "vi": "Lệnh «cchc {command}» cần {option}.",
         "en": "“cchc {command}” needs {option}.",

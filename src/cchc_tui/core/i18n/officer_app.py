@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kỳ báo cáo: {period} (hạn gửi {due})",
         "en": "Reporting period: {period} (due {due})",
     },
+    "ui.overview.period_past": {
+        "vi": "Kỳ báo cáo: {period} (hạn gửi {due}, đã qua)",
+        "en": "Reporting period: {period} (was due {due})",
+    },
     "ui.overview.deadline": {
         "vi": "Hạn gần nhất: {what} — {when}, còn {days} ngày",
         "en": "Next deadline: {what} — {when}, {days} days left",

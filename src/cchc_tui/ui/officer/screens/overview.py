@@ -115,8 +115,10 @@ class OverviewScreen(BaseScreen):
                 plan=ctx.plan.plan.number,
             )
         )
+        # after the plan year (as of 31/12): the last report's deadline has passed, and says so
+        key = "ui.overview.period_past" if ov.period.due < ctx.today else "ui.overview.period"
         self.query_one("#ov-period", Static).update(
-            t("ui.overview.period", period=ov.period.name, due=format_date(ov.period.due))
+            t(key, period=ov.period.name, due=format_date(ov.period.due))
         )
         if ov.deadline_when is None:
             deadline = t("ui.overview.no_deadline")
