@@ -96,3 +96,34 @@ async def test_the_arrows_move_between_a_questions_buttons(tmp_path: Path, plan_
             assert app.focused is not before, type(question).__name__
             await pilot.press("escape")
             await wait_idle(app, pilot)
+
+
+async def test_drafts_that_cannot_be_read_are_said_and_the_app_goes_on(
+    tmp_path: Path, plan_text: str
+) -> None:
+    """The drafts are read before the first screen; when that fails (a locked or damaged
+    file), the officer is told once, and new drafts are still written."""
+    import pytest
+
+    from cchc_tui.store.drafts import DraftWriter
+    from cchc_tui.store.errors import StoreError
+
+    db = demo_db(tmp_path, plan_text)
+
+    def broken(self: DraftWriter) -> None:
+        raise StoreError("db.not_initialised", path=db)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(DraftWriter, "load", broken)
+        app = make_app(db, today=OCT)
+        said: list[str] = []
+        app.notify = lambda message, **kw: said.append(str(message))  # type: ignore[method-assign,assignment]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_idle(app, pilot)
+            assert sum("nháp" in m for m in said) == 1, said
+            assert app.draft_writer is not None
+            await open_item(app, pilot)
+            await type_note(app, pilot, "Vẫn giữ nháp")
+            app.collect_drafts()
+            assert app.draft_writer.flush()
+            assert "Vẫn giữ nháp" in str(app.draft_writer.known)

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_tui.cli import common
 from cchc_tui.cli.common import (
@@ -29,6 +29,9 @@ from cchc_tui.core.i18n import t
 from cchc_tui.core.numbers import parse_progress
 from cchc_tui.core.plan import Plan
 from cchc_tui.core.progress import parse_status, status_label
+
+if TYPE_CHECKING:
+    from cchc_tui.store.reader import Reader
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -356,8 +359,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> int:
-    """Open the officer's app (Textual is imported only here: the CLI stays quick)."""
+def run_tui(
+    args: argparse.Namespace, db: Path, today: date | None = None, reader: Reader | None = None
+) -> int:
+    """Open the officer's app (Textual is imported only here: the CLI stays quick); ``reader``:
+    the database already opened and checked, not opened a second time."""
     from cchc_tui.ui.officer.app import CchcApp
 
     config = args.config
@@ -365,7 +371,7 @@ def run_tui(args: argparse.Namespace, db: Path, today: date | None = None) -> in
         config.theme = args.theme
     if args.lang:
         config.lang = args.lang
-    app = CchcApp(db, config, today=today)
+    app = CchcApp(db, config, today=today, reader=reader)
     app.run()
     return _app_ended(app)
 
@@ -389,12 +395,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
     today = parse_date(args.as_of, allow_future=True) if args.as_of else None
     db: Path = args.db
+    reader: Reader | None = None
     if db.exists():
         # a damaged, foreign or newer file is said here, in one sentence, before the app opens
-        with contextlib.suppress(NeedsUpgrade):
-            Reader.open_current(db)
+        with contextlib.suppress(NeedsUpgrade):  # an older one: the app upgrades it
+            reader = Reader.open_current(db)
     common.require_terminal()
-    return run_tui(args, db, today)
+    return run_tui(args, db, today, reader)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

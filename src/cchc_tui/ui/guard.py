@@ -190,20 +190,23 @@ class GuardedApp(App[None]):
     draft_writer: DraftWriter | None = None
     asking = False  # a guard question is on screen: a second one waits its turn
 
-    _drafts_loaded: DraftWriter | StoreError | None = None  # read at load (load_drafts)
+    _drafts_loaded: tuple[DraftWriter, StoreError | None] | None = None  # read at load
 
     def load_drafts(self, db_path: Path) -> None:
         """Read the drafts of ``db_path`` now, in this thread: before the app runs, so that its
         first screen can name them. start_drafts() then starts writing."""
-        if os.environ.get("CCHC_DRAFTS") == "0":
-            return
+        if os.environ.get("CCHC_DRAFTS") != "0":
+            self._drafts_loaded = self._read_drafts(db_path)
+
+    def _read_drafts(self, db_path: Path) -> tuple[DraftWriter, StoreError | None]:
+        """A writer holding the drafts of ``db_path``, and what went wrong reading them (the
+        writer then starts with none)."""
         writer = DraftWriter(DraftStore(db_path), on_error=self._draft_failed)
         try:
             writer.load()
         except StoreError as e:
-            self._drafts_loaded = e
-        else:
-            self._drafts_loaded = writer
+            return writer, e
+        return writer, None
 
     async def start_drafts(self, db_path: Path) -> None:
         """Read the drafts of ``db_path`` (in a thread, unless load_drafts did), then look at
@@ -211,16 +214,11 @@ class GuardedApp(App[None]):
         if self.draft_writer is not None or os.environ.get("CCHC_DRAFTS") == "0":
             return  # CCHC_DRAFTS=0: bench_keys' baseline, typing without drafts
         loaded, self._drafts_loaded = self._drafts_loaded, None
-        if isinstance(loaded, DraftWriter):
-            writer = loaded
-        else:
-            writer = DraftWriter(DraftStore(db_path), on_error=self._draft_failed)
-            try:
-                if loaded is not None:
-                    raise loaded
-                await asyncio.to_thread(writer.load)
-            except StoreError as e:
-                self._draft_failed(e)
+        if loaded is None:
+            loaded = await asyncio.to_thread(self._read_drafts, db_path)
+        writer, error = loaded
+        if error is not None:
+            self._draft_failed(error)
         writer.start()
         self.draft_writer = writer
         self.set_interval(DRAFT_INTERVAL, self.collect_drafts, name="drafts")
@@ -229,8 +227,8 @@ class GuardedApp(App[None]):
     def drafts_known(self) -> list[Draft]:
         """The drafts held, oldest first: also those read at load, before writing started."""
         writer = self.draft_writer
-        if writer is None and isinstance(self._drafts_loaded, DraftWriter):
-            writer = self._drafts_loaded
+        if writer is None and self._drafts_loaded is not None:
+            writer = self._drafts_loaded[0]
         return sorted(writer.known.values(), key=lambda d: d.saved_at) if writer else []
 
     def _draft_failed(self, error: StoreError) -> None:

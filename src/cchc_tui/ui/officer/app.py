@@ -100,6 +100,7 @@ class CchcApp(CchcAppBase):
         *,
         today: date | None = None,
         registry: Registry | None = None,
+        reader: Reader | None = None,
     ) -> None:
         super().__init__(config)
         self.db_path = Path(db_path)
@@ -110,6 +111,7 @@ class CchcApp(CchcAppBase):
         self.ctx: Context | None = None
         self._first_view: tuple[list[ItemStatus], dict[str, Any] | None] | None = None
         self._opened: Context | Exception | None = None  # read at load (on_load)
+        self._reader = reader  # opened and checked by the command line: not opened again
         self.plans_held = 1  # the palette offers a choice when there are more
         self.title = t("ui.title")
 
@@ -164,7 +166,7 @@ class CchcApp(CchcAppBase):
             return None
         reader: Reader
         try:
-            reader = Reader.open_current(self.db_path)
+            reader, self._reader = self._reader or Reader.open_current(self.db_path), None
         except NeedsUpgrade:
             from cchc_tui.store.service import Store  # migrates, after a backup copy
 
